@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test test-slow bench bench-quick translations wheel-check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,bench]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/workshop
+
+test: $(STAMP)
+	TEXTUAL_ANIMATIONS=none $(BIN)/python -m pytest -n 2 -q
+
+test-slow: $(STAMP)
+	WORKSHOP_SLOW=1 TEXTUAL_ANIMATIONS=none $(BIN)/python -m pytest -n 2 -q tests/faults
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+bench-quick: $(STAMP)
+	$(BIN)/python bench/run.py --quick
+
+# Re-extract the strings a user sees and compile the catalogues (needs Babel, in the test extra).
+translations: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-output -k _ -k N_ -o workshop/locale/workshop.pot workshop screens
+	$(BIN)/pybabel update --no-fuzzy-matching -i workshop/locale/workshop.pot -d workshop/locale -D workshop
+	$(BIN)/pybabel compile -d workshop/locale -D workshop
+
+clean:
+	rm -rf $(VENV) build dist

@@ -1,0 +1,166 @@
+"""The command line contract: rich output, --json for scripts, one line and status 2 for mistakes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop.cli.main import run
+
+WORKSHOP = str(Path(sys.executable).with_name("workshop"))
+
+
+def workshop(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([WORKSHOP, *args], capture_output=True, text=True, input=stdin or "",
+                          timeout=60, env={**os.environ, **(env or {})})
+
+
+def new_session(capsys, *extra: str) -> str:
+    code = run(["new", "--collaboration", "Zorg Oost", "--partner", "Gemeente", "--partner", "Zorggroep",
+                "--participant", "Anna@Gemeente:alliance manager", "--guide", "procesregie",
+                "--date", "2026-11-20", "--json", *extra])
+    assert code == 0
+    return json.loads(capsys.readouterr().out)["id"]
+
+
+def test_new_with_flags_prepares_a_session_and_prints_its_id(capsys, store):
+    session_id = new_session(capsys)
+    assert store.session_path(session_id).exists()
+
+
+def test_list_json_shows_the_new_session(capsys):
+    session_id = new_session(capsys)
+    assert run(["list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [entry["id"] for entry in listed] == [session_id]
+    assert listed[0]["collaboration"] == "Zorg Oost"
+
+
+def test_list_filters_by_collaboration_and_status(capsys):
+    new_session(capsys)
+    assert run(["list", "--collaboration", "Other", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert run(["list", "--status", "closed", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_show_json_holds_every_contribution(capsys, store):
+    from workshop.session import LiveSession
+
+    session_id = new_session(capsys)
+    live = LiveSession(store.open_session(session_id))
+    live.add("pains", "[bold]Wachtlijsten[/bold]", partner="Gemeente")
+    live.release()
+    assert run(["show", session_id[:11], "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [c["text"] for c in shown["contributions"]] == ["[bold]Wachtlijsten[/bold]"]
+
+
+def test_show_prints_user_markup_literally(capsys, store):
+    from workshop.session import LiveSession
+
+    session_id = new_session(capsys)
+    live = LiveSession(store.open_session(session_id))
+    live.add("pains", "[red]rood[/red] \x1b[31mansi", partner="Gemeente")
+    live.release()
+    assert run(["show", session_id]) == 0
+    out = capsys.readouterr().out
+    assert "[red]rood[/red]" in out and "\x1b[31m" not in out
+
+
+def test_where_prints_the_store_folder(capsys, tmp_path):
+    assert run(["--store", str(tmp_path / "elders"), "where"]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "elders")
+
+
+def test_guide_list_json_has_the_built_in_guides(capsys):
+    assert run(["guide", "list", "--json"]) == 0
+    ids = {g["id"] for g in json.loads(capsys.readouterr().out)}
+    assert {"procesregie", "pulse", "verkenning"} <= ids
+
+
+def test_guide_show_lists_the_steps(capsys):
+    assert run(["--lang", "en", "guide", "show", "pulse"]) == 0
+    assert "Communication" in capsys.readouterr().out
+
+
+def test_guide_check_accepts_a_good_file_and_names_a_bad_one(capsys, tmp_path):
+    good = Path(__file__).parents[2] / "sessions" / "pulse.toml"
+    assert run(["guide", "check", str(good)]) == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[guide]\nid = "x"\ntitle = "X"\n\n[[steps]]\nid = "a"\nkind = "dance"\n')
+    assert run(["guide", "check", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert str(bad) in err and "kind" in err and len(err.splitlines()) == 1
+
+
+def test_own_guides_are_listed_and_broken_ones_warned_about(capsys, tmp_path, monkeypatch):
+    folder = tmp_path / "own-guides"
+    folder.mkdir()
+    source = (Path(__file__).parents[2] / "sessions" / "pulse.toml").read_text()
+    (folder / "mine.toml").write_text(source.replace('id = "pulse"', 'id = "mine"', 1))
+    (folder / "broken.toml").write_text("[guide")
+    assert run(["guide", "list", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "mine" in {g["id"] for g in json.loads(captured.out)}
+    assert "broken.toml" in captured.err
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["show", "nothing-here"], "no session"),
+        (["show", "../../etc/passwd"], "not a session id"),
+        (["show", "/etc/passwd"], "not a session id"),
+        (["new", "--collaboration", "X", "--partner", "A", "--guide", "nope"], "no guide named"),
+        (["new", "--collaboration", "X", "--partner", "A", "--guide", "pulse", "--date", "gisteren"], "not a date"),
+        (["new", "--collaboration", "X", "--partner", "A", "--guide", "pulse", "--participant", "Jan"], "NAME@PARTNER"),
+        (["new", "--collaboration", "X", "--partner", "A", "--guide", "pulse", "--participant", "Jan@B"], "not one of the partners"),
+        (["new", "--collaboration", "", "--partner", "A", "--guide", "pulse"], "missing --collaboration"),
+        (["new", "--collaboration", "X\x1b[2J", "--partner", "A", "--guide", "pulse"], "control characters"),
+        (["new", "--collaboration", "X", "--partner", "A", "--partner", "a", "--guide", "pulse"], "twice"),
+        (["new", "--collaboration", "X", "--partner", "A", "--guide", "pulse", "--lang", "fr"], "invalid choice"),
+        (["list", "--status", "maybe"], "invalid choice"),
+        (["guide", "check", "/nonexistent/guide.toml"], "guide.toml"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_gives_one_line_and_status_2(capsys, args, words):
+    assert run(args) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_the_real_command_exits_2_without_a_traceback():
+    result = workshop("show", "zzz")
+    assert result.returncode == 2
+    assert result.stderr.startswith("workshop: ") and "Traceback" not in result.stderr
+
+
+def test_new_without_a_terminal_and_a_missing_answer_stops_at_once():
+    result = workshop("new", "--partner", "A")
+    assert result.returncode == 2
+    assert "missing --collaboration, --guide" in result.stderr
+
+
+def test_every_command_has_help():
+    for args in (["--help"], ["new", "--help"], ["list", "--help"], ["show", "--help"], ["guide", "--help"],
+                 ["guide", "list", "--help"], ["guide", "check", "--help"], ["where", "--help"], ["open", "--help"]):
+        result = workshop(*args)
+        assert result.returncode == 0 and "usage: workshop" in result.stdout, args
+
+
+def test_a_store_inside_a_file_is_one_clear_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = workshop("--store", str(blocker / "store"), "new", "--collaboration", "X", "--partner", "A",
+                      "--guide", "pulse")
+    assert result.returncode == 2 and "cannot use the store" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

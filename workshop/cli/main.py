@@ -1,0 +1,113 @@
+"""`workshop`: the entry point. Parses the command line and hands off to one module per command.
+
+Every mistake a user can make ends here as one line on stderr and exit status 2.
+Imports of the app and of rich happen only when a command needs them, to start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import NoReturn, Sequence
+
+USAGE_ERROR = 2
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for; the message is the one line they see."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UserError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> Parser:
+    from workshop.i18n import _
+
+    parser = Parser(
+        prog="workshop",
+        description=_("Run live sessions of a collaboration between organisations, keep every answer, "
+                      "and compare sessions over time. Without a command, the app opens."),
+    )
+    parser.add_argument("--store", metavar="DIR", help=_("the store folder (default: $WORKSHOP_STORE or your data folder)"))
+    parser.add_argument("--lang", choices=["nl", "en"], help=_("language of the app and of new sessions"))
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    from workshop.cli import guide_cmd, session_cmd
+
+    session_cmd.register(commands)
+    guide_cmd.register(commands)
+    for extra in _optional_commands():
+        extra.register(commands)
+    return parser
+
+
+def _optional_commands() -> list:
+    """Commands that live in their own modules (export, compare, serve) when present."""
+    import importlib
+
+    found = []
+    for name in ("export_cmd", "compare_cmd", "serve_cmd"):
+        try:
+            found.append(importlib.import_module(f"workshop.cli.{name}"))
+        except ModuleNotFoundError as error:
+            if error.name != f"workshop.cli.{name}":
+                raise
+    return found
+
+
+def _version() -> str:
+    from workshop import __version__
+
+    return f"workshop {__version__}"
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    from workshop.guides import GuideError
+    from workshop.i18n import use_language
+    from workshop.prepare import PrepareError
+    from workshop.store import StoreError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        lang = _early_language(argv)
+        if lang:
+            use_language(lang)
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            from workshop.cli.app_cmd import open_app
+
+            return open_app(args)
+        return int(args.handler(args) or 0)
+    except (UserError, GuideError, PrepareError, StoreError) as error:
+        from workshop.cli.output import fail
+
+        fail(str(error))
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        from workshop.cli.output import fail
+
+        fail("interrupted; nothing half-written was kept")
+        return 130
+    except BrokenPipeError:
+        # `workshop list | head`: the reader left; not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _early_language(argv: list[str]) -> str | None:
+    """--lang must be known before --help texts are built."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in ("nl", "en"):
+            return argv[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in ("nl", "en"):
+            return arg[7:]
+    return os.environ.get("WORKSHOP_LANG") if os.environ.get("WORKSHOP_LANG") in ("nl", "en") else None
+
+
+def main() -> NoReturn:
+    sys.exit(run())

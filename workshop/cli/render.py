@@ -1,0 +1,104 @@
+"""A session drawn with rich for `workshop show`: every step and what was said in it."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from workshop.cli.output import literal
+from workshop.guides import Step
+from workshop.i18n import _, language
+from workshop.model import PromptKind
+from workshop.session import SessionView
+
+
+def session_renderable(view: SessionView) -> RenderableType:
+    with language(view.lang):
+        header = Table.grid(padding=(0, 2))
+        header.add_column(style="bold")
+        header.add_column()
+        status = _("closed") if view.closed else _("open")
+        for label, value in (
+            (_("collaboration"), view.collaboration),
+            (_("session"), f"{view.id} ({status})"),
+            (_("date"), view.date),
+            (_("guide"), view.guide_id),
+            (_("partners"), ", ".join(view.partners)),
+            (_("participants"), ", ".join(p.label() for p in view.participants)),
+        ):
+            header.add_row(label, literal(value))
+        parts: list[RenderableType] = [Panel(header, title=literal(view.title), title_align="left")]
+        for number, step in enumerate(view.agenda, start=1):
+            parts.append(_step(view, step, number))
+        return Group(*parts)
+
+
+def _step(view: SessionView, step: Step, number: int) -> RenderableType:
+    title = Text(f"{number}. ", style="bold")
+    title.append(literal(view.text(step.title), style="bold"))
+    title.append(f"  ({step.kind.value})", style="dim")
+    if view.is_skipped(step.id):
+        title.append("  " + _("skipped"), style="dim italic")
+    body = _body(view, step)
+    return Group(title, body if body is not None else Text("  " + _("nothing yet"), style="dim"))
+
+
+def _body(view: SessionView, step: Step) -> RenderableType | None:
+    items = view.contributions(step.id)
+    kind = step.kind
+    if kind is PromptKind.SCALE:
+        table = Table(box=None, padding=(0, 2))
+        for column in (_("item"), _("mean"), _("spread"), _("scores")):
+            table.add_column(column)
+        any_scores = False
+        for item in step.items:
+            spread = view.spread(step.id, item.id)
+            scores = view.scores(step.id, item.id)
+            if spread:
+                any_scores = True
+            table.add_row(literal(view.text(item.text)),
+                          f"{spread.mean:.1f}" if spread else "–",
+                          f"{spread.low}–{spread.high}" if spread else "–",
+                          literal(", ".join(f"{who} {c.value}" for who, c in scores.items())))
+        return table if any_scores else None
+    if not items and kind is not PromptKind.REVIEW:
+        return None
+    lines = Text()
+    if kind is PromptKind.STATEMENT:
+        latest = view.statement(step.id)
+        lines.append("  ")
+        lines.append(literal(latest.text if latest else ""))
+        agreed = _("agreed") if latest and latest.value is True else _("draft")
+        lines.append(f"\n  ({agreed}; " + _("{count} revisions").format(count=len(items)) + ")", style="dim")
+        return lines
+    if kind is PromptKind.VOTE:
+        for contribution, dots in view.ranking(step.id):
+            lines.append(f"  {dots:>3} ● ")
+            lines.append(literal(contribution.text))
+            lines.append("\n")
+        return lines
+    if kind is PromptKind.REVIEW:
+        reviews = view.reviews(step.id)
+        for action in view.carried:
+            lines.append(f"  [{reviews.get(action.uid, '?')}] ", style="dim")
+            lines.append(literal(f"{action.text} — {action.who}".rstrip(" —")))
+            lines.append("\n")
+        return lines if view.carried else None
+    for c in items:
+        lines.append("  • ")
+        if kind is PromptKind.ASSIGN:
+            lines.append(literal(f"{c.text} → {c.value or ''} {c.when}".rstrip()))
+        elif kind is PromptKind.CONSENT:
+            lines.append(literal(f"{c.partner}: {c.item} = {c.value} {c.when}".rstrip()))
+        elif kind is PromptKind.CHOICE:
+            option = next((o for o in step.options if o.id == c.value), None)
+            lines.append(literal(view.text(option.text) if option else str(c.value)))
+        else:
+            lines.append(literal(c.text))
+            who = " / ".join(x for x in (c.partner, c.participant) if x)
+            if who:
+                lines.append(literal(f"  ({who})", style="dim"))
+        lines.append("\n")
+    return lines

@@ -1,0 +1,171 @@
+"""`workshop new | list | show | where | open`: sessions in the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workshop.i18n import _
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser(
+        "new", help=_("prepare a new session"),
+        description=_("Prepare a session. On a terminal, questions ask for what the flags leave out; "
+                      "without one, every answer must be a flag."))
+    new.add_argument("--collaboration", metavar="NAME", help=_("the collaboration (samenwerkingsverband)"))
+    new.add_argument("--partner", metavar="NAME", action="append", default=[], help=_("a partner organisation (repeatable)"))
+    new.add_argument("--participant", metavar="NAME@PARTNER[:ROLE]", action="append", default=[],
+                     help=_("a person at the table (repeatable)"))
+    new.add_argument("--guide", metavar="NAME", help=_("a guide id or a TOML file"))
+    new.add_argument("--lang", dest="session_lang", choices=["nl", "en"], help=_("the session's language"))
+    new.add_argument("--title", metavar="TEXT", help=_("the session's title"))
+    new.add_argument("--date", metavar="YYYY-MM-DD", help=_("the meeting's date (default: today)"))
+    new.add_argument("--facilitator", metavar="NAME", help=_("who facilitates"))
+    new.add_argument("--no-input", action="store_true", help=_("never ask questions, even on a terminal"))
+    new.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    new.set_defaults(handler=new_session)
+
+    listing = commands.add_parser("list", help=_("the sessions in the store"))
+    listing.add_argument("--collaboration", metavar="NAME", help=_("only this collaboration"))
+    listing.add_argument("--status", choices=["open", "closed"], help=_("only open or closed sessions"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    listing.set_defaults(handler=list_sessions)
+
+    show = commands.add_parser("show", help=_("everything one session holds"))
+    show.add_argument("session", metavar="SESSION", help=_("a session id or a unique prefix of it"))
+    show.add_argument("--json", action="store_true", help=_("print the whole session as JSON"))
+    show.set_defaults(handler=show_session)
+
+    where = commands.add_parser("where", help=_("print the store's folder"))
+    where.set_defaults(handler=print_store)
+
+    opening = commands.add_parser("open", help=_("open the app on one session"))
+    opening.add_argument("session", metavar="SESSION", help=_("a session id or a unique prefix of it"))
+    opening.set_defaults(handler=open_session)
+
+
+def new_session(args: argparse.Namespace) -> int:
+    from workshop.cli.common import report_problems, shelf, store_from
+    from workshop.cli.main import UserError
+    from workshop.cli.output import literal, out, print_json
+    from workshop.i18n import current_language
+    from workshop.model import Participant
+    from workshop.prepare import Plan, prepare_session
+
+    store = store_from(args)
+    answers = {
+        "collaboration": args.collaboration,
+        "partners": list(args.partner),
+        "participants": list(args.participant),
+        "guide": args.guide,
+        "lang": args.session_lang or args.lang,
+        "title": args.title,
+        "date": args.date,
+        "facilitator": args.facilitator,
+    }
+    interactive = not args.no_input and sys.stdin.isatty() and sys.stdout.isatty()
+    if interactive:
+        from workshop.cli.wizard import ask_missing
+
+        answers = ask_missing(store, shelf(), answers)
+    else:
+        missing = [flag for flag, key in (("--collaboration", "collaboration"), ("--partner", "partners"),
+                                          ("--guide", "guide")) if not answers[key]]
+        if missing:
+            raise UserError(_("missing {flags} (no terminal to ask on; give every answer as a flag)").format(
+                flags=", ".join(missing)))
+    try:
+        participants = [p if isinstance(p, Participant) else Participant.parse(p) for p in answers["participants"]]
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    guide = shelf().get(answers["guide"])
+    plan = Plan(
+        collaboration=answers["collaboration"],
+        guide=guide,
+        partners=answers["partners"],
+        participants=participants,
+        lang=answers["lang"] or current_language(),
+        title=answers["title"] or "",
+        date=answers["date"] or "",
+        facilitator=answers["facilitator"] or "",
+    )
+    session_id = prepare_session(store, plan)
+    report_problems(store)
+    if args.json:
+        from workshop.session import SessionView
+
+        view = SessionView(store.read_session(session_id))
+        print_json({"id": session_id, "collaboration": view.collaboration, "guide": view.guide_id,
+                    "date": view.date, "lang": view.lang, "title": view.title,
+                    "carried": len(view.carried), "path": str(store.session_path(session_id))})
+    else:
+        out.print(literal(_("Prepared session {id}: {title} ({collaboration}, {date}).").format(
+            id=session_id, title=plan.title or guide.title.get(plan.lang), collaboration=plan.collaboration,
+            date=plan.date or _("today"))))
+        out.print(literal(_("Open it with: workshop open {id}").format(id=session_id)))
+    return 0
+
+
+def list_sessions(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from workshop.cli.common import report_problems, store_from
+    from workshop.cli.output import literal, out, print_json
+
+    store = store_from(args)
+    infos = store.catalogue()
+    if args.collaboration:
+        infos = [i for i in infos if i.collaboration.casefold() == args.collaboration.casefold()]
+    if args.status:
+        infos = [i for i in infos if i.status == args.status]
+    report_problems(store)
+    if args.json:
+        print_json([info.to_dict() for info in infos])
+        return 0
+    if not infos:
+        out.print(_("No sessions yet. Prepare one with `workshop new`, or start `workshop` for a demo."))
+        return 0
+    table = Table(title=_("Sessions in {store}").format(store=store.root), title_justify="left")
+    table.add_column(_("id"), no_wrap=True)
+    table.add_column(_("date"), no_wrap=True)
+    for column in (_("collaboration"), _("title"), _("guide"), _("progress"), _("status")):
+        table.add_column(column)
+    for info in infos:
+        status = _("closed") if info.status == "closed" else _("open")
+        table.add_row(info.id, info.date, literal(info.collaboration), literal(info.title), literal(info.guide),
+                      f"{info.steps_done}/{info.steps_total}", status)
+    out.print(table)
+    return 0
+
+
+def show_session(args: argparse.Namespace) -> int:
+    from workshop.cli.common import report_problems, store_from
+    from workshop.cli.output import out, print_json
+    from workshop.cli.render import session_renderable
+    from workshop.session import SessionView
+
+    store = store_from(args)
+    session_id = store.resolve(args.session)
+    view = SessionView(store.read_session(session_id), source=session_id)
+    report_problems(store)
+    if args.json:
+        print_json(view.to_dict())
+    else:
+        out.print(session_renderable(view))
+    return 0
+
+
+def print_store(args: argparse.Namespace) -> int:
+    from workshop.cli.common import store_from
+
+    print(store_from(args).root)
+    return 0
+
+
+def open_session(args: argparse.Namespace) -> int:
+    from workshop.cli.app_cmd import open_app
+    from workshop.cli.common import store_from
+
+    session_id = store_from(args).resolve(args.session)
+    return open_app(args, session_id=session_id)

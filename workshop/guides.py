@@ -1,0 +1,526 @@
+"""Guides: session designs as TOML, validated on load.
+
+A broken guide never gets past `load_guide_text`: it raises `GuideError`, whose message names
+the file, the line (where it can be found) or the field, and what was expected.
+The format is described in docs/writing-a-guide.md.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from workshop.model import LANGUAGES, PHASES, PromptKind
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+MAX_GUIDE_BYTES = 1_000_000
+MAX_STEPS = 100
+
+
+class GuideError(ValueError):
+    """A guide file that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages; falls back to any language it has."""
+
+    values: dict[str, str]
+
+    def get(self, lang: str) -> str:
+        if lang in self.values:
+            return self.values[lang]
+        for other in LANGUAGES:
+            if other in self.values:
+                return self.values[other]
+        return next(iter(self.values.values()), "")
+
+    def to_dict(self) -> dict[str, str]:
+        return dict(self.values)
+
+
+EMPTY = Text({})
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A labelled thing a step offers: a scale item, a choice option, a formal body, a row."""
+
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    min: int = 1
+    max: int = 5
+    low: Text = EMPTY
+    high: Text = EMPTY
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    kind: PromptKind
+    title: Text
+    prompt: Text
+    hint: Text = EMPTY
+    timebox: int = 10  # minutes
+    anonymous: bool = False
+    carry_over: bool = False
+    items: tuple[Choice, ...] = ()  # scale
+    scale: Scale = Scale()
+    per: str = "partner"  # scale: partner | participant
+    source: str = ""  # vote: the open step voted on
+    dots: int = 3  # vote
+    rows: tuple[Choice, ...] = ()  # assign
+    when: str = "date"  # assign: date | rhythm
+    actions: bool = False  # assign: rows are actions reviewed next time
+    bodies: tuple[Choice, ...] = ()  # consent
+    options: tuple[Choice, ...] = ()  # choice
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    title: Text
+    steps: tuple[Step, ...]
+    version: int = 1
+    phase: str = ""
+    description: Text = EMPTY
+    source: str = ""  # where it was loaded from, for messages
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(lang for lang in LANGUAGES if lang in self.title.values)
+
+    @property
+    def minutes(self) -> int:
+        return sum(step.timebox for step in self.steps)
+
+
+# --- validation ---------------------------------------------------------------------------
+
+_STEP_FIELDS = {
+    "id", "kind", "title", "prompt", "hint", "timebox", "anonymous", "carry_over", "items",
+    "scale", "per", "source", "dots", "rows", "when", "actions", "bodies", "options",
+}
+_KIND_FIELDS = {
+    "anonymous": {PromptKind.OPEN},
+    "carry_over": {PromptKind.STATEMENT},
+    "items": {PromptKind.SCALE},
+    "scale": {PromptKind.SCALE},
+    "per": {PromptKind.SCALE},
+    "source": {PromptKind.VOTE},
+    "dots": {PromptKind.VOTE},
+    "rows": {PromptKind.ASSIGN},
+    "when": {PromptKind.ASSIGN},
+    "actions": {PromptKind.ASSIGN},
+    "bodies": {PromptKind.CONSENT},
+    "options": {PromptKind.CHOICE},
+}
+
+
+class _Checker:
+    """Walks the parsed TOML and raises GuideError with the file and the line or field."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source = source
+        self.lines = text.split("\n")  # TOML lines end at \n only (not at \u2028, \x0c, …)
+
+    def fail(self, where: str, message: str, line: int | None = None) -> GuideError:
+        where = _short(where, 120)  # a quoted key may hold a newline: keep the message one line
+        place = f"line {line}, {where}" if line else where
+        return GuideError(f"{self.source}: {place}: {message}")
+
+    def line_of(self, where: str) -> int | None:
+        """Best-effort line number for a field path like ``steps[3].items[1].id``."""
+        parts = re.findall(r"(\w+)(?:\[(\d+)\])?", where)
+        if not parts:
+            return None
+        start, header = 0, ""
+        for name, index in parts[:-1]:
+            header = f"{header}.{name}" if header else name
+            if index:
+                count = -1
+                pattern = re.compile(r"^\s*\[\[\s*" + re.escape(header) + r"\s*\]\]")
+                for number in range(start, len(self.lines)):
+                    if pattern.match(self.lines[number]):
+                        count += 1
+                        if count == int(index) - 1:
+                            start = number + 1
+                            break
+                else:
+                    return start or None
+        last = parts[-1][0]
+        key = re.compile(r"^\s*" + re.escape(last) + r"\s*(=|\.)")
+        for number in range(start, len(self.lines)):
+            line = self.lines[number]
+            if number > start and re.match(r"^\s*\[", line):
+                break
+            if key.match(line):
+                return number + 1
+        return start or None
+
+    def error(self, where: str, message: str) -> GuideError:
+        return self.fail(where, message, self.line_of(where))
+
+    # typed getters ------------------------------------------------------------------------
+
+    def table(self, data: Any, where: str) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.error(where, f"expected a table, got {_describe(data)}")
+        return data
+
+    def ident(self, data: dict[str, Any], key: str, where: str) -> str:
+        value = data.get(key)
+        path = f"{where}.{key}" if where else key
+        if value is None:
+            raise self.error(where or key, f"missing '{key}' (an id: lowercase letters, digits, '-' or '_')")
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):  # match() lets "x\n" through
+            raise self.error(path, f"expected an id of at most 64 lowercase letters, digits, '-' or '_', got {_describe(value)}")
+        return value
+
+    def text(self, data: dict[str, Any], key: str, where: str, required: bool = True) -> Text:
+        path = f"{where}.{key}" if where else key
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.error(where or key, f"missing '{key}' (a text: {{ nl = \"…\", en = \"…\" }})")
+            return EMPTY
+        given = value
+        if isinstance(value, str):
+            value = {"nl": value, "en": value} if value.strip() else {}
+        if not isinstance(value, dict) or not value:
+            raise self.error(path, f"expected a text like {{ nl = \"…\", en = \"…\" }}, got {_describe(given)}")
+        for lang, words in value.items():
+            if lang not in LANGUAGES:
+                raise self.error(path, f"unknown language '{_short(lang)}', expected nl or en")
+            if not isinstance(words, str) or not words.strip():
+                raise self.error(f"{path}.{lang}", f"expected a non-empty string, got {_describe(words)}")
+            if len(words) > 5000:
+                raise self.error(f"{path}.{lang}", "text is longer than 5000 characters")
+        return Text(dict(value))
+
+    def integer(self, data: dict[str, Any], key: str, where: str, default: int, low: int, high: int) -> int:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(f"{where}.{key}", f"expected a whole number from {low} to {high}, got {_describe(value)}")
+        if not low <= value <= high:
+            raise self.error(f"{where}.{key}", f"expected a whole number from {low} to {high}, got {value}")
+        return value
+
+    def flag(self, data: dict[str, Any], key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.error(f"{where}.{key}", f"expected true or false, got {_describe(value)}")
+        return value
+
+    def word(self, data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
+        value = data.get(key, default)
+        if value not in allowed:
+            raise self.error(f"{where}.{key}", f"expected one of {', '.join(allowed)}, got {_describe(value)}")
+        return value
+
+    def choices(self, data: dict[str, Any], key: str, where: str, need_id: bool = True) -> tuple[Choice, ...]:
+        value = data.get(key, [])
+        path = f"{where}.{key}"
+        if not isinstance(value, list):
+            table = re.sub(r"\[\d+\]", "", path)  # steps[2].items -> steps.items
+            raise self.error(path, f"expected a list of tables ([[{table}]]), got {_describe(value)}")
+        result: list[Choice] = []
+        seen: set[str] = set()
+        for number, entry in enumerate(value, start=1):
+            here = f"{path}[{number}]"
+            entry = self.table(entry, here)
+            unknown = set(entry) - {"id", "text"}
+            if unknown:
+                raise self.error(f"{here}.{sorted(unknown)[0]}", f"unknown field '{_short(sorted(unknown)[0])}', expected id and text")
+            ident = self.ident(entry, "id", here) if need_id or "id" in entry else f"{key}-{number}"
+            if ident in seen:
+                raise self.error(f"{here}.id", f"duplicate id '{ident}', expected each id once")
+            seen.add(ident)
+            result.append(Choice(ident, self.text(entry, "text", here)))
+        return tuple(result)
+
+    # the guide ------------------------------------------------------------------------------
+
+    def guide(self, data: dict[str, Any]) -> Guide:
+        unknown = set(data) - {"guide", "steps"}
+        if unknown:
+            name = sorted(unknown)[0]
+            raise self.error(name, f"unknown table or field '{_short(name)}', expected [guide] and [[steps]]")
+        if "guide" not in data:
+            raise self.fail("guide", "missing the [guide] table (id, version, title)")
+        head = self.table(data["guide"], "guide")
+        unknown = set(head) - {"id", "version", "phase", "title", "description"}
+        if unknown:
+            name = sorted(unknown)[0]
+            raise self.error(f"guide.{name}", f"unknown field '{_short(name)}', expected id, version, phase, title, description")
+        ident = self.ident(head, "id", "guide")
+        version = self.integer(head, "version", "guide", 1, 1, 1_000_000)
+        phase = head.get("phase", "")
+        if phase != "" and phase not in PHASES:
+            raise self.error("guide.phase", f"expected one of {', '.join(PHASES)}, got {_describe(phase)}")
+        title = self.text(head, "title", "guide")
+        description = self.text(head, "description", "guide", required=False)
+
+        raw_steps = data.get("steps")
+        if raw_steps is None:
+            raise self.fail("steps", "no steps: add at least one [[steps]] table")
+        if not isinstance(raw_steps, list) or not raw_steps:
+            raise self.error("steps", f"expected one or more [[steps]] tables, got {_describe(raw_steps)}")
+        if len(raw_steps) > MAX_STEPS:
+            raise self.error("steps", f"a guide has at most {MAX_STEPS} steps, this one has {len(raw_steps)}")
+        steps: list[Step] = []
+        for number, raw in enumerate(raw_steps, start=1):
+            steps.append(self.step(raw, f"steps[{number}]", steps))
+        return Guide(ident, title, tuple(steps), version, phase, description)
+
+    def step(self, raw: Any, where: str, earlier: list[Step]) -> Step:
+        raw = self.table(raw, where)
+        unknown = set(raw) - _STEP_FIELDS
+        if unknown:
+            name = sorted(unknown)[0]
+            raise self.error(f"{where}.{name}", f"unknown field '{_short(name)}', expected {', '.join(sorted(_STEP_FIELDS))}")
+        ident = self.ident(raw, "id", where)
+        if any(step.id == ident for step in earlier):
+            raise self.error(f"{where}.id", f"duplicate step id '{ident}', expected each step id once")
+        kinds = tuple(kind.value for kind in PromptKind)
+        if "kind" not in raw:
+            raise self.error(where, f"missing 'kind', expected one of {', '.join(kinds)}")
+        kind = PromptKind(self.word(raw, "kind", where, kinds, ""))
+        for name, allowed in _KIND_FIELDS.items():
+            if name in raw and kind not in allowed:
+                only = ", ".join(sorted(other.value for other in allowed))
+                article = "an" if kind.value[0] in "aeiou" else "a"
+                raise self.error(f"{where}.{name}", f"'{name}' does not apply to {article} {kind} step (only to {only} steps)")
+        values: dict[str, Any] = dict(
+            id=ident,
+            kind=kind,
+            title=self.text(raw, "title", where),
+            prompt=self.text(raw, "prompt", where),
+            hint=self.text(raw, "hint", where, required=False),
+            timebox=self.integer(raw, "timebox", where, 10, 1, 240),
+            anonymous=self.flag(raw, "anonymous", where),
+            carry_over=self.flag(raw, "carry_over", where),
+        )
+        if kind is PromptKind.SCALE:
+            values["items"] = self.choices(raw, "items", where)
+            if not values["items"]:
+                raise self.error(where, "a scale step needs at least one [[steps.items]] with id and text")
+            values["scale"] = self.scale(raw.get("scale", {}), f"{where}.scale")
+            values["per"] = self.word(raw, "per", where, ("partner", "participant"), "partner")
+        elif kind is PromptKind.VOTE:
+            source = raw.get("source")
+            if source is None:
+                raise self.error(where, "missing 'source': the id of an earlier open step to vote on")
+            if not isinstance(source, str):
+                raise self.error(f"{where}.source", f"expected a step id, got {_describe(source)}")
+            target = next((step for step in earlier if step.id == source), None)
+            if target is None:
+                raise self.error(f"{where}.source", f"no earlier step with id '{_short(source)}'")
+            if target.kind is not PromptKind.OPEN:
+                raise self.error(f"{where}.source", f"step '{source}' is a {target.kind} step, expected an open step")
+            values["source"] = source
+            values["dots"] = self.integer(raw, "dots", where, 3, 1, 20)
+        elif kind is PromptKind.ASSIGN:
+            values["rows"] = self.choices(raw, "rows", where, need_id=False)
+            values["when"] = self.word(raw, "when", where, ("date", "rhythm"), "date")
+            values["actions"] = self.flag(raw, "actions", where)
+        elif kind is PromptKind.CONSENT:
+            values["bodies"] = self.choices(raw, "bodies", where)
+            if not values["bodies"]:
+                raise self.error(where, "a consent step needs at least one [[steps.bodies]] with id and text")
+        elif kind is PromptKind.CHOICE:
+            values["options"] = self.choices(raw, "options", where)
+            if len(values["options"]) < 2:
+                raise self.error(where, "a choice step needs at least two [[steps.options]] with id and text")
+        return Step(**values)
+
+    def scale(self, raw: Any, where: str) -> Scale:
+        raw = self.table(raw, where)
+        unknown = set(raw) - {"min", "max", "low", "high"}
+        if unknown:
+            name = sorted(unknown)[0]
+            raise self.error(f"{where}.{name}", f"unknown field '{_short(name)}', expected min, max, low, high")
+        low = self.integer(raw, "min", where, 1, 0, 100)
+        high = self.integer(raw, "max", where, 5, 0, 100)
+        if high <= low:
+            raise self.error(f"{where}.max", f"max ({high}) must be greater than min ({low})")
+        if high - low > 20:
+            raise self.error(f"{where}.max", "a scale has at most 21 points")
+        return Scale(low, high, self.text(raw, "low", where, False), self.text(raw, "high", where, False))
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = str(value)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, str):
+        return f"'{_short(value)}'"
+    if isinstance(value, (int, float)):
+        return f"{value} (a number)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def load_guide_text(text: str, source: str = "<guide>") -> Guide:
+    """Parse and validate a guide; raise GuideError naming `source` on any problem."""
+    if len(text) > MAX_GUIDE_BYTES:
+        raise GuideError(f"{source}: the file is larger than {MAX_GUIDE_BYTES // 1000} KB; is it a guide?")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's message ends with "(at line N, column M)"; put the line first.
+        message = str(error)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        if match:
+            detail = message[: match.start()].strip()
+            raise GuideError(f"{source}: line {match.group(1)}, column {match.group(2)}: not valid TOML: {detail}") from None
+        raise GuideError(f"{source}: not valid TOML: {message}") from None
+    except (ValueError, RecursionError) as error:  # e.g. nesting too deep
+        raise GuideError(f"{source}: not valid TOML: {_short(error, 120)}") from None
+    checker = _Checker(source, text)
+    guide = checker.guide(data)
+    return Guide(guide.id, guide.title, guide.steps, guide.version, guide.phase, guide.description, source)
+
+
+def load_guide_file(path: Path) -> Guide:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise GuideError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise GuideError(f"{path}: is a folder, expected a .toml guide file") from None
+    except OSError as error:
+        raise GuideError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(raw) > MAX_GUIDE_BYTES:  # load_guide_text counts characters; multi-byte text could slip by
+        raise GuideError(f"{path}: the file is larger than {MAX_GUIDE_BYTES // 1000} KB; is it a guide?")
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM (Windows Notepad) is harmless
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise GuideError(f"{path}: line {line}: not UTF-8 text (byte {error.start}), expected a UTF-8 encoded guide") from None
+    return load_guide_text(text, str(path))
+
+
+def builtin_guide_paths() -> list[Path]:
+    folder = resources.files("sessions")
+    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml"))
+
+
+@dataclass
+class GuideShelf:
+    """All guides a user can start a session from: built-in ones and their own."""
+
+    guides: dict[str, Guide] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)  # id -> "built-in" | "own"
+    problems: list[str] = field(default_factory=list)  # one line per broken own guide
+
+    def get(self, name: str) -> Guide:
+        if name in self.guides:
+            return self.guides[name]
+        path = Path(name)
+        try:
+            exists = path.exists()
+        except (OSError, ValueError):  # e.g. a name too long for the file system
+            exists = False
+        if name.endswith(".toml") or exists:
+            return load_guide_file(path)
+        known = ", ".join(sorted(self.guides)) or "none"
+        raise GuideError(f"no guide named '{_short(name)}' (known: {known})")
+
+
+def load_shelf(own_folder: Path | None = None) -> GuideShelf:
+    """Built-in guides, then the user's own from `own_folder` (a broken one is reported, not fatal)."""
+    shelf = GuideShelf()
+    for path in builtin_guide_paths():
+        guide = load_guide_file(path)  # a broken built-in guide is our bug: stay loud
+        shelf.guides[guide.id] = guide
+        shelf.origins[guide.id] = "built-in"
+    if own_folder is not None and own_folder.is_dir():
+        for path in sorted(own_folder.glob("*.toml")):
+            try:
+                guide = load_guide_file(path)
+            except GuideError as error:
+                shelf.problems.append(str(error))
+                continue
+            shelf.guides[guide.id] = guide
+            shelf.origins[guide.id] = "own"
+    return shelf
+
+
+# --- a guide inside a session file --------------------------------------------------------
+# A session keeps its own copy of the guide's steps (in the guide's TOML shape), so it stays
+# readable when the guide file changes and can hold steps added on the fly.
+
+
+def step_to_dict(step: Step) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": step.id,
+        "kind": step.kind.value,
+        "title": step.title.to_dict(),
+        "prompt": step.prompt.to_dict(),
+        "timebox": step.timebox,
+    }
+    if step.hint.values:
+        data["hint"] = step.hint.to_dict()
+    kind = step.kind
+    if kind is PromptKind.OPEN and step.anonymous:
+        data["anonymous"] = True
+    if kind is PromptKind.STATEMENT and step.carry_over:
+        data["carry_over"] = True
+    if kind is PromptKind.SCALE:
+        data["items"] = [{"id": c.id, "text": c.text.to_dict()} for c in step.items]
+        scale = {"min": step.scale.min, "max": step.scale.max}
+        if step.scale.low.values:
+            scale["low"] = step.scale.low.to_dict()
+        if step.scale.high.values:
+            scale["high"] = step.scale.high.to_dict()
+        data["scale"] = scale
+        data["per"] = step.per
+    if kind is PromptKind.VOTE:
+        data["source"], data["dots"] = step.source, step.dots
+    if kind is PromptKind.ASSIGN:
+        data["rows"] = [{"id": c.id, "text": c.text.to_dict()} for c in step.rows]
+        data["when"], data["actions"] = step.when, step.actions
+    if kind is PromptKind.CONSENT:
+        data["bodies"] = [{"id": c.id, "text": c.text.to_dict()} for c in step.bodies]
+    if kind is PromptKind.CHOICE:
+        data["options"] = [{"id": c.id, "text": c.text.to_dict()} for c in step.options]
+    return data
+
+
+def steps_from_dicts(raw_steps: list[dict[str, Any]], source: str) -> tuple[Step, ...]:
+    """Read steps back from a session file; a damaged copy raises GuideError naming `source`."""
+    checker = _Checker(source, "")
+    steps: list[Step] = []
+    if not isinstance(raw_steps, list):
+        raise GuideError(f"{source}: the session's steps are damaged")
+    for number, raw in enumerate(raw_steps, start=1):
+        steps.append(checker.step(raw, f"steps[{number}]", steps))
+    return tuple(steps)

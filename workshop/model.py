@@ -1,0 +1,171 @@
+"""The facilitator's words as plain, typed data.
+
+Nothing here touches disk or screen. Records convert to and from the plain dicts that
+the store keeps in TinyDB, so any TinyDB (or `jq`) can read a session file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime, timezone
+from enum import StrEnum
+from typing import Any
+
+
+class PromptKind(StrEnum):
+    """How a step collects its answers."""
+
+    OPEN = "open"
+    STATEMENT = "statement"
+    SCALE = "scale"
+    VOTE = "vote"
+    ASSIGN = "assign"
+    CONSENT = "consent"
+    CHOICE = "choice"
+    REVIEW = "review"
+
+
+class ConsentStatus(StrEnum):
+    """Where the advice or consent of a formal body stands."""
+
+    NOT_NEEDED = "not_needed"
+    TO_REQUEST = "to_request"
+    REQUESTED = "requested"
+    ADVICE_GIVEN = "advice_given"
+    CONSENT_GIVEN = "consent_given"
+    REFUSED = "refused"
+
+    @property
+    def pending(self) -> bool:
+        return self in (ConsentStatus.TO_REQUEST, ConsentStatus.REQUESTED)
+
+
+class ReviewStatus(StrEnum):
+    """What the group says about something carried over from last time."""
+
+    DONE = "done"
+    OPEN = "open"
+    DROPPED = "dropped"
+
+
+class SessionStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+PHASES = ("verkennen", "delen", "overeenkomen", "vormgeven", "uitvoeren")
+LANGUAGES = ("nl", "en")
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+class _Record:
+    """Shared dict conversion: unknown keys are ignored so newer fields never break reads."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Participant(_Record):
+    """A person at the table, from one partner, with an optional role."""
+
+    name: str
+    partner: str
+    role: str = ""
+
+    @classmethod
+    def parse(cls, spec: str) -> "Participant":
+        """Read ``NAME@PARTNER`` or ``NAME@PARTNER:ROLE`` (the form of ``--participant``)."""
+        name, sep, rest = spec.partition("@")
+        if not sep or not name.strip() or not rest.strip():
+            raise ValueError(f"participant {spec!r}: expected NAME@PARTNER or NAME@PARTNER:ROLE")
+        partner, _, role = rest.partition(":")
+        if not partner.strip():
+            raise ValueError(f"participant {spec!r}: the partner after '@' is empty")
+        return cls(name=name.strip(), partner=partner.strip(), role=role.strip())
+
+    def label(self) -> str:
+        return f"{self.name} ({self.partner})"
+
+
+@dataclass
+class Collaboration(_Record):
+    """A partnership of organisations; the unit that sessions are compared within."""
+
+    name: str
+    partners: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+
+
+@dataclass
+class Contribution(_Record):
+    """One answer given during a step.
+
+    What the fields hold depends on the step's prompt kind:
+
+    - open: ``text``, attributed to ``partner``/``participant`` (empty when anonymous);
+    - statement: one revision of the shared ``text``; ``value`` is True once agreed;
+    - scale: ``item`` is the scale item id, ``value`` the score, ``text`` a comment;
+    - vote: ``item`` is the voted contribution's uid, ``value`` the number of dots;
+    - assign: ``text`` the role or task, ``value`` who, ``when`` a date or a rhythm;
+    - consent: ``item`` the body id, ``value`` a ConsentStatus, ``when`` its date;
+    - choice: ``value`` the chosen option id;
+    - review: ``item`` the carried-over thing's uid, ``value`` a ReviewStatus.
+    """
+
+    step: str
+    text: str = ""
+    partner: str = ""
+    participant: str = ""
+    item: str = ""
+    value: Any = None
+    when: str = ""
+    position: int = 0
+    uid: str = field(default_factory=new_uid)
+    created: str = field(default_factory=now_iso)
+    updated: str = ""
+
+
+@dataclass
+class Action(_Record):
+    """Who does what by when; carried into the next session to be reviewed."""
+
+    uid: str
+    text: str
+    who: str = ""
+    when: str = ""
+    status: str = ReviewStatus.OPEN
+    kind: str = "action"  # action | consent | pilot
+    session: str = ""  # the session it was agreed in
+
+
+@dataclass
+class SessionInfo(_Record):
+    """What the catalogue knows of a session, enough to list it without opening it."""
+
+    id: str
+    collaboration: str
+    title: str = ""
+    date: str = ""
+    guide: str = ""
+    lang: str = "nl"
+    status: str = SessionStatus.OPEN
+    steps_total: int = 0
+    steps_done: int = 0
+    contributions: int = 0
+    facilitator: str = ""
+    created: str = ""
+    updated: str = ""

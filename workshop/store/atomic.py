@@ -1,0 +1,100 @@
+"""A TinyDB storage that never leaves a half-written file behind.
+
+Stock `JSONStorage` writes in place, so a crash or a full disk mid-write leaves a file no one can
+read. This storage writes the whole database to a temporary file in the same folder, flushes and
+fsyncs it, renames it over the old file and fsyncs the folder. `write` returns only when the new
+version is on disk; until then the old version is intact. The files stay plain TinyDB JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def temp_name(path: Path) -> Path:
+    """Where a new version of `path` is written first (hidden, so listings skip it)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that a crash leaves either the old or the new file."""
+    temp = temp_name(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+        raise
+    fsync_folder(path.parent)
+
+
+def encode(data: Any) -> bytes:
+    # ASCII-only JSON: any TinyDB reads it whatever its locale, and lone surrogates survive.
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage for one session file: atomic, durable writes; reads served from memory.
+
+    Only the process holding the session's lock writes the file, so the copy in memory is the
+    truth after the first read. When a write fails (disk full, I/O error) the copy is dropped
+    so the next read comes from disk again: what TinyDB changed in memory is not trusted.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.read_only = read_only
+        self._data: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._data is None:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            if not raw.strip():
+                return None
+            self._data = json.loads(raw)
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise PermissionError(f"{self.path.name} is open read-only")
+        try:
+            write_atomically(self.path, encode(data))
+        except BaseException:
+            self._data = None
+            raise
+        self._data = data
+
+    def close(self) -> None:
+        self._data = None

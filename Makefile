@@ -29,7 +29,8 @@ bench-quick: $(STAMP)
 # Re-extract the strings a user sees and compile the catalogues (needs Babel, in the test extra).
 translations: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-output -k _ -k N_ -o workshop/locale/workshop.pot workshop screens
-	$(BIN)/pybabel update --no-fuzzy-matching -i workshop/locale/workshop.pot -d workshop/locale -D workshop
+	test -f workshop/locale/nl/LC_MESSAGES/workshop.po || $(BIN)/pybabel init -l nl -i workshop/locale/workshop.pot -d workshop/locale -D workshop
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i workshop/locale/workshop.pot -d workshop/locale -D workshop
 	$(BIN)/pybabel compile -d workshop/locale -D workshop
 
 clean:

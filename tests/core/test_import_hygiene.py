@@ -15,6 +15,8 @@ def core_modules() -> list[str]:
         parts = path.relative_to(CORE.parent).with_suffix("").parts
         if parts[-1] == "__init__":
             parts = parts[:-1]
+        if parts[-1] == "__main__":
+            continue  # runs the command line when imported
         if parts[:2] == ("workshop", "cli") and parts[-1] == "app_cmd":
             continue  # opens the app on purpose, and imports screens only when called
         names.append(".".join(parts))

@@ -7,8 +7,10 @@ agreed text.
 
 from __future__ import annotations
 
+from workshop.i18n import language
 from workshop.model import Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
 from workshop.session import SessionView
+from workshop.summary import consent_label
 
 PILOT_STEP = "pilot"
 CARRIED_MARK = "carried"  # `item` of a statement revision that came from the last session
@@ -21,10 +23,20 @@ def carried_from(previous: SessionView) -> list[Action]:
     for step in previous.steps:
         if step.kind is PromptKind.REVIEW:
             reviews.update(previous.reviews(step.id))
-    # What was reviewed last time and is still open goes round again.
+    new_pilot = _new_pilot(previous)
+    settled = _consents_given_again(previous)
+    # What was carried last time and not marked done or dropped goes round again (also through
+    # a pulse check that has no pilot or consent step) unless the session itself replaced it:
+    # a rewritten pilot replaces the old one, a consent set again in the consent step replaces
+    # the carried status of that body.
     for action in previous.carried:
-        if reviews.get(action.uid, ReviewStatus.OPEN) == ReviewStatus.OPEN and action.kind != "pilot":
-            carried.append(Action.from_dict({**action.to_dict(), "status": ReviewStatus.OPEN}))
+        if reviews.get(action.uid, ReviewStatus.OPEN) != ReviewStatus.OPEN:
+            continue
+        if action.kind == "pilot" and new_pilot is not None:
+            continue
+        if action.kind == "consent" and (action.who, action.text.rpartition(": ")[0]) in settled:
+            continue
+        carried.append(Action.from_dict({**action.to_dict(), "status": ReviewStatus.OPEN}))
     for step in previous.agenda:
         if step.kind is PromptKind.ASSIGN and step.actions:
             for c in previous.contributions(step.id):
@@ -36,14 +48,12 @@ def carried_from(previous: SessionView) -> list[Action]:
             for (partner, body), c in previous.consents(step.id).items():
                 if _pending(c):
                     name = bodies.get(body, body)
-                    carried.append(Action(uid=c.uid, text=f"{name}: {c.value}", who=partner, when=c.when,
+                    with language(previous.lang):  # "Ondernemingsraad (OR): aan te vragen", in words
+                        status = consent_label(str(c.value))
+                    carried.append(Action(uid=c.uid, text=f"{name}: {status}", who=partner, when=c.when,
                                           kind="consent", session=previous.id))
-        elif step.kind is PromptKind.STATEMENT and step.id == PILOT_STEP:
-            text = previous.agreed_statement(step.id)
-            if text.strip():
-                latest = previous.statement(step.id)
-                carried.append(Action(uid=latest.uid if latest else step.id, text=text, kind="pilot",
-                                      session=previous.id))
+    if new_pilot is not None:
+        carried.append(new_pilot)
     seen: set[str] = set()
     unique = []
     for action in carried:
@@ -51,6 +61,40 @@ def carried_from(previous: SessionView) -> list[Action]:
             seen.add(action.uid)
             unique.append(action)
     return unique
+
+
+def _new_pilot(previous: SessionView) -> Action | None:
+    """The pilot as this session wrote it; None when it has none or kept the carried-in text
+    unchanged (then the carried pilot's own review decides whether it goes round again)."""
+    try:
+        if previous.step(PILOT_STEP).kind is not PromptKind.STATEMENT:
+            return None
+    except KeyError:
+        return None
+    revision = _settled_revision(previous, PILOT_STEP)
+    if revision is None or not revision.text.strip() or revision.item == CARRIED_MARK:
+        return None
+    return Action(uid=revision.uid, text=revision.text, kind="pilot", session=previous.id)
+
+
+def _settled_revision(view: SessionView, step_id: str) -> Contribution | None:
+    """The last agreed revision of a statement, else the last one."""
+    revisions = view.revisions(step_id)
+    agreed = [r for r in revisions if r.value is True]
+    return agreed[-1] if agreed else (revisions[-1] if revisions else None)
+
+
+def _consents_given_again(previous: SessionView) -> set[tuple[str, str]]:
+    """(partner, body name) of every consent status set in `previous`'s own consent steps.
+
+    A carried consent action has no body id, only its text "<body name>: <status>"."""
+    found = set()
+    for step in previous.steps:
+        if step.kind is PromptKind.CONSENT:
+            bodies = {body.id: previous.text(body.text) for body in step.bodies}
+            for partner, body in previous.consents(step.id):
+                found.add((partner, bodies.get(body, body)))
+    return found
 
 
 def _pending(contribution: Contribution) -> bool:
@@ -61,14 +105,18 @@ def _pending(contribution: Contribution) -> bool:
 
 
 def starting_statements(previous: SessionView, step_ids: list[str]) -> list[Contribution]:
-    """First revisions for the new session's carried statements: last time's agreed text."""
+    """First revisions for the new session's carried statements: last time's agreed text.
+
+    A statement never agreed starts from its last draft, still a draft: carrying it over must
+    not make it look agreed."""
     found = []
     for step_id in step_ids:
         try:
             previous.step(step_id)
         except KeyError:
             continue
-        text = previous.agreed_statement(step_id)
-        if text:
-            found.append(Contribution(step=step_id, text=text, value=True, item=CARRIED_MARK, created=now_iso()))
+        revision = _settled_revision(previous, step_id)
+        if revision is not None and revision.text:
+            found.append(Contribution(step=step_id, text=revision.text, value=revision.value is True,
+                                      item=CARRIED_MARK, created=now_iso()))
     return found

@@ -90,7 +90,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         from workshop.cli.output import fail
 
-        fail("interrupted; nothing half-written was kept")
+        from workshop.i18n import _
+
+        fail(_("interrupted; nothing half-written was kept"))
         return 130
     except BrokenPipeError:
         # `workshop list | head`: the reader left; not an error of ours.

@@ -1,0 +1,174 @@
+"""What a session agreed, ready to read out: the summary screen, the minutes and `show` use it.
+
+`summarise(view)` gives sections in reading order: the agreements and actions first, then the
+statements (the ambition, the pilot) as last agreed, roles and rhythm, advice and consent per
+partner and body, the chosen option (the phase), the top of the vote, the interaction scale
+(the threshold question first) and how the carried-over items were reviewed. Every title and
+label is in the session's language; what participants typed is passed on as it is (the
+renderer escapes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.guides import Step
+from workshop.i18n import N_, _, current_language, language, ngettext
+from workshop.model import ConsentStatus, PromptKind, ReviewStatus
+from workshop.session import SessionView
+
+ACTIONS_KEY = "actions"  # the one section that gathers every action step
+THRESHOLD_ITEM = "threshold"  # the scale item asked every session: is the threshold getting lower?
+VOTE_TOP = 5  # how many of the vote's ranking are read out
+
+CONSENT_LABELS = {
+    ConsentStatus.NOT_NEEDED: N_("not needed"),
+    ConsentStatus.TO_REQUEST: N_("to request"),
+    ConsentStatus.REQUESTED: N_("requested"),
+    ConsentStatus.ADVICE_GIVEN: N_("advice given"),
+    ConsentStatus.CONSENT_GIVEN: N_("consent given"),
+    ConsentStatus.REFUSED: N_("refused"),
+}
+REVIEW_LABELS = {
+    ReviewStatus.DONE: N_("done"),
+    ReviewStatus.OPEN: N_("still open"),
+    ReviewStatus.DROPPED: N_("dropped"),
+}
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One thing to read out: what, who, when (a date or a rhythm) and where it stands."""
+
+    text: str
+    who: str = ""
+    when: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    key: str  # ACTIONS_KEY, or the id of the step the lines come from
+    title: str
+    lines: tuple[SummaryLine, ...]
+
+
+def consent_label(status: str) -> str:
+    """A consent status in words, in the current language (unknown ones as they are)."""
+    try:
+        return _(CONSENT_LABELS[ConsentStatus(status)])
+    except ValueError:
+        return str(status)
+
+
+def decimal(value: float) -> str:
+    """A mean with one decimal, written the way the current language writes it (3,5 in Dutch)."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if current_language() == "nl" else text
+
+
+def review_label(status: str) -> str:
+    try:
+        return _(REVIEW_LABELS[ReviewStatus(status)])
+    except ValueError:
+        return str(status)
+
+
+# The order in which the kinds are read out, after the actions.
+_ORDER = (PromptKind.STATEMENT, PromptKind.ASSIGN, PromptKind.CONSENT, PromptKind.CHOICE,
+          PromptKind.VOTE, PromptKind.SCALE, PromptKind.REVIEW)
+
+
+def summarise(view: SessionView) -> list[SummarySection]:
+    """Everything agreed in a session, in reading order; sections without content are left out."""
+    with language(view.lang):
+        sections: list[SummarySection] = []
+        actions = tuple(line for step in view.agenda if _is_action_step(step) for line in _assign_lines(view, step))
+        if actions:
+            sections.append(SummarySection(ACTIONS_KEY, _("Agreements and actions"), actions))
+        for kind in _ORDER:
+            for step in view.agenda:
+                if step.kind is not kind or _is_action_step(step):
+                    continue
+                lines = tuple(_LINES[kind](view, step))
+                if lines:
+                    sections.append(SummarySection(step.id, view.text(step.title), lines))
+        return sections
+
+
+def _is_action_step(step: Step) -> bool:
+    return step.kind is PromptKind.ASSIGN and step.actions
+
+
+def _assign_lines(view: SessionView, step: Step) -> list[SummaryLine]:
+    return [SummaryLine(c.text, str(c.value or ""), c.when) for c in view.contributions(step.id) if c.text.strip()]
+
+
+def _statement_lines(view: SessionView, step: Step) -> list[SummaryLine]:
+    revisions = view.revisions(step.id)
+    agreed = [r for r in revisions if r.value is True]
+    if agreed:
+        return [SummaryLine(agreed[-1].text, status=_("agreed"))] if agreed[-1].text.strip() else []
+    if revisions and revisions[-1].text.strip():
+        return [SummaryLine(revisions[-1].text, status=_("draft"))]
+    return []
+
+
+def _consent_lines(view: SessionView, step: Step) -> list[SummaryLine]:
+    bodies = {body.id: view.text(body.text) for body in step.bodies}
+    partners = {name: number for number, name in enumerate(view.partners)}
+    body_order = {body.id: number for number, body in enumerate(step.bodies)}
+    found = sorted(view.consents(step.id).items(),
+                   key=lambda pair: (partners.get(pair[0][0], len(partners)), pair[0][0],
+                                     body_order.get(pair[0][1], len(body_order)), pair[0][1]))
+    return [SummaryLine(bodies.get(body, body), partner, c.when, consent_label(str(c.value)))
+            for (partner, body), c in found]
+
+
+def _choice_lines(view: SessionView, step: Step) -> list[SummaryLine]:
+    chosen = view.choice(step.id)
+    if not chosen:
+        return []
+    option = next((o for o in step.options if o.id == chosen), None)
+    return [SummaryLine(view.text(option.text) if option else chosen)]
+
+
+def _vote_lines(view: SessionView, step: Step) -> list[SummaryLine]:
+    ranked = [(c, dots) for c, dots in view.ranking(step.id) if dots > 0][:VOTE_TOP]
+    return [SummaryLine(c.text, c.partner, status=ngettext("{count} dot", "{count} dots", dots).format(count=dots))
+            for c, dots in ranked]
+
+
+def _scale_lines(view: SessionView, step: Step) -> list[SummaryLine]:
+    lines: list[SummaryLine] = []
+    for item in step.items:
+        spread = view.spread(step.id, item.id)
+        if spread is None:
+            continue
+        scores = ", ".join(f"{who} {c.value}" for who, c in view.scores(step.id, item.id).items())
+        status = _("mean {mean}, spread {low}–{high}").format(mean=decimal(spread.mean), low=spread.low,
+                                                               high=spread.high)
+        line = SummaryLine(view.text(item.text), scores, status=status)
+        if item.id == THRESHOLD_ITEM:  # the key question leads, and says that it is the one
+            lines.insert(0, SummaryLine(line.text, line.who, status=_("key question") + "; " + status))
+        else:
+            lines.append(line)
+    return lines
+
+
+def _review_lines(view: SessionView, step: Step) -> list[SummaryLine]:
+    reviews = view.reviews(step.id)
+    return [SummaryLine(action.text, action.who, action.when,
+                        review_label(reviews[action.uid]) if action.uid in reviews else _("not reviewed"))
+            for action in view.carried]
+
+
+_LINES = {
+    PromptKind.STATEMENT: _statement_lines,
+    PromptKind.ASSIGN: _assign_lines,
+    PromptKind.CONSENT: _consent_lines,
+    PromptKind.CHOICE: _choice_lines,
+    PromptKind.VOTE: _vote_lines,
+    PromptKind.SCALE: _scale_lines,
+    PromptKind.REVIEW: _review_lines,
+}

@@ -483,6 +483,18 @@ class LiveSession(SessionView):
         return self._upsert(step_id, lambda c: c.item == carried_uid,
                             item=carried_uid, value=str(status), text=text)
 
+    def link_same(self, uid_a: str, uid_b: str) -> None:
+        """Declare two contributions (pain points of this and an earlier session) the same, for
+        the comparison; kept in `meta["links"]`. Allowed on a closed session too: it annotates
+        the comparison, it does not change what was said."""
+        if self.file.read_only:
+            raise SessionClosed(_("This session is open elsewhere; it is shown read-only."))
+        if not uid_a or not uid_b or uid_a == uid_b:
+            raise ValueError(_("Link two different contributions."))
+        links = [list(pair) for pair in self.meta.get("links", [])]
+        if [uid_a, uid_b] not in links and [uid_b, uid_a] not in links:
+            self._write_meta(links=[*links, [uid_a, uid_b]])
+
     # --- moving through the agenda -------------------------------------------------------------
 
     def go_to(self, step_id: str) -> Step:

@@ -71,13 +71,19 @@ class Terminal:
     def wait_for_text(self, needle: str, timeout: float = 20.0) -> None:
         self.wait_for(lambda: needle in self.text(), timeout, repr(needle))
 
-    def type(self, text: str) -> None:
-        os.write(self.fd, text.encode("utf-8", "surrogatepass"))
+    def type(self, text: str, settle: float = 0.15) -> None:
+        """Type like a person: the text, then a moment before the next key.
 
-    def press(self, key: str) -> None:
+        Sent in one burst together with Enter, Textual runs the Enter binding before the
+        queued characters reach the input; people never type that fast, tests would."""
+        os.write(self.fd, text.encode("utf-8", "surrogatepass"))
+        self.pump(settle)
+
+    def press(self, key: str, settle: float = 0.1) -> None:
         keys = {"enter": "\r", "escape": "\x1b", "tab": "\t", "ctrl+q": "\x11", "ctrl+c": "\x03",
                 "down": "\x1b[B", "up": "\x1b[A", "f1": "\x1bOP"}
         os.write(self.fd, keys.get(key, key).encode())
+        self.pump(settle)
 
     def kill9(self) -> None:
         if self.alive:

@@ -383,7 +383,11 @@ class Store:
                     "it can only be viewed read-only here"
                 ) from None
             except OSError as error:
-                raise StoreError(f"cannot lock session {session_id}: {error.strerror or error}") from None
+                # A read-only store (a mounted backup, a locked-down folder): reading still works.
+                raise SessionBusy(
+                    f"session {session_id} cannot be changed here ({error.strerror or error}); "
+                    "it can only be viewed read-only"
+                ) from None
         try:
             loaded = self._load(session_id, path)
             if loaded is None:

@@ -1,0 +1,173 @@
+"""The workshop app: the home screen, and the live session a facilitator runs on a projector."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from screens.help import HelpScreen
+from screens.providers import ScreenCommands
+from screens.themes import DEFAULT_THEME, HIGH_CONTRAST
+from workshop.guides import GuideShelf
+from workshop.i18n import N_, _, use_language
+from workshop.session import LiveSession, SessionView
+from workshop.store import SessionBusy, Store, StoreError
+
+
+class WorkshopApp(App[int]):
+    TITLE = "workshop"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    BINDINGS = [
+        Binding("f1", "help", N_("Help"), id="app.help"),
+        Binding("f3", "contrast", N_("High contrast"), show=False, id="app.contrast"),
+    ]
+
+    def __init__(self, store: Store, shelf: GuideShelf, lang: str = "nl", session_id: str | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        super().__init__()
+        self.store = store
+        self.shelf = shelf
+        self.lang = lang
+        self.start_session = session_id
+        self.clock = clock
+        use_language(lang)
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        from screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start_session:
+            self.open_session(self.start_session)
+
+    # --- sessions -----------------------------------------------------------------------------
+
+    def open_session(self, session_id: str) -> bool:
+        """Open a session for the meeting; read-only (with the reason) when it is open elsewhere."""
+        from screens.session import SessionScreen
+
+        reason = ""
+        try:
+            try:
+                file = self.store.open_session(session_id, write=True)
+            except SessionBusy as busy:
+                reason = str(busy)
+                file = self.store.open_session(session_id, write=False)
+            live = LiveSession(file, clock=self.clock)
+        except StoreError as problem:
+            self.notify(str(problem), severity="error", timeout=8)
+            return False
+        use_language(live.lang)
+        if reason:
+            self.notify(reason, severity="warning", timeout=8)
+        self.push_screen(SessionScreen(live, reason))
+        return True
+
+    def leave_session(self) -> None:
+        from screens.session import SessionScreen
+
+        screen = self.screen
+        if isinstance(screen, SessionScreen):
+            screen.release()
+            self.pop_screen()
+        use_language(self.lang)
+        self.refresh_home()
+
+    def refresh_home(self) -> None:
+        from screens.home import HomeScreen
+
+        if isinstance(self.screen, HomeScreen):
+            self.screen.load()
+
+    async def session_closed(self, screen) -> None:
+        """The group confirmed: the session is closed and shown read-only from now on."""
+        await screen.open_step(screen.step_id)
+        screen.show_session()
+        self.notify(_("The session is closed. Export the minutes with ctrl+p → 'Export minutes'."), timeout=8)
+
+    def on_unmount(self) -> None:
+        from screens.session import SessionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.release()
+
+    # --- app-wide actions ---------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_contrast(self) -> None:
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    def current_session_id(self) -> str | None:
+        live = getattr(self.screen, "live", None)
+        if live is not None:
+            return live.id
+        chosen = getattr(self.screen, "chosen_session", None)
+        return chosen() if chosen is not None else None
+
+    def action_compare(self) -> None:
+        try:
+            from screens.compare import CompareScreen
+        except ImportError:
+            self.notify(_("Comparing sessions is not available in this version."), severity="warning")
+            return
+        session_id = self.current_session_id()
+        if session_id is None:
+            self.notify(_("Choose a session to compare first."))
+            return
+        self.push_screen(CompareScreen(self.store, session_id))
+
+    def action_export(self) -> None:
+        session_id = self.current_session_id()
+        if session_id is None:
+            self.notify(_("Choose a session to export first."))
+            return
+        self.export_minutes(session_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export_minutes(self, session_id: str) -> None:
+        """Write the minutes as Markdown and HTML into the store's exports/ folder."""
+        try:
+            from workshop.export import export_session
+        except ImportError:
+            self.call_from_thread(self.notify, _("Export is not available in this version."), severity="warning")
+            return
+        try:
+            view = SessionView(self.store.read_session(session_id))
+            folder = Path(self.store.root) / "exports"
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            written = []
+            for fmt, suffix in (("md", "md"), ("html", "html")):
+                path = folder / f"{session_id}.{suffix}"
+                path.write_text(export_session(view, fmt), encoding="utf-8")
+                path.chmod(0o600)
+                written.append(str(path))
+        except (OSError, StoreError, ValueError) as problem:
+            self.call_from_thread(self.notify, _("Export failed: {problem}").format(problem=problem),
+                                  severity="error")
+            return
+        self.call_from_thread(self.notify, _("Minutes written to {paths}").format(paths=", ".join(written)),
+                              timeout=10)
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        commands = [
+            (_("High-contrast theme on/off"), "F3", self.action_contrast),
+            (_("Help: every key"), "F1", self.action_help),
+            (_("Export minutes"), _("Markdown and HTML in the store's exports folder"), self.action_export),
+        ]
+        try:
+            import screens.compare  # noqa: F401
+        except ImportError:
+            pass
+        else:
+            commands.append((_("Compare sessions"), _("this collaboration over time"), self.action_compare))
+        return commands

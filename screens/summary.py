@@ -1,0 +1,77 @@
+"""The summary: everything agreed, large enough to read out; the group confirms and the session closes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from screens.text import literal
+from screens.widgets.footer import TranslatedFooter
+from workshop.i18n import N_, _
+from workshop.session import SessionView
+from workshop.summary import SummarySection, summarise
+
+
+def section_text(section: SummarySection) -> Text:
+    text = Text(section.title, style="bold underline")
+    for line in section.lines:
+        text.append("\n• ")
+        text.append(literal(line.text))
+        details = [part for part in (line.who, line.when) if part]
+        if details:
+            text.append("  → ")
+            text.append(literal(" · ".join(details), style="bold"))
+        if line.status:
+            text.append("  [")
+            text.append(literal(line.status, style="italic"))
+            text.append("]")
+    return text
+
+
+class SummaryScreen(ModalScreen[bool]):
+    """Dismisses with True when the group confirms (and the session may be closed)."""
+
+    BINDINGS = [
+        Binding("escape", "back", N_("Back to the session"), id="summary.back"),
+        Binding("ctrl+s", "confirm", N_("Group confirms: close"), id="summary.confirm"),
+    ]
+
+    def __init__(self, view: SessionView, can_close: bool = True) -> None:
+        super().__init__()
+        self.view = view
+        self.can_close = can_close
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="summary"):
+            yield Static(Text(_("Summary: {title}").format(title=self.view.title), style="bold"),
+                         classes="summary-title")
+            sections = summarise(self.view)
+            if not sections:
+                yield Static(Text(_("Nothing was agreed in this session yet."), style="italic"))
+            for section in sections:
+                yield Static(section_text(section), classes="summary-section")
+        with Horizontal(classes="buttons"):
+            if self.can_close:
+                yield Button(_("The group confirms: close the session"), variant="success", id="confirm")
+            yield Button(_("Back"), id="back")
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#summary").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "confirm":
+            self.action_confirm()
+        else:
+            self.action_back()
+
+    def action_confirm(self) -> None:
+        if self.can_close:
+            self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,103 @@
+"""The agenda: every step with its progress and time spent; jump, skip, reorder, add."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from screens.text import literal
+from workshop.i18n import N_, _
+from workshop.session import SessionView
+from workshop.timer import clock_text
+
+
+class Agenda(OptionList):
+    HELP_TITLE = N_("Agenda (ctrl+g)")
+
+    BINDINGS = [
+        Binding("enter", "go", N_("Go to step"), id="agenda.go"),
+        Binding("s", "skip", N_("Skip / unskip"), id="agenda.skip"),
+        Binding("shift+up,left_square_bracket", "move(-1)", N_("Move step up"), id="agenda.up"),
+        Binding("shift+down,right_square_bracket", "move(1)", N_("Move step down"), id="agenda.down"),
+        Binding("a", "add", N_("Add a step"), id="agenda.add"),
+    ]
+
+    @dataclass
+    class Jump(Message):
+        step_id: str
+
+    @dataclass
+    class Skip(Message):
+        step_id: str
+
+    @dataclass
+    class MoveStep(Message):
+        step_id: str
+        offset: int
+
+    class AddStep(Message):
+        pass
+
+    def show(self, view: SessionView, showing: str, now: float) -> None:
+        self.last_shown = (view, showing, now)
+        touched = {c.step for c in view.contributions()}
+        width = max(10, (self.scrollable_content_region.width or 20) - 3)
+        options = []
+        for number, step in enumerate(view.agenda, start=1):
+            box = view.timebox(step.id)
+            line = Text()
+            if step.id == showing:
+                line.append("▶ ", style="bold")
+            elif view.is_skipped(step.id):
+                line.append("⤼ ", style="dim")
+            elif step.id in touched:
+                line.append("✔ ")
+            else:
+                line.append("  ")
+            title = literal(_fit(f"{number}. {view.text(step.title)}", width))
+            if view.is_skipped(step.id):
+                title.stylize("dim strike")
+            elif step.id == showing:
+                title.stylize("bold")
+            line.append(title)
+            spent = box.spent(now)
+            line.append(f"\n    {clock_text(spent)} / {box.minutes + box.extra} " + _("min"), style="dim")
+            if view.is_skipped(step.id):
+                line.append("  " + _("skipped"), style="dim italic")
+            options.append(Option(line, id=step.id))
+        keep = self.highlighted_option.id if self.highlighted_option is not None else showing
+        self.set_options(options)
+        ids = [o.id for o in options]
+        self.highlighted = ids.index(keep) if keep in ids else 0
+
+    def on_resize(self) -> None:
+        if getattr(self, "last_shown", None) is not None:
+            self.show(*self.last_shown)
+
+    def _chosen(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    def action_go(self) -> None:
+        if (step_id := self._chosen()) is not None:
+            self.post_message(self.Jump(step_id))
+
+    def action_skip(self) -> None:
+        if (step_id := self._chosen()) is not None:
+            self.post_message(self.Skip(step_id))
+
+    def action_move(self, offset: int) -> None:
+        if (step_id := self._chosen()) is not None:
+            self.post_message(self.MoveStep(step_id, offset))
+
+    def action_add(self) -> None:
+        self.post_message(self.AddStep())
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

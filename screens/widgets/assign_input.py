@@ -1,0 +1,137 @@
+"""Assign steps: rows of role or task → who → when (a date) or how often (a rhythm)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets.option_list import Option
+
+from screens.text import literal
+from screens.widgets.base import PromptInput
+from screens.widgets.contributions import ContributionList
+from screens.widgets.entry import Entry as Input
+from workshop.i18n import N_, _
+
+ROW = "row:"
+
+
+class AssignInput(PromptInput):
+    """Enter in the task moves to who, Enter in who moves to when, Enter in when saves.
+    Enter on a row in the list fills the inputs with it, to assign or change it."""
+    HELP_TITLE = N_("Assign step")
+
+
+    @dataclass
+    class Assigned(Message):
+        text: str
+        who: str
+        when: str
+        row: str = ""
+        uid: str = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.editing_row = ""
+        self.editing_uid = ""
+
+    def compose(self) -> ComposeResult:
+        yield ContributionList(id="contributions", classes="contributions")
+        names = self.view.partners + [p.name for p in self.view.participants]
+        when = _("when (a date)") if self.step.when == "date" else _("how often (a rhythm)")
+        with Horizontal(classes="entry-row assign-row"):
+            yield Input(placeholder=_("role or task"), id="entry", disabled=self.read_only,
+                        select_on_focus=False)
+            yield Input(placeholder=_("who"), id="who", disabled=self.read_only,
+                        suggester=SuggestFromList(names, case_sensitive=False), select_on_focus=False)
+            yield Input(placeholder=when, id="when", disabled=self.read_only, select_on_focus=False)
+
+    def on_mount(self) -> None:
+        self.show(self.view)
+
+    def show(self, view) -> None:
+        super().show(view)
+        given = view.contributions(self.step.id)
+        by_row = {c.item: c for c in given if c.item}
+        options = []
+        for row in self.step.rows:
+            found = by_row.get(row.id)
+            line = Text("▸ ", style="dim")
+            if found:
+                line.append(literal(found.text, style="bold"))
+                line.append(self._assignment(found.value, found.when))
+                options.append(Option(line, id=found.uid))
+            else:
+                line.append(literal(self.text_of(row.text), style="bold"))
+                line.append("  → " + _("(nobody yet)"), style="italic")
+                options.append(Option(line, id=ROW + row.id))
+        for c in given:
+            if not c.item:
+                line = Text("• ", style="dim")
+                line.append(literal(c.text, style="bold"))
+                line.append(self._assignment(c.value, c.when))
+                options.append(Option(line, id=c.uid))
+        self.query_one(ContributionList).show(options)
+
+    @staticmethod
+    def _assignment(who, when) -> Text:
+        text = Text("  → ")
+        text.append(literal(str(who or "?")))
+        if when:
+            text.append("  · ")
+            text.append(literal(str(when)))
+        return text
+
+    def focus_input(self) -> None:
+        self.query_one("#entry", Input).focus()
+
+    def on_contribution_list_edit(self, event: ContributionList.Edit) -> None:
+        """Load a row into the inputs (nothing is saved until Enter in 'when')."""
+        event.stop()
+        entry, who, when = (self.query_one(f"#{name}", Input) for name in ("entry", "who", "when"))
+        self.editing_row = self.editing_uid = ""
+        if event.uid.startswith(ROW):
+            self.editing_row = event.uid[len(ROW):]
+            row = next(r for r in self.step.rows if r.id == self.editing_row)
+            entry.value, who.value, when.value = self.text_of(row.text), "", ""
+            who.focus()
+            return
+        found = self.view.contribution(event.uid)
+        self.editing_uid = found.uid
+        self.editing_row = found.item
+        entry.value, who.value, when.value = found.text, str(found.value or ""), found.when
+        who.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        entry, who, when = (self.query_one(f"#{name}", Input) for name in ("entry", "who", "when"))
+        if event.input is entry:
+            if entry.value.strip():
+                who.focus()
+        elif event.input is who:
+            who.value = self.complete_name(who.value)
+            when.focus()
+        elif entry.value.strip():
+            self.post_message(self.Assigned(entry.value, who.value, when.value, self.editing_row, self.editing_uid))
+        else:
+            entry.focus()
+
+    def complete_name(self, typed: str) -> str:
+        """'gem' -> 'Gemeente' when it starts exactly one partner's or participant's name."""
+        wanted = typed.strip().casefold()
+        if not wanted:
+            return typed
+        names = [p.name for p in self.view.participants] + self.view.partners
+        exact = [n for n in names if n.casefold() == wanted]
+        found = exact or [n for n in names if n.casefold().startswith(wanted)]
+        return found[0] if len(set(found)) == 1 else typed
+
+    def saved(self) -> None:
+        for name in ("entry", "who", "when"):
+            self.query_one(f"#{name}", Input).value = ""
+        self.editing_row = self.editing_uid = ""
+        self.query_one("#entry", Input).focus()

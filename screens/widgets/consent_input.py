@@ -1,0 +1,103 @@
+"""Consent steps: per partner, the formal bodies whose advice or consent is needed, with status and date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Static
+
+from screens.text import literal, one_line
+from screens.widgets.base import PromptInput
+from screens.widgets.grid import Grid
+from workshop.summary import CONSENT_LABELS, consent_label
+from workshop.i18n import N_, _
+from workshop.model import ConsentStatus
+
+ORDER = list(ConsentStatus)
+
+
+class ConsentInput(PromptInput):
+    HELP_TITLE = N_("Consent step")
+
+    BINDINGS = [
+        Binding("space", "cycle", N_("Next status"), id="consent.cycle"),
+        Binding("d", "date", N_("Date"), id="consent.date"),
+    ] + [Binding(str(number), f"status({number})", CONSENT_LABELS[status], show=False,
+                 id=f"consent.status_{number}") for number, status in enumerate(ORDER, start=1)]
+
+    @dataclass
+    class StatusSet(Message):
+        partner: str
+        body: str
+        status: str
+        when: str
+
+    @dataclass
+    class DateWanted(Message):
+        partner: str
+        body: str
+        status: str
+        when: str
+
+    def compose(self) -> ComposeResult:
+        legend = "  ".join(f"{number} {consent_label(s.value)}" for number, s in enumerate(ORDER, start=1))
+        yield Static(Text(_("In a partner's column: a number sets the status, space the next one, d a date"),
+                          style="italic") + Text("\n" + legend, style="dim"), classes="legend")
+        yield Grid(id="consents")
+
+    def on_mount(self) -> None:
+        self.show(self.view)
+
+    def show(self, view) -> None:
+        super().show(view)
+        consents = view.consents(self.step.id)
+        columns = [("body", _("Body"))] + [(p, literal(p, limit=24)) for p in view.partners]
+        rows = []
+        for body in self.step.bodies:
+            cells: list[Text | str] = [literal(one_line(self.text_of(body.text), 28))]
+            for partner in view.partners:
+                given = consents.get((partner, body.id))
+                if given is None:
+                    cells.append(Text("·", justify="center"))
+                else:
+                    cell = Text(consent_label(str(given.value)))
+                    if given.when:
+                        cell.append(" " + one_line(given.when, 20), style="dim")
+                    cells.append(cell)
+            rows.append((body.id, cells))
+        self.query_one(Grid).fill(columns, rows)
+
+    def focus_input(self) -> None:
+        self.query_one(Grid).focus()
+
+    def _here(self) -> tuple[str, str, str, str] | None:
+        place = self.query_one(Grid).here()
+        if place is None or place[1] == "body":
+            return None
+        body, partner = place
+        given = self.view.consents(self.step.id).get((partner, body))
+        return partner, body, str(given.value) if given else "", given.when if given else ""
+
+    def action_status(self, number: int) -> None:
+        if (here := self._here()) is not None:
+            partner, body, _status, when = here
+            self.post_message(self.StatusSet(partner, body, ORDER[number - 1].value, when))
+
+    def action_cycle(self) -> None:
+        if (here := self._here()) is not None:
+            partner, body, status, when = here
+            index = ORDER.index(ConsentStatus(status)) + 1 if status in ORDER else 0
+            self.post_message(self.StatusSet(partner, body, ORDER[index % len(ORDER)].value, when))
+
+    def on_data_table_cell_selected(self, event: Grid.CellSelected) -> None:
+        event.stop()
+        self.action_cycle()
+
+    def action_date(self) -> None:
+        if (here := self._here()) is not None:
+            partner, body, status, when = here
+            self.post_message(self.DateWanted(partner, body, status or ConsentStatus.TO_REQUEST.value, when))

@@ -1,0 +1,45 @@
+"""A table with a cell cursor that keeps its place when it is redrawn."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+
+class Grid(DataTable):
+    """Rows and columns with keys; `fill` redraws everything and keeps the cursor."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
+
+    def fill(self, columns: list[tuple[str, Text | str]], rows: list[tuple[str, list[Text | str]]],
+             first_column: int = 1) -> None:
+        if self._same_shape(columns, rows):
+            for row_key, cells in rows:
+                for (column_key, _label), cell in zip(columns, cells):
+                    if str(self.get_cell(row_key, column_key)) != str(cell):
+                        self.update_cell(row_key, column_key, cell)
+            return
+        self._shape = ([(key, str(label)) for key, label in columns], [key for key, _cells in rows])
+        place = self.cursor_coordinate
+        self.clear(columns=True)
+        for key, label in columns:
+            self.add_column(label, key=key)
+        for key, cells in rows:
+            self.add_row(*cells, key=key, height=None)
+        if self.row_count:
+            row = min(place.row, self.row_count - 1)
+            column = max(first_column, min(place.column, len(columns) - 1))
+            self.cursor_coordinate = Coordinate(row, column)
+
+    def _same_shape(self, columns, rows) -> bool:
+        shape = getattr(self, "_shape", None)
+        return shape == ([(key, str(label)) for key, label in columns], [key for key, _cells in rows])
+
+    def here(self) -> tuple[str, str] | None:
+        """(row key, column key) under the cursor."""
+        if not self.row_count:
+            return None
+        row_key, column_key = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return str(row_key.value), str(column_key.value)

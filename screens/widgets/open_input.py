@@ -1,0 +1,89 @@
+"""Open steps: many short contributions, like sticky notes, each from a partner (or nobody)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from screens.widgets.base import PromptInput
+from screens.widgets.entry import Entry as Input
+from screens.widgets.contributions import ContributionList, contribution_line
+from screens.widgets.who import WhoPicker, split_prefix
+from workshop.i18n import N_, _
+
+
+class OpenInput(PromptInput):
+    HELP_TITLE = N_("Open step")
+
+    BINDINGS = [
+        Binding("up", "cycle_who(-1)", N_("Previous partner"), id="open.who_previous"),
+        Binding("down", "cycle_who(1)", N_("Next partner"), id="open.who_next"),
+    ]
+
+    @dataclass
+    class Added(Message):
+        text: str
+        partner: str
+        participant: str
+        typed: str = ""  # what was in the entry, to put back if the save is refused
+
+    def compose(self) -> ComposeResult:
+        yield ContributionList(id="contributions", classes="contributions")
+        with Horizontal(classes="entry-row"):
+            if not self.step.anonymous:
+                yield WhoPicker(self.view.partners, id="who")
+            else:
+                yield Static(Text(_("anonymous"), style="italic"), id="anonymous", classes="who")
+            yield Input(placeholder=self.placeholder(), id="entry", disabled=self.read_only,
+                        select_on_focus=False)
+
+    def placeholder(self) -> str:
+        if self.step.anonymous:
+            return _("Type a contribution, Enter saves it")
+        return _("Type a contribution, Enter saves it (↑↓ partner, or start with 'Name: ')")
+
+    def on_mount(self) -> None:
+        self.show(self.view)
+
+    def show(self, view) -> None:
+        super().show(view)
+        contributions = view.contributions(self.step.id)
+        options = [Option(contribution_line(c, self.step.anonymous, number), id=c.uid)
+                   for number, c in enumerate(contributions, start=1)]
+        self.query_one(ContributionList).show(options)
+
+    def focus_input(self) -> None:
+        self.query_one("#entry", Input).focus()
+
+    def action_cycle_who(self, step: int) -> None:
+        if not self.step.anonymous:
+            self.query_one(WhoPicker).cycle(step)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value
+        if not text.strip():
+            return
+        # Empty the entry now, not after the save: keys typed meanwhile start a new contribution.
+        event.input.value = ""
+        partner = participant = ""
+        if not self.step.anonymous:
+            picker = self.query_one(WhoPicker)
+            who, rest = split_prefix(text, self.view.partners, self.view.participants)
+            if who is not None:
+                picker.who, text = who, rest
+            partner, participant = picker.who.partner, picker.who.participant
+        self.post_message(self.Added(text, partner, participant, event.value))
+
+    def refused(self, typed: str) -> None:
+        """The save was refused (bad input): give the text back so nothing typed is lost."""
+        entry = self.query_one("#entry", Input)
+        if not entry.value:
+            entry.value = typed

@@ -1,0 +1,134 @@
+"""Scale steps: each partner (or participant) scores several items; the spread shows the differences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Static
+
+from screens.text import literal, one_line
+from screens.widgets.base import PromptInput
+from screens.widgets.grid import Grid
+from workshop.i18n import N_, _
+
+
+class ScaleInput(PromptInput):
+    HELP_TITLE = N_("Scale step")
+
+    BINDINGS = [
+        Binding("enter", "comment", N_("Score with comment"), id="scale.comment"),
+        Binding("delete,backspace", "clear", N_("Clear score"), id="scale.clear"),
+    ] + [Binding(str(digit), f"score({digit})", N_("Score"), show=False, id=f"scale.score_{digit}")
+         for digit in range(10)]
+
+    @dataclass
+    class Scored(Message):
+        item: str
+        who: str
+        value: int
+
+    @dataclass
+    class CommentWanted(Message):
+        item: str
+        who: str
+
+    @dataclass
+    class Cleared(Message):
+        item: str
+        who: str
+
+    def compose(self) -> ComposeResult:
+        scale = self.step.scale
+        low, high = self.text_of(scale.low), self.text_of(scale.high)
+        legend = _("Type a score from {low} to {high} in a cell").format(low=scale.min, high=scale.max)
+        if low or high:
+            legend += f"  ({scale.min} = {low}, {scale.max} = {high})"
+        yield Static(Text(legend, style="italic"), classes="legend")
+        yield Grid(id="scores")
+        yield Static(id="detail", classes="detail")
+
+    def whos(self) -> list[tuple[str, str]]:
+        if self.step.per == "participant":
+            return [(p.name, p.name) for p in self.view.participants]
+        return [(p, p) for p in self.view.partners]
+
+    def on_mount(self) -> None:
+        self.show(self.view)
+
+    def show(self, view) -> None:
+        super().show(view)
+        whos = self.whos()
+        columns = [("item", _("Statement"))] + [(key, literal(label, limit=24)) for key, label in whos]
+        columns.append(("spread", _("Spread")))
+        rows = []
+        for item in self.step.items:
+            scores = view.scores(self.step.id, item.id)
+            cells: list[Text | str] = [literal(one_line(self.text_of(item.text), 30))]
+            for key, _label in whos:
+                given = scores.get(key)
+                cell = Text(str(given.value) if given else "·", justify="center")
+                if given and given.text:
+                    cell.append("*")
+                cells.append(cell)
+            spread = view.spread(self.step.id, item.id)
+            cells.append(_("{low}–{high}, avg {mean:.1f}").format(low=spread.low, high=spread.high,
+                                                                   mean=spread.mean) if spread else "")
+            rows.append((item.id, cells))
+        self.query_one(Grid).fill(columns, rows)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        place = self.query_one(Grid).here()
+        if place is None:
+            return
+        item_id, _column = place
+        item = next(i for i in self.step.items if i.id == item_id)
+        detail = Text(self.text_of(item.text), style="bold")
+        for who, given in self.view.scores(self.step.id, item_id).items():
+            if given.text:
+                detail.append("\n")
+                detail.append(literal(f"{who} ({given.value}): ", style="bold"))
+                detail.append(literal(given.text, limit=300))
+        self.query_one("#detail", Static).update(detail)
+
+    def on_data_table_cell_highlighted(self, event: Grid.CellHighlighted) -> None:
+        self.show_detail()
+
+    def focus_input(self) -> None:
+        self.query_one(Grid).focus()
+
+    def on_data_table_cell_selected(self, event: Grid.CellSelected) -> None:
+        event.stop()
+        self.action_comment()
+
+    def _target(self) -> tuple[str, str] | None:
+        place = self.query_one(Grid).here()
+        if place is None or place[1] in ("item", "spread"):
+            return None
+        return place
+
+    def action_score(self, value: int) -> None:
+        if (target := self._target()) is not None:
+            self.post_message(self.Scored(target[0], target[1], value))
+
+    def action_comment(self) -> None:
+        if (target := self._target()) is not None:
+            self.post_message(self.CommentWanted(*target))
+
+    def action_clear(self) -> None:
+        if (target := self._target()) is not None:
+            self.post_message(self.Cleared(*target))
+
+    def advance(self) -> None:
+        """After a score, move to the next partner (then the next item)."""
+        grid = self.query_one(Grid)
+        row, column = grid.cursor_coordinate
+        last = len(self.whos())
+        if column < last:
+            grid.move_cursor(column=column + 1)
+        elif row + 1 < grid.row_count:
+            grid.move_cursor(row=row + 1, column=1)

@@ -1,0 +1,78 @@
+"""Statement steps: one shared text the group rewrites until it is agreed; every version is kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.text import literal
+from screens.widgets.base import PromptInput
+from screens.widgets.entry import Entry as Input
+from workshop.carry import CARRIED_MARK
+from workshop.i18n import N_, _
+
+
+class StatementInput(PromptInput):
+    HELP_TITLE = N_("Statement step")
+
+    BINDINGS = [
+        Binding("ctrl+r", "agree", N_("Agree on this text"), id="statement.agree"),
+    ]
+
+    @dataclass
+    class Revised(Message):
+        text: str
+
+    class Agreed(Message):
+        pass
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="statement", classes="statement")
+        yield Input(placeholder=_("Rewrite the text; Enter saves a new version"), id="entry",
+                    disabled=self.read_only, select_on_focus=False)
+        yield Static(Text(_("Earlier versions"), style="bold"), classes="section-title")
+        yield OptionList(id="revisions", classes="revisions")
+
+    def on_mount(self) -> None:
+        self.show(self.view)
+        latest = self.view.statement(self.step.id)
+        self.query_one("#entry", Input).value = latest.text if latest else ""
+
+    def show(self, view) -> None:
+        super().show(view)
+        latest = view.statement(self.step.id)
+        statement = self.query_one("#statement", Static)
+        if latest is None:
+            statement.update(Text(_("No text yet: type the first version below."), style="italic"))
+        else:
+            mark = Text(" ✔ " + _("agreed"), style="bold") if latest.value is True else \
+                Text(" " + _("draft, not agreed yet"), style="italic")
+            statement.update(Text.assemble(literal(latest.text, style="bold"), "\n", mark))
+        options = []
+        for number, revision in reversed(list(enumerate(view.revisions(self.step.id), start=1))):
+            line = Text(f"{number:>2}. ", style="dim")
+            line.append(literal(revision.text))
+            if revision.value is True:
+                line.append("  ✔ " + _("agreed"), style="bold")
+            if revision.item == CARRIED_MARK:
+                line.append("  (" + _("from last session") + ")", style="italic")
+            options.append(Option(line))
+        self.query_one("#revisions", OptionList).set_options(options)
+
+    def focus_input(self) -> None:
+        self.query_one("#entry", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        latest = self.view.statement(self.step.id)
+        if event.value.strip() and (latest is None or event.value != latest.text):
+            self.post_message(self.Revised(event.value))
+
+    def action_agree(self) -> None:
+        self.post_message(self.Agreed())

@@ -1,0 +1,81 @@
+"""Vote steps: dots per partner over an earlier step's contributions; the result is a ranking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Static
+
+from screens.text import literal, one_line
+from screens.widgets.base import PromptInput
+from screens.widgets.grid import Grid
+from workshop.i18n import N_, _
+
+
+class VoteInput(PromptInput):
+    HELP_TITLE = N_("Vote step")
+
+    BINDINGS = [
+        Binding("plus,space,enter,equals_sign", "dot(1)", N_("Add a dot"), id="vote.add"),
+        Binding("minus,backspace,delete", "dot(-1)", N_("Take a dot back"), id="vote.remove"),
+    ]
+
+    @dataclass
+    class Voted(Message):
+        target: str
+        partner: str
+        change: int
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(_("Move to a partner's column; + adds a dot, - takes one back"), style="italic"),
+                     classes="legend")
+        yield Grid(id="dots")
+        yield Static(id="ranking", classes="detail")
+
+    def on_mount(self) -> None:
+        self.show(self.view)
+
+    def show(self, view) -> None:
+        super().show(view)
+        step = self.step
+        columns: list[tuple[str, Text | str]] = [("item", _("Contribution"))]
+        for partner in view.partners:
+            left = view.dots_left(step.id, partner)
+            columns.append((partner, Text.assemble(literal(partner, limit=20), f" ({left})")))
+        columns.append(("total", _("Total")))
+        totals = view.dots(step.id)
+        per_partner = {p: view.dots(step.id, p) for p in view.partners}
+        rows = []
+        for c in view.contributions(step.source):
+            cells: list[Text | str] = [literal(one_line(c.text, 36))]
+            for partner in view.partners:
+                count = per_partner[partner].get(c.uid, 0)
+                cells.append(Text("●" * count if count else "·", justify="center"))
+            cells.append(Text(str(totals.get(c.uid, 0)), justify="right", style="bold"))
+            rows.append((c.uid, cells))
+        self.query_one(Grid).fill(columns, rows)
+        ranking = Text(_("Ranking"), style="bold")
+        if not rows:
+            ranking = Text(_("The step being voted on has no contributions yet."), style="italic")
+        for place, (c, dots) in enumerate([r for r in view.ranking(step.id) if r[1]][:5], start=1):
+            ranking.append(f"\n{place}. ")
+            ranking.append(literal(one_line(c.text, 100)))
+            ranking.append(f"  ({dots})", style="bold")
+        self.query_one("#ranking", Static).update(ranking)
+
+    def focus_input(self) -> None:
+        self.query_one(Grid).focus()
+
+    def on_data_table_cell_selected(self, event: Grid.CellSelected) -> None:
+        event.stop()
+        self.action_dot(1)
+
+    def action_dot(self, change: int) -> None:
+        place = self.query_one(Grid).here()
+        if place is None or place[1] in ("item", "total"):
+            return
+        self.post_message(self.Voted(place[0], place[1], change))

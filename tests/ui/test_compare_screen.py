@@ -1,0 +1,149 @@
+"""The compare screen: the session's collaboration over time, read in a thread, closed with Escape."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.geometry import Region
+from textual.widgets import OptionList, Static
+
+from screens.compare import CompareScreen, LinkPainsDialog
+from tests.core.test_compare import COLLABORATION, build_history
+from tests.ui.helpers import SIZE
+from workshop.session import SessionView
+
+
+class _Host(App):
+    """A bare app that opens the compare screen on mount (the real app binds a key to it)."""
+
+    def __init__(self, store, session_id: str | None = None, collaboration: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.session_id = session_id
+        self.collaboration = collaboration
+
+    def on_mount(self) -> None:
+        self.push_screen(CompareScreen(self.store, self.session_id, collaboration=self.collaboration))
+
+
+@pytest.fixture
+def history(store, make_session) -> dict[str, str]:
+    return build_history(store, make_session)
+
+
+def shown_text(screen, selector: str) -> str:
+    """The lines a widget drew on screen, as plain text."""
+    widget = screen.query_one(selector, Static)
+    size = widget.outer_size
+    assert widget.display and size.area, f"{selector} is not shown"
+    strips = widget.render_lines(Region(0, 0, size.width, size.height))
+    return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+async def loaded(pilot) -> CompareScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert screen.comparison is not None
+    return screen
+
+
+async def test_the_compare_screen_shows_the_session_and_its_earlier_ones(store, history):
+    app = _Host(store, history["pulse"])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert [s.id for s in screen.comparison.sessions] == [history["first"], history["pulse"]]
+        title = shown_text(screen, "#compare-title")
+        assert COLLABORATION in title and "2 sessions" in title
+        trends = shown_text(screen, "#compare-trends")
+        assert trends.index("KEY QUESTION") < trends.index("There is room to ask")
+        assert screen.query_one("#compare-trends").region.bottom <= SIZE[1]  # on the first screenful
+        assert "▃▅ ↑" in trends
+        assert "Waiting lists for youth care" in shown_text(screen, "#compare-pains")
+
+
+async def test_every_section_of_the_comparison_is_visible(store, history):
+    app = _Host(store, collaboration=COLLABORATION)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert "Exploring" in shown_text(screen, "#compare-sessions")
+        assert "with one contact person" in shown_text(screen, "#compare-statements")
+        pains = shown_text(screen, "#compare-pains")
+        assert "resolved: Nobody knows whom to call" in pains and "new: Data sharing is unclear" in pains
+        assert "linked" in pains
+        progress = shown_text(screen, "#compare-progress")
+        assert "Bram" in progress and "Eva" in progress and "advice given" in progress
+        actions = shown_text(screen, "#compare-actions")
+        assert "Draft the data agreement" in actions
+
+
+async def test_p_toggles_the_scores_per_partner(store, history):
+    app = _Host(store, history["second"])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert "Woonstede" not in shown_text(screen, "#compare-trends")
+        await pilot.press("p")
+        assert screen.per_partner and "Woonstede" in shown_text(screen, "#compare-trends")
+        await pilot.press("p")
+        assert "Woonstede" not in shown_text(screen, "#compare-trends")
+
+
+async def test_escape_and_q_close_the_compare_screen(store, history):
+    app = _Host(store, history["second"])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CompareScreen)
+        app.push_screen(CompareScreen(store, history["second"]))
+        await loaded(pilot)
+        await pilot.press("q")
+        assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_an_unknown_collaboration_is_one_line_on_the_screen(store, history):
+    app = _Host(store, collaboration="Nobody Here")
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "no collaboration named 'Nobody Here'" in shown_text(app.screen, "#compare-status")
+
+
+async def test_typed_markup_is_shown_literally(store, make_session):
+    from workshop.session import LiveSession
+
+    session_id = make_session(partners=("[b]Gemeente[/b]", "Zorggroep"), participants=())
+    live = LiveSession(store.open_session(session_id))
+    live.add("pains", "[red]Budget[/red] \x1b[31m", "Zorggroep")
+    live.release()
+    app = _Host(store, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        pains = shown_text(screen, "#compare-pains")
+        assert "[red]Budget[/red] ␛[31m" in pains
+
+
+async def test_l_links_a_new_pain_point_to_an_earlier_one(store, history):
+    app = _Host(store, history["second"])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LinkPainsDialog)
+        later = app.screen.query_one("#later", OptionList)
+        assert later.option_count == 1  # "Data sharing is unclear"
+        await pilot.press("enter", "enter")  # pick it, then the earlier one highlighted first
+        screen = await loaded(pilot)
+        assert screen.comparison.pains[-1].resolved == ()
+    links = SessionView(store.read_session(history["second"])).meta["links"]
+    assert len(links) == 2
+
+
+def test_compare_screen_snapshot_120x40(snap_compare, store, make_session):
+    history = build_history(store, make_session)
+
+    async def settle(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(_Host(store, history["second"]), terminal_size=(120, 40), run_before=settle)

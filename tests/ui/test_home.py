@@ -1,0 +1,142 @@
+"""Home: the sessions per collaboration, the demo for newcomers, preparing and opening sessions."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Select, TextArea
+
+from screens.home import HomeScreen
+from screens.session import SessionScreen
+from tests.ui.helpers import SIZE, type_text
+
+
+async def wait_for_list(pilot) -> DataTable:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen.query_one("#sessions", DataTable)
+
+
+async def test_an_empty_store_offers_the_demo_and_makes_it(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_list(pilot)
+        assert "demo" in str(app.screen.query_one("#empty").render())
+        await pilot.press("d")
+        table = await wait_for_list(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 2
+        assert not app.screen.query_one("#empty").display
+    closed = [info for info in store.catalogue() if info.status == "closed"]
+    assert len(closed) == 2 and closed[0].contributions > 20
+
+
+async def test_a_closed_session_opens_read_only(make_app, store):
+    from workshop.demo import make_demo
+
+    make_demo(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.live.read_only
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_damaged_files_are_named_on_the_home_screen(make_app, store, make_session):
+    make_session()
+    (store.sessions_dir / "20260101-abcdef.json").write_text("{ not json")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_list(pilot)
+        problems = app.screen.query_one("#problems")
+        assert problems.display and "20260101-abcdef.json" in str(problems.render())
+
+
+async def test_a_new_session_reuses_the_partners_of_its_collaboration(make_app, make_session, saved, store):
+    make_session(collaboration="Zorg Oost", date="2026-10-01")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Zorg Oost")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Zorggroep" in app.screen.query_one("#partners", TextArea).text
+        app.screen.query_one("#lang", Select).value = "en"
+        app.screen.query_one("#title").value = "Second round"
+        app.screen.query_one("#date").value = "2026-11-26"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        session_id = app.screen.live.id
+    view = saved(session_id)
+    assert (view.collaboration, view.title, view.date, view.lang) == ("Zorg Oost", "Second round", "2026-11-26", "en")
+    assert view.partners == ["Gemeente", "Zorggroep", "Woonstede"]
+    assert [p.name for p in view.participants] == ["Anna", "Bram", "Cem"]
+
+
+async def test_a_bad_participant_line_is_one_clear_line_not_a_crash(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "New")
+        app.screen.query_one("#partners", TextArea).text = "Gemeente"
+        app.screen.query_one("#participants", TextArea).text = "Anna without a partner"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#error").render())
+        assert "NAME@PARTNER" in error and "\n" not in error.strip()
+
+
+async def test_the_command_palette_offers_the_screen_actions(make_app, make_session):
+    from screens.providers import ScreenCommands
+
+    app = make_app(make_session())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        provider = ScreenCommands(app.screen)
+        titles = [title for title, _help, _call in provider.commands()]
+        for wanted in ("Next step", "Presentation", "Close session", "Skip the current step",
+                       "Add an extra step", "High-contrast theme on/off", "Go to step 5: Wishes and pain points"):
+            assert wanted in titles, wanted
+        await pilot.press("f3")
+        assert app.theme == "workshop-high-contrast"
+
+
+async def test_export_writes_the_minutes_next_to_the_store(make_app, store):
+    import pytest
+
+    pytest.importorskip("workshop.export")
+    from workshop.demo import make_demo
+
+    _first, second = make_demo(store)  # the newest is listed first
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    markdown = store.root / "exports" / f"{second}.md"
+    assert markdown.exists() and (store.root / "exports" / f"{second}.html").exists()
+    assert "Jeugdnetwerk Rivierstad" in markdown.read_text(encoding="utf-8")
+
+
+async def test_compare_opens_from_home_when_it_is_available(make_app, store):
+    import pytest
+
+    compare = pytest.importorskip("screens.compare")
+    from workshop.demo import make_demo
+
+    make_demo(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_list(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, compare.CompareScreen)

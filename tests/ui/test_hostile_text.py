@@ -1,0 +1,59 @@
+"""Whatever people type or paste is saved exactly and shown literally, never as markup or terminal codes."""
+
+from __future__ import annotations
+
+from screens.text import visible
+from tests.ui.helpers import SIZE, go_to, submit
+
+HOSTILE = [
+    "[bold red]not bold[/] [link=https://example.org]click[/link] [@click=app.quit]quit[/]",
+    "\x1b[31mred?\x1b[0m \x1b]0;title\x07 \x1b[2J",
+    "bell\x07 back\x08space nul\x00 del\x7f c1\x9b",
+    "RTL: שלום עולם مرحبا بالعالم \u202e reversed \u202c",
+    "emoji 👩🏽‍⚕️🏳️‍🌈🇳🇱 and combining e\u0301",
+    "line one\nline two\r\ntab\there",
+]
+
+
+async def test_hostile_text_is_saved_exactly_and_shown_literally(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    big = ("100 KB of paste [b]" * 6000)[:100_000]
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        for text in [*HOSTILE, big]:
+            await submit(pilot, text)
+        shown = app.screen.query_one("#contributions")
+        first = shown.get_option_at_index(0).prompt
+        assert "[bold red]not bold[/]" in str(first)  # the markup is text, not style
+        assert "␛[31m" in str(shown.get_option_at_index(1).prompt)  # escape made visible
+        await pilot.press("ctrl+f")  # presentation mode renders it all too
+        await pilot.pause()
+        app.save_screenshot(filename="hostile.svg", path=str(pilot.app.store.root))
+        await pilot.press("ctrl+f", "ctrl+g", "enter")
+        await pilot.pause()
+    texts = [c.text for c in saved(session_id).contributions("pains")]
+    assert texts == [*HOSTILE, big]
+    assert len(texts[-1]) == 100_000
+
+
+async def test_hostile_names_and_statements_are_saved_exactly(make_session, make_app, saved):
+    session_id = make_session(partners=("[b]Gem[/b]", "Zorg \u202eRTL"), participants=("[i]Anna[/i]@[b]Gem[/b]",))
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "ambition")
+        await submit(pilot, HOSTILE[0])
+        await go_to(pilot, "pains")
+        await submit(pilot, "[i]An: hello [/i]")
+        await go_to(pilot, "interaction")
+        await pilot.press("4")
+    view = saved(session_id)
+    assert view.statement("ambition").text == HOSTILE[0]
+    (pain,) = view.contributions("pains")
+    assert (pain.text, pain.partner, pain.participant) == ("hello [/i]", "[b]Gem[/b]", "[i]Anna[/i]")
+    assert view.scores("interaction", "questions")["[b]Gem[/b]"].value == 4
+
+
+def test_visible_replaces_control_characters_and_lone_surrogates():
+    assert visible("a\x1bb\x00c\x7f\ud800") == "a␛b␀c␡\ufffd"
+    assert visible("x" * 3000).endswith("(1000 more characters)")

@@ -1,0 +1,193 @@
+"""Every prompt kind, driven by keys as the facilitator would, checked against what the store holds."""
+
+from __future__ import annotations
+
+from tests.ui.helpers import SIZE, go_to, submit, type_text
+
+
+async def test_open_step_saves_each_contribution_with_its_partner(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        await type_text(pilot, "Gem: too many meetings")
+        await pilot.press("enter")
+        await type_text(pilot, "Bram: privacy rules")
+        await pilot.press("enter")
+        await pilot.press("down")  # the partner after Zorggroep
+        await type_text(pilot, "no shared budget")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused.value == ""
+    pains = saved(session_id).contributions("pains")
+    assert [(c.text, c.partner, c.participant) for c in pains] == [
+        ("too many meetings", "Gemeente", ""),
+        ("privacy rules", "Zorggroep", "Bram"),
+        ("no shared budget", "Woonstede", ""),
+    ]
+
+
+async def test_open_step_contributions_can_be_edited_removed_and_reordered(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        for text in ("one", "two", "three"):
+            await submit(pilot, text)
+        await pilot.press("shift+tab")  # to the list of contributions
+        await pilot.press("home", "shift+down")  # 'one' goes below 'two'
+        await pilot.press("down", "delete")  # the highlight followed 'one': remove 'three' below it
+        await pilot.pause()
+        await pilot.press("home", "e")
+        await pilot.pause()
+        app.focused.value = "two, edited"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [c.text for c in saved(session_id).contributions("pains")] == ["two, edited", "one"]
+
+
+async def test_anonymous_open_step_never_names_a_partner(store, make_session, make_app, saved, shelf, tmp_path):
+    session_id = make_session(guide="verkenning")
+    view = saved(session_id)
+    anonymous = [s for s in view.agenda if s.kind == "open" and s.anonymous]
+    if not anonymous:
+        import pytest
+
+        pytest.skip("no anonymous step in the verkenning guide")
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, anonymous[0].id)
+        await submit(pilot, "Gem: something sensitive")
+    (contribution,) = saved(session_id).contributions(anonymous[0].id)
+    assert contribution.partner == "" and contribution.participant == ""
+
+
+async def test_statement_keeps_every_revision_and_the_agreed_one(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "ambition")
+        await submit(pilot, "Children grow up safely")
+        await submit(pilot, "Every child grows up safely, close to home")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+    view = saved(session_id)
+    assert [r.text for r in view.revisions("ambition")] == [
+        "Children grow up safely", "Every child grows up safely, close to home"]
+    assert view.agreed_statement("ambition") == "Every child grows up safely, close to home"
+    assert view.statement("ambition").value is True
+
+
+async def test_scale_takes_a_score_per_partner_and_shows_the_spread(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interaction")
+        await pilot.press("3", "4", "2")  # the first item, for each partner in turn
+        await pilot.press("5")  # the cursor moved on to the second item, first partner
+        await pilot.press("left", "enter")  # back to Gemeente: a score with a comment
+        await pilot.pause()
+        app.focused.value = "4 we listen better now"
+        await pilot.press("enter")
+        await pilot.pause()
+        spread = str(app.screen.query_one("#scores").get_row("questions")[-1])
+        assert "2–4" in spread
+    view = saved(session_id)
+    assert {who: c.value for who, c in view.scores("interaction", "questions").items()} == {
+        "Gemeente": 3, "Zorggroep": 4, "Woonstede": 2}
+    listening = view.scores("interaction", "listening")["Gemeente"]
+    assert (listening.value, listening.text) == (4, "we listen better now")
+    assert view.spread("interaction", "questions").range == 2
+
+
+async def test_vote_gives_dots_per_partner_and_ranks(make_session, make_app, saved, live):
+    session_id = make_session()
+    session = live(session_id)
+    first = session.add("pains", "meetings", "Gemeente")
+    second = session.add("pains", "privacy", "Zorggroep")
+    session.release()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "priorities")
+        await pilot.press("plus", "plus")  # Gemeente: two dots on 'meetings'
+        await pilot.press("right", "down", "plus", "space", "plus")  # Zorggroep: three on 'privacy'
+        await pilot.press("plus")  # no dots left: refused with a message, nothing saved
+        await pilot.press("left", "minus")  # Gemeente takes one back from 'privacy'? none there: stays 0
+        await pilot.pause()
+    view = saved(session_id)
+    assert view.dots("priorities", "Gemeente") == {first.uid: 2}
+    assert view.dots("priorities", "Zorggroep") == {second.uid: 3}
+    assert [c.uid for c, _ in view.ranking("priorities")] == [second.uid, first.uid]
+
+
+async def test_assign_fills_a_guide_row_and_adds_a_free_one(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "roles")
+        await pilot.press("shift+tab")  # the rows
+        await pilot.press("home", "enter")  # the first guide row: its text is filled in, the cursor in 'who'
+        await pilot.pause()
+        await type_text(pilot, "ann")
+        await pilot.press("enter")
+        await type_text(pilot, "monthly")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "Secretary")
+        await pilot.press("enter")
+        await type_text(pilot, "Zorg")
+        await pilot.press("enter")
+        await type_text(pilot, "weekly")
+        await pilot.press("enter")
+        await pilot.pause()
+    rows = saved(session_id).contributions("roles")
+    assert [(c.text, c.value, c.when, c.item) for c in rows] == [
+        ("Facilitator (procesbegeleider)", "Anna", "monthly", "rows-1"),
+        ("Secretary", "Zorggroep", "weekly", ""),
+    ]
+
+
+async def test_consent_sets_a_status_and_date_per_partner_and_body(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "consent")
+        await pilot.press("2")  # works council, Gemeente: to request
+        await pilot.press("right", "space", "space")  # Zorggroep: not needed, then to request
+        await pilot.press("d")
+        await pilot.pause()
+        app.focused.value = "2026-12-01"
+        await pilot.press("enter")
+        await pilot.pause()
+    consents = saved(session_id).consents("consent")
+    assert consents[("Gemeente", "or")].value == "to_request"
+    assert (consents[("Zorggroep", "or")].value, consents[("Zorggroep", "or")].when) == ("to_request", "2026-12-01")
+
+
+async def test_choice_picks_one_option(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("home", "down", "enter")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert saved(session_id).choice("welcome") == "overeenkomen"
+
+
+async def test_review_marks_what_was_carried_over(make_session, make_app, saved, live):
+    earlier = live(make_session(date="2026-10-01"))
+    earlier.assign("actions", "Write the privacy protocol", "Zorggroep", "2026-11-01")
+    earlier.assign("actions", "Choose two schools", "Gemeente", "2026-11-01")
+    earlier.close()
+    earlier.release()
+    session_id = make_session(date="2026-11-20")
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "review")
+        await pilot.press("home", "d", "down", "x")
+        await pilot.press("up", "space")  # done -> the next status: still open
+        await pilot.pause()
+    view = saved(session_id)
+    by_text = {a.text: view.reviews("review").get(a.uid) for a in view.carried}
+    assert by_text == {"Write the privacy protocol": "open", "Choose two schools": "dropped"}

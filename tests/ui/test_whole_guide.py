@@ -1,0 +1,105 @@
+"""A whole procesregie meeting with four partners, from welcome to the closed session, by keyboard."""
+
+from __future__ import annotations
+
+from tests.ui.helpers import SIZE, submit, type_text
+
+PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Regenboog")
+PEOPLE = ("Anna@Gemeente:alliance manager", "Bram@Zorggroep:kwartiermaker", "Cem@Woonstede", "Dana@Regenboog")
+
+
+async def next_step(pilot, expected: str) -> None:
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    assert pilot.app.screen.step_id == expected
+
+
+async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, saved, live):
+    earlier = live(make_session(partners=PARTNERS, participants=PEOPLE, date="2026-09-01"))
+    earlier.assign("actions", "Write the privacy protocol", "Zorggroep", "2026-10-01")
+    earlier.revise("ambition", "Children grow up safely")
+    earlier.agree("ambition")
+    earlier.close()
+    earlier.release()
+    session_id = make_session(partners=PARTNERS, participants=PEOPLE, date="2026-11-20")
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # welcome: the sharing phase
+        await next_step(pilot, "review")
+        await pilot.press("d")
+        await next_step(pilot, "ambition")
+        assert app.focused.value == "Children grow up safely"  # carried over from last time
+        await pilot.press("ctrl+r")  # still holds: agreed again
+        await next_step(pilot, "interests")
+        await submit(pilot, "Gem: brings the prevention budget")
+        await submit(pilot, "Dana: wants one contact person")
+        await next_step(pilot, "pains")
+        await submit(pilot, "Reg: teachers do not know whom to call")
+        await submit(pilot, "Zorg: privacy rules")
+        await next_step(pilot, "priorities")
+        await pilot.press("plus", "plus", "right", "plus", "down", "plus", "right", "plus", "right", "plus", "plus")
+        await next_step(pilot, "pilot")
+        await submit(pilot, "Pilot: one contact person at two schools for six months")
+        await pilot.press("ctrl+r")
+        await next_step(pilot, "pilot-team")
+        await pilot.press("shift+tab", "home", "enter")
+        await type_text(pilot, "bram")
+        await pilot.press("enter")
+        await type_text(pilot, "2026-12-15")
+        await pilot.press("enter")
+        await next_step(pilot, "roles")
+        await pilot.press("shift+tab", "home", "down", "enter")
+        await type_text(pilot, "Anna")
+        await pilot.press("enter")
+        await type_text(pilot, "quarterly")
+        await pilot.press("enter")
+        await next_step(pilot, "rhythm")
+        await pilot.press("shift+tab", "home", "enter", "enter")  # who: empty
+        await type_text(pilot, "every six weeks")
+        await pilot.press("enter")
+        await next_step(pilot, "consent")
+        await pilot.press("3", "right", "5", "down", "6")
+        await next_step(pilot, "interaction")
+        for _item in range(8):
+            await pilot.press("3", "4", "2", "5")
+        await next_step(pilot, "actions")
+        await type_text(pilot, "Choose the schools")
+        await pilot.press("enter")
+        await type_text(pilot, "Reg")
+        await pilot.press("enter", "enter")
+        await next_step(pilot, "close")
+        await submit(pilot, "Anna: energised")
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    view = saved(session_id)
+    assert view.closed
+    assert view.choice("welcome") == "delen"
+    assert list(view.reviews("review").values()) == ["done"]
+    assert view.agreed_statement("ambition") == "Children grow up safely"
+    assert [(c.partner, c.participant) for c in view.contributions("interests")] == [
+        ("Gemeente", ""), ("Regenboog", "Dana")]
+    pains = view.contributions("pains")
+    assert [(c.text, c.partner) for c in pains] == [
+        ("teachers do not know whom to call", "Regenboog"), ("privacy rules", "Zorggroep")]
+    assert sum(view.dots("priorities").values()) == 7
+    assert view.ranking("priorities")[0][1] >= view.ranking("priorities")[1][1]
+    assert view.agreed_statement("pilot").startswith("Pilot: one contact person")
+    (lead,) = view.contributions("pilot-team")
+    assert (lead.value, lead.when, lead.item) == ("Bram", "2026-12-15", "rows-1")
+    (manager,) = view.contributions("roles")
+    assert (manager.item, manager.value, manager.when) == ("rows-2", "Anna", "quarterly")
+    (rhythm,) = view.contributions("rhythm")
+    assert (rhythm.value, rhythm.when) == ("", "every six weeks")
+    consents = {key: c.value for key, c in view.consents("consent").items()}
+    assert consents == {("Gemeente", "or"): "requested", ("Zorggroep", "or"): "consent_given",
+                        ("Zorggroep", "clientenraad"): "refused"}
+    assert len(view.contributions("interaction")) == 32
+    assert view.spread("interaction", "threshold").range == 3
+    (action,) = view.contributions("actions")
+    assert (action.text, action.value) == ("Choose the schools", "Regenboog")
+    assert [c.participant for c in view.contributions("close")] == ["Anna"]
+    assert view.progress() == (14, 14)

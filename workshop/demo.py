@@ -1,0 +1,193 @@
+"""A made-up collaboration with two earlier sessions, so a newcomer can explore in the first minute.
+
+Everything is written through the real `LiveSession` API, as a facilitator would have done it:
+choices, statements and their revisions, sticky notes, dots, roles, consent, the interaction
+scale (a little better the second time) and actions that come back for review.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from workshop.guides import GuideShelf, load_shelf
+from workshop.model import Participant
+from workshop.prepare import Plan, prepare_session
+from workshop.session import LiveSession
+from workshop.store import Store
+
+COLLABORATION = "Jeugdnetwerk Rivierstad (demo)"
+PARTNERS = ["Gemeente Rivierstad", "Zorggroep De Linde", "Woonstichting Thuis", "Basisschool De Regenboog"]
+PARTICIPANTS = [
+    "Anja de Vries@Gemeente Rivierstad:alliantiemanager",
+    "Eva Mulder@Gemeente Rivierstad",
+    "Bram Jansen@Zorggroep De Linde:kwartiermaker",
+    "Carla Bakker@Woonstichting Thuis:alliantiemanager",
+    "Dirk Smit@Basisschool De Regenboog:directeur",
+]
+GEM, ZORG, WOON, SCHOOL = PARTNERS
+
+
+class _Clock:
+    """Meeting time for the demo: each step takes a few minutes."""
+
+    def __init__(self, day: date) -> None:
+        self.now = float((day - date(1970, 1, 1)).days * 86400 + 9.5 * 3600)
+
+    def __call__(self) -> float:
+        return self.now
+
+    def spend(self, minutes: float) -> None:
+        self.now += minutes * 60
+
+
+def make_demo(store: Store, shelf: GuideShelf | None = None, today: date | None = None) -> list[str]:
+    """Create the demo collaboration's two closed sessions; returns their ids (oldest first)."""
+    shelf = shelf or load_shelf()
+    today = today or date.today()
+    first = _session(store, shelf, today - timedelta(days=84), "Startbijeenkomst", _first_meeting)
+    second = _session(store, shelf, today - timedelta(days=28), "Tweede bijeenkomst", _second_meeting)
+    return [first, second]
+
+
+def _session(store: Store, shelf: GuideShelf, day: date, title: str, fill) -> str:
+    plan = Plan(collaboration=COLLABORATION, guide=shelf.get("procesregie"), partners=list(PARTNERS),
+                participants=[Participant.parse(p) for p in PARTICIPANTS], lang="nl", title=title,
+                date=day.isoformat(), facilitator="Marieke (procesbegeleider)")
+    session_id = prepare_session(store, plan)
+    clock = _Clock(day)
+    live = LiveSession(store.open_session(session_id), clock=clock)
+    try:
+        fill(live, clock)
+        live.close()
+    finally:
+        live.release()
+    return session_id
+
+
+def _due(clock: _Clock, days: int) -> str:
+    """A date `days` after the meeting, as the facilitator would type it."""
+    return (date(1970, 1, 1) + timedelta(seconds=clock()) + timedelta(days=days)).isoformat()
+
+
+def _step(live: LiveSession, clock: _Clock, step_id: str, minutes: float) -> None:
+    live.go_to(step_id)
+    clock.spend(minutes)
+
+
+SCORES_FIRST = {  # item -> scores of the four partners
+    "questions": (3, 2, 3, 3), "listening": (3, 3, 2, 4), "honesty": (2, 2, 3, 2), "uncomfortable": (2, 1, 2, 2),
+    "humour": (4, 3, 4, 4), "goodwill": (3, 2, 3, 3), "contact": (2, 2, 1, 2), "threshold": (2, 2, 2, 3),
+}
+SCORES_SECOND = {
+    "questions": (4, 3, 4, 4), "listening": (4, 4, 3, 4), "honesty": (3, 3, 3, 3), "uncomfortable": (3, 2, 3, 3),
+    "humour": (4, 4, 4, 5), "goodwill": (4, 3, 4, 4), "contact": (3, 3, 3, 2), "threshold": (3, 3, 4, 3),
+}
+
+
+def _scores(live: LiveSession, table: dict[str, tuple[int, ...]], comments: dict[tuple[str, str], str]) -> None:
+    for item, values in table.items():
+        for partner, value in zip(PARTNERS, values):
+            live.score("interaction", item, partner, value, comments.get((item, partner)))
+
+
+def _first_meeting(live: LiveSession, clock: _Clock) -> None:
+    _step(live, clock, "welcome", 12)
+    live.choose("welcome", "verkennen")
+    live.choose("welcome", "delen")
+    live.skip("review")  # the first session has nothing to look back on
+    _step(live, clock, "ambition", 14)
+    live.revise("ambition", "Samen zorgen we dat kinderen in Rivierstad veilig en gezond opgroeien.")
+    live.revise("ambition", "Samen zorgen we dat ieder kind in Rivierstad veilig, gezond en kansrijk opgroeit, "
+                            "dicht bij huis en zonder dat ouders van loket naar loket moeten.")
+    live.agree("ambition")
+    _step(live, clock, "interests", 16)
+    for partner, participant, text in [
+        (GEM, "Anja de Vries", "Brengt: regie op het jeugdbeleid en budget voor preventie"),
+        (GEM, "Anja de Vries", "Wil: minder dure specialistische trajecten"),
+        (ZORG, "Bram Jansen", "Brengt: jeugdverpleegkundigen en kennis van gezinnen"),
+        (ZORG, "Bram Jansen", "Wil: eerder in beeld zijn, niet pas bij crisis"),
+        (WOON, "Carla Bakker", "Brengt: zicht op huurachterstanden en overlast"),
+        (SCHOOL, "Dirk Smit", "Brengt: dagelijks contact met kinderen en ouders"),
+        (SCHOOL, "Dirk Smit", "Wil: één aanspreekpunt als er zorgen zijn"),
+    ]:
+        live.add("interests", text, partner, participant)
+    _step(live, clock, "pains", 15)
+    pains = [
+        (SCHOOL, "Leerkrachten weten niet wie ze moeten bellen"),
+        (ZORG, "Privacyregels remmen het delen van signalen"),
+        (WOON, "We horen pas van problemen als de huur maanden achterloopt"),
+        (GEM, "Wachtlijsten voor specialistische jeugdhulp"),
+        (ZORG, "Te veel overleggen zonder besluiten"),
+    ]
+    uids = [live.add("pains", text, partner).uid for partner, text in pains]
+    _step(live, clock, "priorities", 7)
+    for partner, picks in [(GEM, (0, 1, 3)), (ZORG, (1, 1, 4)), (WOON, (2, 2, 0)), (SCHOOL, (0, 0, 1))]:
+        for index in picks:
+            live.vote("priorities", uids[index], partner)
+    _step(live, clock, "pilot", 18)
+    live.revise("pilot", "Pilot 'Vroeg erbij': op twee scholen een vast wijkteam-aanspreekpunt, "
+                         "een half jaar lang. We testen of signalen eerder en zonder gedoe bij de juiste partner komen.")
+    live.agree("pilot")
+    _step(live, clock, "pilot-team", 8)
+    live.assign("pilot-team", "Trekker van de pilot", "Bram Jansen", _due(clock, 14), row="rows-1")
+    live.assign("pilot-team", "Collega's uit de achterban betrekken", "Dirk Smit", "", row="rows-2")
+    _step(live, clock, "roles", 8)
+    live.assign("roles", "Procesbegeleider", "Marieke (extern)", "maandelijks", row="rows-1")
+    live.assign("roles", "Alliantiemanager per partner", "Anja de Vries, Carla Bakker", "elk kwartaal", row="rows-2")
+    live.assign("roles", "Kwartiermaker(s)", "Bram Jansen", "tweewekelijks", row="rows-3")
+    _step(live, clock, "rhythm", 6)
+    live.assign("rhythm", "Overleg leidinggevenden: voortgang van ambitie en pilot", "alle partners", "elke 6 weken",
+                row="rows-1")
+    _step(live, clock, "consent", 9)
+    live.set_consent("consent", ZORG, "or", "to_request")
+    live.set_consent("consent", ZORG, "clientenraad", "requested", _due(clock, -10))
+    live.set_consent("consent", SCHOOL, "medezeggenschapsraad", "to_request")
+    live.set_consent("consent", GEM, "gemeenteraad", "not_needed")
+    _step(live, clock, "interaction", 13)
+    _scores(live, SCORES_FIRST, {("uncomfortable", ZORG): "Over geld praten we nog niet echt",
+                                 ("threshold", SCHOOL): "Ik bel de wijkcoach nu sneller"})
+    _step(live, clock, "actions", 9)
+    live.assign("actions", "Privacyprotocol voor signalen opstellen", ZORG, _due(clock, 35))
+    live.assign("actions", "Twee pilotscholen kiezen", SCHOOL, _due(clock, 21))
+    live.assign("actions", "Budget pilot vrijmaken", GEM, _due(clock, 30))
+    _step(live, clock, "close", 4)
+    live.add("close", "Energiek", GEM, "Anja de Vries")
+    live.add("close", "Eindelijk concreet", SCHOOL, "Dirk Smit")
+
+
+def _second_meeting(live: LiveSession, clock: _Clock) -> None:
+    _step(live, clock, "welcome", 8)
+    live.choose("welcome", "delen")
+    _step(live, clock, "review", 12)
+    for index, action in enumerate(live.carried):
+        live.mark("review", action.uid, ("done", "open", "done", "dropped", "open")[index % 5])
+    _step(live, clock, "ambition", 6)
+    live.agree("ambition")
+    _step(live, clock, "interests", 8)
+    live.add("interests", "Wil: de pilot ook op het voortgezet onderwijs", SCHOOL, "Dirk Smit")
+    _step(live, clock, "pains", 14)
+    pains = [
+        (SCHOOL, "Nog steeds onduidelijk wie we moeten bellen bij de tweede school"),
+        (ZORG, "Privacyregels remmen het delen van signalen"),
+        (GEM, "Doorlooptijd van besluiten bij de gemeente"),
+    ]
+    uids = [live.add("pains", text, partner).uid for partner, text in pains]
+    _step(live, clock, "priorities", 6)
+    for partner, picks in [(GEM, (2, 1, 1)), (ZORG, (1, 1, 0)), (WOON, (0, 0, 1)), (SCHOOL, (0, 0, 0))]:
+        for index in picks:
+            live.vote("priorities", uids[index], partner)
+    _step(live, clock, "pilot", 10)
+    live.revise("pilot", "Pilot 'Vroeg erbij' loopt op twee scholen; we breiden uit met de woonconsulent "
+                         "bij huurachterstand en meten hoe snel een signaal opgepakt wordt.")
+    live.agree("pilot")
+    _step(live, clock, "consent", 6)
+    live.set_consent("consent", ZORG, "or", "advice_given", _due(clock, -7))
+    live.set_consent("consent", ZORG, "clientenraad", "consent_given", _due(clock, -18))
+    live.set_consent("consent", SCHOOL, "medezeggenschapsraad", "requested", _due(clock, 12))
+    _step(live, clock, "interaction", 12)
+    _scores(live, SCORES_SECOND, {("threshold", WOON): "We appen elkaar nu gewoon"})
+    _step(live, clock, "actions", 8)
+    live.assign("actions", "Lessen uit de pilot op één A4", "Bram Jansen", _due(clock, 42))
+    live.assign("actions", "Woonconsulent aansluiten bij wijkteam", WOON, _due(clock, 21))
+    _step(live, clock, "close", 3)
+    live.add("close", "Het gaat ergens over", ZORG, "Bram Jansen")

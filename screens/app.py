@@ -40,11 +40,25 @@ class WorkshopApp(App[int]):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
+        self.apply_keymap()
         from screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
         if self.start_session:
             self.open_session(self.start_session)
+
+    def apply_keymap(self) -> None:
+        """The user's own keys (see workshop/keymap.py); a broken file is named, the defaults stay."""
+        from workshop.keymap import KeymapError, load_keymap
+        from workshop.locations import keymap_path
+
+        try:
+            keymap = load_keymap(keymap_path())
+        except KeymapError as problem:
+            self.notify(str(problem), severity="error", timeout=10)
+            return
+        if keymap:
+            self.set_keymap(keymap)
 
     # --- sessions -----------------------------------------------------------------------------
 
@@ -54,8 +68,10 @@ class WorkshopApp(App[int]):
 
         reason = ""
         try:
+            # A closed session is only read: it needs no lock, so others can read it too.
+            closed = SessionView(self.store.read_session(session_id)).closed
             try:
-                file = self.store.open_session(session_id, write=True)
+                file = self.store.open_session(session_id, write=not closed)
             except SessionBusy as busy:
                 reason = str(busy)
                 file = self.store.open_session(session_id, write=False)

@@ -33,3 +33,13 @@ def own_guides_folder() -> Path:
 
 def locale_folder() -> Path:
     return Path(__file__).parent / "locale"
+
+
+def keymap_path() -> Path:
+    """The user's own key bindings (binding id → key), applied when the app starts."""
+    from platformdirs import user_config_path
+
+    override = os.environ.get("WORKSHOP_KEYMAP")
+    if override:
+        return Path(override).expanduser().absolute()
+    return user_config_path(APP_NAME, appauthor=False) / "keymap.toml"

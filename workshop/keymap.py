@@ -1,0 +1,44 @@
+"""Users' own keys: a TOML file mapping binding ids to keys, e.g.
+
+    [keys]
+    "session.next" = "ctrl+right"
+    "session.previous" = "ctrl+left,ctrl+b"
+
+Every binding in the app has an id (F1 lists them); the app applies this map at start.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+BINDING_ID = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
+KEYS = re.compile(r"^[a-z0-9_+,\-]{1,60}$")
+
+
+class KeymapError(ValueError):
+    """A keymap file that cannot be used; one line naming the file and the problem."""
+
+
+def load_keymap(path: Path) -> dict[str, str]:
+    """The binding id → keys map in `path`; an absent file is an empty map."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise KeymapError(f"{path}: cannot be read ({getattr(error, 'strerror', None) or error})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise KeymapError(f"{path}: not valid TOML ({error})") from None
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or set(data) - {"keys"}:
+        raise KeymapError(f"{path}: expected only a [keys] table of \"binding.id\" = \"key\" lines")
+    for binding, value in keys.items():
+        if not BINDING_ID.match(binding):
+            raise KeymapError(f"{path}: keys.{binding[:40]!r} is not a binding id like \"session.next\" (F1 lists them)")
+        if not isinstance(value, str) or not KEYS.match(value):
+            raise KeymapError(f"{path}: keys.{binding} must be a key like \"ctrl+right\" (several: \"f5,ctrl+r\")")
+    return dict(keys)

@@ -131,11 +131,8 @@ class WorkshopApp(App[int]):
         return chosen() if chosen is not None else None
 
     def action_compare(self) -> None:
-        try:
-            from screens.compare import CompareScreen
-        except ImportError:
-            self.notify(_("Comparing sessions is not available in this version."), severity="warning")
-            return
+        from screens.compare import CompareScreen
+
         session_id = self.current_session_id()
         if session_id is None:
             self.notify(_("Choose a session to compare first."))
@@ -152,21 +149,13 @@ class WorkshopApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def export_minutes(self, session_id: str) -> None:
         """Write the minutes as Markdown and HTML into the store's exports/ folder."""
-        try:
-            from workshop.export import export_session
-        except ImportError:
-            self.call_from_thread(self.notify, _("Export is not available in this version."), severity="warning")
-            return
+        from workshop.export import save_export
+
         try:
             view = SessionView(self.store.read_session(session_id))
             folder = Path(self.store.root) / "exports"
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            written = []
-            for fmt, suffix in (("md", "md"), ("html", "html")):
-                path = folder / f"{session_id}.{suffix}"
-                path.write_text(export_session(view, fmt), encoding="utf-8")
-                path.chmod(0o600)
-                written.append(str(path))
+            written = [str(save_export(view, fmt, folder / f"{session_id}.{fmt}")) for fmt in ("md", "html")]
         except (OSError, StoreError, ValueError) as problem:
             self.call_from_thread(self.notify, _("Export failed: {problem}").format(problem=problem),
                                   severity="error")
@@ -179,11 +168,6 @@ class WorkshopApp(App[int]):
             (_("High-contrast theme on/off"), "F3", self.action_contrast),
             (_("Help: every key"), "F1", self.action_help),
             (_("Export minutes"), _("Markdown and HTML in the store's exports folder"), self.action_export),
+            (_("Compare sessions"), _("this collaboration over time"), self.action_compare),
         ]
-        try:
-            import screens.compare  # noqa: F401
-        except ImportError:
-            pass
-        else:
-            commands.append((_("Compare sessions"), _("this collaboration over time"), self.action_compare))
         return commands

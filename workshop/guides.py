@@ -7,7 +7,9 @@ The format is described in docs/writing-a-guide.md.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -411,7 +413,12 @@ def load_guide_text(text: str, source: str = "<guide>") -> Guide:
 
 def load_guide_file(path: Path) -> Guide:
     try:
-        raw = path.read_bytes()
+        # Read at most one byte past the limit: /dev/zero or a named pipe must not hang us.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO would block a plain open()
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise GuideError(f"{path}: not a regular file, expected a .toml guide file")
+            raw = handle.read(MAX_GUIDE_BYTES + 1)
     except FileNotFoundError:
         raise GuideError(f"{path}: no such file") from None
     except IsADirectoryError:

@@ -32,7 +32,7 @@ from workshop.cli.compare_cmd import (
     trends_table,
 )
 from workshop.compare import Comparison, compare_sessions, link_pains, select_sessions
-from workshop.i18n import _, current_language, ngettext
+from workshop.i18n import N_, _, current_language, ngettext
 from workshop.session import SessionView
 from workshop.store import Store, StoreError
 
@@ -42,10 +42,10 @@ MAX_SESSIONS = 12  # the newest this many; more would not fit side by side
 class CompareScreen(Screen):
     CSS_PATH = "compare.tcss"
     BINDINGS = [
-        Binding("escape,q", "close", "Close", id="compare.close"),
-        Binding("p", "per_partner", "Per partner", id="compare.per_partner"),
-        Binding("l", "link", "Link pain points", id="compare.link"),
-        Binding("r", "reload", "Reload", show=False, id="compare.reload"),
+        Binding("escape,q", "close", N_("Close"), id="compare.close"),
+        Binding("p", "per_partner", N_("Per partner"), id="compare.per_partner"),
+        Binding("l", "link", N_("Link pain points"), id="compare.link"),
+        Binding("r", "reload", N_("Reload"), show=False, id="compare.reload"),
     ]
 
     @dataclass
@@ -195,8 +195,8 @@ class LinkPainsDialog(ModalScreen[tuple[str, str] | None]):
     """Pick a newer pain point, then the earlier one it is the same as."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="compare_link.cancel"),
-        Binding("ctrl+s", "link", "Link the two", id="compare_link.link"),
+        Binding("escape", "cancel", N_("Cancel"), id="compare_link.cancel"),
+        Binding("ctrl+s", "link", N_("Link the two"), id="compare_link.link"),
     ]
 
     def __init__(self, later: list[Option], earlier: list[Option]) -> None:

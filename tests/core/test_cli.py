@@ -17,7 +17,7 @@ WORKSHOP = str(Path(sys.executable).with_name("workshop"))
 
 def workshop(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([WORKSHOP, *args], capture_output=True, text=True, input=stdin or "",
-                          timeout=60, env={**os.environ, **(env or {})})
+                          timeout=60, env={**os.environ, "WORKSHOP_LANG": "en", **(env or {})})
 
 
 def new_session(capsys, *extra: str) -> str:

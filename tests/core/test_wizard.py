@@ -236,8 +236,8 @@ def test_questionary_ctrl_c_raises_keyboard_interrupt(store, shelf):
 
 def test_a_missing_answer_without_a_terminal_is_one_line_and_exit_2_at_once():
     started = time.monotonic()
-    result = subprocess.run([WORKSHOP, "new", "--partner", "A"], stdin=subprocess.PIPE, capture_output=True,
-                            text=True, timeout=30)
+    result = subprocess.run([WORKSHOP, "--lang", "en", "new", "--partner", "A"], stdin=subprocess.PIPE,
+                            capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "missing --collaboration, --guide" in lines[0]

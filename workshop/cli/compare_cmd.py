@@ -402,7 +402,8 @@ def comparison_renderable(comparison: "Comparison", per_partner: bool = False, l
     from rich.text import Text
 
     collaborations = list(dict.fromkeys(s.collaboration for s in comparison.sessions))
-    title = Text(_("Comparing {count} sessions of ").format(count=len(comparison.sessions)), style="bold")
+    title = Text(ngettext("Comparing {count} session of ", "Comparing {count} sessions of ",
+                          len(comparison.sessions)).format(count=len(comparison.sessions)), style="bold")
     title.append(literal(", ".join(collaborations), style="bold"))
 
     def heading(words: str) -> Text:

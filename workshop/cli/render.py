@@ -9,7 +9,7 @@ from rich.text import Text
 
 from workshop.cli.output import literal
 from workshop.guides import Step
-from workshop.i18n import _, language
+from workshop.i18n import _, language, ngettext
 from workshop.model import PromptKind
 from workshop.session import SessionView
 
@@ -71,7 +71,8 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
         lines.append("  ")
         lines.append(literal(latest.text if latest else ""))
         agreed = _("agreed") if latest and latest.value is True else _("draft")
-        lines.append(f"\n  ({agreed}; " + _("{count} revisions").format(count=len(items)) + ")", style="dim")
+        revisions = ngettext("{count} revision", "{count} revisions", len(items)).format(count=len(items))
+        lines.append(f"\n  ({agreed}; " + revisions + ")", style="dim")
         return lines
     if kind is PromptKind.VOTE:
         for contribution, dots in view.ranking(step.id):

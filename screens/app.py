@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
-from screens.help import HelpScreen
 from screens.providers import ScreenCommands
 from screens.themes import DEFAULT_THEME, HIGH_CONTRAST
-from workshop.guides import GuideShelf
 from workshop.i18n import N_, _, use_language
-from workshop.session import LiveSession, SessionView
 from workshop.store import SessionBusy, Store, StoreError
+
+if TYPE_CHECKING:  # the guides and the session service are imported when first used: a faster start
+    from workshop.guides import GuideShelf
 
 
 class WorkshopApp(App[int]):
@@ -28,24 +30,37 @@ class WorkshopApp(App[int]):
         Binding("f3", "contrast", N_("High contrast"), show=False, id="app.contrast"),
     ]
 
-    def __init__(self, store: Store, shelf: GuideShelf, lang: str = "nl", session_id: str | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, store: Store, shelf: GuideShelf | Callable[[], GuideShelf], lang: str = "nl",
+                 session_id: str | None = None, clock: Callable[[], float] = time.time) -> None:
         super().__init__()
         self.store = store
-        self.shelf = shelf
+        self._shelf = shelf
+        self._shelf_lock = threading.Lock()
         self.lang = lang
         self.start_session = session_id
         self.clock = clock
         use_language(lang)
 
+    @property
+    def shelf(self) -> GuideShelf:
+        """The guides, read when first needed (by the home's worker, or preparing a session), so
+        reading and checking every guide file does not delay the first screen."""
+        with self._shelf_lock:
+            if callable(self._shelf):
+                self._shelf = self._shelf()
+            return self._shelf
+
+    def get_default_screen(self) -> Screen:
+        # The home is the app's first screen itself: no blank default screen to compose and leave.
+        from screens.home import HomeScreen
+
+        return HomeScreen(load=not self.start_session)
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.apply_keymap()
-        from screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
-        if self.start_session:
-            self.open_session(self.start_session)
+        if self.start_session and not self.open_session(self.start_session):
+            self.refresh_home()  # it could not be opened (the reason is shown): the home is next
 
     def apply_keymap(self) -> None:
         """The user's own keys (see workshop/keymap.py); a broken file is named, the defaults stay."""
@@ -65,6 +80,7 @@ class WorkshopApp(App[int]):
     def open_session(self, session_id: str) -> bool:
         """Open a session for the meeting; read-only (with the reason) when it is open elsewhere."""
         from screens.session import SessionScreen
+        from workshop.session import LiveSession, SessionView
 
         reason = ""
         try:
@@ -99,7 +115,7 @@ class WorkshopApp(App[int]):
         from screens.home import HomeScreen
 
         if isinstance(self.screen, HomeScreen):
-            self.screen.load()
+            self.screen.load()  # also the first time, when the app was started on a session
 
     async def session_closed(self, screen) -> None:
         """The group confirmed: the session is closed and shown read-only from now on."""
@@ -117,6 +133,8 @@ class WorkshopApp(App[int]):
     # --- app-wide actions ---------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -150,6 +168,7 @@ class WorkshopApp(App[int]):
     def export_minutes(self, session_id: str) -> None:
         """Write the minutes as Markdown and HTML into the store's exports/ folder."""
         from workshop.export import save_export
+        from workshop.session import SessionView
 
         try:
             view = SessionView(self.store.read_session(session_id))

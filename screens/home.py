@@ -14,8 +14,39 @@ from textual.widgets import DataTable, Static
 
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, ngettext
 from workshop.model import SessionInfo
+
+
+MORE = "more:"  # the key of a row that stands for a collaboration's earlier sessions
+NO_TEXT = Text("")
+RECENT = 3  # sessions shown per collaboration before "… N earlier sessions"
+
+
+@dataclass
+class HomeRow:
+    collaboration: str
+    info: SessionInfo | None  # None: the row stands for `hidden` earlier sessions
+    hidden: int = 0
+
+
+def home_rows(sessions: list[SessionInfo], expanded: set[str] = frozenset(), recent: int = RECENT) -> list[HomeRow]:
+    """Collaborations A-Z, each with its newest sessions first. Of a long history only the newest few
+    and every open one are shown, then one row for the rest: the facilitator resumes or opens a
+    recent session; earlier ones are one Enter away (and a list of 1,000 stays quick to draw)."""
+    by_collaboration: dict[str, list[SessionInfo]] = {}
+    for info in sorted(sessions, key=lambda s: (s.date, s.created, s.id), reverse=True):
+        by_collaboration.setdefault(info.collaboration, []).append(info)
+    rows: list[HomeRow] = []
+    for collaboration in sorted(by_collaboration, key=lambda c: (c.casefold(), c)):
+        group = by_collaboration[collaboration]
+        if collaboration in expanded or len(group) <= recent + 1:
+            rows += [HomeRow(collaboration, info) for info in group]
+            continue
+        shown = [info for number, info in enumerate(group) if number < recent or info.status != "closed"]
+        rows += [HomeRow(collaboration, info) for info in shown]
+        rows.append(HomeRow(collaboration, None, len(group) - len(shown)))
+    return rows
 
 
 class HomeScreen(Screen):
@@ -34,6 +65,16 @@ class HomeScreen(Screen):
         sessions: list[SessionInfo]
         problems: list[str]
 
+    AUTO_FOCUS = "#sessions"
+
+    def __init__(self, load: bool = True) -> None:
+        super().__init__()
+        self.load_at_start = load  # not when the app starts on a session: it is read on return
+        self.sessions: list[SessionInfo] = []
+        self.expanded: set[str] = set()  # collaborations whose earlier sessions are shown
+        self.store_problems: list[str] = []
+        self.guide_problems: list[str] = []
+
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Workshop companion"), style="bold"), id="home-title")
         yield Static(id="problems")
@@ -44,61 +85,104 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#problems").display = False
         self.query_one("#empty").display = False
-        self.load()
+        if self.load_at_start:
+            # The first list is read before the first frame (1,000 sessions take ~15 ms), so the
+            # home appears complete at once; reloads and the guides' check run in workers.
+            store = self.app.store
+            try:
+                sessions = store.catalogue()
+            except Exception:  # noqa: BLE001 - the worker reads it again and names the problem
+                self.load()
+            else:
+                self.show_sessions(self.Loaded(sessions, list(store.problems)))
+            self.check_guides()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="catalogue")
     def load(self) -> None:
         store = self.app.store
         sessions = store.catalogue()
-        self.post_message(self.Loaded(sessions, list(store.problems) + list(self.app.shelf.problems)))
+        self.post_message(self.Loaded(sessions, list(store.problems)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="guides")
+    def check_guides(self) -> None:
+        problems = list(self.app.shelf.problems)
+        if problems:
+            self.app.call_from_thread(self.show_problems, guide_problems=problems)
+
+    def show_problems(self, store_problems: list[str] | None = None, guide_problems: list[str] | None = None) -> None:
+        if store_problems is not None:
+            self.store_problems = store_problems
+        if guide_problems is not None:
+            self.guide_problems = guide_problems
+        every = self.store_problems + self.guide_problems
+        panel = self.query_one("#problems", Static)
+        if every:
+            text = Text("⚠ " + _("Some files could not be read and were set aside:"), style="bold")
+            for line in every[-5:]:
+                text.append("\n  " + one_line(line, 300))
+            panel.update(text)
+        panel.display = bool(every)
 
     @on(Loaded)
     def show_sessions(self, event: Loaded) -> None:
-        problems = self.query_one("#problems", Static)
-        if event.problems:
-            text = Text("⚠ " + _("Some files could not be read and were set aside:"), style="bold")
-            for line in event.problems[-5:]:
-                text.append("\n  " + one_line(line, 300))
-            problems.update(text)
-        problems.display = bool(event.problems)
+        self.show_problems(store_problems=event.problems)
         empty = self.query_one("#empty", Static)
         empty.update(Text(_("No sessions yet. Press n to prepare a new session, or d to explore a demo "
                             "collaboration with two earlier sessions.")))
         empty.display = not event.sessions
+        self.sessions = event.sessions
+        self.fill_table()
+
+    def fill_table(self) -> None:
         table = self.query_one("#sessions", DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
         for label in (_("Collaboration"), _("Date"), _("Title"), _("Guide"), _("Progress"), _("Status"), _("Id")):
             table.add_column(label)
-        newest_first = sorted(event.sessions, key=lambda s: s.date, reverse=True)
-        ordered = sorted(newest_first, key=lambda s: s.collaboration.casefold())
         previous = None
-        for info in ordered:
-            name = literal(one_line(info.collaboration, 40), style="bold") if info.collaboration != previous else ""
-            previous = info.collaboration
+        for row in home_rows(self.sessions, self.expanded):
+            collaboration = row.collaboration
+            name = literal(one_line(collaboration, 40), style="bold") if collaboration != previous else NO_TEXT
+            previous = collaboration
+            info = row.info
+            if info is None:
+                more = ngettext("… {count} earlier session (Enter shows it)",
+                                "… {count} earlier sessions (Enter shows them)", row.hidden)
+                table.add_row(name, NO_TEXT, Text(more.format(count=row.hidden), style="italic dim"), NO_TEXT,
+                              NO_TEXT, NO_TEXT, NO_TEXT, key=MORE + collaboration)
+                continue
             status = Text(_("closed"), style="dim") if info.status == "closed" else Text(_("open"), style="bold")
-            table.add_row(name, info.date, literal(one_line(info.title, 40)), info.guide,
-                          f"{info.steps_done}/{info.steps_total} · {info.contributions}", status, info.id,
-                          key=info.id)
+            # Text cells, not str: a str cell would be parsed as markup, and measured slower.
+            table.add_row(name, Text(info.date), literal(one_line(info.title, 40)), Text(info.guide),
+                          Text(f"{info.steps_done}/{info.steps_total} · {info.contributions}"), status,
+                          Text(info.id), key=info.id)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
-        table.focus()
+        if self.focused is None:
+            table.focus()
 
-    def chosen_session(self) -> str | None:
+    def chosen_row(self) -> str | None:
         table = self.query_one("#sessions", DataTable)
         if not table.row_count:
             return None
         row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
         return str(row_key.value)
 
+    def chosen_session(self) -> str | None:
+        key = self.chosen_row()
+        return None if key is None or key.startswith(MORE) else key
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
 
     def action_open(self) -> None:
-        session_id = self.chosen_session()
-        if session_id is not None:
-            self.app.open_session(session_id)
+        key = self.chosen_row()
+        if key is not None and key.startswith(MORE):
+            self.expanded.add(key[len(MORE):])
+            self.fill_table()
+        elif key is not None:
+            self.app.open_session(key)
 
     def action_new_session(self) -> None:
         from screens.new_session import NewSessionScreen

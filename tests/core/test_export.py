@@ -413,3 +413,10 @@ def test_a_500_contribution_export_is_quick(store, make_session):
     export_session(view, "md")
     export_session(view, "html")
     assert time.perf_counter() - started < 1.0  # the benchmark's bar is 200 ms; this only catches blow-ups
+
+
+def test_the_command_line_offers_exactly_the_formats_the_exporter_writes():
+    from workshop.cli.export_cmd import FORMATS as OFFERED
+    from workshop.export import FORMATS
+
+    assert OFFERED == FORMATS

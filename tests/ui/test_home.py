@@ -140,3 +140,61 @@ async def test_compare_opens_from_home_when_it_is_available(make_app, store):
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, compare.CompareScreen)
+
+
+def info(session_id: str, collaboration: str, date: str, status: str = "closed"):
+    from workshop.model import SessionInfo
+
+    return SessionInfo(id=session_id, collaboration=collaboration, date=date, status=status)
+
+
+def test_a_long_history_shows_the_newest_sessions_every_open_one_and_a_row_for_the_rest():
+    from screens.home import home_rows
+
+    history = [info(f"2026{month:02d}01-aaaaa{month:x}", "Zorg Oost", f"2026-{month:02d}-01") for month in range(1, 10)]
+    history[0] = info("20260101-aaaaa1", "Zorg Oost", "2026-01-01", status="open")  # the oldest is still open
+    short = [info("20260301-bbbbbb", "Alliantie Noord", "2026-03-01"), info("20260401-bbbbbc", "Alliantie Noord", "2026-04-01")]
+    rows = home_rows(history + short)
+    assert [(row.collaboration, row.info.date if row.info else row.hidden) for row in rows] == [
+        ("Alliantie Noord", "2026-04-01"), ("Alliantie Noord", "2026-03-01"),
+        ("Zorg Oost", "2026-09-01"), ("Zorg Oost", "2026-08-01"), ("Zorg Oost", "2026-07-01"),
+        ("Zorg Oost", "2026-01-01"),  # open: never hidden
+        ("Zorg Oost", 5),
+    ]
+    assert len(home_rows(history + short, expanded={"Zorg Oost"})) == 11
+    # Four sessions are all shown: a row saying "1 earlier session" would hide nothing worth hiding.
+    assert all(row.info for row in home_rows(history[5:]))
+
+
+async def test_enter_on_the_earlier_sessions_row_shows_them_and_compare_ignores_it(make_app, make_session, store):
+    from workshop.session import LiveSession
+
+    for month in range(1, 7):
+        session_id = make_session(collaboration="Zorg Oost", date=f"2026-{month:02d}-01")
+        live = LiveSession(store.open_session(session_id))
+        live.close()
+        live.release()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await wait_for_list(pilot)
+        assert table.row_count == 4
+        await pilot.press("down", "down", "down")
+        assert app.screen.chosen_session() is None
+        await pilot.press("c")  # compare needs a session: the row of earlier sessions is none
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert table.row_count == 6
+        assert app.screen.chosen_session() is not None  # the cursor is on the first earlier session
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and app.screen.live.date == "2026-03-01"
+
+
+async def test_a_session_that_cannot_be_opened_at_start_leaves_the_home_with_its_list(make_app, make_session):
+    make_session()
+    app = make_app(session_id="20990101-zzzzzz")
+    async with app.run_test(size=SIZE) as pilot:
+        table = await wait_for_list(pilot)
+        assert isinstance(app.screen, HomeScreen) and table.row_count == 1

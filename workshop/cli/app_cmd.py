@@ -13,6 +13,6 @@ def open_app(args: argparse.Namespace, session_id: str | None = None) -> int:
     store.ensure()
     from screens.app import WorkshopApp
 
-    app = WorkshopApp(store=store, shelf=shelf(), lang=args.lang or current_language(), session_id=session_id)
+    app = WorkshopApp(store=store, shelf=shelf, lang=args.lang or current_language(), session_id=session_id)
     app.run()
     return int(app.return_code or 0)

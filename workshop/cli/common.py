@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from workshop.guides import GuideShelf, load_shelf
+from typing import TYPE_CHECKING
+
 from workshop.locations import own_guides_folder, store_path
 from workshop.store import Store
+
+if TYPE_CHECKING:
+    from workshop.guides import GuideShelf
 
 
 def store_from(args: argparse.Namespace) -> Store:
@@ -14,6 +18,8 @@ def store_from(args: argparse.Namespace) -> Store:
 
 
 def shelf() -> GuideShelf:
+    from workshop.guides import load_shelf
+
     return load_shelf(own_guides_folder())
 
 

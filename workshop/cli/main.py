@@ -65,11 +65,19 @@ def _version() -> str:
     return f"workshop {__version__}"
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors that are a user's mistake or a named problem with their files. Only modules
+    already imported can have raised theirs, so none is imported here (the app starts faster)."""
+    errors: list[type[Exception]] = [UserError]
+    for module, name in (("workshop.guides", "GuideError"), ("workshop.prepare", "PrepareError"),
+                         ("workshop.store.store", "StoreError")):
+        if module in sys.modules:
+            errors.append(getattr(sys.modules[module], name))
+    return tuple(errors)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
-    from workshop.guides import GuideError
     from workshop.i18n import use_language
-    from workshop.prepare import PrepareError
-    from workshop.store import StoreError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -82,7 +90,14 @@ def run(argv: Sequence[str] | None = None) -> int:
 
             return open_app(args)
         return int(args.handler(args) or 0)
-    except (UserError, GuideError, PrepareError, StoreError) as error:
+    except BrokenPipeError:
+        # `workshop list | head`: the reader left; not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as error:
+        if not isinstance(error, _user_errors()):
+            raise
         from workshop.cli.output import fail
 
         fail(str(error))
@@ -94,11 +109,6 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         fail(_("interrupted; nothing half-written was kept"))
         return 130
-    except BrokenPipeError:
-        # `workshop list | head`: the reader left; not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
 
 
 def _early_language(argv: list[str]) -> str | None:

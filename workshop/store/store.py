@@ -18,9 +18,8 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from workshop.model import SessionInfo, now_iso
@@ -31,6 +30,9 @@ from workshop.store.atomic import (
     encode,
     write_atomically,
 )
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SCHEMA = 1
 SESSION_ID = re.compile(r"^[0-9]{8}-[0-9a-z]{6}$")
@@ -310,6 +312,8 @@ class Store:
 
     def _write_catalogue(self, entries: dict[str, Any]) -> None:
         # The catalogue is only a cache of the session files: failing to write it is harmless.
+        from filelock import FileLock, Timeout  # here, not at the top: listing sessions needs no lock
+
         try:
             with FileLock(str(self.root / "catalogue.lock"), timeout=5, mode=FILE_MODE):
                 write_atomically(self.catalogue_path, encode({"schema": SCHEMA, "sessions": entries}))
@@ -374,6 +378,8 @@ class Store:
         path = self.session_path(session_id)
         lock = None
         if write:
+            from filelock import FileLock, Timeout
+
             lock = FileLock(str(path) + ".lock", timeout=0, mode=FILE_MODE)
             try:
                 lock.acquire()
@@ -416,6 +422,8 @@ class Store:
                 pass
 
     def delete_session(self, session_id: str) -> None:
+        from filelock import FileLock, Timeout
+
         path = self.session_path(session_id)
         lock = FileLock(str(path) + ".lock", timeout=0, mode=FILE_MODE)
         try:

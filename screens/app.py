@@ -38,6 +38,8 @@ class WorkshopApp(App[int]):
         self._shelf_lock = threading.Lock()
         self.lang = lang
         self.start_session = session_id
+        self.start_notices: list[tuple[str, str]] = []
+        self.start_screen: Screen | None = None
         self.clock = clock
         use_language(lang)
 
@@ -51,16 +53,26 @@ class WorkshopApp(App[int]):
             return self._shelf
 
     def get_default_screen(self) -> Screen:
-        # The home is the app's first screen itself: no blank default screen to compose and leave.
+        """The home; or, started on a session, an empty screen that the session covers at once.
+
+        The home is then only built when the facilitator leaves the session, so the meeting's
+        screen is the first one drawn, with nothing composed beneath it."""
         from screens.home import HomeScreen
 
-        return HomeScreen(load=not self.start_session)
+        if self.start_session:
+            self.start_screen, self.start_notices = self.session_screen(self.start_session)
+            if self.start_screen is not None:
+                return Screen()
+        return HomeScreen()
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.apply_keymap()
-        if self.start_session and not self.open_session(self.start_session):
-            self.refresh_home()  # it could not be opened (the reason is shown): the home is next
+        for message, severity in self.start_notices:
+            self.notify(message, severity=severity, timeout=8)
+        if self.start_screen is not None:
+            self.push_screen(self.start_screen)
+            self.start_screen = None
 
     def apply_keymap(self) -> None:
         """The user's own keys (see workshop/keymap.py); a broken file is named, the defaults stay."""
@@ -79,6 +91,17 @@ class WorkshopApp(App[int]):
 
     def open_session(self, session_id: str) -> bool:
         """Open a session for the meeting; read-only (with the reason) when it is open elsewhere."""
+        screen, notices = self.session_screen(session_id)
+        for message, severity in notices:
+            self.notify(message, severity=severity, timeout=8)
+        if screen is None:
+            return False
+        self.push_screen(screen)
+        return True
+
+    def session_screen(self, session_id: str) -> tuple[Screen | None, list[tuple[str, str]]]:
+        """The screen of a session and what to tell the facilitator (why it is read-only, or why
+        it cannot be opened: then no screen)."""
         from screens.session import SessionScreen
         from workshop.session import LiveSession, SessionView
 
@@ -93,29 +116,29 @@ class WorkshopApp(App[int]):
                 file = self.store.open_session(session_id, write=False)
             live = LiveSession(file, clock=self.clock)
         except StoreError as problem:
-            self.notify(str(problem), severity="error", timeout=8)
-            return False
+            return None, [(str(problem), "error")]
         use_language(live.lang)
-        if reason:
-            self.notify(reason, severity="warning", timeout=8)
-        self.push_screen(SessionScreen(live, reason))
-        return True
+        return SessionScreen(live, reason), [(reason, "warning")] if reason else []
 
     def leave_session(self) -> None:
+        from screens.home import HomeScreen
         from screens.session import SessionScreen
 
         screen = self.screen
         if isinstance(screen, SessionScreen):
             screen.release()
-            self.pop_screen()
         use_language(self.lang)
-        self.refresh_home()
+        self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.refresh_home()
+        else:  # the app was started on this session: the home is made now (and reads the list)
+            self.push_screen(HomeScreen())
 
     def refresh_home(self) -> None:
         from screens.home import HomeScreen
 
         if isinstance(self.screen, HomeScreen):
-            self.screen.load()  # also the first time, when the app was started on a session
+            self.screen.load()
 
     async def session_closed(self, screen) -> None:
         """The group confirmed: the session is closed and shown read-only from now on."""

@@ -67,9 +67,8 @@ class HomeScreen(Screen):
 
     AUTO_FOCUS = "#sessions"
 
-    def __init__(self, load: bool = True) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.load_at_start = load  # not when the app starts on a session: it is read on return
         self.sessions: list[SessionInfo] = []
         self.expanded: set[str] = set()  # collaborations whose earlier sessions are shown
         self.store_problems: list[str] = []
@@ -85,17 +84,16 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#problems").display = False
         self.query_one("#empty").display = False
-        if self.load_at_start:
-            # The first list is read before the first frame (1,000 sessions take ~15 ms), so the
-            # home appears complete at once; reloads and the guides' check run in workers.
-            store = self.app.store
-            try:
-                sessions = store.catalogue()
-            except Exception:  # noqa: BLE001 - the worker reads it again and names the problem
-                self.load()
-            else:
-                self.show_sessions(self.Loaded(sessions, list(store.problems)))
-            self.check_guides()
+        # The first list is read before the first frame (1,000 sessions take ~15 ms), so the
+        # home appears complete at once; reloads and the guides' check run in workers.
+        store = self.app.store
+        try:
+            sessions = store.catalogue()
+        except Exception:  # noqa: BLE001 - the worker reads it again and names the problem
+            self.load()
+        else:
+            self.show_sessions(self.Loaded(sessions, list(store.problems)))
+        self.check_guides()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="catalogue")
     def load(self) -> None:

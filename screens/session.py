@@ -11,6 +11,7 @@ from typing import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -64,6 +65,7 @@ class SessionScreen(Screen):
         self.retrying = None
         self.released = False
         self.ticks = 0
+        self.focus_moved = False  # the facilitator went elsewhere (the agenda) before the first frame
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -88,6 +90,8 @@ class SessionScreen(Screen):
 
     def make_input(self) -> PromptInput:
         step = self.live.step(self.step_id)
+        # Focus lands in the step's input as the screen first shows (no detour via the agenda).
+        self.AUTO_FOCUS = f"#prompt-input {INPUTS[step.kind].FOCUS}"
         return INPUTS[step.kind](self.live, step, read_only=self.live.read_only, id="prompt-input")
 
     @property
@@ -99,7 +103,18 @@ class SessionScreen(Screen):
             self.write(lambda: self.live.go_to(self.step_id))  # the meeting starts: the timer runs
         self.show_session()
         self.set_interval(1.0, self.tick)
-        self.call_after_refresh(self.prompt_input.focus_input)
+        self.call_after_refresh(self.focus_input)
+
+    def focus_input(self) -> None:
+        """Put the cursor in the current step's input, if the screen still shows one (this runs
+        after a refresh, by which time the step may have changed, the app be closing, or the
+        facilitator have gone to the agenda already: then focus stays where they put it)."""
+        if self.focus_moved:
+            return
+        try:
+            self.prompt_input.focus_input()
+        except NoMatches:
+            pass
 
     def show_session(self) -> None:
         live = self.live
@@ -233,6 +248,7 @@ class SessionScreen(Screen):
 
     def action_agenda(self) -> None:
         self.set_class(False, "presenting")
+        self.focus_moved = True
         self.query_one(Agenda).focus()
 
     @on(Agenda.Jump)
@@ -293,10 +309,20 @@ class SessionScreen(Screen):
     def action_back(self) -> None:
         if self.has_class("presenting"):
             self.remove_class("presenting")
-        elif not isinstance(self.focused, (Input, TextArea)) and not self.live.read_only:
-            self.prompt_input.focus_input()
+        elif not self.live.read_only and not self.typing_in_step():
+            self.prompt_input.focus_input()  # from the agenda or the list: back to typing first
         else:
             self.app.leave_session()
+
+    def typing_in_step(self) -> bool:
+        """Is the focus where focus_input puts it: an entry, or, in a step without one (choice,
+        vote …), anywhere in the step's input?"""
+        focused = self.focused
+        if isinstance(focused, (Input, TextArea)):
+            return True
+        step_input = self.prompt_input
+        return focused is not None and step_input in focused.ancestors and \
+            not step_input.query("Input, TextArea")
 
     def action_close_session(self) -> None:
         from screens.summary import SummaryScreen

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 
 from workshop.i18n import _
 
 SHOWN_CHARACTERS = 2_000  # a 100 KB paste is saved whole but shown shortened
+# Every character `visible` changes; most text has none, and then it is returned as it is.
+SPECIAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def visible(text: str, limit: int = SHOWN_CHARACTERS) -> str:
@@ -14,6 +18,8 @@ def visible(text: str, limit: int = SHOWN_CHARACTERS) -> str:
 
     Newlines stay; tabs become spaces. Nothing here changes what is saved, only what is drawn."""
     shown = text if len(text) <= limit else text[:limit]
+    if len(text) <= limit and SPECIAL.search(shown) is None:
+        return shown
     out = []
     for ch in shown:
         code = ord(ch)

@@ -23,6 +23,7 @@ ROW = "row:"
 class AssignInput(PromptInput):
     """Enter in the task moves to who, Enter in who moves to when, Enter in when saves.
     Enter on a row in the list fills the inputs with it, to assign or change it."""
+    FOCUS = "#entry"
     HELP_TITLE = N_("Assign step")
 
 
@@ -85,9 +86,6 @@ class AssignInput(PromptInput):
             text.append("  · ")
             text.append(literal(str(when)))
         return text
-
-    def focus_input(self) -> None:
-        self.query_one("#entry", Input).focus()
 
     def on_contribution_list_edit(self, event: ContributionList.Edit) -> None:
         """Load a row into the inputs (nothing is saved until Enter in 'when')."""

@@ -29,8 +29,11 @@ class PromptInput(Vertical):
         """Redraw from the session's current data."""
         self.view = view
 
+    FOCUS = "#entry"  # where the facilitator types next (a selector within the input)
+
     def focus_input(self) -> None:
         """Put the cursor where the facilitator types next."""
+        self.query_one(self.FOCUS).focus()
 
     def saved(self) -> None:
         """The screen saved what was submitted: clear the entry for the next one."""

@@ -15,6 +15,7 @@ from workshop.i18n import N_
 
 
 class ChoiceInput(PromptInput):
+    FOCUS = "OptionList"
     HELP_TITLE = N_("Choice step")
 
     @dataclass
@@ -40,9 +41,6 @@ class ChoiceInput(PromptInput):
         listing.set_options(options)
         ids = [o.id for o in self.step.options]
         listing.highlighted = keep if keep is not None else (ids.index(chosen) if chosen in ids else 0)
-
-    def focus_input(self) -> None:
-        self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -21,6 +21,7 @@ ORDER = list(ConsentStatus)
 
 
 class ConsentInput(PromptInput):
+    FOCUS = "Grid"
     HELP_TITLE = N_("Consent step")
 
     BINDINGS = [
@@ -70,9 +71,6 @@ class ConsentInput(PromptInput):
                     cells.append(cell)
             rows.append((body.id, cells))
         self.query_one(Grid).fill(columns, rows)
-
-    def focus_input(self) -> None:
-        self.query_one(Grid).focus()
 
     def _here(self) -> tuple[str, str, str, str] | None:
         place = self.query_one(Grid).here()

@@ -20,6 +20,7 @@ from workshop.i18n import N_, _
 
 
 class OpenInput(PromptInput):
+    FOCUS = "#entry"
     HELP_TITLE = N_("Open step")
 
     BINDINGS = [
@@ -52,15 +53,25 @@ class OpenInput(PromptInput):
     def on_mount(self) -> None:
         self.show(self.view)
 
+    shown: list = []  # the contributions the list shows now (the objects themselves)
+
     def show(self, view) -> None:
         super().show(view)
         contributions = view.contributions(self.step.id)
-        options = [Option(contribution_line(c, self.step.anonymous, number), id=c.uid)
-                   for number, c in enumerate(contributions, start=1)]
-        self.query_one(ContributionList).show(options)
+        shown, listing = self.shown, self.query_one(ContributionList)
+        # An edit makes a new Contribution object and a move reorders the list, so "the same
+        # objects in the same order" means nothing changed, and "the same plus some at the end"
+        # means they were just added: then only the new lines are built (a step of 500 stays quick).
+        unchanged = len(contributions) >= len(shown) and all(a is b for a, b in zip(shown, contributions))
+        if unchanged and len(contributions) > len(shown):
+            listing.add_options(self.lines(contributions[len(shown):], first_number=len(shown) + 1))
+        elif not unchanged:
+            listing.show(self.lines(contributions))
+        self.shown = contributions
 
-    def focus_input(self) -> None:
-        self.query_one("#entry", Input).focus()
+    def lines(self, contributions: list, first_number: int = 1) -> list[Option]:
+        return [Option(contribution_line(c, self.step.anonymous, number), id=c.uid)
+                for number, c in enumerate(contributions, start=first_number)]
 
     def action_cycle_who(self, step: int) -> None:
         if not self.step.anonymous:

@@ -22,6 +22,7 @@ MARKS = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPE
 
 
 class ReviewInput(PromptInput):
+    FOCUS = "OptionList"
     HELP_TITLE = N_("Review step")
 
     BINDINGS = [
@@ -66,9 +67,6 @@ class ReviewInput(PromptInput):
         keep = listing.highlighted
         listing.set_options(options)
         listing.highlighted = min(keep, len(options) - 1) if keep is not None else 0
-
-    def focus_input(self) -> None:
-        self.query_one(OptionList).focus()
 
     def _chosen(self) -> str | None:
         option = self.query_one(OptionList).highlighted_option

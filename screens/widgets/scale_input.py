@@ -17,6 +17,7 @@ from workshop.i18n import N_, _
 
 
 class ScaleInput(PromptInput):
+    FOCUS = "Grid"
     HELP_TITLE = N_("Scale step")
 
     BINDINGS = [
@@ -97,9 +98,6 @@ class ScaleInput(PromptInput):
 
     def on_data_table_cell_highlighted(self, event: Grid.CellHighlighted) -> None:
         self.show_detail()
-
-    def focus_input(self) -> None:
-        self.query_one(Grid).focus()
 
     def on_data_table_cell_selected(self, event: Grid.CellSelected) -> None:
         event.stop()

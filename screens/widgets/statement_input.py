@@ -19,6 +19,7 @@ from workshop.i18n import N_, _
 
 
 class StatementInput(PromptInput):
+    FOCUS = "#entry"
     HELP_TITLE = N_("Statement step")
 
     BINDINGS = [
@@ -64,9 +65,6 @@ class StatementInput(PromptInput):
                 line.append("  (" + _("from last session") + ")", style="italic")
             options.append(Option(line))
         self.query_one("#revisions", OptionList).set_options(options)
-
-    def focus_input(self) -> None:
-        self.query_one("#entry", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -17,6 +17,7 @@ from workshop.i18n import N_, _
 
 
 class VoteInput(PromptInput):
+    FOCUS = "Grid"
     HELP_TITLE = N_("Vote step")
 
     BINDINGS = [
@@ -66,9 +67,6 @@ class VoteInput(PromptInput):
             ranking.append(literal(one_line(c.text, 100)))
             ranking.append(f"  ({dots})", style="bold")
         self.query_one("#ranking", Static).update(ranking)
-
-    def focus_input(self) -> None:
-        self.query_one(Grid).focus()
 
     def on_data_table_cell_selected(self, event: Grid.CellSelected) -> None:
         event.stop()

@@ -198,3 +198,24 @@ async def test_a_session_that_cannot_be_opened_at_start_leaves_the_home_with_its
     async with app.run_test(size=SIZE) as pilot:
         table = await wait_for_list(pilot)
         assert isinstance(app.screen, HomeScreen) and table.row_count == 1
+
+
+async def test_leaving_the_session_the_app_was_started_on_shows_the_home_with_its_list(make_app, make_session, store):
+    session_id = make_session()
+    make_session(collaboration="Alliantie Noord")
+    app = make_app(session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape")
+        table = await wait_for_list(pilot)
+        assert isinstance(app.screen, HomeScreen) and table.row_count == 2
+        # The session's lock was given back: it can be opened again, for writing.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and not app.screen.live.read_only
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [type(screen) for screen in app.screen_stack].count(HomeScreen) == 1
+        assert not any(isinstance(screen, SessionScreen) for screen in app.screen_stack)

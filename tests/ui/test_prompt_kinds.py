@@ -46,6 +46,37 @@ async def test_open_step_contributions_can_be_edited_removed_and_reordered(make_
     assert [c.text for c in saved(session_id).contributions("pains")] == ["two, edited", "one"]
 
 
+async def test_the_list_on_screen_always_matches_what_is_saved(make_session, make_app, saved):
+    """Adding extends the list in place; moves, edits and removals rebuild it. Either way the
+    lines on screen are the saved contributions, in order, numbered from 1."""
+    from textual.widgets import OptionList
+
+    session_id = make_session()
+    app = make_app(session_id)
+
+    def shown() -> list[str]:
+        listing = app.screen.query_one("#contributions", OptionList)
+        return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+    def stored() -> list[str]:
+        return [c.text for c in saved(session_id).contributions("pains")]
+
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        for text in ("one", "two", "three"):
+            await submit(pilot, text)
+        await pilot.press("shift+tab", "home", "shift+down")  # 'one' below 'two'
+        await pilot.pause()
+        await pilot.press("tab")
+        await submit(pilot, "four")
+        await pilot.press("shift+tab", "end", "delete")  # remove 'four'
+        await pilot.pause()
+        lines = shown()
+        assert len(lines) == len(stored()) == 3
+        for number, (line, text) in enumerate(zip(lines, stored()), start=1):
+            assert line.startswith(f"{number:>2}. ") and line.endswith(text)
+
+
 async def test_anonymous_open_step_never_names_a_partner(store, make_session, make_app, saved, shelf, tmp_path):
     session_id = make_session(guide="verkenning")
     view = saved(session_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from screens.widgets.steady import update_steadily
 from workshop.i18n import _
 
 
@@ -18,12 +19,12 @@ class SaveState(Static):
 
     def show_saved(self, changes: int) -> None:
         self.set_classes("saved")
-        self.update(Text("✔ " + _("Saved") + (f" ({changes})" if changes else "")))
+        update_steadily(self, Text("✔ " + _("Saved") + (f" ({changes})" if changes else "")))
 
     def show_failed(self, pending: int) -> None:
         self.set_classes("failed")
-        self.update(Text("⚠ " + _("NOT saved — retrying ({count} waiting)").format(count=pending)))
+        update_steadily(self, Text("⚠ " + _("NOT saved — retrying ({count} waiting)").format(count=pending)))
 
     def show_read_only(self, why: str) -> None:
         self.set_classes("read-only")
-        self.update(Text("🔒 " + why))
+        update_steadily(self, Text("🔒 " + why))

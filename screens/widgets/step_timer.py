@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
+from screens.widgets.steady import update_steadily
 from workshop.i18n import _
 from workshop.timer import TimeLeft, Timebox, TimerState, clock_text
 
@@ -31,7 +32,7 @@ class StepTimer(Vertical):
         state = box.state()
         words = {TimerState.IDLE: "○ " + _("ready"), TimerState.PAUSED: "⏸ " + _("paused"),
                  TimerState.RUNNING: "▶"}[state]
-        self.query_one(".timer-state", Static).update(f"{words} {box.minutes + box.extra} " + _("min"))
+        update_steadily(self.query_one(".timer-state", Static), f"{words} {box.minutes + box.extra} " + _("min"))
         self.set_class(warning is TimeLeft.NEARLY_UP, "nearly-up")
         self.set_class(warning is TimeLeft.OVER, "over")
         self.set_class(state is not TimerState.RUNNING, "stopped")

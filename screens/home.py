@@ -135,24 +135,25 @@ class HomeScreen(Screen):
         table = self.query_one("#sessions", DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
-        for label in (_("Collaboration"), _("Date"), _("Title"), _("Guide"), _("Progress"), _("Status"), _("Id")):
+        # Short, telling columns first: at 80 columns the date and whether a session is open
+        # still show; the guide and id come last.
+        for label in (_("Collaboration"), _("Date"), _("Status"), _("Title"), _("Progress"), _("Guide"), _("Id")):
             table.add_column(label)
         previous = None
         for row in home_rows(self.sessions, self.expanded):
             collaboration = row.collaboration
-            name = literal(one_line(collaboration, 40), style="bold") if collaboration != previous else NO_TEXT
+            name = literal(one_line(collaboration, 28), style="bold") if collaboration != previous else NO_TEXT
             previous = collaboration
             info = row.info
             if info is None:
-                more = ngettext("… {count} earlier session (Enter shows it)",
-                                "… {count} earlier sessions (Enter shows them)", row.hidden)
-                table.add_row(name, NO_TEXT, Text(more.format(count=row.hidden), style="italic dim"), NO_TEXT,
+                more = ngettext("… {count} earlier session", "… {count} earlier sessions", row.hidden)
+                table.add_row(name, NO_TEXT, NO_TEXT, Text(more.format(count=row.hidden), style="italic dim"),
                               NO_TEXT, NO_TEXT, NO_TEXT, key=MORE + collaboration)
                 continue
             status = Text(_("closed"), style="dim") if info.status == "closed" else Text(_("open"), style="bold")
             # Text cells, not str: a str cell would be parsed as markup, and measured slower.
-            table.add_row(name, Text(info.date), literal(one_line(info.title, 40)), Text(info.guide),
-                          Text(f"{info.steps_done}/{info.steps_total} · {info.contributions}"), status,
+            table.add_row(name, Text(info.date), status, literal(one_line(info.title, 32)),
+                          Text(f"{info.steps_done}/{info.steps_total} · {info.contributions}"), Text(info.guide),
                           Text(info.id), key=info.id)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))

@@ -270,7 +270,7 @@ def compare_sessions(views: Iterable[SessionView], lang: str | None = None) -> C
     latest session's language)."""
     ordered = sorted(views, key=session_order)
     if not ordered:
-        raise ValueError("nothing to compare")
+        raise ValueError(_("nothing to compare"))
     lang = lang or ordered[-1].lang
     indexed = [_Indexed(view) for view in ordered]
     return Comparison(

@@ -349,6 +349,6 @@ def save_export(view: SessionView, fmt: str, path: Path) -> Path:
 
     path = Path(path).expanduser()
     if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+        raise IsADirectoryError(errno.EISDIR, _("it is a folder"), str(path))
     write_atomically(path, export_session(view, fmt).encode("utf-8"))
     return path

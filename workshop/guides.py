@@ -16,11 +16,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from workshop.i18n import _
 from workshop.model import LANGUAGES, PHASES, PromptKind
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MAX_GUIDE_BYTES = 1_000_000
 MAX_STEPS = 100
+TEXT_EXAMPLE = '{ nl = "…", en = "…" }'  # TOML, shown in messages as it is
 
 
 class GuideError(ValueError):
@@ -142,7 +144,7 @@ class _Checker:
 
     def fail(self, where: str, message: str, line: int | None = None) -> GuideError:
         where = _short(where, 120)  # a quoted key may hold a newline: keep the message one line
-        place = f"line {line}, {where}" if line else where
+        place = _("line {line}, {where}").format(line=line, where=where) if line else where
         return GuideError(f"{self.source}: {place}: {message}")
 
     def line_of(self, where: str) -> int | None:
@@ -181,16 +183,17 @@ class _Checker:
 
     def table(self, data: Any, where: str) -> dict[str, Any]:
         if not isinstance(data, dict):
-            raise self.error(where, f"expected a table, got {_describe(data)}")
+            raise self.error(where, _("expected a table, got {value}").format(value=_describe(data)))
         return data
 
     def ident(self, data: dict[str, Any], key: str, where: str) -> str:
         value = data.get(key)
         path = f"{where}.{key}" if where else key
         if value is None:
-            raise self.error(where or key, f"missing '{key}' (an id: lowercase letters, digits, '-' or '_')")
+            raise self.error(where or key, _("missing '{key}' (an id: lowercase letters, digits, '-' or '_')").format(key=key))
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):  # match() lets "x\n" through
-            raise self.error(path, f"expected an id of at most 64 lowercase letters, digits, '-' or '_', got {_describe(value)}")
+            raise self.error(path, _("expected an id of at most 64 lowercase letters, digits, '-' or '_', got {value}").format(
+                value=_describe(value)))
         return value
 
     def text(self, data: dict[str, Any], key: str, where: str, required: bool = True) -> Text:
@@ -198,40 +201,44 @@ class _Checker:
         value = data.get(key)
         if value is None:
             if required:
-                raise self.error(where or key, f"missing '{key}' (a text: {{ nl = \"…\", en = \"…\" }})")
+                raise self.error(where or key, _("missing '{key}' (a text: {example})").format(key=key, example=TEXT_EXAMPLE))
             return EMPTY
         given = value
         if isinstance(value, str):
             value = {"nl": value, "en": value} if value.strip() else {}
         if not isinstance(value, dict) or not value:
-            raise self.error(path, f"expected a text like {{ nl = \"…\", en = \"…\" }}, got {_describe(given)}")
+            raise self.error(path, _("expected a text like {example}, got {value}").format(
+                example=TEXT_EXAMPLE, value=_describe(given)))
         for lang, words in value.items():
             if lang not in LANGUAGES:
-                raise self.error(path, f"unknown language '{_short(lang)}', expected nl or en")
+                raise self.error(path, _("unknown language '{lang}', expected nl or en").format(lang=_short(lang)))
             if not isinstance(words, str) or not words.strip():
-                raise self.error(f"{path}.{lang}", f"expected a non-empty string, got {_describe(words)}")
+                raise self.error(f"{path}.{lang}", _("expected a non-empty string, got {value}").format(value=_describe(words)))
             if len(words) > 5000:
-                raise self.error(f"{path}.{lang}", "text is longer than 5000 characters")
+                raise self.error(f"{path}.{lang}", _("text is longer than 5000 characters"))
         return Text(dict(value))
 
     def integer(self, data: dict[str, Any], key: str, where: str, default: int, low: int, high: int) -> int:
         value = data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(f"{where}.{key}", f"expected a whole number from {low} to {high}, got {_describe(value)}")
+            raise self.error(f"{where}.{key}", _("expected a whole number from {low} to {high}, got {value}").format(
+                low=low, high=high, value=_describe(value)))
         if not low <= value <= high:
-            raise self.error(f"{where}.{key}", f"expected a whole number from {low} to {high}, got {value}")
+            raise self.error(f"{where}.{key}", _("expected a whole number from {low} to {high}, got {value}").format(
+                low=low, high=high, value=value))
         return value
 
     def flag(self, data: dict[str, Any], key: str, where: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            raise self.error(f"{where}.{key}", f"expected true or false, got {_describe(value)}")
+            raise self.error(f"{where}.{key}", _("expected true or false, got {value}").format(value=_describe(value)))
         return value
 
     def word(self, data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
         value = data.get(key, default)
         if value not in allowed:
-            raise self.error(f"{where}.{key}", f"expected one of {', '.join(allowed)}, got {_describe(value)}")
+            raise self.error(f"{where}.{key}", _("expected one of {choices}, got {value}").format(
+                choices=", ".join(allowed), value=_describe(value)))
         return value
 
     def choices(self, data: dict[str, Any], key: str, where: str, need_id: bool = True) -> tuple[Choice, ...]:
@@ -239,7 +246,8 @@ class _Checker:
         path = f"{where}.{key}"
         if not isinstance(value, list):
             table = re.sub(r"\[\d+\]", "", path)  # steps[2].items -> steps.items
-            raise self.error(path, f"expected a list of tables ([[{table}]]), got {_describe(value)}")
+            raise self.error(path, _("expected a list of tables ({table}), got {value}").format(
+                table=f"[[{table}]]", value=_describe(value)))
         result: list[Choice] = []
         seen: set[str] = set()
         for number, entry in enumerate(value, start=1):
@@ -247,10 +255,11 @@ class _Checker:
             entry = self.table(entry, here)
             unknown = set(entry) - {"id", "text"}
             if unknown:
-                raise self.error(f"{here}.{sorted(unknown)[0]}", f"unknown field '{_short(sorted(unknown)[0])}', expected id and text")
+                name = sorted(unknown)[0]
+                raise self.error(f"{here}.{name}", _("unknown field '{name}', expected id and text").format(name=_short(name)))
             ident = self.ident(entry, "id", here) if need_id or "id" in entry else f"{key}-{number}"
             if ident in seen:
-                raise self.error(f"{here}.id", f"duplicate id '{ident}', expected each id once")
+                raise self.error(f"{here}.id", _("duplicate id '{id}', expected each id once").format(id=ident))
             seen.add(ident)
             result.append(Choice(ident, self.text(entry, "text", here)))
         return tuple(result)
@@ -261,29 +270,32 @@ class _Checker:
         unknown = set(data) - {"guide", "steps"}
         if unknown:
             name = sorted(unknown)[0]
-            raise self.error(name, f"unknown table or field '{_short(name)}', expected [guide] and [[steps]]")
+            raise self.error(name, _("unknown table or field '{name}', expected [guide] and [[steps]]").format(name=_short(name)))
         if "guide" not in data:
-            raise self.fail("guide", "missing the [guide] table (id, version, title)")
+            raise self.fail("guide", _("missing the [guide] table (id, version, title)"))
         head = self.table(data["guide"], "guide")
         unknown = set(head) - {"id", "version", "phase", "title", "description"}
         if unknown:
             name = sorted(unknown)[0]
-            raise self.error(f"guide.{name}", f"unknown field '{_short(name)}', expected id, version, phase, title, description")
+            raise self.error(f"guide.{name}", _("unknown field '{name}', expected {fields}").format(
+                name=_short(name), fields="id, version, phase, title, description"))
         ident = self.ident(head, "id", "guide")
         version = self.integer(head, "version", "guide", 1, 1, 1_000_000)
         phase = head.get("phase", "")
         if phase != "" and phase not in PHASES:
-            raise self.error("guide.phase", f"expected one of {', '.join(PHASES)}, got {_describe(phase)}")
+            raise self.error("guide.phase", _("expected one of {choices}, got {value}").format(
+                choices=", ".join(PHASES), value=_describe(phase)))
         title = self.text(head, "title", "guide")
         description = self.text(head, "description", "guide", required=False)
 
         raw_steps = data.get("steps")
         if raw_steps is None:
-            raise self.fail("steps", "no steps: add at least one [[steps]] table")
+            raise self.fail("steps", _("no steps: add at least one [[steps]] table"))
         if not isinstance(raw_steps, list) or not raw_steps:
-            raise self.error("steps", f"expected one or more [[steps]] tables, got {_describe(raw_steps)}")
+            raise self.error("steps", _("expected one or more [[steps]] tables, got {value}").format(value=_describe(raw_steps)))
         if len(raw_steps) > MAX_STEPS:
-            raise self.error("steps", f"a guide has at most {MAX_STEPS} steps, this one has {len(raw_steps)}")
+            raise self.error("steps", _("a guide has at most {limit} steps, this one has {count}").format(
+                limit=MAX_STEPS, count=len(raw_steps)))
         steps: list[Step] = []
         for number, raw in enumerate(raw_steps, start=1):
             steps.append(self.step(raw, f"steps[{number}]", steps))
@@ -294,19 +306,23 @@ class _Checker:
         unknown = set(raw) - _STEP_FIELDS
         if unknown:
             name = sorted(unknown)[0]
-            raise self.error(f"{where}.{name}", f"unknown field '{_short(name)}', expected {', '.join(sorted(_STEP_FIELDS))}")
+            raise self.error(f"{where}.{name}", _("unknown field '{name}', expected {fields}").format(
+                name=_short(name), fields=", ".join(sorted(_STEP_FIELDS))))
         ident = self.ident(raw, "id", where)
         if any(step.id == ident for step in earlier):
-            raise self.error(f"{where}.id", f"duplicate step id '{ident}', expected each step id once")
+            raise self.error(f"{where}.id", _("duplicate step id '{id}', expected each step id once").format(id=ident))
         kinds = tuple(kind.value for kind in PromptKind)
         if "kind" not in raw:
-            raise self.error(where, f"missing 'kind', expected one of {', '.join(kinds)}")
+            raise self.error(where, _("missing 'kind', expected one of {choices}").format(choices=", ".join(kinds)))
         kind = PromptKind(self.word(raw, "kind", where, kinds, ""))
         for name, allowed in _KIND_FIELDS.items():
             if name in raw and kind not in allowed:
                 only = ", ".join(sorted(other.value for other in allowed))
-                article = "an" if kind.value[0] in "aeiou" else "a"
-                raise self.error(f"{where}.{name}", f"'{name}' does not apply to {article} {kind} step (only to {only} steps)")
+                if kind.value[0] in "aeiou":
+                    message = _("'{name}' does not apply to an {kind} step (only to {only} steps)")
+                else:
+                    message = _("'{name}' does not apply to a {kind} step (only to {only} steps)")
+                raise self.error(f"{where}.{name}", message.format(name=name, kind=kind, only=only))
         values: dict[str, Any] = dict(
             id=ident,
             kind=kind,
@@ -320,20 +336,21 @@ class _Checker:
         if kind is PromptKind.SCALE:
             values["items"] = self.choices(raw, "items", where)
             if not values["items"]:
-                raise self.error(where, "a scale step needs at least one [[steps.items]] with id and text")
+                raise self.error(where, _("a scale step needs at least one [[steps.items]] with id and text"))
             values["scale"] = self.scale(raw.get("scale", {}), f"{where}.scale")
             values["per"] = self.word(raw, "per", where, ("partner", "participant"), "partner")
         elif kind is PromptKind.VOTE:
             source = raw.get("source")
             if source is None:
-                raise self.error(where, "missing 'source': the id of an earlier open step to vote on")
+                raise self.error(where, _("missing 'source': the id of an earlier open step to vote on"))
             if not isinstance(source, str):
-                raise self.error(f"{where}.source", f"expected a step id, got {_describe(source)}")
+                raise self.error(f"{where}.source", _("expected a step id, got {value}").format(value=_describe(source)))
             target = next((step for step in earlier if step.id == source), None)
             if target is None:
-                raise self.error(f"{where}.source", f"no earlier step with id '{_short(source)}'")
+                raise self.error(f"{where}.source", _("no earlier step with id '{id}'").format(id=_short(source)))
             if target.kind is not PromptKind.OPEN:
-                raise self.error(f"{where}.source", f"step '{source}' is a {target.kind} step, expected an open step")
+                raise self.error(f"{where}.source", _("step '{id}' is a {kind} step, expected an open step").format(
+                    id=source, kind=target.kind))
             values["source"] = source
             values["dots"] = self.integer(raw, "dots", where, 3, 1, 20)
         elif kind is PromptKind.ASSIGN:
@@ -343,11 +360,11 @@ class _Checker:
         elif kind is PromptKind.CONSENT:
             values["bodies"] = self.choices(raw, "bodies", where)
             if not values["bodies"]:
-                raise self.error(where, "a consent step needs at least one [[steps.bodies]] with id and text")
+                raise self.error(where, _("a consent step needs at least one [[steps.bodies]] with id and text"))
         elif kind is PromptKind.CHOICE:
             values["options"] = self.choices(raw, "options", where)
             if len(values["options"]) < 2:
-                raise self.error(where, "a choice step needs at least two [[steps.options]] with id and text")
+                raise self.error(where, _("a choice step needs at least two [[steps.options]] with id and text"))
         return Step(**values)
 
     def scale(self, raw: Any, where: str) -> Scale:
@@ -355,13 +372,14 @@ class _Checker:
         unknown = set(raw) - {"min", "max", "low", "high"}
         if unknown:
             name = sorted(unknown)[0]
-            raise self.error(f"{where}.{name}", f"unknown field '{_short(name)}', expected min, max, low, high")
+            raise self.error(f"{where}.{name}", _("unknown field '{name}', expected {fields}").format(
+                name=_short(name), fields="min, max, low, high"))
         low = self.integer(raw, "min", where, 1, 0, 100)
         high = self.integer(raw, "max", where, 5, 0, 100)
         if high <= low:
-            raise self.error(f"{where}.max", f"max ({high}) must be greater than min ({low})")
+            raise self.error(f"{where}.max", _("max ({high}) must be greater than min ({low})").format(high=high, low=low))
         if high - low > 20:
-            raise self.error(f"{where}.max", "a scale has at most 21 points")
+            raise self.error(f"{where}.max", _("a scale has at most 21 points"))
         return Scale(low, high, self.text(raw, "low", where, False), self.text(raw, "high", where, False))
 
 
@@ -373,17 +391,17 @@ def _short(value: Any, limit: int = 40) -> str:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
+        return _("{value} (a boolean)").format(value=str(value).lower())
     if isinstance(value, str):
         return f"'{_short(value)}'"
     if isinstance(value, (int, float)):
-        return f"{value} (a number)"
+        return _("{value} (a number)").format(value=value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     return type(value).__name__
 
 
@@ -393,7 +411,8 @@ def _describe(value: Any) -> str:
 def load_guide_text(text: str, source: str = "<guide>") -> Guide:
     """Parse and validate a guide; raise GuideError naming `source` on any problem."""
     if len(text) > MAX_GUIDE_BYTES:
-        raise GuideError(f"{source}: the file is larger than {MAX_GUIDE_BYTES // 1000} KB; is it a guide?")
+        raise GuideError(_("{file}: the file is larger than {limit} KB; is it a guide?").format(
+            file=source, limit=MAX_GUIDE_BYTES // 1000))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -402,10 +421,11 @@ def load_guide_text(text: str, source: str = "<guide>") -> Guide:
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         if match:
             detail = message[: match.start()].strip()
-            raise GuideError(f"{source}: line {match.group(1)}, column {match.group(2)}: not valid TOML: {detail}") from None
-        raise GuideError(f"{source}: not valid TOML: {message}") from None
+            raise GuideError(_("{file}: line {line}, column {column}: not valid TOML: {detail}").format(
+                file=source, line=match.group(1), column=match.group(2), detail=detail)) from None
+        raise GuideError(_("{file}: not valid TOML: {detail}").format(file=source, detail=message)) from None
     except (ValueError, RecursionError) as error:  # e.g. nesting too deep
-        raise GuideError(f"{source}: not valid TOML: {_short(error, 120)}") from None
+        raise GuideError(_("{file}: not valid TOML: {detail}").format(file=source, detail=_short(error, 120))) from None
     checker = _Checker(source, text)
     guide = checker.guide(data)
     return Guide(guide.id, guide.title, guide.steps, guide.version, guide.phase, guide.description, source)
@@ -417,21 +437,23 @@ def load_guide_file(path: Path) -> Guide:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO would block a plain open()
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise GuideError(f"{path}: not a regular file, expected a .toml guide file")
+                raise GuideError(_("{file}: not a regular file, expected a .toml guide file").format(file=path))
             raw = handle.read(MAX_GUIDE_BYTES + 1)
     except FileNotFoundError:
-        raise GuideError(f"{path}: no such file") from None
+        raise GuideError(_("{file}: no such file").format(file=path)) from None
     except IsADirectoryError:
-        raise GuideError(f"{path}: is a folder, expected a .toml guide file") from None
+        raise GuideError(_("{file}: is a folder, expected a .toml guide file").format(file=path)) from None
     except OSError as error:
-        raise GuideError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise GuideError(_("{file}: cannot be read ({problem})").format(file=path, problem=error.strerror or error)) from None
     if len(raw) > MAX_GUIDE_BYTES:  # load_guide_text counts characters; multi-byte text could slip by
-        raise GuideError(f"{path}: the file is larger than {MAX_GUIDE_BYTES // 1000} KB; is it a guide?")
+        raise GuideError(_("{file}: the file is larger than {limit} KB; is it a guide?").format(
+            file=path, limit=MAX_GUIDE_BYTES // 1000))
     try:
         text = raw.decode("utf-8-sig")  # a BOM (Windows Notepad) is harmless
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise GuideError(f"{path}: line {line}: not UTF-8 text (byte {error.start}), expected a UTF-8 encoded guide") from None
+        raise GuideError(_("{file}: line {line}: not UTF-8 text (byte {position}), expected a UTF-8 encoded guide").format(
+            file=path, line=line, position=error.start)) from None
     return load_guide_text(text, str(path))
 
 
@@ -458,8 +480,8 @@ class GuideShelf:
             exists = False
         if name.endswith(".toml") or exists:
             return load_guide_file(path)
-        known = ", ".join(sorted(self.guides)) or "none"
-        raise GuideError(f"no guide named '{_short(name)}' (known: {known})")
+        known = ", ".join(sorted(self.guides)) or _("none")
+        raise GuideError(_("no guide named '{name}' (known: {known})").format(name=_short(name), known=known))
 
 
 def load_shelf(own_folder: Path | None = None) -> GuideShelf:
@@ -527,7 +549,7 @@ def steps_from_dicts(raw_steps: list[dict[str, Any]], source: str) -> tuple[Step
     checker = _Checker(source, "")
     steps: list[Step] = []
     if not isinstance(raw_steps, list):
-        raise GuideError(f"{source}: the session's steps are damaged")
+        raise GuideError(_("{file}: the session's steps are damaged").format(file=source))
     for number, raw in enumerate(raw_steps, start=1):
         steps.append(checker.step(raw, f"steps[{number}]", steps))
     return tuple(steps)

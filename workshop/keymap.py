@@ -13,6 +13,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from workshop.i18n import _
+
 BINDING_ID = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
 KEYS = re.compile(r"^[a-z0-9_+,\-]{1,60}$")
 
@@ -28,17 +30,21 @@ def load_keymap(path: Path) -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as error:
-        raise KeymapError(f"{path}: cannot be read ({getattr(error, 'strerror', None) or error})") from None
+        raise KeymapError(_("{file}: cannot be read ({problem})").format(
+            file=path, problem=getattr(error, "strerror", None) or error)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise KeymapError(f"{path}: not valid TOML ({error})") from None
+        raise KeymapError(_("{file}: not valid TOML ({problem})").format(file=path, problem=error)) from None
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or set(data) - {"keys"}:
-        raise KeymapError(f"{path}: expected only a [keys] table of \"binding.id\" = \"key\" lines")
+        raise KeymapError(_("{file}: expected only a [keys] table of {example} lines").format(
+            file=path, example='"binding.id" = "key"'))
     for binding, value in keys.items():
         if not BINDING_ID.match(binding):
-            raise KeymapError(f"{path}: keys.{binding[:40]!r} is not a binding id like \"session.next\" (F1 lists them)")
+            raise KeymapError(_("{file}: keys.{binding} is not a binding id like {example} (F1 lists them)").format(
+                file=path, binding=repr(binding[:40]), example='"session.next"'))
         if not isinstance(value, str) or not KEYS.match(value):
-            raise KeymapError(f"{path}: keys.{binding} must be a key like \"ctrl+right\" (several: \"f5,ctrl+r\")")
+            raise KeymapError(_("{file}: keys.{binding} must be a key like {example} (several: {several})").format(
+                file=path, binding=binding, example='"ctrl+right"', several='"f5,ctrl+r"'))
     return dict(keys)

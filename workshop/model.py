@@ -10,6 +10,7 @@ import uuid
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 
@@ -66,6 +67,12 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    # Read once per class: a session of 500 contributions is read record by record.
+    return frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+
 class _Record:
     """Shared dict conversion: unknown keys are ignored so newer fields never break reads."""
 
@@ -74,7 +81,7 @@ class _Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
@@ -89,12 +96,14 @@ class Participant(_Record):
     @classmethod
     def parse(cls, spec: str) -> "Participant":
         """Read ``NAME@PARTNER`` or ``NAME@PARTNER:ROLE`` (the form of ``--participant``)."""
+        from workshop.i18n import _  # here, not at the top: workshop.i18n imports this module
+
         name, sep, rest = spec.partition("@")
         if not sep or not name.strip() or not rest.strip():
-            raise ValueError(f"participant {spec!r}: expected NAME@PARTNER or NAME@PARTNER:ROLE")
-        partner, _, role = rest.partition(":")
+            raise ValueError(_("participant {spec}: expected NAME@PARTNER or NAME@PARTNER:ROLE").format(spec=repr(spec)))
+        partner, _colon, role = rest.partition(":")
         if not partner.strip():
-            raise ValueError(f"participant {spec!r}: the partner after '@' is empty")
+            raise ValueError(_("participant {spec}: the partner after '@' is empty").format(spec=repr(spec)))
         return cls(name=name.strip(), partner=partner.strip(), role=role.strip())
 
     def label(self) -> str:

@@ -47,6 +47,7 @@ def test_a_second_writer_process_is_refused_with_a_clear_message(live, store):
     code = (
         "import sys\n"
         "from workshop.store import Store, SessionBusy\n"
+        "from workshop.i18n import use_language; use_language('en')  # the library's default is Dutch\n"
         f"store = Store(__import__('pathlib').Path({str(store.root)!r}))\n"
         "try:\n"
         f"    store.open_session({session.id!r})\n"

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -226,3 +229,58 @@ def test_the_guide_list_has_dutch_headings(capsys: pytest.CaptureFixture[str]):
     assert run(["--lang", "nl", "guide", "list"]) == 0
     out = capsys.readouterr().out
     assert "Draaiboeken" in out and "stappen" in out and "ingebouwd" in out
+
+
+# --- (f) errors of the store and of the guide checker, through the real command ------------------------
+
+WORKSHOP = str(Path(sys.executable).with_name("workshop"))
+
+
+def real_command(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed `workshop` command, without $WORKSHOP_LANG: only --lang picks the language."""
+    env = {name: value for name, value in os.environ.items() if name != "WORKSHOP_LANG"}
+    return subprocess.run([WORKSHOP, *args], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                          timeout=60, env=env, cwd=cwd)
+
+
+BROKEN_GUIDE = """\
+[guide]
+id = "broken"
+title = { nl = "Kapot", en = "Broken" }
+
+[[steps]]
+id = "first"
+kind = "open"
+title = "Eerste"
+prompt = "Wat speelt er?"
+timebox = "tien"
+"""
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("nl", "workshop: geen sessie '20990101-zzzzzz' in {store} (zie `workshop list`)"),
+    ("en", "workshop: no session '20990101-zzzzzz' in {store} (see `workshop list`)"),
+])
+def test_a_store_error_speaks_the_language_of_the_command_line(tmp_path: Path, lang: str, expected: str):
+    store = tmp_path / "store"
+    result = real_command("--lang", lang, "--store", str(store), "show", "20990101-zzzzzz")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == expected.format(store=store)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("nl", "workshop: BROKEN.toml: regel 10, steps[1].timebox: een geheel getal van 1 tot en met 240 verwacht, "
+           "gevonden: 'tien'"),
+    ("en", "workshop: BROKEN.toml: line 10, steps[1].timebox: expected a whole number from 1 to 240, got 'tien'"),
+])
+def test_a_guide_check_error_speaks_the_language_of_the_command_line(tmp_path: Path, lang: str, expected: str):
+    (tmp_path / "BROKEN.toml").write_text(BROKEN_GUIDE)
+    result = real_command("--lang", lang, "guide", "check", "BROKEN.toml", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == expected
+
+
+def test_without_lang_the_command_line_errors_are_dutch(tmp_path: Path):
+    result = real_command("--store", str(tmp_path / "store"), "show", "20990101-zzzzzz")
+    assert result.returncode == 2
+    assert "geen sessie '20990101-zzzzzz'" in result.stderr and "no session" not in result.stderr

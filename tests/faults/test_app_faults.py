@@ -26,6 +26,11 @@ KILL_TRIALS = 200 if SLOW else 50
 STEP_TITLE = "Wishes and pain points"
 
 
+def english() -> dict[str, str]:
+    """The test's environment, with the command line in English (its default is Dutch)."""
+    return {**os.environ, "WORKSHOP_LANG": "en"}
+
+
 def on_disk(path: Path) -> list[str]:
     tables, _ = check_tables(path.read_bytes())  # raises if the file is unreadable
     return [doc["text"] for doc in tables["contributions"].values() if doc["step"] == "pains"]
@@ -124,7 +129,7 @@ def test_a_corrupt_session_among_good_ones_is_named_and_the_rest_works(store, ma
     bad = make_session(collaboration="Kapot verband")
     store.session_path(bad).write_bytes(b'{"meta": {"1": {"id": "' + bad.encode() + b'", "ste')
     listed = subprocess.run([WORKSHOP, "--store", str(store.root), "list", "--json"],
-                            capture_output=True, text=True, timeout=60)
+                            capture_output=True, text=True, timeout=60, env=english())
     assert listed.returncode == 0
     assert [entry["id"] for entry in json.loads(listed.stdout)] == [good]
     assert bad in listed.stderr and "corrupt" in listed.stderr
@@ -199,7 +204,7 @@ def test_new_on_a_full_disk_is_one_clear_line_and_exit_2(small_disk):
         except OSError:
             pass
     result = subprocess.run([WORKSHOP, "--store", str(store_dir), "new", "--collaboration", "A", "--partner", "B",
-                             "--guide", "procesregie"], capture_output=True, text=True, timeout=60)
+                             "--guide", "procesregie"], capture_output=True, text=True, timeout=60, env=english())
     assert result.returncode == 2
     assert "No space left" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert len(Store(store_dir).catalogue()) == 1
@@ -221,7 +226,8 @@ def test_a_read_only_store_is_shown_read_only_and_refuses_new_sessions(tmp_path,
         before = store.session_path(session_id).read_bytes()
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
         result = subprocess.run([WORKSHOP, "--store", str(store.root), "new", "--collaboration", "A",
-                                 "--partner", "B", "--guide", "pulse"], capture_output=True, text=True, timeout=60)
+                                 "--partner", "B", "--guide", "pulse"], capture_output=True, text=True, timeout=60,
+                                env=english())
         assert result.returncode == 2 and "Read-only file system" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
         listed = subprocess.run([WORKSHOP, "--store", str(store.root), "list", "--json"],

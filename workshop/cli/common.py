@@ -26,6 +26,7 @@ def shelf() -> GuideShelf:
 def report_problems(store: Store) -> None:
     """Damaged files the store set aside or skipped: one warning line each, on stderr."""
     from workshop.cli.output import err, literal
+    from workshop.i18n import _
 
     for problem in store.problems:
-        err.print(literal(f"workshop: warning: {problem}", style="yellow"))
+        err.print(literal("workshop: " + _("warning: {problem}").format(problem=problem), style="yellow"))

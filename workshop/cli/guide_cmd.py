@@ -53,7 +53,7 @@ def list_guides(args: argparse.Namespace) -> int:
                           str(len(guide.steps)), str(guide.minutes), origin)
         out.print(table)
     for problem in found.problems:
-        err.print(literal(f"workshop: warning: {problem}", style="yellow"))
+        err.print(literal("workshop: " + _("warning: {problem}").format(problem=problem), style="yellow"))
     return 0
 
 

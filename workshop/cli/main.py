@@ -20,7 +20,9 @@ class UserError(Exception):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UserError(f"{message} (see `{self.prog} --help`)")
+        from workshop.i18n import _
+
+        raise UserError(_("{message} (see `{command} --help`)").format(message=message, command=self.prog))
 
 
 def build_parser() -> Parser:

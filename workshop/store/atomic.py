@@ -88,7 +88,9 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         if self.read_only:
-            raise PermissionError(f"{self.path.name} is open read-only")
+            from workshop.i18n import _
+
+            raise PermissionError(_("{file} is open read-only").format(file=self.path.name))
         try:
             write_atomically(self.path, encode(data))
         except BaseException:

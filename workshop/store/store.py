@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from tinydb import TinyDB
 
+from workshop.i18n import _
 from workshop.model import SessionInfo, now_iso
 from workshop.store.atomic import (
     FILE_MODE,
@@ -78,37 +79,38 @@ class TooNew(Exception):
 def check_tables(raw: bytes) -> tuple[dict[str, Any], bool]:
     """Parse and check a session file's bytes; returns (tables, migrated)."""
     if not raw.strip():
-        raise Damaged("the file is empty")
+        raise Damaged(_("the file is empty"))
     try:
         tables = json.loads(raw)
     except UnicodeDecodeError:
-        raise Damaged("the file is not text") from None
+        raise Damaged(_("the file is not text")) from None
     except json.JSONDecodeError as error:
         if error.msg == "Extra data":
-            raise Damaged("there is unexpected data after the end") from None
-        raise Damaged(f"not valid JSON (cut off or damaged) at byte {error.pos}") from None
+            raise Damaged(_("there is unexpected data after the end")) from None
+        raise Damaged(_("not valid JSON (cut off or damaged) at byte {position}").format(position=error.pos)) from None
     except RecursionError:
-        raise Damaged("the JSON is nested too deeply") from None
+        raise Damaged(_("the JSON is nested too deeply")) from None
     if not isinstance(tables, dict) or not isinstance(tables.get(META), dict):
-        raise Damaged("it is not a session file (no meta table)")
+        raise Damaged(_("it is not a session file (no meta table)"))
     meta = tables[META].get("1")
     if not isinstance(meta, dict):
-        raise Damaged("the session's meta record is missing")
+        raise Damaged(_("the session's meta record is missing"))
     schema = meta.get("schema", 0)
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
-        raise Damaged(f"unknown schema version {schema!r}")
+        raise Damaged(_("unknown schema version {schema}").format(schema=repr(schema)))
     if schema > SCHEMA:
-        raise TooNew(f"written by a newer workshop (schema {schema}, this one reads up to {SCHEMA})")
+        raise TooNew(_("written by a newer workshop (schema {schema}, this one reads up to {known})").format(
+            schema=schema, known=SCHEMA))
     migrated = schema < SCHEMA
     while schema < SCHEMA:
         tables = MIGRATIONS[schema](tables)
         schema += 1
     meta = tables[META]["1"]
     if not isinstance(meta.get("id"), str) or not isinstance(meta.get("steps"), list):
-        raise Damaged("the session's meta record is incomplete")
+        raise Damaged(_("the session's meta record is incomplete"))
     contributions = tables.get(CONTRIBUTIONS, {})
     if not isinstance(contributions, dict) or not all(isinstance(c, dict) for c in contributions.values()):
-        raise Damaged("the contributions table is damaged")
+        raise Damaged(_("the contributions table is damaged"))
     return tables, migrated
 
 
@@ -191,42 +193,48 @@ class Store:
             for folder in (self.root, self.sessions_dir):
                 folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"cannot use the store at {self.root}: {error.strerror or error}") from None
+            raise StoreError(_("cannot use the store at {store}: {problem}").format(
+                store=self.root, problem=error.strerror or error)) from None
         if not self.root.is_dir():
-            raise StoreError(f"the store {self.root} is not a folder")
+            raise StoreError(_("the store {store} is not a folder").format(store=self.root))
 
     def session_path(self, session_id: str) -> Path:
         if not SESSION_ID.match(session_id):
-            raise StoreError(f"'{session_id[:40]}' is not a session id")
+            raise StoreError(_("'{name}' is not a session id").format(name=session_id[:40]))
         return self.sessions_dir / f"{session_id}.json"
 
     # --- finding sessions ---------------------------------------------------------------------
 
     def session_ids(self) -> list[str]:
+        return sorted(self._session_entries())
+
+    def _session_entries(self) -> dict[str, os.DirEntry]:
         if not self.sessions_dir.is_dir():
-            return []
-        ids = []
-        for entry in os.scandir(self.sessions_dir):
-            name = entry.name
-            if name.endswith(".json") and not name.startswith(".") and SESSION_ID.match(name[:-5]):
-                ids.append(name[:-5])
-        return sorted(ids)
+            return {}
+        found = {}
+        with os.scandir(self.sessions_dir) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.endswith(".json") and not name.startswith(".") and SESSION_ID.match(name[:-5]):
+                    found[name[:-5]] = entry
+        return found
 
     def resolve(self, name: str) -> str:
         """A session id from its id or a unique prefix of it."""
         cleaned = name.strip().lower()
         if not NAME_LIKE.match(cleaned):
             shown = name.encode("unicode_escape").decode("ascii")[:40]
-            raise StoreError(f"'{shown}' is not a session id (ids look like 20261126-a1b2c3)")
+            raise StoreError(_("'{name}' is not a session id (ids look like 20261126-a1b2c3)").format(name=shown))
         ids = self.session_ids()
         if cleaned in ids:
             return cleaned
         matches = [sid for sid in ids if sid.startswith(cleaned)]
         if not matches:
-            raise StoreError(f"no session '{cleaned}' in {self.root} (see `workshop list`)")
+            raise StoreError(_("no session '{name}' in {store} (see `workshop list`)").format(name=cleaned, store=self.root))
         if len(matches) > 1:
             shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
-            raise StoreError(f"'{cleaned}' matches {len(matches)} sessions ({shown}); give more of the id")
+            raise StoreError(_("'{name}' matches {count} sessions ({matches}); give more of the id").format(
+                name=cleaned, count=len(matches), matches=shown))
         return matches[0]
 
     # --- damaged files ------------------------------------------------------------------------
@@ -241,7 +249,8 @@ class Store:
             counter += 1
             target = self.corrupt_dir / f"{path.name}.{stamp}.{counter}"
         os.rename(path, target)
-        self.problems.append(f"{path.name}: {why}; moved untouched to {target}")
+        self.problems.append(_("{file}: {problem}; moved untouched to {target}").format(
+            file=path.name, problem=why, target=target))
         return target
 
     def load_tables(self, session_id: str, path: Path | None = None) -> dict[str, Any] | None:
@@ -256,18 +265,18 @@ class Store:
         except FileNotFoundError:
             return None
         except OSError as error:
-            self.problems.append(f"{path.name}: cannot be read ({error.strerror})")
+            self.problems.append(_("{file}: cannot be read ({problem})").format(file=path.name, problem=error.strerror))
             return None
         try:
             tables, migrated = check_tables(raw)
         except TooNew as error:
-            self.problems.append(f"{path.name}: {error}; left as it is")
+            self.problems.append(_("{file}: {problem}; left as it is").format(file=path.name, problem=error))
             return None
         except Damaged as error:
             self.set_aside(path, str(error))
             return None
         if tables[META]["1"].get("id") != session_id:
-            self.set_aside(path, "it holds a different session than its name says")
+            self.set_aside(path, _("it holds a different session than its name says"))
             return None
         return tables, migrated
 
@@ -288,12 +297,13 @@ class Store:
         entries = self._read_catalogue()
         fresh: dict[str, Any] = {}
         changed = False
-        for session_id in self.session_ids():
-            path = self.sessions_dir / f"{session_id}.json"
+        found = self._session_entries()
+        for session_id in sorted(found):
             try:
-                stat = path.stat()
+                stat = found[session_id].stat()  # no Path per file: 1,000 files are listed often
             except OSError:
                 continue
+            path = Path(found[session_id].path)
             stamp = [stat.st_mtime_ns, stat.st_size]
             entry = entries.get(session_id)
             if isinstance(entry, dict) and entry.get("stamp") == stamp:
@@ -355,7 +365,8 @@ class Store:
         try:
             write_atomically(path, encode(tables))
         except OSError as error:
-            raise StoreError(f"cannot save the new session in {self.sessions_dir}: {error.strerror or error}") from None
+            raise StoreError(_("cannot save the new session in {folder}: {problem}").format(
+                folder=self.sessions_dir, problem=error.strerror or error)) from None
         entries = self._read_catalogue()
         stat = path.stat()
         entries[session_id] = {"stamp": [stat.st_mtime_ns, stat.st_size], "info": info_from_tables(tables).to_dict()}
@@ -366,8 +377,8 @@ class Store:
         """A session's tables without locking it (safe: files are replaced atomically)."""
         tables = self.load_tables(session_id)
         if tables is None:
-            problem = self.problems[-1] if self.problems else "it cannot be read"
-            raise StoreError(f"session {session_id} cannot be opened: {problem}")
+            problem = self.problems[-1] if self.problems else _("it cannot be read")
+            raise StoreError(_("session {id} cannot be opened: {problem}").format(id=session_id, problem=problem))
         return tables
 
     def open_session(self, session_id: str, write: bool = True) -> SessionFile:
@@ -385,20 +396,20 @@ class Store:
                 lock.acquire()
             except Timeout:
                 raise SessionBusy(
-                    f"session {session_id} is open elsewhere (another workshop window?); "
-                    "it can only be viewed read-only here"
+                    _("session {id} is open elsewhere (another workshop window?); "
+                      "it can only be viewed read-only here").format(id=session_id)
                 ) from None
             except OSError as error:
                 # A read-only store (a mounted backup, a locked-down folder): reading still works.
                 raise SessionBusy(
-                    f"session {session_id} cannot be changed here ({error.strerror or error}); "
-                    "it can only be viewed read-only"
+                    _("session {id} cannot be changed here ({problem}); "
+                      "it can only be viewed read-only").format(id=session_id, problem=error.strerror or error)
                 ) from None
         try:
             loaded = self._load(session_id, path)
             if loaded is None:
-                problem = self.problems[-1] if self.problems else "it cannot be read"
-                raise StoreError(f"session {session_id} cannot be opened: {problem}")
+                problem = self.problems[-1] if self.problems else _("it cannot be read")
+                raise StoreError(_("session {id} cannot be opened: {problem}").format(id=session_id, problem=problem))
             tables, migrated = loaded
             if write:
                 if migrated:  # written back in the new shape before anything else
@@ -429,7 +440,7 @@ class Store:
         try:
             lock.acquire()
         except Timeout:
-            raise SessionBusy(f"session {session_id} is open elsewhere; close it there first") from None
+            raise SessionBusy(_("session {id} is open elsewhere; close it there first").format(id=session_id)) from None
         try:
             path.unlink()
         finally:

@@ -49,6 +49,9 @@ def literal(text: str, style: str = "", limit: int = SHOWN_CHARACTERS) -> Text:
 
 
 def one_line(text: str, limit: int = 200) -> str:
-    """A single-line, shortened form (for tables and lists)."""
-    flat = visible(text, limit).replace("\n", " ⏎ ")
+    """A single-line form of at most `limit` characters (for tables and lists): a longer text
+    ends in "…"; the whole text is one Enter away (editing, the minutes)."""
+    flat = visible(text[: limit + 1], limit + 1).replace("\n", " ⏎ ")
+    if len(text) > limit or len(flat) > limit:
+        flat = flat[: max(limit - 1, 0)].rstrip() + "…"
     return flat

@@ -57,3 +57,13 @@ async def test_hostile_names_and_statements_are_saved_exactly(make_session, make
 def test_visible_replaces_control_characters_and_lone_surrogates():
     assert visible("a\x1bb\x00c\x7f\ud800") == "a␛b␀c␡\ufffd"
     assert visible("x" * 3000).endswith("(1000 more characters)")
+
+
+def test_one_line_shortens_to_its_width_with_an_ellipsis():
+    from screens.text import one_line
+
+    assert one_line("Jeugdnetwerk Rivierstad (demo)", 28) == "Jeugdnetwerk Rivierstad (de…"
+    assert one_line("Zorg Oost", 28) == "Zorg Oost"
+    assert one_line("first\nsecond", 40) == "first ⏎ second"
+    long = one_line("\x1b[31m" + "x" * 100_000, 20)
+    assert len(long) == 20 and long.startswith("␛[31m") and long.endswith("…")

@@ -142,7 +142,7 @@ class HomeScreen(Screen):
         previous = None
         for row in home_rows(self.sessions, self.expanded):
             collaboration = row.collaboration
-            name = literal(one_line(collaboration, 28), style="bold") if collaboration != previous else NO_TEXT
+            name = literal(one_line(collaboration, 32), style="bold") if collaboration != previous else NO_TEXT
             previous = collaboration
             info = row.info
             if info is None:

@@ -32,6 +32,7 @@ from screens.widgets.review_input import ReviewInput
 from screens.widgets.save_state import SaveState
 from screens.widgets.scale_input import ScaleInput
 from screens.widgets.statement_input import StatementInput
+from screens.widgets.who import split_prefix
 from screens.widgets.step_timer import StepTimer
 from screens.widgets.vote_input import VoteInput
 from workshop.i18n import N_, _
@@ -349,11 +350,21 @@ class SessionScreen(Screen):
 
     @on(ContributionList.Edit)
     def edit_contribution(self, event: ContributionList.Edit) -> None:
-        def edited(text: str | None) -> None:
-            if text is not None and text.strip():
-                self.change(lambda: self.live.edit(event.uid, text=text))
+        anonymous = self.live.step(self.step_id).anonymous
 
-        self.app.push_screen(TextDialog(_("Edit the contribution"), self.live.contribution(event.uid).text), edited)
+        def edited(text: str | None) -> None:
+            if text is None or not text.strip():
+                return
+            changes: dict[str, str] = {"text": text}
+            if not anonymous:  # 'Bram: …' says it was Bram after all, as when typing it
+                who, rest = split_prefix(text, self.live.partners, self.live.participants)
+                if who is not None:
+                    changes = {"text": rest, "partner": who.partner, "participant": who.participant}
+            self.change(lambda: self.live.edit(event.uid, **changes))
+
+        title = _("Edit the contribution") if anonymous else \
+            _("Edit the contribution (start with 'Name: ' to change who said it)")
+        self.app.push_screen(TextDialog(title, self.live.contribution(event.uid).text), edited)
 
     @on(ContributionList.Remove)
     def remove_contribution(self, event: ContributionList.Remove) -> None:

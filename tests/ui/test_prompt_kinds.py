@@ -46,6 +46,22 @@ async def test_open_step_contributions_can_be_edited_removed_and_reordered(make_
     assert [c.text for c in saved(session_id).contributions("pains")] == ["two, edited", "one"]
 
 
+async def test_editing_with_a_name_first_changes_who_said_it(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        await submit(pilot, "Gem: waiting lists")
+        await pilot.press("shift+tab", "home", "e")
+        await pilot.pause()
+        app.focused.value = "Bram: waiting lists for families"
+        await pilot.press("enter")
+        await pilot.pause()
+    (contribution,) = saved(session_id).contributions("pains")
+    assert (contribution.text, contribution.partner, contribution.participant) == \
+        ("waiting lists for families", "Zorggroep", "Bram")
+
+
 async def test_the_list_on_screen_always_matches_what_is_saved(make_session, make_app, saved):
     """Adding extends the list in place; moves, edits and removals rebuild it. Either way the
     lines on screen are the saved contributions, in order, numbered from 1."""

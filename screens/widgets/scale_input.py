@@ -46,6 +46,8 @@ class ScaleInput(PromptInput):
         scale = self.step.scale
         low, high = self.text_of(scale.low), self.text_of(scale.high)
         legend = _("Type a score from {low} to {high} in a cell").format(low=scale.min, high=scale.max)
+        if scale.max >= 10:
+            legend += " " + _("(two digits in a row for {high})").format(high=scale.max)
         if low or high:
             legend += f"  ({scale.min} = {low}, {scale.max} = {high})"
         yield Static(Text(legend, style="italic"), classes="legend")
@@ -109,9 +111,41 @@ class ScaleInput(PromptInput):
             return None
         return place
 
-    def action_score(self, value: int) -> None:
-        if (target := self._target()) is not None:
-            self.post_message(self.Scored(target[0], target[1], value))
+    SECOND_DIGIT_WAIT = 0.8  # seconds a first digit waits for a second one on a scale to 10 or more
+    first_digit: tuple[int, tuple[str, str]] | None = None
+    first_digit_timer = None
+
+    def action_score(self, digit: int) -> None:
+        """A digit scores the cell. On a scale reaching 10 or more, a digit that can begin a
+        two-digit score waits a moment for the second one: 1 then 0 is 10, 1 alone is 1."""
+        target = self._target()
+        if target is None:
+            return
+        scale = self.step.scale
+        if self.first_digit is not None:
+            first, first_target = self.first_digit
+            self._stop_waiting()
+            if first_target == target and first * 10 + digit <= scale.max:
+                self.post_message(self.Scored(target[0], target[1], first * 10 + digit))
+                return
+            self.post_message(self.Scored(first_target[0], first_target[1], first))
+        if scale.max >= 10 and 0 < digit and digit * 10 <= scale.max:
+            self.first_digit = (digit, target)
+            self.first_digit_timer = self.set_timer(self.SECOND_DIGIT_WAIT, self._score_first_digit)
+            return
+        self.post_message(self.Scored(target[0], target[1], digit))
+
+    def _score_first_digit(self) -> None:
+        if self.first_digit is not None:
+            digit, (item, who) = self.first_digit
+            self._stop_waiting()
+            self.post_message(self.Scored(item, who, digit))
+
+    def _stop_waiting(self) -> None:
+        self.first_digit = None
+        if self.first_digit_timer is not None:
+            self.first_digit_timer.stop()
+            self.first_digit_timer = None
 
     def action_comment(self) -> None:
         if (target := self._target()) is not None:

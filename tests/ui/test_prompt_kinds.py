@@ -153,6 +153,48 @@ async def test_scale_takes_a_score_per_partner_and_shows_the_spread(make_session
     assert view.spread("interaction", "questions").range == 2
 
 
+TEN_POINT_GUIDE = """
+[guide]
+id = "ten"
+version = 1
+title = { en = "Ten points" }
+
+[[steps]]
+id = "mood"
+kind = "scale"
+title = { en = "Mood" }
+prompt = { en = "How is it going?" }
+scale = { min = 0, max = 10 }
+
+[[steps.items]]
+id = "overall"
+text = { en = "Overall" }
+"""
+
+
+async def test_a_scale_to_ten_takes_two_digits_in_a_row(store, make_app, saved):
+    from screens.widgets.scale_input import ScaleInput
+    from workshop.guides import load_guide_text
+    from workshop.model import Participant
+    from workshop.prepare import Plan, prepare_session
+
+    plan = Plan(collaboration="Zorg Oost", guide=load_guide_text(TEN_POINT_GUIDE), partners=["A", "B", "C"],
+                participants=[Participant.parse("Anna@A")], lang="en", date="2026-11-20")
+    session_id = prepare_session(store, plan)
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen.prompt_input, ScaleInput)
+        await pilot.press("1", "0")  # A: 10, at once
+        await pilot.pause()
+        await pilot.press("7")  # B: 7, no second digit can follow
+        await pilot.pause()
+        await pilot.press("1")  # C: 1, after the wait for a second digit
+        await pilot.pause(ScaleInput.SECOND_DIGIT_WAIT + 0.3)
+    scores = saved(session_id).scores("mood", "overall")
+    assert {who: given.value for who, given in scores.items()} == {"A": 10, "B": 7, "C": 1}
+
+
 async def test_vote_gives_dots_per_partner_and_ranks(make_session, make_app, saved, live):
     session_id = make_session()
     session = live(session_id)

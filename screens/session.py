@@ -388,8 +388,7 @@ class SessionScreen(Screen):
 
     @on(ScaleInput.Scored)
     def scored(self, event: ScaleInput.Scored) -> None:
-        if self.change(lambda: self.live.score(self.step_id, event.item, event.who, event.value)):
-            self.query_one(ScaleInput).advance()
+        self.change(lambda: self.live.score(self.step_id, event.item, event.who, event.value))
 
     @on(ScaleInput.CommentWanted)
     def score_with_comment(self, event: ScaleInput.CommentWanted) -> None:

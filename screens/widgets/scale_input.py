@@ -126,20 +126,33 @@ class ScaleInput(PromptInput):
             first, first_target = self.first_digit
             self._stop_waiting()
             if first_target == target and first * 10 + digit <= scale.max:
-                self.post_message(self.Scored(target[0], target[1], first * 10 + digit))
+                self.give(target, first * 10 + digit)
                 return
-            self.post_message(self.Scored(first_target[0], first_target[1], first))
+            self.give(first_target, first)
+            target = self._target() or target
         if scale.max >= 10 and 0 < digit and digit * 10 <= scale.max:
             self.first_digit = (digit, target)
             self.first_digit_timer = self.set_timer(self.SECOND_DIGIT_WAIT, self._score_first_digit)
             return
-        self.post_message(self.Scored(target[0], target[1], digit))
+        self.give(target, digit)
+
+    def give(self, target: tuple[str, str], value: int) -> None:
+        """Ask the screen to save a score, and move on to the next cell now, not after the save:
+        digits typed in quick succession each land in their own cell."""
+        scale = self.step.scale
+        if not scale.min <= value <= scale.max:
+            self.notify(_("A score runs from {low} to {high}.").format(low=scale.min, high=scale.max),
+                        severity="error")
+            return
+        self.post_message(self.Scored(target[0], target[1], value))
+        if self._target() == target:
+            self.advance()
 
     def _score_first_digit(self) -> None:
         if self.first_digit is not None:
-            digit, (item, who) = self.first_digit
+            digit, target = self.first_digit
             self._stop_waiting()
-            self.post_message(self.Scored(item, who, digit))
+            self.give(target, digit)
 
     def _stop_waiting(self) -> None:
         self.first_digit = None

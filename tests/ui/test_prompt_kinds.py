@@ -153,6 +153,25 @@ async def test_scale_takes_a_score_per_partner_and_shows_the_spread(make_session
     assert view.spread("interaction", "questions").range == 2
 
 
+async def test_scores_typed_in_one_burst_each_land_in_their_own_cell(make_session, make_app, saved):
+    from textual import events
+
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interaction")
+        for digit in "4352":  # as fast as a terminal delivers a quick typist's keys
+            app.post_message(events.Key(digit, digit))
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("9")  # not on a 1-5 scale: refused, and the cursor stays
+        await pilot.pause()
+    view = saved(session_id)
+    assert {who: c.value for who, c in view.scores("interaction", "questions").items()} == {
+        "Gemeente": 4, "Zorggroep": 3, "Woonstede": 5}
+    assert {who: c.value for who, c in view.scores("interaction", "listening").items()} == {"Gemeente": 2}
+
+
 TEN_POINT_GUIDE = """
 [guide]
 id = "ten"

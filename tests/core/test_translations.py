@@ -284,3 +284,27 @@ def test_without_lang_the_command_line_errors_are_dutch(tmp_path: Path):
     result = real_command("--store", str(tmp_path / "store"), "show", "20990101-zzzzzz")
     assert result.returncode == 2
     assert "geen sessie '20990101-zzzzzz'" in result.stderr and "no session" not in result.stderr
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("nl", "workshop: argument --status: ongeldige keuze: 'maybe' (kies uit 'open', 'closed') "
+           "(zie `workshop list --help`)"),
+    ("en", "workshop: argument --status: invalid choice: 'maybe' (choose from 'open', 'closed') "
+           "(see `workshop list --help`)"),
+])
+def test_argparse_own_words_speak_the_language_of_the_command_line(tmp_path: Path, lang: str, expected: str):
+    result = real_command("--lang", lang, "--store", str(tmp_path / "store"), "list", "--status", "maybe")
+    assert result.returncode == 2 and result.stderr.strip() == expected
+    usage = real_command("--lang", lang, "--help").stdout
+    assert usage.startswith("gebruik: workshop" if lang == "nl" else "usage: workshop")
+
+
+def test_every_argparse_message_we_translate_is_one_argparse_uses():
+    """If a Python version rewords one, it falls back to English; this says which to update."""
+    import argparse
+    import inspect
+
+    from workshop.cli.argparse_words import ARGPARSE_WORDS
+
+    source = inspect.getsource(argparse)
+    assert [word for word in ARGPARSE_WORDS if repr(word)[1:-1] not in source] == []

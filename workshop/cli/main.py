@@ -26,7 +26,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
+    from workshop.cli.argparse_words import install
     from workshop.i18n import _
+
+    install()
 
     parser = Parser(
         prog="workshop",

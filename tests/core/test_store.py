@@ -190,3 +190,11 @@ def test_lone_surrogates_and_control_characters_are_saved_exactly(live, store):
     view = SessionView(store.read_session(session.id))
     assert view.contributions("pains")[0].text == hostile
     assert os.path.getsize(store.session_path(session.id)) > 0
+
+
+def test_the_quick_catalogue_declines_when_many_files_must_be_read_again(store, make_session):
+    made = [make_session(date=f"2026-11-{day:02d}") for day in range(1, 6)]
+    assert [info.id for info in store.quick_catalogue(0)] == [info.id for info in store.catalogue()]
+    (store.root / "catalogue.json").unlink()  # as after restoring a backup: every file is unknown
+    assert store.quick_catalogue(4) is None
+    assert sorted(info.id for info in store.quick_catalogue(5)) == sorted(made)

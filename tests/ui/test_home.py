@@ -219,3 +219,16 @@ async def test_leaving_the_session_the_app_was_started_on_shows_the_home_with_it
         assert isinstance(app.screen, HomeScreen)
         assert [type(screen) for screen in app.screen_stack].count(HomeScreen) == 1
         assert not any(isinstance(screen, SessionScreen) for screen in app.screen_stack)
+
+
+async def test_after_a_restore_the_list_is_read_in_the_background_and_shown(make_app, make_session, store, monkeypatch):
+    import screens.home
+
+    monkeypatch.setattr(screens.home, "QUICK_REREADS", 0)
+    for day in (1, 2):
+        make_session(date=f"2026-11-{day:02d}")
+    (store.root / "catalogue.json").unlink()  # every session file is unknown to the catalogue
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await wait_for_list(pilot)
+        assert table.row_count == 2

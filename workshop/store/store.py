@@ -294,10 +294,32 @@ class Store:
     def catalogue(self) -> list[SessionInfo]:
         """Every readable session, newest first. Files changed since the catalogue was written
         (by a crash, another process or a copy) are re-read, so the list is always true."""
+        listed = self._catalogue()
+        assert listed is not None
+        return listed
+
+    def quick_catalogue(self, reread_at_most: int) -> list[SessionInfo] | None:
+        """The catalogue, or None when more than `reread_at_most` session files would have to be
+        read again (the caller then reads it where waiting does no harm)."""
+        return self._catalogue(reread_at_most)
+
+    def _catalogue(self, reread_at_most: int | None = None) -> list[SessionInfo] | None:
         entries = self._read_catalogue()
         fresh: dict[str, Any] = {}
         changed = False
         found = self._session_entries()
+        if reread_at_most is not None:
+            stale = 0
+            for session_id, entry in found.items():
+                known = entries.get(session_id)
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                if not isinstance(known, dict) or known.get("stamp") != [stat.st_mtime_ns, stat.st_size]:
+                    stale += 1
+                    if stale > reread_at_most:
+                        return None
         for session_id in sorted(found):
             try:
                 stat = found[session_id].stat()  # no Path per file: 1,000 files are listed often

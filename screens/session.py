@@ -53,6 +53,8 @@ class SessionScreen(Screen):
         Binding("ctrl+y", "add_minutes(5)", N_("+5 min"), id="session.add_minutes"),
         Binding("ctrl+o", "note", N_("Note"), id="session.note"),
         Binding("ctrl+f", "presentation", N_("Presentation"), id="session.presentation"),
+        Binding("f6", "app.compare", N_("Compare"), id="session.compare"),
+        Binding("f7", "app.export", N_("Export minutes"), show=False, id="session.export"),
         Binding("f10", "close_session", N_("Close session"), id="session.close"),
         Binding("escape", "back", N_("Back"), id="session.back"),
     ]

@@ -212,3 +212,28 @@ async def test_the_session_speaks_dutch_when_the_session_is_dutch(make_session, 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Welkom" in str(app.screen.query_one("#prompt").render())
+
+
+async def test_f6_compares_and_f7_exports_from_the_running_session(make_session, make_app, store):
+    from screens.compare import CompareScreen
+    from screens.session import SessionScreen
+
+    make_session(date="2026-10-01")
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.comparison is not None and len(app.screen.comparison.sessions) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("f7")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    exports = store.root / "exports"
+    assert (exports / f"{session_id}.md").read_text().strip() and (exports / f"{session_id}.html").exists()

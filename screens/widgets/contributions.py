@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -36,8 +38,13 @@ def contribution_line(contribution: Contribution, anonymous: bool = False, numbe
 
 
 class ContributionList(OptionList):
-    """Options are contributions, their ids the contribution uids. The screen does the saving."""
+    """Options are contributions, their ids the contribution uids. The screen does the saving.
+
+    Its height is set by the screen (`.contributions { height: 1fr }`), never by its content, so
+    a contribution more or less needs no re-layout of the whole screen (Textual does one when a
+    widget's virtual size changes): it scrolls further, that is all."""
     HELP_TITLE = N_("List of contributions")
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
     BINDINGS = [

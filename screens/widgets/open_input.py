@@ -65,6 +65,8 @@ class OpenInput(PromptInput):
         unchanged = len(contributions) >= len(shown) and all(a is b for a, b in zip(shown, contributions))
         if unchanged and len(contributions) > len(shown):
             listing.add_options(self.lines(contributions[len(shown):], first_number=len(shown) + 1))
+            if shown:  # just added: the room sees it appear, however long the list already is
+                listing.scroll_end(animate=False, immediate=True)
         elif not unchanged:
             listing.show(self.lines(contributions))
         self.shown = contributions

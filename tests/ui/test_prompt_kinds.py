@@ -46,6 +46,22 @@ async def test_open_step_contributions_can_be_edited_removed_and_reordered(make_
     assert [c.text for c in saved(session_id).contributions("pains")] == ["two, edited", "one"]
 
 
+async def test_a_new_contribution_is_scrolled_into_view_however_long_the_list(make_session, make_app, live):
+    session_id = make_session()
+    session = live(session_id)
+    for number in range(60):
+        session.add("pains", f"earlier point {number}", "Gemeente")
+    session.release()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        listing = app.screen.query_one("#contributions")
+        assert listing.scroll_y == 0
+        await submit(pilot, "the newest point")
+        await pilot.pause()
+        assert listing.max_scroll_y > 0 and listing.scroll_y == listing.max_scroll_y
+
+
 async def test_editing_with_a_name_first_changes_who_said_it(make_session, make_app, saved):
     session_id = make_session()
     app = make_app(session_id)

@@ -68,8 +68,7 @@ class WorkshopApp(App[int]):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.apply_keymap()
-        for message, severity in self.start_notices:
-            self.notify(message, severity=severity, timeout=8)
+        self.tell(self.start_notices)
         if self.start_screen is not None:
             self.push_screen(self.start_screen)
             self.start_screen = None
@@ -92,12 +91,15 @@ class WorkshopApp(App[int]):
     def open_session(self, session_id: str) -> bool:
         """Open a session for the meeting; read-only (with the reason) when it is open elsewhere."""
         screen, notices = self.session_screen(session_id)
-        for message, severity in notices:
-            self.notify(message, severity=severity, timeout=8)
+        self.tell(notices)
         if screen is None:
             return False
         self.push_screen(screen)
         return True
+
+    def tell(self, notices: list[tuple[str, str]]) -> None:
+        for message, severity in notices:
+            self.notify(message, severity=severity, timeout=8)
 
     def session_screen(self, session_id: str) -> tuple[Screen | None, list[tuple[str, str]]]:
         """The screen of a session and what to tell the facilitator (why it is read-only, or why

@@ -11,7 +11,6 @@ from typing import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.css.query import NoMatches
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -68,7 +67,6 @@ class SessionScreen(Screen):
         self.retrying = None
         self.released = False
         self.ticks = 0
-        self.focus_moved = False  # the facilitator went elsewhere (the agenda) before the first frame
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -106,18 +104,6 @@ class SessionScreen(Screen):
             self.write(lambda: self.live.go_to(self.step_id))  # the meeting starts: the timer runs
         self.show_session()
         self.set_interval(1.0, self.tick)
-        self.call_after_refresh(self.focus_input)
-
-    def focus_input(self) -> None:
-        """Put the cursor in the current step's input, if the screen still shows one (this runs
-        after a refresh, by which time the step may have changed, the app be closing, or the
-        facilitator have gone to the agenda already: then focus stays where they put it)."""
-        if self.focus_moved:
-            return
-        try:
-            self.prompt_input.focus_input()
-        except NoMatches:
-            pass
 
     def show_session(self) -> None:
         live = self.live
@@ -251,7 +237,6 @@ class SessionScreen(Screen):
 
     def action_agenda(self) -> None:
         self.set_class(False, "presenting")
-        self.focus_moved = True
         self.query_one(Agenda).focus()
 
     @on(Agenda.Jump)

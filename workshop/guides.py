@@ -65,6 +65,12 @@ class Scale:
     low: Text = EMPTY
     high: Text = EMPTY
 
+    def refuses(self, value: int) -> str | None:
+        """Why `value` is no score on this scale (one line), or None when it is one."""
+        if self.min <= value <= self.max:
+            return None
+        return _("A score runs from {low} to {high}.").format(low=self.min, high=self.max)
+
 
 @dataclass(frozen=True)
 class Step:

@@ -426,8 +426,8 @@ class LiveSession(SessionView):
         step = self.step(step_id)
         if item not in {choice.id for choice in step.items}:
             raise ValueError(_("'{item}' is not an item of this step.").format(item=item))
-        if not step.scale.min <= value <= step.scale.max:
-            raise ValueError(_("A score runs from {low} to {high}.").format(low=step.scale.min, high=step.scale.max))
+        if (refused := step.scale.refuses(value)) is not None:
+            raise ValueError(refused)
         per_participant = step.per == "participant"
         partner = self._partner_of(who) if per_participant else who
         participant = who if per_participant else ""

@@ -139,10 +139,8 @@ class ScaleInput(PromptInput):
     def give(self, target: tuple[str, str], value: int) -> None:
         """Ask the screen to save a score, and move on to the next cell now, not after the save:
         digits typed in quick succession each land in their own cell."""
-        scale = self.step.scale
-        if not scale.min <= value <= scale.max:
-            self.notify(_("A score runs from {low} to {high}.").format(low=scale.min, high=scale.max),
-                        severity="error")
+        if (refused := self.step.scale.refuses(value)) is not None:
+            self.notify(refused, severity="error")
             return
         self.post_message(self.Scored(target[0], target[1], value))
         if self._target() == target:

@@ -306,37 +306,25 @@ class Store:
     def _catalogue(self, reread_at_most: int | None = None) -> list[SessionInfo] | None:
         entries = self._read_catalogue()
         fresh: dict[str, Any] = {}
-        changed = False
-        found = self._session_entries()
-        if reread_at_most is not None:
-            stale = 0
-            for session_id, entry in found.items():
-                known = entries.get(session_id)
-                try:
-                    stat = entry.stat()
-                except OSError:
-                    continue
-                if not isinstance(known, dict) or known.get("stamp") != [stat.st_mtime_ns, stat.st_size]:
-                    stale += 1
-                    if stale > reread_at_most:
-                        return None
-        for session_id in sorted(found):
+        stale: dict[str, tuple[Path, list[int]]] = {}  # files to read again, with their stamp
+        for session_id, found in sorted(self._session_entries().items()):
             try:
-                stat = found[session_id].stat()  # no Path per file: 1,000 files are listed often
+                stat = found.stat()  # no Path per file: 1,000 files are listed often
             except OSError:
                 continue
-            path = Path(found[session_id].path)
             stamp = [stat.st_mtime_ns, stat.st_size]
             entry = entries.get(session_id)
             if isinstance(entry, dict) and entry.get("stamp") == stamp:
                 fresh[session_id] = entry
-                continue
+            else:
+                stale[session_id] = (Path(found.path), stamp)
+        if reread_at_most is not None and len(stale) > reread_at_most:
+            return None
+        for session_id, (path, stamp) in stale.items():
             tables = self.load_tables(session_id, path)
-            changed = True
-            if tables is None:
-                continue
-            fresh[session_id] = {"stamp": stamp, "info": info_from_tables(tables).to_dict()}
-        if changed or set(fresh) != set(entries):
+            if tables is not None:
+                fresh[session_id] = {"stamp": stamp, "info": info_from_tables(tables).to_dict()}
+        if stale or set(fresh) != set(entries):
             self._write_catalogue(fresh)
         infos = [SessionInfo.from_dict(entry["info"]) for entry in fresh.values()]
         infos.sort(key=lambda info: (info.date, info.created, info.id), reverse=True)

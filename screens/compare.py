@@ -1,8 +1,8 @@
 """Compare: how the collaboration of a session developed, over that session and its earlier ones.
 
 The sessions are read and compared in a thread (`workshop.compare`), so the screen stays
-responsive; the sections are drawn with the same rich renderables as `workshop compare`, given
-the screen's `literal`, so what people typed is never read as markup.
+responsive; the sections are drawn by `workshop.present.compare`, as `workshop compare` draws
+them, so what people typed looks the same in both and is never read as markup.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from textual.widgets.option_list import Option
 
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
-from workshop.cli.compare_cmd import (
+from workshop.compare import Comparison, compare_sessions, link_pains, select_sessions
+from workshop.i18n import N_, _, current_language, day, ngettext
+from workshop.present.compare import (
     actions_table,
     open_actions_text,
     pains_renderable,
@@ -31,8 +33,6 @@ from workshop.cli.compare_cmd import (
     statements_renderable,
     trends_table,
 )
-from workshop.compare import Comparison, compare_sessions, link_pains, select_sessions
-from workshop.i18n import N_, _, current_language, ngettext
 from workshop.session import SessionView
 from workshop.store import Store, StoreError
 
@@ -113,8 +113,8 @@ class CompareScreen(Screen):
         count = len(comparison.sessions)
         title.append(" · ")
         title.append(literal(ngettext("{count} session, {first} to {last}", "{count} sessions, {first} to {last}",
-                                       count).format(count=count, first=comparison.sessions[0].date,
-                                                     last=comparison.sessions[-1].date)))
+                                       count).format(count=count, first=day(comparison.sessions[0].date),
+                                                     last=day(comparison.sessions[-1].date))))
         self.query_one("#compare-title", Static).update(title)
         headings = {
             "sessions": _("Sessions and the phase the group chose"),
@@ -126,13 +126,13 @@ class CompareScreen(Screen):
         }
         for section, words in headings.items():
             self.query_one(f"#heading-{section}", Static).update(Text(words, style="bold"))
-        self.query_one("#compare-sessions", Static).update(sessions_table(comparison, literal))
+        self.query_one("#compare-sessions", Static).update(sessions_table(comparison))
         self.show_trends()
-        self.query_one("#compare-statements", Static).update(statements_renderable(comparison, literal))
-        self.query_one("#compare-pains", Static).update(pains_renderable(comparison, literal))
-        self.query_one("#compare-progress", Static).update(progress_renderable(comparison, literal))
+        self.query_one("#compare-statements", Static).update(statements_renderable(comparison))
+        self.query_one("#compare-pains", Static).update(pains_renderable(comparison))
+        self.query_one("#compare-progress", Static).update(progress_renderable(comparison))
         self.query_one("#compare-actions", Static).update(
-            Group(actions_table(comparison, literal), Text(""), open_actions_text(comparison, literal)))
+            Group(actions_table(comparison), Text(""), open_actions_text(comparison)))
 
     def show_trends(self) -> None:
         if self.comparison is None:
@@ -140,7 +140,7 @@ class CompareScreen(Screen):
         target = self.query_one("#compare-trends", Static)
         if self.comparison.trends:
             width = target.size.width or self.size.width - 4
-            target.update(trends_table(self.comparison, self.per_partner, literal, width=width))
+            target.update(trends_table(self.comparison, self.per_partner, width=width))
         else:
             target.update(Text(_("No scale was scored in these sessions."), style="dim"))
 

@@ -1,13 +1,13 @@
-"""Small questions asked over the current screen: a line of text, a note, a yes or no."""
+"""Small questions asked over the current screen: a line of text or a note."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from workshop.i18n import N_, _
 
@@ -55,33 +55,3 @@ class TextDialog(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes or no question; Enter (or y) is yes, Escape (or n) is no."""
-
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", N_("No"), id="confirm.no"),
-        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
-    ]
-
-    def __init__(self, question: str, yes: str = "", no: str = "") -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes or _("Yes")
-        self.no = no or _("No")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(Text(self.question), classes="dialog-title")
-            with Horizontal(classes="buttons"):
-                yield Button(self.yes, variant="primary", id="yes")
-                yield Button(self.no, id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)

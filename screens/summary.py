@@ -12,24 +12,9 @@ from textual.widgets import Button, Static
 from screens.text import literal
 from screens.widgets.footer import TranslatedFooter
 from workshop.i18n import N_, _
+from workshop.present.summary import section_text
 from workshop.session import SessionView
-from workshop.summary import SummarySection, summarise
-
-
-def section_text(section: SummarySection) -> Text:
-    text = Text(section.title, style="bold underline")
-    for line in section.lines:
-        text.append("\n• ")
-        text.append(literal(line.text))
-        details = [part for part in (line.who, line.when) if part]
-        if details:
-            text.append("  → ")
-            text.append(literal(" · ".join(details), style="bold"))
-        if line.status:
-            text.append("  [")
-            text.append(literal(line.status, style="italic"))
-            text.append("]")
-    return text
+from workshop.summary import summarise
 
 
 class SummaryScreen(ModalScreen[bool]):
@@ -47,7 +32,7 @@ class SummaryScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
-            yield Static(Text(_("Summary: {title}").format(title=self.view.title), style="bold"),
+            yield Static(literal(_("Summary: {title}").format(title=self.view.title), style="bold"),
                          classes="summary-title")
             sections = summarise(self.view)
             if not sections:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from workshop.i18n import language
 from workshop.model import Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
 from workshop.session import SessionView
+from workshop.statements import settled
 from workshop.summary import consent_label
 
 PILOT_STEP = "pilot"
@@ -71,17 +72,10 @@ def _new_pilot(previous: SessionView) -> Action | None:
             return None
     except KeyError:
         return None
-    revision = _settled_revision(previous, PILOT_STEP)
+    revision = settled(previous.revisions(PILOT_STEP))
     if revision is None or not revision.text.strip() or revision.item == CARRIED_MARK:
         return None
     return Action(uid=revision.uid, text=revision.text, kind="pilot", session=previous.id)
-
-
-def _settled_revision(view: SessionView, step_id: str) -> Contribution | None:
-    """The last agreed revision of a statement, else the last one."""
-    revisions = view.revisions(step_id)
-    agreed = [r for r in revisions if r.value is True]
-    return agreed[-1] if agreed else (revisions[-1] if revisions else None)
 
 
 def _consents_given_again(previous: SessionView) -> set[tuple[str, str]]:
@@ -115,7 +109,7 @@ def starting_statements(previous: SessionView, step_ids: list[str]) -> list[Cont
             previous.step(step_id)
         except KeyError:
             continue
-        revision = _settled_revision(previous, step_id)
+        revision = settled(previous.revisions(step_id))
         if revision is not None and revision.text:
             found.append(Contribution(step=step_id, text=revision.text, value=revision.value is True,
                                       item=CARRIED_MARK, created=now_iso()))

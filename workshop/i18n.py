@@ -1,14 +1,23 @@
-"""Translation: one way for every string a user sees.
+"""Translation and formatting: one way for every string, number and date a user sees.
 
 Source strings are English; `workshop/locale/nl/LC_MESSAGES/workshop.mo` holds the Dutch.
 Mark strings with `_()`; `make translations` extracts and compiles them with Babel.
-The language follows the session (`use_language`), defaulting to `--lang` or Dutch.
+
+Which language applies is context, not a shared switch:
+- `use_language(lang)` sets the app's language (at start, and when the app opens or leaves a
+  session). There is one app per process, and Textual runs every widget's message loop in its own
+  asyncio task, so this one must reach all of them: it is a plain module value.
+- `with language(lang):` renders something in another language (the minutes of a Dutch session)
+  through a `ContextVar`: only the running thread or asyncio task sees it, so a worker thread that
+  exports in Dutch never changes what the UI thread draws, and its `finally` restores only its own.
 """
 
 from __future__ import annotations
 
+import datetime
 import gettext
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import Iterator
 
@@ -16,7 +25,12 @@ from workshop.locations import locale_folder
 from workshop.model import LANGUAGES
 
 DEFAULT_LANGUAGE = "nl"
-_current = DEFAULT_LANGUAGE
+_app_language = DEFAULT_LANGUAGE
+_rendering: ContextVar[str | None] = ContextVar("workshop_language", default=None)
+
+DAY_PATTERN = "d MMMM y"  # 3 december 2026 / 3 December 2026
+SHORT_DAY_PATTERN = "d MMM"  # 3 dec / 3 Dec (a column heading when every session is in one year)
+SHORT_DAY_YEAR_PATTERN = "d MMM yy"
 
 
 @cache
@@ -24,31 +38,34 @@ def _catalogue(lang: str) -> gettext.NullTranslations:
     return gettext.translation("workshop", locale_folder(), languages=[lang], fallback=True)
 
 
-def use_language(lang: str) -> None:
-    """Switch every later `_()` to `lang` (nl or en)."""
-    global _current
+def _checked(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}, expected nl or en")
-    _current = lang
+    return lang
+
+
+def use_language(lang: str) -> None:
+    """Switch the app's language (nl or en): every later `_()` outside a `language()` block."""
+    global _app_language
+    _app_language = _checked(lang)
 
 
 def current_language() -> str:
-    return _current
+    return _rendering.get() or _app_language
 
 
 @contextmanager
 def language(lang: str) -> Iterator[None]:
-    """Render something in `lang` (an export of a session) and switch back after."""
-    before = _current
-    use_language(lang)
+    """Render something in `lang` in this thread or task only, and switch back after."""
+    token = _rendering.set(_checked(lang))
     try:
         yield
     finally:
-        use_language(before)
+        _rendering.reset(token)
 
 
 def _(message: str) -> str:
-    return _catalogue(_current).gettext(message)
+    return _catalogue(current_language()).gettext(message)
 
 
 def N_(message: str) -> str:
@@ -57,4 +74,24 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return _catalogue(_current).ngettext(singular, plural, count)
+    return _catalogue(current_language()).ngettext(singular, plural, count)
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """A number the way the current language writes it: 3,5 in Dutch, 3.5 in English."""
+    from babel.numbers import format_decimal  # here: Babel costs ~40 ms of start-up, before any number
+
+    pattern = "0." + "0" * decimals if decimals else "0"
+    return format_decimal(value, format=pattern, locale=current_language())
+
+
+def day(iso: str, pattern: str = DAY_PATTERN) -> str:
+    """An ISO date (2026-12-03) in words: 3 december 2026 / 3 December 2026. Anything that is not
+    a date (an old file, a typed "next week") comes back as it is."""
+    from babel.dates import format_date  # here: Babel costs ~40 ms of start-up, before any date
+
+    try:
+        date = datetime.date.fromisoformat(iso) if isinstance(iso, str) and len(iso) == 10 else None
+    except ValueError:
+        date = None
+    return format_date(date, pattern, locale=current_language()) if date else iso

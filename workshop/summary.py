@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.guides import Step
-from workshop.i18n import N_, _, current_language, language, ngettext
+from workshop.i18n import N_, _, language, ngettext, number
 from workshop.model import ConsentStatus, PromptKind, ReviewStatus
 from workshop.session import SessionView
+from workshop.statements import settled
 
 ACTIONS_KEY = "actions"  # the one section that gathers every action step
 THRESHOLD_ITEM = "threshold"  # the scale item asked every session: is the threshold getting lower?
@@ -53,18 +54,14 @@ class SummarySection:
     lines: tuple[SummaryLine, ...]
 
 
+# The status words stay in the core: the summary and the carry-over write them into what they
+# produce; the presentation (`workshop.present`) uses the same ones.
 def consent_label(status: str) -> str:
     """A consent status in words, in the current language (unknown ones as they are)."""
     try:
         return _(CONSENT_LABELS[ConsentStatus(status)])
     except ValueError:
         return str(status)
-
-
-def decimal(value: float) -> str:
-    """A mean with one decimal, written the way the current language writes it (3,5 in Dutch)."""
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if current_language() == "nl" else text
 
 
 def review_label(status: str) -> str:
@@ -105,13 +102,10 @@ def _assign_lines(view: SessionView, step: Step) -> list[SummaryLine]:
 
 
 def _statement_lines(view: SessionView, step: Step) -> list[SummaryLine]:
-    revisions = view.revisions(step.id)
-    agreed = [r for r in revisions if r.value is True]
-    if agreed:
-        return [SummaryLine(agreed[-1].text, status=_("agreed"))] if agreed[-1].text.strip() else []
-    if revisions and revisions[-1].text.strip():
-        return [SummaryLine(revisions[-1].text, status=_("draft"))]
-    return []
+    shown = settled(view.revisions(step.id))
+    if shown is None or not shown.text.strip():
+        return []
+    return [SummaryLine(shown.text, status=_("agreed") if shown.value is True else _("draft"))]
 
 
 def _consent_lines(view: SessionView, step: Step) -> list[SummaryLine]:
@@ -146,7 +140,7 @@ def _scale_lines(view: SessionView, step: Step) -> list[SummaryLine]:
         if spread is None:
             continue
         scores = ", ".join(f"{who} {c.value}" for who, c in view.scores(step.id, item.id).items())
-        status = _("mean {mean}, spread {low}–{high}").format(mean=decimal(spread.mean), low=spread.low,
+        status = _("mean {mean}, spread {low}–{high}").format(mean=number(spread.mean), low=spread.low,
                                                                high=spread.high)
         line = SummaryLine(view.text(item.text), scores, status=status)
         if item.id == THRESHOLD_ITEM:  # the key question leads, and says that it is the one

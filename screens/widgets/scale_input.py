@@ -13,7 +13,7 @@ from textual.widgets import Static
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, number
 
 
 class ScaleInput(PromptInput):
@@ -78,8 +78,8 @@ class ScaleInput(PromptInput):
                     cell.append("*")
                 cells.append(cell)
             spread = view.spread(self.step.id, item.id)
-            cells.append(_("{low}–{high}, avg {mean:.1f}").format(low=spread.low, high=spread.high,
-                                                                   mean=spread.mean) if spread else "")
+            cells.append(_("{low}–{high}, avg {mean}").format(low=spread.low, high=spread.high,
+                                                               mean=number(spread.mean)) if spread else "")
             rows.append((item.id, cells))
         self.query_one(Grid).fill(columns, rows)
         self.show_detail()

@@ -22,7 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop.cli.main import run
-from workshop.export import CSV_COLUMNS, export_session, md_cell, md_escape, visible
+from workshop.export import CSV_COLUMNS, export_session
+from workshop.present.text import md_cell, md_escape, visible
 from workshop.session import LiveSession, SessionView
 
 GOLDEN = Path(__file__).parent / "golden"

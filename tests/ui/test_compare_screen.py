@@ -120,7 +120,7 @@ async def test_typed_markup_is_shown_literally(store, make_session):
     async with app.run_test(size=SIZE) as pilot:
         screen = await loaded(pilot)
         pains = shown_text(screen, "#compare-pains")
-        assert "[red]Budget[/red] ␛[31m" in pains
+        assert "[red]Budget[/red] \\x1b[31m" in pains
 
 
 async def test_l_links_a_new_pain_point_to_an_earlier_one(store, history):

@@ -41,27 +41,11 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    from workshop.cli import guide_cmd, session_cmd
+    from workshop.cli import compare_cmd, export_cmd, guide_cmd, session_cmd
 
-    session_cmd.register(commands)
-    guide_cmd.register(commands)
-    for extra in _optional_commands():
-        extra.register(commands)
+    for command in (session_cmd, guide_cmd, export_cmd, compare_cmd):
+        command.register(commands)
     return parser
-
-
-def _optional_commands() -> list:
-    """Commands that live in their own modules (export, compare, serve) when present."""
-    import importlib
-
-    found = []
-    for name in ("export_cmd", "compare_cmd", "serve_cmd"):
-        try:
-            found.append(importlib.import_module(f"workshop.cli.{name}"))
-        except ModuleNotFoundError as error:
-            if error.name != f"workshop.cli.{name}":
-                raise
-    return found
 
 
 def _version() -> str:

@@ -1,7 +1,8 @@
 """Printing for the command line: rich for people, plain JSON for scripts.
 
-Text that users typed is always passed as `rich.text.Text` (never as markup), so a partner
-who writes `[bold]` or an ANSI escape sees it literally.
+Text that users typed is always passed through `literal` (`workshop.present.text`, the same
+rule as the screen and the exports), so a partner who writes `[bold]`, an ANSI escape or a
+right-to-left override sees it literally.
 """
 
 from __future__ import annotations
@@ -11,17 +12,13 @@ import sys
 from typing import Any
 
 from rich.console import Console
-from rich.text import Text
+
+from workshop.present.text import literal
+
+__all__ = ["err", "fail", "literal", "out", "print_json"]
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def literal(value: Any, style: str = "") -> Text:
-    """User text made safe to print: no markup, control characters shown as escapes."""
-    text = str(value)
-    cleaned = "".join(ch if ch in "\n\t" or ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode("ascii") for ch in text)
-    return Text(cleaned, style=style)
 
 
 def print_json(data: Any) -> None:

@@ -142,7 +142,7 @@ def list_sessions(args: argparse.Namespace) -> int:
 def show_session(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.output import out, print_json
-    from workshop.cli.render import session_renderable
+    from workshop.present.session import session_renderable
     from workshop.session import SessionView
 
     store = store_from(args)

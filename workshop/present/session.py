@@ -1,4 +1,4 @@
-"""A session drawn with rich for `workshop show`: every step and what was said in it."""
+"""A session drawn with rich (`workshop show`): every step and what was said in it."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from workshop.cli.output import literal
 from workshop.guides import Step
-from workshop.i18n import _, language, ngettext
+from workshop.i18n import _, day, language, ngettext, number
 from workshop.model import PromptKind
+from workshop.present.text import literal
 from workshop.session import SessionView
+from workshop.statements import settled
 
 
 def session_renderable(view: SessionView) -> RenderableType:
@@ -23,20 +24,20 @@ def session_renderable(view: SessionView) -> RenderableType:
         for label, value in (
             (_("collaboration"), view.collaboration),
             (_("session"), f"{view.id} ({status})"),
-            (_("date"), view.date),
+            (_("date"), day(view.date)),
             (_("guide"), view.guide_id),
             (_("partners"), ", ".join(view.partners)),
             (_("participants"), ", ".join(p.label() for p in view.participants)),
         ):
             header.add_row(label, literal(value))
         parts: list[RenderableType] = [Panel(header, title=literal(view.title), title_align="left")]
-        for number, step in enumerate(view.agenda, start=1):
-            parts.append(_step(view, step, number))
+        for place, step in enumerate(view.agenda, start=1):
+            parts.append(_step(view, step, place))
         return Group(*parts)
 
 
-def _step(view: SessionView, step: Step, number: int) -> RenderableType:
-    title = Text(f"{number}. ", style="bold")
+def _step(view: SessionView, step: Step, place: int) -> RenderableType:
+    title = Text(f"{place}. ", style="bold")
     title.append(literal(view.text(step.title), style="bold"))
     title.append(f"  ({step.kind.value})", style="dim")
     if view.is_skipped(step.id):
@@ -59,7 +60,7 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
             if spread:
                 any_scores = True
             table.add_row(literal(view.text(item.text)),
-                          f"{spread.mean:.1f}" if spread else "–",
+                          number(spread.mean) if spread else "–",
                           f"{spread.low}–{spread.high}" if spread else "–",
                           literal(", ".join(f"{who} {c.value}" for who, c in scores.items())))
         return table if any_scores else None
@@ -67,10 +68,10 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
         return None
     lines = Text()
     if kind is PromptKind.STATEMENT:
-        latest = view.statement(step.id)
+        shown = settled(view.revisions(step.id))
         lines.append("  ")
-        lines.append(literal(latest.text if latest else ""))
-        agreed = _("agreed") if latest and latest.value is True else _("draft")
+        lines.append(literal(shown.text if shown else ""))
+        agreed = _("agreed") if shown and shown.value is True else _("draft")
         revisions = ngettext("{count} revision", "{count} revisions", len(items)).format(count=len(items))
         lines.append(f"\n  ({agreed}; " + revisions + ")", style="dim")
         return lines

@@ -1,0 +1,267 @@
+"""A comparison drawn with rich: the same renderables for `workshop compare` and the compare screen.
+
+Every date and number goes through the language's formats, every typed text through `literal`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from workshop.compare import DOWN, UP, Change, Comparison, SideBySide
+from workshop.compare_facts import consent_stages, one_year, role_stages, still_open
+from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number
+from workshop.present.text import literal
+from workshop.summary import consent_label
+
+PAIN_MARKS = {"recurring": "↻", "returned": "↺", "new": "+", "resolved": "✓"}
+PAIN_STYLES = {"recurring": "bold yellow", "returned": "yellow", "new": "cyan", "resolved": "green"}
+ITEM_WIDTH = 30  # the item's words; session columns give way to it on a narrow screen
+SESSION_WIDTH = 8  # "3.5" over "2–4" under "3 dec", padded
+
+
+def column_label(comparison_dates: list[str], date: str, number_: int) -> str:
+    """A session's column heading: its day, without the year when all share one year."""
+    if len(date) == 10 and date[4] == "-":
+        return day(date, SHORT_DAY_PATTERN if one_year(comparison_dates) else SHORT_DAY_YEAR_PATTERN)
+    return f"#{number_}"
+
+
+def pain_heading(status: str, first: bool = False) -> str:
+    if first and status == "new":
+        return _("raised")  # the first session has nothing to be new against
+    return {"recurring": _("recurring"), "returned": _("came back"), "new": _("new"),
+            "resolved": _("resolved")}[status]
+
+
+def pain_groups(pain_round) -> list[tuple[str, tuple]]:
+    return [("recurring", pain_round.recurring), ("returned", pain_round.returned),
+            ("new", pain_round.new), ("resolved", pain_round.resolved)]
+
+
+def sessions_table(comparison: Comparison) -> Table:
+    table = Table(box=None, padding=(0, 2, 0, 0), show_header=True, header_style="bold")
+    for column in ("#", _("date"), _("session"), _("guide"), _("phase")):
+        table.add_column(column, no_wrap=column != _("session"))
+    for index, ref in enumerate(comparison.sessions, start=1):
+        table.add_row(str(index), literal(day(ref.date)), literal(ref.title), literal(ref.guide_title),
+                      literal(ref.phase_label or "–"))
+    return table
+
+
+def _mean_cell(point) -> Text:
+    cell = Text(number(point.mean), style="bold")
+    cell.append(f"\n{point.low}–{point.high}", style="dim")
+    return cell
+
+
+def trends_table(comparison: Comparison, per_partner: bool = False, width: int | None = None) -> Table:
+    """Every scale item, one row each (the threshold question first): per session the mean over
+    its range, the sparkline and arrow, and the count and standard deviation of the latest.
+    Within `width`, only the newest sessions that fit get a column; the sparkline covers all."""
+    sessions = comparison.sessions
+    fixed = ITEM_WIDTH + len(sessions) + 4 + 18  # item, sparkline and arrow, "latest"
+    shown = len(sessions) if width is None else max(1, min(len(sessions), (width - fixed) // SESSION_WIDTH))
+    first = len(sessions) - shown
+    dates = [s.date for s in sessions]
+    table = Table(box=box.SIMPLE_HEAD, show_header=True, header_style="bold", show_lines=not per_partner,
+                  padding=(0, 1), expand=False)
+    if first:
+        table.caption = _("the newest {shown} of {count} sessions; the trend covers all").format(
+            shown=shown, count=len(sessions))
+    table.add_column(_("item"), min_width=16, max_width=ITEM_WIDTH + 10, ratio=1)
+    for index, ref in list(enumerate(sessions, start=1))[first:]:
+        table.add_column(literal(column_label(dates, ref.date, index)), justify="right", no_wrap=True)
+    table.add_column(_("trend"), no_wrap=True)
+    table.add_column(_("latest"), no_wrap=True)
+    for trend in comparison.trends:
+        cells = [_mean_cell(p) if p is not None else Text("–", style="dim") for p in trend.points[first:]]
+        latest = trend.latest
+        shape = Text(trend.sparkline + " ")
+        shape.append(trend.arrow, style=_arrow_style(trend.arrow))
+        facts = Text(_("n {count} · sd {stdev}").format(count=latest.count, stdev=number(latest.stdev)),
+                     style="dim") if latest else Text("")
+        label = literal(trend.text, style="bold" if trend.key_question else "")
+        table.add_row(label, *cells, shape, facts)
+        if per_partner:
+            for who in trend.who:
+                scores = [Text(str(p.scores[who])) if p is not None and who in p.scores else Text("–", style="dim")
+                          for p in trend.points[first:]]
+                table.add_row(literal("  " + who, style="italic"), *scores, Text(""), Text(""))
+    return table
+
+
+def _arrow_style(arrow: str) -> str:
+    return "bold green" if arrow == UP else "bold red" if arrow == DOWN else "dim"
+
+
+def changes_text(changes: tuple[Change, ...], marks: bool = False) -> Text:
+    """A word diff: removed words struck through, added words underlined; with `marks` (for output
+    that loses styles) also as [-removed-] and {+added+}."""
+    text = Text()
+    for change in changes:
+        style = {"added": "bold green underline", "removed": "red strike"}.get(change.kind, "")
+        words = change.text
+        if marks and change.kind != "same":
+            core = words.rstrip()
+            opening, closing = ("{+", "+}") if change.kind == "added" else ("[-", "-]")
+            text.append(opening + " ", style="dim")
+            text.append(literal(core, style=style))
+            text.append(" " + closing + words[len(core):], style="dim")
+        else:
+            text.append(literal(words, style=style))
+    return text
+
+
+def statements_renderable(comparison: Comparison, marks: bool = False) -> RenderableType:
+    parts: list[Any] = []
+    for trail in comparison.statements:
+        parts.append(literal(trail.title, style="bold underline"))
+        for version in trail.versions:
+            head = Text("  ")
+            head.append(literal(day(comparison.session(version.session).date), style="bold"))
+            head.append(" · " + (_("agreed") if version.agreed else _("draft")), style="dim")
+            if version.revisions:
+                count = len(version.revisions)
+                head.append(" · " + ngettext("{count} revision", "{count} revisions", count).format(count=count),
+                            style="dim")
+            if version.previous is not None and not version.changed:
+                head.append(" · " + _("unchanged"), style="dim italic")
+            parts.append(head)
+            if version.previous is None:
+                parts.append(Text("  ").append(literal(version.text)))
+            elif version.changed:
+                parts.append(Text("  ").append(changes_text(version.changes, marks)))
+    if not parts:
+        parts.append(Text(_("No carried statement (ambition, pilot) in these sessions."), style="dim"))
+    return Group(*parts)
+
+
+def pains_renderable(comparison: Comparison) -> RenderableType:
+    parts: list[Any] = []
+    dates = [s.date for s in comparison.sessions]
+    for pain_round in comparison.pains:
+        parts.append(literal(day(comparison.session(pain_round.session).date), style="bold"))
+        for status, points in pain_groups(pain_round):
+            style = PAIN_STYLES[status]
+            for point in points:
+                line = Text(f"  {PAIN_MARKS[status]} ", style=style)
+                line.append(pain_heading(status, pain_round.previous is None), style=style)
+                if status in ("recurring", "returned"):
+                    since = comparison.session(point.since).date
+                    note = _("since {date}, {times}×").format(date=column_label(dates, since, 0), times=point.times)
+                    if point.linked:
+                        note += ", " + _("linked")
+                    line.append(f" ({note})", style="dim")
+                line.append(": ")
+                line.append(literal(point.text))
+                if point.partner:
+                    line.append(literal(f" — {point.partner}", style="dim"))
+                parts.append(line)
+    if not parts:
+        parts.append(Text(_("No pain points were collected in these sessions."), style="dim"))
+    return Group(*parts)
+
+
+def progress_renderable(comparison: Comparison) -> RenderableType:
+    """Roles and consent: each with the moments it changed."""
+    dates = [s.date for s in comparison.sessions]
+
+    def when(session_id: str) -> str:
+        return column_label(dates, comparison.session(session_id).date, 0)
+
+    parts: list[Any] = []
+    title = None
+    for trail in comparison.roles:
+        if trail.step_title != title:
+            title = trail.step_title
+            parts.append(literal(title, style="bold"))
+        line = Text("  ").append(literal(trail.role)).append(" — ")
+        for index, (session_id, (who, rhythm)) in enumerate(role_stages(comparison, trail.holders)):
+            if index:
+                line.append(" → ", style="bold")
+            line.append(literal(who or "–"))
+            detail = ", ".join(x for x in (rhythm, when(session_id)) if x)
+            line.append(literal(f" ({detail})", style="dim"))
+        parts.append(line)
+    if comparison.consents:
+        parts.append(Text(_("Advice and consent"), style="bold"))
+    for trail in comparison.consents:
+        line = Text("  ").append(literal(f"{trail.partner} · {trail.label}")).append(": ")
+        stages = consent_stages(comparison, trail.marks)
+        for index, (session_id, (status, date)) in enumerate(stages):
+            if index:
+                line.append(" → ", style="bold")
+            line.append(literal(consent_label(status), style="bold" if index == len(stages) - 1 else ""))
+            detail = ", ".join(x for x in (date, when(session_id)) if x)
+            line.append(literal(f" ({detail})", style="dim"))
+        parts.append(line)
+    if not parts:
+        parts.append(Text(_("No roles or consents were recorded in these sessions."), style="dim"))
+    return Group(*parts)
+
+
+def actions_table(comparison: Comparison) -> Table:
+    table = Table(box=None, padding=(0, 2, 0, 0), show_header=True, header_style="bold")
+    table.add_column(_("session"), no_wrap=True)
+    for column in (_("agreed"), _("done"), _("still open"), _("dropped"), _("not reviewed")):
+        table.add_column(column, justify="right")
+    for actions in comparison.actions:
+        counts = [len(actions.agreed)] + [actions.count(s) for s in ("done", "open", "dropped", "not_reviewed")]
+        table.add_row(literal(day(comparison.session(actions.session).date)),
+                      *(Text(str(n), style="dim" if not n else "") for n in counts))
+    return table
+
+
+def open_actions_text(comparison: Comparison) -> Text:
+    """What is still open after the latest session: carried and not done, and what it agreed."""
+    lines = still_open(comparison.actions[-1])
+    text = Text(_("Open after the latest session:") if lines else _("Nothing open after the latest session."),
+                style="bold")
+    for line in lines:
+        text.append("\n  • ")
+        text.append(literal(line.text))
+        details = " · ".join(x for x in (line.who, line.when) if x)
+        if details:
+            text.append(literal(f" → {details}", style="dim"))
+    return text
+
+
+def comparison_renderable(comparison: Comparison, per_partner: bool = False, marks: bool = False,
+                          width: int | None = None) -> RenderableType:
+    collaborations = list(dict.fromkeys(s.collaboration for s in comparison.sessions))
+    title = Text(ngettext("Comparing {count} session of ", "Comparing {count} sessions of ",
+                          len(comparison.sessions)).format(count=len(comparison.sessions)), style="bold")
+    title.append(literal(", ".join(collaborations), style="bold"))
+
+    def heading(words: str) -> Text:
+        return Text("\n" + words, style="bold reverse")
+
+    parts: list[Any] = [title, sessions_table(comparison)]
+    parts += [heading(_("Communication and interaction")),
+              trends_table(comparison, per_partner, width) if comparison.trends
+              else Text(_("No scale was scored in these sessions."), style="dim")]
+    parts += [heading(_("Ambition and other carried statements")), statements_renderable(comparison, marks)]
+    parts += [heading(_("Pain points")), pains_renderable(comparison)]
+    parts += [heading(_("Roles and consent")), progress_renderable(comparison)]
+    parts += [heading(_("Actions")), actions_table(comparison), open_actions_text(comparison)]
+    return Group(*parts)
+
+
+def side_by_side_table(side: SideBySide) -> Table:
+    title = _("Collaborations side by side") + (f" ({side.guide})" if side.guide else "")
+    table = Table(title=literal(title), title_justify="left", show_lines=True, header_style="bold")
+    table.add_column(_("item"), min_width=18, max_width=38)
+    for ref in side.sessions:
+        header = literal(ref.collaboration, style="bold")
+        header.append(literal(f"\n{day(ref.date)}", style="dim"))
+        table.add_column(header, justify="right")
+    table.add_row(Text(_("phase"), style="italic"), *(literal(ref.phase_label or "–") for ref in side.sessions))
+    for trend in side.trends:
+        cells = [_mean_cell(p) if p is not None else Text("–", style="dim") for p in trend.points]
+        table.add_row(literal(trend.text, style="bold" if trend.key_question else ""), *cells)
+    return table

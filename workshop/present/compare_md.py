@@ -1,0 +1,103 @@
+"""A comparison as Markdown (`workshop compare --format md`): the same sections as on screen."""
+
+from __future__ import annotations
+
+from workshop.compare import Change, Comparison, SideBySide
+from workshop.compare_facts import consent_stages, role_stages
+from workshop.i18n import _, day, number
+from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading
+from workshop.present.text import md_cell, md_escape, md_table
+from workshop.summary import consent_label
+
+
+def _md_changes(changes: tuple[Change, ...]) -> str:
+    parts: list[str] = []
+    for change in changes:
+        words = md_escape(change.text.strip())
+        if not words:
+            parts.append(" ")
+            continue
+        mark = {"added": "**", "removed": "~~"}.get(change.kind, "")
+        lead = " " if change.text[:1].isspace() or (mark and parts and not parts[-1].endswith(" ")) else ""
+        tail = " " if change.text[-1:].isspace() else ""
+        parts.append(f"{lead}{mark}{words}{mark}{tail}")
+    return "".join(parts).strip()
+
+
+def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> str:
+    sessions = comparison.sessions
+    dates = [s.date for s in sessions]
+
+    def when(session_id: str) -> str:
+        return md_escape(day(comparison.session(session_id).date))
+
+    collaborations = ", ".join(dict.fromkeys(md_escape(s.collaboration) for s in sessions))
+    out = [f"# {_('Comparing {count} sessions of ').format(count=len(sessions))}{collaborations}", ""]
+    out += md_table(["#", _("date"), _("session"), _("guide"), _("phase")],
+                    [[str(n), md_cell(day(s.date)), md_cell(s.title), md_cell(s.guide_title),
+                      md_cell(s.phase_label or "–")] for n, s in enumerate(sessions, start=1)])
+    out += ["", f"## {_('Communication and interaction')}", ""]
+    if comparison.trends:
+        rows = []
+        for trend in comparison.trends:
+            cells = [f"{number(p.mean)} ({p.low}–{p.high}, sd {number(p.stdev)}, n {p.count})" if p else "–"
+                     for p in trend.points]
+            label = md_cell(trend.text)
+            rows.append([f"**{label}**" if trend.key_question else label, *cells, f"{trend.sparkline} {trend.arrow}"])
+            if per_partner:
+                for who in trend.who:
+                    rows.append([f"↳ {md_cell(who)}", *[str(p.scores[who]) if p and who in p.scores else "–"
+                                                        for p in trend.points], ""])
+        out += md_table([_("item"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
+                         _("trend")], rows)
+    else:
+        out.append(_("No scale was scored in these sessions."))
+    out += ["", f"## {_('Ambition and other carried statements')}"]
+    for trail in comparison.statements:
+        out += ["", f"### {md_escape(trail.title)}", ""]
+        for version in trail.versions:
+            state = _("agreed") if version.agreed else _("draft")
+            if version.previous is None:
+                body = md_escape(version.text)
+            elif version.changed:
+                body = _md_changes(version.changes)
+            else:
+                body = f"*{_('unchanged')}*"
+            out.append(f"- **{when(version.session)}** ({state}): {body}")
+    out += ["", f"## {_('Pain points')}", ""]
+    for pain_round in comparison.pains:
+        out.append(f"- **{when(pain_round.session)}**")
+        for status, points in pain_groups(pain_round):
+            for point in points:
+                label = pain_heading(status, pain_round.previous is None)
+                who = f" ({md_escape(point.partner)})" if point.partner else ""
+                if status in ("recurring", "returned"):
+                    label += " (" + _("since {date}, {times}×").format(date=when(point.since), times=point.times) + ")"
+                out.append(f"  - {PAIN_MARKS[status]} {label}: {md_escape(point.text)}{who}")
+    out += ["", f"## {_('Roles and consent')}", ""]
+    for trail in comparison.roles:
+        steps = " → ".join(
+            f"{md_escape(who or '–')} ({md_escape(', '.join(x for x in (rhythm, day(comparison.session(sid).date)) if x))})"
+            for sid, (who, rhythm) in role_stages(comparison, trail.holders))
+        out.append(f"- {md_escape(trail.role)} — {steps}")
+    for trail in comparison.consents:
+        steps = " → ".join(f"{consent_label(status)} ({when(sid)})"
+                           for sid, (status, _date) in consent_stages(comparison, trail.marks))
+        out.append(f"- {md_escape(trail.partner)} · {md_escape(trail.label)}: {steps}")
+    out += ["", f"## {_('Actions')}", ""]
+    out += md_table([_("session"), _("agreed"), _("done"), _("still open"), _("dropped"), _("not reviewed")],
+                    [[when(a.session), str(len(a.agreed)), *(str(a.count(s)) for s in ("done", "open", "dropped",
+                                                                                        "not_reviewed"))]
+                     for a in comparison.actions])
+    return "\n".join(out) + "\n"
+
+
+def side_by_side_markdown(side: SideBySide) -> str:
+    title = _("Collaborations side by side") + (f" ({md_cell(side.guide)})" if side.guide else "")
+    headers = [_("item"), *[f"{md_cell(s.collaboration)} ({md_cell(day(s.date))})" for s in side.sessions]]
+    rows = [[f"*{_('phase')}*", *[md_cell(s.phase_label or "–") for s in side.sessions]]]
+    for trend in side.trends:
+        label = md_cell(trend.text)
+        rows.append([f"**{label}**" if trend.key_question else label,
+                     *[f"{number(p.mean)} ({p.low}–{p.high})" if p else "–" for p in trend.points]])
+    return "\n".join([f"# {title}", "", *md_table(headers, rows)]) + "\n"

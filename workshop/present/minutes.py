@@ -1,0 +1,216 @@
+"""Minutes of a session: Markdown, and printable HTML rendered from it.
+
+The output depends only on the session (no clock inside), so the same session always gives the
+same bytes. Everything typed is escaped (`workshop.present.text`): Markdown special characters are
+backslash-escaped, the HTML is rendered from that Markdown with raw HTML switched off, and
+control characters (ANSI escapes, lone surrogates, bidi overrides) are visible escapes.
+Dates and numbers are written the way the session's language writes them.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Callable
+
+from markdown_it import MarkdownIt
+
+from workshop.guides import Step, Text
+from workshop.i18n import _, day, language, ngettext, number
+from workshop.model import Contribution, PromptKind
+from workshop.present.text import md_cell, md_escape, md_table, visible
+from workshop.session import SessionView
+from workshop.statements import settled
+from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, review_label, summarise
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def to_markdown(view: SessionView) -> str:
+    with language(view.lang):
+        summary = {section.key: section for section in summarise(view)}
+        parts = [_header(view), _actions_table(summary.get(ACTIONS_KEY))]
+        for place, step in enumerate(view.agenda, start=1):
+            parts.append(_step_markdown(view, step, place, summary))
+        return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _header(view: SessionView) -> str:
+    title = view.title or view.text(_guide_title(view))
+    rows = [
+        (_("Collaboration"), view.collaboration),
+        (_("Date"), day(view.date)),
+        (_("Guide"), f"{view.text(_guide_title(view))} ({view.guide_id})" if view.guide_id else ""),
+        (_("Facilitator"), view.meta.get("facilitator", "")),
+        (_("Partners"), ", ".join(view.partners)),
+        (_("Participants"), ", ".join(_person(p.name, p.partner, p.role) for p in view.participants)),
+        (_("Status"), _("closed") if view.closed else _("open")),
+    ]
+    lines = [f"# {md_escape(title)}", ""]
+    lines += [f"- **{label}:** {md_cell(value)}" for label, value in rows if value]
+    return "\n".join(lines)
+
+
+def _guide_title(view: SessionView) -> Text:
+    raw = view.meta.get("guide_title")
+    return Text(raw) if isinstance(raw, dict) and raw else Text({view.lang: view.guide_id})
+
+
+def _person(name: str, partner: str, role: str) -> str:
+    return f"{name} ({partner}, {role})" if role else f"{name} ({partner})"
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A table of typed cells (each escaped)."""
+    return "\n".join(md_table(headers, [[md_cell(cell) for cell in row] for row in rows]))
+
+
+def _actions_table(actions: SummarySection | None) -> str:
+    heading = "## " + _("Agreements and actions")
+    if actions is None:
+        return heading + "\n\n*" + _("No agreements or actions recorded.") + "*"
+    rows = [[line.text, line.who, line.when] for line in actions.lines]
+    return f"{heading}\n\n" + _table([_("What"), _("Who"), _("When")], rows)
+
+
+def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str, SummarySection]) -> str:
+    heading = f"## {place}. {md_escape(view.text(step.title))}"
+    if view.is_skipped(step.id):
+        heading += " *(" + _("skipped") + ")*"
+    prompt = view.text(step.prompt)
+    parts = [heading]
+    if prompt:
+        parts.append(f"*{md_escape(prompt)}*")
+    if step.kind is PromptKind.CONSENT:  # per partner and body, the status in words: as the summary has it
+        section = summary.get(step.id)
+        body = _table([_("Partner"), _("Body"), _("Status"), _("Date")],
+                      [[line.who, line.text, line.status, line.when] for line in section.lines]) if section else ""
+    else:
+        body = _BODIES[step.kind](view, step)
+    parts.append(body or "*" + _("Nothing recorded.") + "*")
+    return "\n\n".join(parts)
+
+
+def _who(c: Contribution) -> str:
+    return " / ".join(part for part in (c.partner, c.participant) if part)
+
+
+def _open_body(view: SessionView, step: Step) -> str:
+    lines = []
+    for c in view.contributions(step.id):
+        text = md_escape(c.text).replace("\\\n", "\\\n  ")  # continuation lines stay in the item
+        who = _who(c)
+        lines.append(f"- {text}" + (f" — *{md_cell(who)}*" if who else ""))
+    return "\n".join(lines)
+
+
+def _statement_body(view: SessionView, step: Step) -> str:
+    revisions = view.revisions(step.id)
+    shown = settled(revisions)
+    if shown is None:
+        return ""
+    quote = "\n".join(f"> {line}" for line in md_escape(shown.text).split("\n")) if shown.text.strip() else ""
+    state = _("agreed") if shown.value is True else _("draft")
+    count = ngettext("{count} revision", "{count} revisions", len(revisions)).format(count=len(revisions))
+    return "\n\n".join(part for part in (quote, f"*{state}; {count}*") if part)
+
+
+def _scale_body(view: SessionView, step: Step) -> str:
+    rows, comments = [], []
+    for item in step.items:
+        spread = view.spread(step.id, item.id)
+        if spread is None:
+            continue
+        scores = view.scores(step.id, item.id)
+        label = md_cell(view.text(item.text))
+        if item.id == THRESHOLD_ITEM:
+            label = f"**{label}**"
+        rows.append([label, number(spread.mean), f"{spread.low}–{spread.high}",
+                     md_cell(", ".join(f"{who} {c.value}" for who, c in scores.items()))])
+        for who, c in scores.items():
+            if c.text.strip():
+                comments.append(f"- {md_cell(view.text(item.text))} — *{md_cell(who)}*: {md_cell(c.text)}")
+    if not rows:
+        return ""
+    table = "\n".join(md_table([_("Item"), _("Mean"), _("Spread"), _("Scores")], rows))
+    return "\n\n".join([table, "\n".join(comments)] if comments else [table])
+
+
+def _vote_body(view: SessionView, step: Step) -> str:
+    ranked = [(c, dots) for c, dots in view.ranking(step.id) if dots > 0]
+    return "\n".join(
+        f"{place}. {md_cell(c.text)} — " + ngettext("{count} dot", "{count} dots", dots).format(count=dots)
+        for place, (c, dots) in enumerate(ranked, start=1))
+
+
+def _assign_body(view: SessionView, step: Step) -> str:
+    rows = [[c.text, c.value or "", c.when] for c in view.contributions(step.id)]
+    if not rows:
+        return ""
+    when = _("How often") if step.when == "rhythm" else _("When")
+    return _table([_("Role or task"), _("Who"), when], rows)
+
+
+def _choice_body(view: SessionView, step: Step) -> str:
+    chosen = view.choice(step.id)
+    if not chosen:
+        return ""
+    option = next((o for o in step.options if o.id == chosen), None)
+    return "**" + _("Chosen") + ":** " + md_cell(view.text(option.text) if option else chosen)
+
+
+def _review_body(view: SessionView, step: Step) -> str:
+    if not view.carried:
+        return ""
+    reviews = view.reviews(step.id)
+    rows = [[a.text, a.who, a.when, review_label(reviews[a.uid]) if a.uid in reviews else _("not reviewed")]
+            for a in view.carried]
+    return _table([_("Item"), _("Who"), _("When"), _("Status")], rows)
+
+
+_BODIES: dict[PromptKind, Callable[[SessionView, Step], str]] = {  # consent: see _step_markdown
+    PromptKind.OPEN: _open_body,
+    PromptKind.STATEMENT: _statement_body,
+    PromptKind.SCALE: _scale_body,
+    PromptKind.VOTE: _vote_body,
+    PromptKind.ASSIGN: _assign_body,
+    PromptKind.CHOICE: _choice_body,
+    PromptKind.REVIEW: _review_body,
+}
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_STYLE = """
+body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b;
+       max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; border-bottom: 2px solid #1b1b1b; padding-bottom: .3rem; }
+h2 { font-size: 1.2rem; margin-top: 1.8rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid #999; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th { background: #eee; }
+blockquote { margin: .5rem 0; padding: .3rem 1rem; border-left: 4px solid #666; background: #f6f6f6; }
+td, li, blockquote, p { overflow-wrap: anywhere; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; color: #000; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  table, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
+  th { background: none; }
+  @page { margin: 1.5cm; }
+}
+""".strip()
+
+
+def to_html(view: SessionView) -> str:
+    # Raw HTML off: a contribution can never become markup, whatever the Markdown escaping did.
+    renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
+    body = renderer.render(to_markdown(view))
+    title = html.escape(visible(view.title or view.guide_id))
+    lang = html.escape(view.lang)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8" />\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+        f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n"
+        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,26 @@
+"""The summary (what a session agreed) drawn with rich, large enough to read out."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from workshop.present.text import literal
+from workshop.summary import SummarySection
+
+SHOWN_CHARACTERS = 2_000  # a long paste is shortened here; the minutes have it whole
+
+
+def section_text(section: SummarySection) -> Text:
+    text = literal(section.title, style="bold underline")  # a guide's words: no terminal codes either
+    for line in section.lines:
+        text.append("\n• ")
+        text.append(literal(line.text, limit=SHOWN_CHARACTERS))
+        details = [part for part in (line.who, line.when) if part]
+        if details:
+            text.append("  → ")
+            text.append(literal(" · ".join(details), style="bold"))
+        if line.status:
+            text.append("  [")
+            text.append(literal(line.status, style="italic"))
+            text.append("]")
+    return text

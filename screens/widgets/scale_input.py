@@ -50,7 +50,7 @@ class ScaleInput(PromptInput):
             legend += " " + _("(two digits in a row for {high})").format(high=scale.max)
         if low or high:
             legend += f"  ({scale.min} = {low}, {scale.max} = {high})"
-        yield Static(Text(legend, style="italic"), classes="legend")
+        yield Static(literal(legend, style="italic"), classes="legend")  # holds guide text
         yield Grid(id="scores")
         yield Static(id="detail", classes="detail")
 

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from screens.text import literal
 from workshop.i18n import _
 from workshop.model import Participant
 
@@ -60,7 +61,7 @@ class WhoPicker(Static):
         self.who = self.choices[(index + step) % len(self.choices)]
 
     def watch_who(self, who: Who) -> None:
-        self.update(Text.assemble(("▲▼ ", "dim"), (who.label(), "bold")))
+        self.update(Text.assemble(("▲▼ ", "dim"), literal(who.label(), style="bold")))
 
     def on_mount(self) -> None:
         self.watch_who(self.who)

@@ -1,12 +1,44 @@
-"""The core runs without the UI: nothing in workshop/ may import textual."""
+"""The layers hold: the core runs without the UI or rich, the screens never reach into the
+command line, and the import-linter contracts in pyproject.toml are kept."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import screens
 import workshop
 
 CORE = Path(workshop.__file__).parent
+UI = Path(screens.__file__).parent
+ROOT = CORE.parent
+# The modules that compute: they load neither rich nor textual (presentation does the drawing).
+HEADLESS = ("workshop.model", "workshop.guides", "workshop.store", "workshop.session", "workshop.compare",
+            "workshop.summary", "workshop.carry", "workshop.prepare", "workshop.statements",
+            "workshop.compare_facts", "workshop.i18n")
+
+
+def loaded_after_importing(modules: list[str] | tuple[str, ...], prefixes: tuple[str, ...]) -> list[str]:
+    """In a fresh interpreter: import `modules`, then list the loaded modules under `prefixes`."""
+    code = (
+        "import importlib, sys\n"
+        f"for name in {list(modules)!r}:\n"
+        "    importlib.import_module(name)\n"
+        f"prefixes = {prefixes!r}\n"
+        "print(','.join(sorted(m for m in sys.modules if any(m == p or m.startswith(p + '.') for p in prefixes))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
+def screen_modules() -> list[str]:
+    names = []
+    for path in sorted(UI.rglob("*.py")):
+        parts = path.relative_to(UI.parent).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
 
 
 def core_modules() -> list[str]:
@@ -52,3 +84,19 @@ def test_the_command_line_help_starts_without_loading_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_the_core_modules_load_neither_rich_nor_textual():
+    assert loaded_after_importing(HEADLESS, ("rich", "textual", "screens", "workshop.present")) == []
+
+
+def test_no_screen_imports_the_command_line():
+    assert loaded_after_importing(screen_modules(), ("workshop.cli",)) == []
+
+
+def test_the_import_linter_contracts_are_kept():
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
+    if lint is None:
+        pytest.fail("lint-imports is missing: install the test extra (pip install -e '.[test]')")
+    result = subprocess.run([lint, "--no-cache"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

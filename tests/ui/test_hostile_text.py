@@ -69,3 +69,18 @@ def test_one_line_shortens_to_its_width_with_an_ellipsis():
     assert one_line("first\nsecond", 40) == "first ⏎ second"
     long = one_line("\x1b[31m" + "x" * 100_000, 20)
     assert len(long) == 20 and long.startswith("\\x1b[31m") and long.endswith("…")
+
+
+async def test_the_hostile_string_is_drawn_with_the_same_escapes_as_the_exports(make_session, make_app):
+    from textual.geometry import Region
+
+    from tests.core.test_hostile_everywhere import HOSTILE, RAW, SHOWN
+
+    app = make_app(make_session())
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        await submit(pilot, HOSTILE)
+        shown = app.screen.query_one("#contributions")
+        size = shown.size
+        drawn = "\n".join(strip.text for strip in shown.render_lines(Region(0, 0, size.width, size.height)))
+    assert SHOWN in drawn and RAW.search(drawn) is None

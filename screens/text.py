@@ -8,9 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from workshop.present import text as present
-from workshop.present.text import one_line
-
-SHOWN_CHARACTERS = 2_000
+from workshop.present.text import SHOWN_CHARACTERS, one_line
 
 __all__ = ["SHOWN_CHARACTERS", "literal", "one_line", "visible"]
 

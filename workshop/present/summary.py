@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from workshop.present.text import literal
+from workshop.present.text import SHOWN_CHARACTERS, literal
 from workshop.summary import SummarySection
-
-SHOWN_CHARACTERS = 2_000  # a long paste is shortened here; the minutes have it whole
 
 
 def section_text(section: SummarySection) -> Text:

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from workshop.i18n import _
 
+SHOWN_CHARACTERS = 2_000  # on screen a 100 KB paste is shortened to this (saved and exported whole)
 BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
 ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
 # Every character `visible` changes; most text has none, and is then returned as it is.

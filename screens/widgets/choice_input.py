@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from screens.text import literal
 from screens.widgets.base import PromptInput
 from workshop.i18n import N_
 
@@ -34,7 +34,7 @@ class ChoiceInput(PromptInput):
         options = []
         for option in self.step.options:
             mark = "● " if option.id == chosen else "○ "
-            options.append(Option(Text(mark + self.text_of(option.text), style="bold" if option.id == chosen else ""),
+            options.append(Option(literal(mark + self.text_of(option.text), style="bold" if option.id == chosen else ""),
                                   id=option.id))
         listing = self.query_one(OptionList)
         keep = listing.highlighted

@@ -80,3 +80,13 @@ def test_csv_holds_the_hostile_text_escaped(store, hostile_session):
 def test_the_session_file_keeps_the_hostile_text_exactly(store, hostile_session):
     (saved,) = SessionView(store.read_session(hostile_session)).contributions("pains")
     assert saved.text == HOSTILE
+
+
+def test_the_summary_shows_a_guide_title_with_terminal_codes_escaped():
+    from workshop.present.summary import section_text
+    from workshop.summary import SummaryLine, SummarySection
+
+    title = "\x1b]0;pwned\x07Ambition\x1b[2J"
+    drawn = section_text(SummarySection("ambition", title, (SummaryLine(HOSTILE, "Gem\u202e", "", "agreed"),))).plain
+    assert RAW.search(drawn) is None
+    assert r"\x1b]0;pwned\x07Ambition\x1b[2J" in drawn and SHOWN in drawn and r"Gem\u202e" in drawn

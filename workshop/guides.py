@@ -438,6 +438,12 @@ def load_guide_text(text: str, source: str = "<guide>") -> Guide:
 
 
 def load_guide_file(path: Path) -> Guide:
+    from workshop.store.platform import UnusablePath, check_user_path
+
+    try:
+        check_user_path(path)  # a name Windows reserves, a Windows path typed on macOS or Linux
+    except UnusablePath as problem:
+        raise GuideError(_("{file}: {problem}").format(file=path, problem=problem)) from None
     try:
         # Read at most one byte past the limit: /dev/zero or a named pipe must not hang us.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO would block a plain open()

@@ -214,6 +214,29 @@ def test_a_symlink_planted_at_the_temp_name_is_never_followed(tmp_path, monkeypa
     assert (folder / "catalogue.json").read_bytes() == b"{}"
 
 
+def test_a_temp_file_pre_created_by_someone_else_is_left_alone(tmp_path):
+    planted = tmp_path / f".minutes.md.{os.getpid()}.tmp"  # the old, guessable name
+    planted.write_text("theirs")
+    os.chmod(planted, 0o666)
+    write_atomically(tmp_path / "minutes.md", b"# Minutes")
+    assert planted.read_text() == "theirs"
+    assert (tmp_path / "minutes.md").read_bytes() == b"# Minutes"
+    assert stat.S_IMODE(os.stat(tmp_path / "minutes.md").st_mode) == 0o600
+
+
+def test_a_temp_file_left_by_a_killed_save_is_cleared_when_the_session_is_opened(store, make_session):
+    from workshop.store.atomic import new_temp_file
+
+    session_id = make_session()
+    fd, left = new_temp_file(store.session_path(session_id))
+    os.close(fd)
+    opened = store.open_session(session_id)
+    try:
+        assert not left.exists()
+    finally:
+        opened.release()
+
+
 def test_a_saved_file_is_private_even_with_umask_000(tmp_path):
     old = os.umask(0)
     try:

@@ -180,6 +180,23 @@ def test_on_linux_a_refused_replace_fails_at_once_and_leaves_no_temp_file(tmp_pa
     assert os.listdir(tmp_path) == []
 
 
+def test_on_windows_guides_load_although_os_has_no_o_nonblock_there(monkeypatch):
+    from workshop.guides import builtin_guide_paths, load_guide_file
+
+    real_open, flags = os.open, []
+
+    def fake_open(path, given, *args, **kwargs):
+        flags.append(given)
+        return real_open(path, given & ~0x8000, *args, **kwargs)  # this machine knows no O_BINARY
+
+    monkeypatch.delattr(os, "O_NONBLOCK")
+    monkeypatch.setattr(os, "O_BINARY", 0x8000, raising=False)
+    monkeypatch.setattr(os, "open", fake_open)
+    guide = load_guide_file(builtin_guide_paths()[0])
+    assert guide.steps
+    assert flags and all(given & 0x8000 for given in flags)  # binary mode: no CR LF translation
+
+
 # --- temp files ---------------------------------------------------------------------------
 
 

@@ -105,6 +105,13 @@ def replace(source: Path, target: Path) -> None:
             time.sleep(0.01 * attempt)  # at most about half a second in all
 
 
+def no_wait_read_flags() -> int:
+    """`os.open` flags to read a file that might be a FIFO without waiting for a writer. Windows has
+    no O_NONBLOCK (and no FIFO can sit there under a file's name), and without O_BINARY it reads a
+    file descriptor in text mode, turning CR LF into LF and stopping at a ctrl+Z byte."""
+    return os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 # --- private folders -----------------------------------------------------------------------
 
 

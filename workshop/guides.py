@@ -438,9 +438,15 @@ def load_guide_text(text: str, source: str = "<guide>") -> Guide:
 
 
 def load_guide_file(path: Path) -> Guide:
+    from workshop.store.platform import UnusablePath, check_user_path, no_wait_read_flags
+
+    try:
+        check_user_path(path)  # a name Windows reserves, a Windows path typed on macOS or Linux
+    except UnusablePath as problem:
+        raise GuideError(_("{file}: {problem}").format(file=path, problem=problem)) from None
     try:
         # Read at most one byte past the limit: /dev/zero or a named pipe must not hang us.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO would block a plain open()
+        fd = os.open(path, no_wait_read_flags())  # a FIFO would block a plain open()
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise GuideError(_("{file}: not a regular file, expected a .toml guide file").format(file=path))

@@ -7,6 +7,9 @@ from pathlib import Path
 
 APP_NAME = "workshop-companion"
 STORE_ENV = "WORKSHOP_STORE"
+# The longest name the store adds below its folder (`corrupt/<id>.json.<stamp>.<n>`, a temp file),
+# kept free within Windows' 260 characters.
+STORE_ROOM = 60
 
 
 def default_store() -> Path:
@@ -16,9 +19,31 @@ def default_store() -> Path:
 
 
 def store_path(option: str | None = None) -> Path:
-    """The store folder: `--store DIR`, else $WORKSHOP_STORE, else the platform's data folder."""
+    """The store folder: `--store DIR`, else $WORKSHOP_STORE, else the platform's data folder.
+    A folder the user names is checked first: a name Windows reserves, a Windows path on macOS or
+    Linux, or a path too long for Windows is refused with one line."""
     chosen = option or os.environ.get(STORE_ENV) or ""
-    return Path(chosen).expanduser().absolute() if chosen else default_store()
+    if not chosen:
+        return default_store()
+    from workshop.store.platform import UnusablePath, check_user_path
+
+    try:
+        check_user_path(chosen, room=STORE_ROOM)
+    except UnusablePath as problem:
+        from workshop.i18n import _
+        from workshop.store.store import StoreError
+
+        raise StoreError(_("cannot use the store folder: {problem}").format(problem=problem)) from None
+    return Path(chosen).expanduser().absolute()
+
+
+def exports_folder(store_root: Path) -> Path:
+    """Where the app writes a session's minutes: `exports/` in the store, created private (0700)."""
+    from workshop.store.platform import make_private_folder
+
+    folder = Path(store_root) / "exports"
+    make_private_folder(folder)
+    return folder
 
 
 def own_guides_folder() -> Path:

@@ -1,59 +1,57 @@
 """A TinyDB storage that never leaves a half-written file behind.
 
 Stock `JSONStorage` writes in place, so a crash or a full disk mid-write leaves a file no one can
-read. This storage writes the whole database to a temporary file in the same folder, flushes and
-fsyncs it, renames it over the old file and fsyncs the folder. `write` returns only when the new
-version is on disk; until then the old version is intact. The files stay plain TinyDB JSON.
+read. This storage writes the whole database to a temporary file in the same folder, flushes it to
+the disk, renames it over the old file and syncs the folder (how, per platform: `platform.py`).
+`write` returns only when the new version is on disk; until then the old version is intact. The
+files stay plain TinyDB JSON.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
+from workshop.store.platform import FILE_MODE, FOLDER_MODE, flush_to_disk, replace, sync_folder
+
+__all__ = ["FILE_MODE", "FOLDER_MODE", "AtomicJSONStorage", "encode", "new_temp_file", "write_atomically"]
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make a rename inside `folder` durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def temp_name(path: Path) -> Path:
-    """Where a new version of `path` is written first (hidden, so listings skip it)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def new_temp_file(path: Path) -> tuple[int, Path]:
+    """A new, empty file beside `path` where its next version is written: hidden (listings skip
+    it), a random name no one can plant a link at in advance, created exclusively, never through
+    a symlink, readable by its owner only (0600). Named `.<name>.<random>.tmp`, the pattern the
+    store clears after a crash."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return fd, Path(name)
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves either the old or the new file."""
-    temp = temp_name(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    path = Path(path)
+    fd, temp = new_temp_file(path)
     try:
         try:
             view = memoryview(payload)
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            flush_to_disk(fd)
         finally:
             os.close(fd)
-        os.replace(temp, path)
+        replace(temp, path)
     except BaseException:
         try:
             temp.unlink()
         except OSError:
             pass
         raise
-    fsync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def encode(data: Any) -> bytes:

@@ -26,11 +26,11 @@ from workshop.i18n import _
 from workshop.model import SessionInfo, now_iso
 from workshop.store.atomic import (
     FILE_MODE,
-    FOLDER_MODE,
     AtomicJSONStorage,
     encode,
     write_atomically,
 )
+from workshop.store.platform import make_private_folder
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -191,7 +191,7 @@ class Store:
         """Create the store's folders (0700); one clear error if that is impossible."""
         try:
             for folder in (self.root, self.sessions_dir):
-                folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+                make_private_folder(folder)
         except OSError as error:
             raise StoreError(_("cannot use the store at {store}: {problem}").format(
                 store=self.root, problem=error.strerror or error)) from None
@@ -241,7 +241,7 @@ class Store:
 
     def set_aside(self, path: Path, why: str) -> Path:
         """Move a damaged file to corrupt/ untouched, and remember one line about it."""
-        self.corrupt_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        make_private_folder(self.corrupt_dir)
         stamp = now_iso().replace(":", "").replace("-", "")[:15]
         target = self.corrupt_dir / f"{path.name}.{stamp}"
         counter = 1

@@ -5,30 +5,27 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import Screen
 
-from screens.providers import ScreenCommands
+from screens.commands import bindings, every_command
 from screens.themes import DEFAULT_THEME, HIGH_CONTRAST
-from workshop.i18n import N_, _, use_language
+from workshop.i18n import _, use_language
 from workshop.store import SessionBusy, Store, StoreError
 
 if TYPE_CHECKING:  # the guides and the session service are imported when first used: a faster start
+    from textual.app import SystemCommand
+
     from workshop.guides import GuideShelf
 
 
 class WorkshopApp(App[int]):
     TITLE = "workshop"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {ScreenCommands}
-    BINDINGS = [
-        Binding("f1", "help", N_("Help"), id="app.help"),
-        Binding("f3", "contrast", N_("High contrast"), show=False, id="app.contrast"),
-    ]
+    BINDINGS = bindings("app")  # the command palette's key is one of them (screens/commands.py)
 
     def __init__(self, store: Store, shelf: GuideShelf | Callable[[], GuideShelf], lang: str = "nl",
                  session_id: str | None = None, clock: Callable[[], float] = time.time) -> None:
@@ -41,6 +38,7 @@ class WorkshopApp(App[int]):
         self.start_notices: list[tuple[str, str]] = []
         self.start_screen: Screen | None = None
         self.clock = clock
+        self.user_keys: dict[str, str] = {}  # binding id → keys, from the user's keymap.toml
         use_language(lang)
 
     @property
@@ -83,7 +81,13 @@ class WorkshopApp(App[int]):
         except KeymapError as problem:
             self.notify(str(problem), severity="error", timeout=10)
             return
+        known = {command.id for command in every_command()}
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            self.notify(_("{file}: no command has the id {ids} (F1 lists them)").format(
+                file=keymap_path(), ids=", ".join(unknown)), severity="warning", timeout=10)
         if keymap:
+            self.user_keys = keymap
             self.set_keymap(keymap)
 
     # --- sessions -----------------------------------------------------------------------------
@@ -160,7 +164,9 @@ class WorkshopApp(App[int]):
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     def action_contrast(self) -> None:
@@ -207,11 +213,9 @@ class WorkshopApp(App[int]):
         self.call_from_thread(self.notify, _("Minutes written to {paths}").format(paths=", ".join(written)),
                               timeout=10)
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        commands = [
-            (_("High-contrast theme on/off"), "F3", self.action_contrast),
-            (_("Help: every key"), "F1", self.action_help),
-            (_("Export minutes"), _("Markdown and HTML in the store's exports folder"), self.action_export),
-            (_("Compare sessions"), _("this collaboration over time"), self.action_compare),
-        ]
-        return commands
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette: the commands of this screen and its widgets, in the user's language
+        (Textual's own English-only commands are left out)."""
+        from screens.providers import screen_commands
+
+        return screen_commands(screen)

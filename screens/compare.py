@@ -13,17 +13,17 @@ from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
 from workshop.compare import Comparison, compare_sessions, link_pains, select_sessions
-from workshop.i18n import N_, _, current_language, day, ngettext
+from workshop.i18n import _, current_language, day, ngettext
 from workshop.present.compare import (
     actions_table,
     open_actions_text,
@@ -41,12 +41,8 @@ MAX_SESSIONS = 12  # the newest this many; more would not fit side by side
 
 class CompareScreen(Screen):
     CSS_PATH = "compare.tcss"
-    BINDINGS = [
-        Binding("escape,q", "close", N_("Close"), id="compare.close"),
-        Binding("p", "per_partner", N_("Per partner"), id="compare.per_partner"),
-        Binding("l", "link", N_("Link pain points"), id="compare.link"),
-        Binding("r", "reload", N_("Reload"), show=False, id="compare.reload"),
-    ]
+    PLACE = "compare"
+    BINDINGS = bindings("compare")
 
     @dataclass
     class Loaded(Message):
@@ -194,10 +190,8 @@ class CompareScreen(Screen):
 class LinkPainsDialog(ModalScreen[tuple[str, str] | None]):
     """Pick a newer pain point, then the earlier one it is the same as."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), id="compare_link.cancel"),
-        Binding("ctrl+s", "link", N_("Link the two"), id="compare_link.link"),
-    ]
+    PLACE = "compare_link"
+    BINDINGS = bindings("compare_link")
 
     def __init__(self, later: list[Option], earlier: list[Option]) -> None:
         super().__init__()

@@ -1,4 +1,4 @@
-"""F1: every key of the screen the facilitator is on, in their language."""
+"""F1: every command of the screen the facilitator is on and its keys, in their language."""
 
 from __future__ import annotations
 
@@ -10,54 +10,53 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from workshop.i18n import N_, _
-
-
-def bindings_of(cls: type) -> list[Binding]:
-    found: list[Binding] = []
-    for klass in reversed(cls.__mro__):
-        for binding in klass.__dict__.get("BINDINGS", []):
-            if isinstance(binding, Binding):
-                found.append(binding)
-    return found
+from screens.commands import bindings, commands_in, key_display, place_of, places_on
+from workshop.i18n import _
 
 
 def key_table(screen: Screen) -> Table:
-    """Keys of the app, the screen, and every widget on it that has its own (grouped by widget)."""
+    """Every command of the app, the screen, and each widget on it (grouped by widget), with the
+    keys the user has for it and its id (for keymap.toml). Commands with the same words in one
+    group share a row ("0 1 2 … Score")."""
     app = screen.app
+    palette = next(command for command in commands_in("app") if command.action == "command_palette")
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 2))
     table.add_column(_("Key"), style="bold", no_wrap=True)
     table.add_column(_("What it does"))
-    seen: set[tuple[str, str]] = set()
+    table.add_column(_("Id"), style="dim", no_wrap=True)
 
-    def section(title: str, bindings: list[Binding]) -> None:
-        rows = []
-        for binding in bindings:
-            if not binding.description or (binding.key, binding.action) in seen:
-                continue
-            seen.add((binding.key, binding.action))
-            keys = " / ".join(app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(","))
-            rows.append((keys, _(binding.description)))
+    def section(title: str, place: str) -> None:
+        rows: dict[str, tuple[list[str], list[str]]] = {}
+        for command in commands_in(place):
+            keys = key_display(app, command) if command.keys else key_display(app, palette)
+            words = _(command.title or command.description)
+            shown_keys, ids = rows.setdefault(words, ([], []))
+            shown_keys.append(keys)
+            ids.append(command.id)
         if rows:
-            table.add_row(Text(title, style="underline"), "")
-            for row in rows:
-                table.add_row(*row)
+            table.add_row(Text(title, style="underline"), "", "")
+            for words, (keys, ids) in rows.items():
+                table.add_row(" ".join(dict.fromkeys(keys)), words, ids[0] + (" …" if len(ids) > 1 else ""))
 
-    section(_("Everywhere"), bindings_of(type(app)) +
-            [Binding(app.COMMAND_PALETTE_BINDING, "command_palette", N_("Command palette: every action"))])
-    section(_("This screen"), bindings_of(type(screen)))
-    done: set[type] = set()
-    for widget in screen.query("*"):
-        kind = type(widget)
-        if kind in done or not kind.__module__.startswith("screens."):
-            continue
-        done.add(kind)
-        section(_(getattr(kind, "HELP_TITLE", kind.__name__)), bindings_of(kind))
+    if place_of(screen) is None:  # a dialog of its own (screens/dialogs.py): its BINDINGS as they are
+        table.add_row(Text(_("This screen"), style="underline"), "", "")
+        for binding in getattr(type(screen), "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                keys = " ".join(app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(","))
+                table.add_row(keys, _(binding.description), binding.id or "")
+    for node, place in places_on(screen):
+        if place == "app":
+            section(_("Everywhere"), place)
+        elif node is screen:
+            section(_("This screen"), place)
+        else:
+            section(_(getattr(type(node), "HELP_TITLE", type(node).__name__)), place)
     return table
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close help"), id="help.close")]
+    PLACE = "help"
+    BINDINGS = bindings("help")
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()

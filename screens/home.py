@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
-from workshop.i18n import N_, _, ngettext
+from workshop.i18n import _, ngettext
 from workshop.model import SessionInfo
 
 
@@ -51,15 +51,8 @@ def home_rows(sessions: list[SessionInfo], expanded: set[str] = frozenset(), rec
 
 
 class HomeScreen(Screen):
-    BINDINGS = [
-        Binding("n", "new_session", N_("New session"), id="home.new"),
-        Binding("enter", "open", N_("Open"), id="home.open"),
-        Binding("d", "demo", N_("Demo"), id="home.demo"),
-        Binding("c", "compare", N_("Compare"), id="home.compare"),
-        Binding("x", "export", N_("Export minutes"), id="home.export"),
-        Binding("r", "reload", N_("Reload"), show=False, id="home.reload"),
-        Binding("q", "quit", N_("Quit"), id="home.quit"),
-    ]
+    PLACE = "home"
+    BINDINGS = bindings("home")
 
     @dataclass
     class Loaded(Message):

@@ -6,15 +6,15 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Label, Select, Static, TextArea
 
+from screens.commands import bindings
 from screens.widgets.entry import Entry
 from screens.widgets.footer import TranslatedFooter
-from workshop.i18n import N_, _
+from workshop.i18n import _
 from workshop.model import Participant
 from workshop.store import StoreError
 from workshop.prepare import Plan, PrepareError, collaboration_details, collaborations, prepare_session
@@ -23,10 +23,8 @@ from workshop.prepare import Plan, PrepareError, collaboration_details, collabor
 class NewSessionScreen(ModalScreen[str | None]):
     """Dismisses with the new session's id, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "start", N_("Prepare and open"), id="new.start"),
-        Binding("escape", "cancel", N_("Cancel"), id="new.cancel"),
-    ]
+    PLACE = "new"
+    BINDINGS = bindings("new")
 
     def compose(self) -> ComposeResult:
         store, shelf = self.app.store, self.app.shelf

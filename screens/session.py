@@ -11,11 +11,11 @@ from typing import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
+from screens.commands import bindings
 from screens.dialogs import TextDialog
 from screens.text import literal
 from screens.widgets.agenda import Agenda
@@ -34,7 +34,7 @@ from screens.widgets.statement_input import StatementInput
 from screens.widgets.who import split_prefix
 from screens.widgets.step_timer import StepTimer
 from screens.widgets.vote_input import VoteInput
-from workshop.i18n import N_, _
+from workshop.i18n import _
 from workshop.session import LiveSession, SaveFailed, SessionClosed
 from workshop.timer import TimeLeft
 
@@ -44,19 +44,8 @@ AGENDA_EVERY = 5  # seconds between redraws of the agenda's times
 
 class SessionScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [
-        Binding("ctrl+n", "next_step", N_("Next step"), id="session.next"),
-        Binding("ctrl+b", "previous_step", N_("Previous step"), id="session.previous"),
-        Binding("ctrl+g", "agenda", N_("Agenda"), id="session.agenda"),
-        Binding("ctrl+t", "timer", N_("Start/pause timer"), id="session.timer"),
-        Binding("ctrl+y", "add_minutes(5)", N_("+5 min"), id="session.add_minutes"),
-        Binding("ctrl+o", "note", N_("Note"), id="session.note"),
-        Binding("ctrl+f", "presentation", N_("Presentation"), id="session.presentation"),
-        Binding("f6", "app.compare", N_("Compare"), id="session.compare"),
-        Binding("f7", "app.export", N_("Export minutes"), show=False, id="session.export"),
-        Binding("f10", "close_session", N_("Close session"), id="session.close"),
-        Binding("escape", "back", N_("Back"), id="session.back"),
-    ]
+    PLACE = "session"
+    BINDINGS = bindings("session")
 
     def __init__(self, live: LiveSession, read_only_reason: str = "") -> None:
         super().__init__()
@@ -440,12 +429,8 @@ class SessionScreen(Screen):
     # --- the command palette ------------------------------------------------------------------
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        commands = [
-            (_("Skip the current step"), _("or bring it back"), self.action_skip_step),
-            (_("Add an extra step"), _("an open step after this one"), self.action_add_step),
-            (_("Take 1 minute off the timer"), "", lambda: self.action_add_minutes(-1)),
-            (_("Add 1 minute to the timer"), "", lambda: self.action_add_minutes(1)),
-        ]
+        """The steps of this agenda, to jump to by name; every other command is in screens/commands.py."""
+        commands = []
         for number, step in enumerate(self.live.agenda, start=1):
             title = _("Go to step {number}: {title}").format(number=number, title=self.live.text(step.title))
             commands.append((title, "", lambda step_id=step.id: self.run_worker(self.open_step(step_id))))

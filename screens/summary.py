@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.footer import TranslatedFooter
-from workshop.i18n import N_, _
+from workshop.i18n import _
 from workshop.present.summary import section_text
 from workshop.session import SessionView
 from workshop.summary import summarise
@@ -20,10 +20,8 @@ from workshop.summary import summarise
 class SummaryScreen(ModalScreen[bool]):
     """Dismisses with True when the group confirms (and the session may be closed)."""
 
-    BINDINGS = [
-        Binding("escape", "back", N_("Back to the session"), id="summary.back"),
-        Binding("ctrl+s", "confirm", N_("Group confirms: close"), id="summary.confirm"),
-    ]
+    PLACE = "summary"
+    BINDINGS = bindings("summary")
 
     def __init__(self, view: SessionView, can_close: bool = True) -> None:
         super().__init__()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from screens.commands import bindings
 from screens.text import literal
 from workshop.i18n import N_, _
 from workshop.session import SessionView
@@ -19,13 +19,8 @@ from workshop.timer import clock_text
 class Agenda(OptionList):
     HELP_TITLE = N_("Agenda (ctrl+g)")
 
-    BINDINGS = [
-        Binding("enter", "go", N_("Go to step"), id="agenda.go"),
-        Binding("s", "skip", N_("Skip / unskip"), id="agenda.skip"),
-        Binding("shift+up,left_square_bracket", "move(-1)", N_("Move step up"), id="agenda.up"),
-        Binding("shift+down,right_square_bracket", "move(1)", N_("Move step down"), id="agenda.down"),
-        Binding("a", "add", N_("Add a step"), id="agenda.add"),
-    ]
+    PLACE = "agenda"
+    BINDINGS = bindings("agenda")
 
     @dataclass
     class Jump(Message):

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
-from workshop.summary import CONSENT_LABELS, consent_label
+from workshop.summary import consent_label
 from workshop.i18n import N_, _
 from workshop.model import ConsentStatus
 
@@ -24,11 +24,8 @@ class ConsentInput(PromptInput):
     FOCUS = "Grid"
     HELP_TITLE = N_("Consent step")
 
-    BINDINGS = [
-        Binding("space", "cycle", N_("Next status"), id="consent.cycle"),
-        Binding("d", "date", N_("Date"), id="consent.date"),
-    ] + [Binding(str(number), f"status({number})", CONSENT_LABELS[status], show=False,
-                 id=f"consent.status_{number}") for number, status in enumerate(ORDER, start=1)]
+    PLACE = "consent"
+    BINDINGS = bindings("consent")
 
     @dataclass
     class StatusSet(Message):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from screens.commands import bindings
 from screens.text import literal
 from workshop.i18n import N_
 from workshop.model import Contribution
@@ -47,12 +47,8 @@ class ContributionList(OptionList):
     virtual_size = Reactive(Size(0, 0), layout=False)
 
 
-    BINDINGS = [
-        Binding("enter,e", "edit", N_("Edit"), id="contribution.edit"),
-        Binding("delete,backspace", "remove", N_("Remove"), id="contribution.remove"),
-        Binding("shift+up,left_square_bracket", "move(-1)", N_("Move up"), id="contribution.up"),
-        Binding("shift+down,right_square_bracket", "move(1)", N_("Move down"), id="contribution.down"),
-    ]
+    PLACE = "contributions"
+    BINDINGS = bindings("contributions")
 
     @dataclass
     class Edit(Message):

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from screens.commands import bindings
 from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from screens.widgets.contributions import ContributionList, contribution_line
@@ -23,10 +23,8 @@ class OpenInput(PromptInput):
     FOCUS = "#entry"
     HELP_TITLE = N_("Open step")
 
-    BINDINGS = [
-        Binding("up", "cycle_who(-1)", N_("Previous partner"), id="open.who_previous"),
-        Binding("down", "cycle_who(1)", N_("Next partner"), id="open.who_next"),
-    ]
+    PLACE = "open"
+    BINDINGS = bindings("open")
 
     @dataclass
     class Added(Message):

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
 from workshop.summary import review_label
@@ -25,12 +25,8 @@ class ReviewInput(PromptInput):
     FOCUS = "OptionList"
     HELP_TITLE = N_("Review step")
 
-    BINDINGS = [
-        Binding("space", "cycle", N_("Next status"), id="review.cycle"),
-        Binding("d", "mark('done')", N_("Done"), id="review.done"),
-        Binding("o", "mark('open')", N_("Still open"), id="review.open"),
-        Binding("x", "mark('dropped')", N_("Dropped"), id="review.dropped"),
-    ]
+    PLACE = "review"
+    BINDINGS = bindings("review")
 
     @dataclass
     class Marked(Message):

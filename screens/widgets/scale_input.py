@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
@@ -20,11 +20,8 @@ class ScaleInput(PromptInput):
     FOCUS = "Grid"
     HELP_TITLE = N_("Scale step")
 
-    BINDINGS = [
-        Binding("enter", "comment", N_("Score with comment"), id="scale.comment"),
-        Binding("delete,backspace", "clear", N_("Clear score"), id="scale.clear"),
-    ] + [Binding(str(digit), f"score({digit})", N_("Score"), show=False, id=f"scale.score_{digit}")
-         for digit in range(10)]
+    PLACE = "scale"
+    BINDINGS = bindings("scale")
 
     @dataclass
     class Scored(Message):

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
@@ -22,9 +22,8 @@ class StatementInput(PromptInput):
     FOCUS = "#entry"
     HELP_TITLE = N_("Statement step")
 
-    BINDINGS = [
-        Binding("ctrl+r", "agree", N_("Agree on this text"), id="statement.agree"),
-    ]
+    PLACE = "statement"
+    BINDINGS = bindings("statement")
 
     @dataclass
     class Revised(Message):

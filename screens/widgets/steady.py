@@ -6,13 +6,17 @@ timer change every second or every keystroke, but rarely change size."""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from rich.text import Text
 from textual.widgets import Static
+
+SIZES: WeakKeyDictionary[Static, tuple[int, int]] = WeakKeyDictionary()  # each widget's size as last updated
 
 
 def update_steadily(widget: Static, content: Text | str) -> None:
     text = content if isinstance(content, Text) else Text(content)
     size = (text.cell_len, text.plain.count("\n"))
-    same_size = getattr(widget, "_steady_size", None) == size
-    widget._steady_size = size  # type: ignore[attr-defined]
+    same_size = SIZES.get(widget) == size
+    SIZES[widget] = size
     widget.update(content, layout=not same_size)

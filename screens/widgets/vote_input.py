@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
@@ -20,10 +20,8 @@ class VoteInput(PromptInput):
     FOCUS = "Grid"
     HELP_TITLE = N_("Vote step")
 
-    BINDINGS = [
-        Binding("plus,space,enter,equals_sign", "dot(1)", N_("Add a dot"), id="vote.add"),
-        Binding("minus,backspace,delete", "dot(-1)", N_("Take a dot back"), id="vote.remove"),
-    ]
+    PLACE = "vote"
+    BINDINGS = bindings("vote")
 
     @dataclass
     class Voted(Message):

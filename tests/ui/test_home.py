@@ -95,13 +95,10 @@ async def test_a_bad_participant_line_is_one_clear_line_not_a_crash(make_app):
 
 
 async def test_the_command_palette_offers_the_screen_actions(make_app, make_session):
-    from screens.providers import ScreenCommands
-
     app = make_app(make_session())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        provider = ScreenCommands(app.screen)
-        titles = [title for title, _help, _call in provider.commands()]
+        titles = [command.title for command in app.get_system_commands(app.screen)]
         for wanted in ("Next step", "Presentation", "Close session", "Skip the current step",
                        "Add an extra step", "High-contrast theme on/off", "Go to step 5: Wishes and pain points"):
             assert wanted in titles, wanted

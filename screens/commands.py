@@ -1,0 +1,187 @@
+"""Every command of the app, declared once: its id, default keys, words, action and where it applies.
+
+The key bindings (`BINDINGS = bindings("session")`), the footer, the F1 help and the command
+palette are all made from this list, so a command cannot show one key in the footer and another
+in the help. The id is what a user's keymap.toml remaps (workshop/keymap.py); an id names all
+keys of its command, so `"app.help" = "f2"` replaces both F1 and its ctrl key.
+
+Every F-key has a ctrl key beside it: F-keys are media keys on Mac laptops and several are taken
+by terminals (docs/keys.md lists which keys each common terminal keeps for itself, and why these
+were chosen). The ctrl keys that an input field also uses (ctrl+a, ctrl+d, ctrl+u, ctrl+w) are
+`priority` bindings, so they work while the facilitator is typing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Iterator
+
+from textual.binding import Binding
+
+from workshop.i18n import N_
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.dom import DOMNode
+    from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str  # the binding id, remappable in keymap.toml
+    keys: str  # default keys, comma-separated ("" = only in the command palette)
+    description: str  # a message id: the footer's and the help's words
+    action: str  # a Textual action, run on the node of `place`
+    place: str  # "app", a screen ("home", "session", …) or a widget ("agenda", "scale", …)
+    footer: bool = True  # shown in the footer (when its place is active)
+    palette: bool = True  # offered in the command palette
+    priority: bool = False  # wins over an input field's own use of the key
+    title: str = ""  # a longer message id for the palette and help (default: description)
+    help: str = ""  # a message id shown under the title in the palette
+
+    @property
+    def default_keys(self) -> list[str]:
+        return [key for key in self.keys.split(",") if key]
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.description, show=self.footer, priority=self.priority,
+                       id=self.id)
+
+    def keys_now(self, keymap: dict[str, str]) -> list[str]:
+        """The keys the user has for this command: their keymap's, else the defaults."""
+        keys = keymap.get(self.id)
+        return [key.strip() for key in keys.split(",") if key.strip()] if keys else self.default_keys
+
+
+C = Command
+COMMANDS: tuple[Command, ...] = (
+    # --- everywhere ---
+    C("app.help", "f1,ctrl+l", N_("Help"), "help", "app", title=N_("Help: every key")),  # again: closes it
+    C("app.contrast", "f3,ctrl+a", N_("High contrast"), "contrast", "app", footer=False, priority=True,
+      title=N_("High-contrast theme on/off")),
+    C("app.palette", "ctrl+p", N_("All actions"), "command_palette", "app", palette=False, priority=True,
+      title=N_("Command palette: every action")),
+    C("app.quit", "", N_("Quit"), "quit", "app"),
+    # --- home ---
+    C("home.new", "n", N_("New session"), "new_session", "home"),
+    C("home.open", "enter", N_("Open"), "open", "home"),
+    C("home.demo", "d", N_("Demo"), "demo", "home"),
+    C("home.compare", "c", N_("Compare"), "compare", "home", title=N_("Compare sessions"),
+      help=N_("this collaboration over time")),
+    C("home.export", "x", N_("Export minutes"), "export", "home",
+      help=N_("Markdown and HTML in the store's exports folder")),
+    C("home.reload", "r", N_("Reload"), "reload", "home", footer=False),
+    C("home.quit", "q", N_("Quit"), "quit", "home"),
+    # --- the live session ---
+    C("session.next", "ctrl+n", N_("Next step"), "next_step", "session"),
+    C("session.previous", "ctrl+b", N_("Previous step"), "previous_step", "session"),
+    C("session.agenda", "ctrl+g", N_("Agenda"), "agenda", "session"),
+    C("session.timer", "ctrl+t", N_("Start/pause timer"), "timer", "session"),
+    C("session.add_minutes", "ctrl+y", N_("+5 min"), "add_minutes(5)", "session"),
+    C("session.note", "ctrl+o", N_("Note"), "note", "session"),
+    C("session.presentation", "ctrl+f", N_("Presentation"), "presentation", "session"),
+    C("session.compare", "f6,ctrl+d", N_("Compare"), "app.compare", "session", priority=True,
+      title=N_("Compare sessions"), help=N_("this collaboration over time")),
+    C("session.export", "f7,ctrl+u", N_("Export minutes"), "app.export", "session", footer=False, priority=True,
+      help=N_("Markdown and HTML in the store's exports folder")),
+    C("session.close", "f10,ctrl+w", N_("Close session"), "close_session", "session", priority=True),
+    C("session.back", "escape", N_("Back"), "back", "session"),
+    C("session.skip", "", N_("Skip the current step"), "skip_step", "session", help=N_("or bring it back")),
+    C("session.add_step", "", N_("Add an extra step"), "add_step", "session", help=N_("an open step after this one")),
+    C("session.less_time", "", N_("Take 1 minute off the timer"), "add_minutes(-1)", "session"),
+    C("session.more_time", "", N_("Add 1 minute to the timer"), "add_minutes(1)", "session"),
+    # --- compare, summary, a new session, the help ---
+    C("compare.close", "escape,q", N_("Close"), "close", "compare"),
+    C("compare.per_partner", "p", N_("Per partner"), "per_partner", "compare"),
+    C("compare.link", "l", N_("Link pain points"), "link", "compare"),
+    C("compare.reload", "r", N_("Reload"), "reload", "compare", footer=False),
+    C("compare_link.cancel", "escape", N_("Cancel"), "cancel", "compare_link"),
+    C("compare_link.link", "ctrl+s", N_("Link the two"), "link", "compare_link"),
+    C("summary.back", "escape", N_("Back to the session"), "back", "summary"),
+    C("summary.confirm", "ctrl+s", N_("Group confirms: close"), "confirm", "summary"),
+    C("new.start", "ctrl+s", N_("Prepare and open"), "start", "new"),
+    C("new.cancel", "escape", N_("Cancel"), "cancel", "new"),
+    C("help.close", "escape,q", N_("Close help"), "dismiss", "help", palette=False),
+    # --- the agenda and the list of contributions ---
+    C("agenda.go", "enter", N_("Go to step"), "go", "agenda"),
+    C("agenda.skip", "s", N_("Skip / unskip"), "skip", "agenda"),
+    C("agenda.up", "shift+up,left_square_bracket", N_("Move step up"), "move(-1)", "agenda"),
+    C("agenda.down", "shift+down,right_square_bracket", N_("Move step down"), "move(1)", "agenda"),
+    C("agenda.add", "a", N_("Add a step"), "add", "agenda"),
+    C("contribution.edit", "enter,e", N_("Edit"), "edit", "contributions"),
+    C("contribution.remove", "delete,backspace", N_("Remove"), "remove", "contributions"),
+    C("contribution.up", "shift+up,left_square_bracket", N_("Move up"), "move(-1)", "contributions"),
+    C("contribution.down", "shift+down,right_square_bracket", N_("Move down"), "move(1)", "contributions"),
+    # --- one input per prompt kind ---
+    C("open.who_previous", "up", N_("Previous partner"), "cycle_who(-1)", "open"),
+    C("open.who_next", "down", N_("Next partner"), "cycle_who(1)", "open"),
+    C("statement.agree", "ctrl+r", N_("Agree on this text"), "agree", "statement"),
+    C("scale.comment", "enter", N_("Score with comment"), "comment", "scale"),
+    C("scale.clear", "delete,backspace", N_("Clear score"), "clear", "scale"),
+    *(C(f"scale.score_{digit}", str(digit), N_("Score"), f"score({digit})", "scale", footer=False, palette=False)
+      for digit in range(10)),
+    C("vote.add", "plus,space,enter,equals_sign", N_("Add a dot"), "dot(1)", "vote"),
+    C("vote.remove", "minus,backspace,delete", N_("Take a dot back"), "dot(-1)", "vote"),
+    C("consent.cycle", "space", N_("Next status"), "cycle", "consent"),
+    C("consent.date", "d", N_("Date"), "date", "consent"),
+    # consent.status_1 … are made from the consent statuses: see consent_statuses()
+    C("review.cycle", "space", N_("Next status"), "cycle", "review"),
+    C("review.done", "d", N_("Done"), "mark('done')", "review"),
+    C("review.open", "o", N_("Still open"), "mark('open')", "review"),
+    C("review.dropped", "x", N_("Dropped"), "mark('dropped')", "review"),
+)
+
+
+@cache
+def consent_statuses() -> tuple[Command, ...]:
+    """A number key per consent status, in the order the consent step shows them."""
+    # Read when the consent step is first needed: the labels' module is not needed to start.
+    from workshop.model import ConsentStatus
+    from workshop.summary import CONSENT_LABELS
+
+    return tuple(C(f"consent.status_{number}", str(number), CONSENT_LABELS[status], f"status({number})",
+                   "consent", footer=False, palette=False)
+                 for number, status in enumerate(ConsentStatus, start=1))
+
+
+BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}  # without consent_statuses()
+ORDER: dict[str, int] = {command.id: number for number, command in enumerate(COMMANDS)}
+
+
+def every_command() -> tuple[Command, ...]:
+    return COMMANDS + consent_statuses()
+
+
+def commands_in(place: str) -> list[Command]:
+    listed = [command for command in COMMANDS if command.place == place]
+    return listed + list(consent_statuses()) if place == "consent" else listed
+
+
+def bindings(place: str) -> list[Binding]:
+    """The BINDINGS of the screen or widget that is `place`."""
+    return [command.binding() for command in commands_in(place) if command.keys]
+
+
+def place_of(node: DOMNode) -> str | None:
+    """The place a screen or widget declares (`PLACE = "session"`), if it has commands."""
+    return getattr(type(node), "PLACE", None)
+
+
+def places_on(screen: Screen) -> Iterator[tuple[DOMNode, str]]:
+    """The app, the screen and each kind of widget on it that has commands, with their place."""
+    yield screen.app, "app"
+    if place_of(screen):
+        yield screen, place_of(screen)
+    seen: set[type] = set()
+    for node in screen.query("*"):
+        place = place_of(node)
+        if place and type(node) not in seen:
+            seen.add(type(node))
+            yield node, place
+
+
+def key_display(app: App, command: Command) -> str:
+    """The command's keys as the user has them (their keymap applied), e.g. "F1 ^l"."""
+    keymap = getattr(app, "user_keys", {})
+    return " ".join(app.get_key_display(Binding(key, command.action)) for key in command.keys_now(keymap))

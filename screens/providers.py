@@ -10,7 +10,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Iterator
 
+from textual.actions import parse
 from textual.app import SystemCommand
+from textual.dom import DOMNode
 from textual.markup import escape
 from textual.screen import Screen
 
@@ -18,11 +20,19 @@ from screens.commands import commands_in, key_display, places_on
 from workshop.i18n import _
 
 
+def available(node: DOMNode, action: str) -> bool:
+    """Whether the node (or the app or screen the action names) allows the action now; a screen
+    says no with Textual's `check_action`, which also hides its key in the footer."""
+    namespace, name, parameters = parse(action)
+    target = {"app": node.app, "screen": node.screen}.get(namespace, node)
+    return bool(target.check_action(name, parameters))
+
+
 def screen_commands(screen: Screen) -> Iterator[SystemCommand]:
     app = screen.app
     for node, place in places_on(screen):
         for command in commands_in(place):
-            if not command.palette:
+            if not command.palette or not available(node, command.action):
                 continue
             shown = " · ".join(part for part in (key_display(app, command), _(command.help) if command.help else "")
                                if part)

@@ -4,7 +4,9 @@
     "session.next" = "ctrl+right"
     "session.previous" = "ctrl+left,ctrl+b"
 
-Every binding in the app has an id (F1 lists them); the app applies this map at start.
+Every command in the app has an id (F1 lists them; screens/commands.py declares them). The keys
+given replace all default keys of that command, its F-key and the key beside it alike. The app
+applies this map at start and names ids it does not know.
 """
 
 from __future__ import annotations

@@ -120,3 +120,28 @@ async def test_the_footer_shows_the_key_beside_the_f_key_in_the_sessions_languag
         shown = {item.shown.description: item.shown.keys for item in app.screen.query(FooterItem)}
         assert shown["Sessie sluiten"] == "f10 ^w"
         assert "Volgende stap" in shown
+
+
+async def test_a_command_chosen_in_the_palette_runs_and_is_saved(make_session, make_app, saved):
+    from textual.widgets import OptionList
+
+    from tests.ui.helpers import type_text
+
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        step = app.screen.step_id
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Skip the current step")
+        found = app.screen.query_one(OptionList)
+        for _attempt in range(100):  # the palette searches in the background: wait for its first hit
+            if found.option_count:
+                break
+            await pilot.pause(0.02)
+        assert "Skip the current step" in str(found.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+    assert saved(session_id).is_skipped(step)

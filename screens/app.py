@@ -81,14 +81,14 @@ class WorkshopApp(App[int]):
         except KeymapError as problem:
             self.notify(str(problem), severity="error", timeout=10)
             return
-        known = {command.id for command in every_command()}
-        unknown = sorted(set(keymap) - known)
+        if not keymap:
+            return
+        unknown = sorted(set(keymap) - {command.id for command in every_command()})
         if unknown:
             self.notify(_("{file}: no command has the id {ids} (F1 lists them)").format(
                 file=keymap_path(), ids=", ".join(unknown)), severity="warning", timeout=10)
-        if keymap:
-            self.user_keys = keymap
-            self.set_keymap(keymap)
+        self.user_keys = keymap
+        self.set_keymap(keymap)
 
     # --- sessions -----------------------------------------------------------------------------
 

@@ -30,13 +30,16 @@ def available(node: DOMNode, action: str) -> bool:
 
 def screen_commands(screen: Screen) -> Iterator[SystemCommand]:
     app = screen.app
+    offered: set[str] = set()
     for node, place in places_on(screen):
         for command in commands_in(place):
-            if not command.palette or not available(node, command.action):
-                continue
+            title = _(command.title or command.description)
+            if not command.palette or title in offered or not available(node, command.action):
+                continue  # once each: the home's own "Quit" and the app's are one entry
+            offered.add(title)
             shown = " · ".join(part for part in (key_display(app, command), _(command.help) if command.help else "")
                                if part)
-            yield SystemCommand(escape(_(command.title or command.description)), escape(shown),
+            yield SystemCommand(escape(title), escape(shown),
                                 partial(node.run_action, command.action))
     extra = getattr(screen, "palette_commands", None)
     if extra is not None:

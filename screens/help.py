@@ -28,7 +28,7 @@ def key_table(screen: Screen) -> Table:
     def section(title: str, place: str) -> None:
         rows: dict[str, tuple[list[str], list[str]]] = {}
         for command in commands_in(place):
-            keys = key_display(app, command) if command.keys else key_display(app, palette)
+            keys = key_display(app, command) if command.keys else f"({key_display(app, palette)})"
             words = _(command.title or command.description)
             shown_keys, ids = rows.setdefault(words, ([], []))
             shown_keys.append(keys)

@@ -150,3 +150,22 @@ async def test_a_command_chosen_in_the_palette_runs_and_is_saved(make_session, m
         await pilot.pause()
         await pilot.pause()
     assert saved(session_id).is_skipped(step)
+
+
+async def test_back_from_a_dutch_session_the_homes_footer_is_english_again(make_session, make_app):
+    from screens.home import HomeScreen
+    from screens.widgets.footer import FooterItem
+
+    make_session(lang="nl")
+    app = make_app(lang="en")
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # open the Dutch session
+        await pilot.pause()
+        assert "Volgende stap" in {item.shown.description for item in app.screen.query(FooterItem)}
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        words = {item.shown.description for item in app.screen.query(FooterItem)}
+        assert "New session" in words and "Nieuwe sessie" not in words

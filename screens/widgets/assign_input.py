@@ -49,7 +49,8 @@ class AssignInput(PromptInput):
                         select_on_focus=False)
             yield Input(placeholder=_("who"), id="who", disabled=self.read_only,
                         suggester=SuggestFromList(names, case_sensitive=False), select_on_focus=False)
-            yield Input(placeholder=when, id="when", disabled=self.read_only, select_on_focus=False)
+            yield Input(placeholder=when, id="when", disabled=self.read_only, select_on_focus=False,
+                        clear_on_enter=True)
 
     def on_mount(self) -> None:
         self.show(self.view)
@@ -108,14 +109,15 @@ class AssignInput(PromptInput):
         event.stop()
         entry, who, when = (self.query_one(f"#{name}", Input) for name in ("entry", "who", "when"))
         if event.input is entry:
-            if entry.value.strip():
+            if event.value.strip():
                 who.focus()
         elif event.input is who:
-            who.value = self.complete_name(who.value)
+            who.value = self.complete_name(event.value)
             when.focus()
-        elif entry.value.strip():
-            self.post_message(self.Assigned(entry.value, who.value, when.value, self.editing_row, self.editing_uid))
+        elif entry.value.strip():  # 'when' was taken (and emptied) at Enter; keys go to it, not here
+            self.post_message(self.Assigned(entry.value, who.value, event.value, self.editing_row, self.editing_uid))
         else:
+            when.value = when.value or event.value
             entry.focus()
 
     def complete_name(self, typed: str) -> str:
@@ -129,7 +131,7 @@ class AssignInput(PromptInput):
         return found[0] if len(set(found)) == 1 else typed
 
     def saved(self) -> None:
-        for name in ("entry", "who", "when"):
+        for name in ("entry", "who"):  # 'when' was emptied at Enter; what was typed since stays
             self.query_one(f"#{name}", Input).value = ""
         self.editing_row = self.editing_uid = ""
         self.query_one("#entry", Input).focus()

@@ -43,7 +43,7 @@ class OpenInput(PromptInput):
             else:
                 yield Static(Text(_("anonymous"), style="italic"), id="anonymous", classes="who")
             yield Input(placeholder=self.placeholder(), id="entry", disabled=self.read_only,
-                        select_on_focus=False)
+                        select_on_focus=False, clear_on_enter=True, paste_lines=True)
 
     def placeholder(self) -> str:
         if self.step.anonymous:
@@ -81,11 +81,9 @@ class OpenInput(PromptInput):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value
+        text = event.value  # taken (and the entry emptied) when Enter arrived: see Entry
         if not text.strip():
             return
-        # Empty the entry now, not after the save: keys typed meanwhile start a new contribution.
-        event.input.value = ""
         partner = participant = ""
         if not self.step.anonymous:
             picker = self.query_one(WhoPicker)

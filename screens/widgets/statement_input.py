@@ -35,6 +35,8 @@ class StatementInput(PromptInput):
 
     def compose(self) -> ComposeResult:
         yield Static(id="statement", classes="statement")
+        # The entry holds the text being rewritten: Enter saves exactly what it holds then as a
+        # new version and leaves it there to rewrite further; a paste of lines stays one text.
         yield Input(placeholder=_("Rewrite the text; Enter saves a new version"), id="entry",
                     disabled=self.read_only, select_on_focus=False)
         yield Static(Text(_("Earlier versions"), style="bold"), classes="section-title")

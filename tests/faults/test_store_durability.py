@@ -172,9 +172,7 @@ def test_later_changes_wait_behind_a_pending_one_in_order(live, store, monkeypat
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(path, payload)
 
-    import workshop.store.store as module
-
-    monkeypatch.setattr(module, "write_atomically", flaky)
+    monkeypatch.setattr(atomic, "write_atomically", flaky)
     with pytest.raises(SaveFailed):
         session.add("pains", "een", partner="Gemeente")
     session.add("pains", "twee", partner="Gemeente")  # retries the pending one first

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from workshop.i18n import _
 from workshop.model import SessionInfo, now_iso
+from workshop.store import atomic
 from workshop.store.atomic import (
     FILE_MODE,
     encode,
@@ -167,7 +168,7 @@ class SessionFile:
             raise PermissionError(_("{file} is open read-only").format(file=self.path.name))
         payload = encode(tables)  # before anything is dropped: an unencodable change is a bug
         self.saved = None
-        write_atomically(self.path, payload)
+        atomic.write_atomically(self.path, payload)  # looked up here: tests inject a full disk
         self.saved = tables
 
     def release(self) -> None:

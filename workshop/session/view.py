@@ -12,6 +12,7 @@ from typing import Any
 
 from workshop.guides import GuideError, Step, Text, steps_from_dicts
 from workshop.model import Action, Contribution, Participant, SessionStatus
+from workshop.statements import settled
 from workshop.store import StoreError
 from workshop.store.store import CONTRIBUTIONS, META
 from workshop.timer import Timebox
@@ -157,10 +158,9 @@ class SessionView:
         return revisions[-1] if revisions else None
 
     def settled_statement(self, step_id: str) -> Contribution | None:
-        """What the statement says now: the last agreed revision, else the last one."""
-        revisions = self.revisions(step_id)
-        agreed = [revision for revision in revisions if revision.value is True]
-        return (agreed or revisions or [None])[-1]
+        """What the statement says now: the last agreed revision, else the last one (the rule
+        lives in workshop/statements.py)."""
+        return settled(self.revisions(step_id))
 
     def agreed_statement(self, step_id: str) -> str:
         """The settled statement's text ("" when there is none)."""

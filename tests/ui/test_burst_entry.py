@@ -86,3 +86,47 @@ async def test_a_paste_of_lines_in_a_statement_stays_one_text(make_session, make
         app.post_message(key("\r"))
         await settle(pilot)
     assert [r.text for r in saved(session_id).revisions("ambition")] == ["Every child grows up safely"]
+
+
+async def test_changes_on_a_full_disk_are_counted_on_screen_and_saved_in_order_later(
+        make_session, make_app, saved, monkeypatch):
+    import errno
+
+    import workshop.store.atomic as atomic
+    from screens.widgets.save_state import SaveState
+
+    session_id = make_session()
+    app = make_app(session_id)
+    real = atomic.write_atomically
+
+    def full_disk(path, payload):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        monkeypatch.setattr(atomic, "write_atomically", full_disk)
+        send_burst(app, "een\rtwee\r")
+        await settle(pilot)
+        state = app.screen.query_one(SaveState)
+        assert "NOT saved" in str(state.render()) and "2 waiting" in str(state.render())
+        assert saved(session_id).contributions("pains") == []
+        monkeypatch.setattr(atomic, "write_atomically", real)
+        app.screen.retry_saving()
+        await settle(pilot)
+        assert state.has_class("saved")
+    assert [c.text for c in saved(session_id).contributions("pains")] == ["een", "twee"]
+
+
+async def test_a_refused_contribution_goes_back_into_the_entry(make_session, make_app, saved, monkeypatch):
+    import workshop.session.rules as rules
+
+    session_id = make_session()
+    app = make_app(session_id)
+    monkeypatch.setattr(rules, "MAX_TEXT", 5)
+    monkeypatch.setattr("workshop.session.live.MAX_TEXT", 5)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "pains")
+        send_burst(app, "much too long\r")
+        await settle(pilot)
+        assert app.focused.value == "much too long"
+    assert saved(session_id).contributions("pains") == []

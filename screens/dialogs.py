@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
+from screens.widgets.entry import Entry
 from workshop.i18n import N_, _
 
 
@@ -36,7 +37,7 @@ class TextDialog(ModalScreen[str | None]):
                 yield area
                 yield Label(Text(_("ctrl+s saves · Escape cancels"), style="dim"))
             else:
-                field = Input(self.value, placeholder=self.placeholder, id="value", select_on_focus=False)
+                field = Entry(self.value, placeholder=self.placeholder, id="value", select_on_focus=False)
                 field.cursor_blink = not self.app.is_headless
                 yield field
                 yield Label(Text(_("Enter saves · Escape cancels"), style="dim"))
@@ -44,9 +45,13 @@ class TextDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#value").focus()
 
+    answered = False
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value)
+        if not self.answered:  # a second Enter in the same burst finds the answer given
+            self.answered = True
+            self.dismiss(event.value)
 
     def action_save(self) -> None:
         widget = self.query_one("#value")

@@ -1,7 +1,8 @@
 """The live session: agenda, the current prompt large, its input, the timer and the saved state.
 
-Widgets post what the facilitator wants; this screen makes the change through `LiveSession`
-(which saves it durably before returning) and redraws.
+The step's input posts what the facilitator wants as a change (`PromptInput.Wants`); this
+screen applies it through `LiveSession.apply` (which saves it durably before returning) and
+redraws. One handler for every prompt kind; the agenda's moves are changes too.
 """
 
 from __future__ import annotations
@@ -19,23 +20,24 @@ from screens.commands import bindings
 from screens.dialogs import TextDialog
 from screens.text import literal
 from screens.widgets.agenda import Agenda
-from screens.widgets.assign_input import AssignInput
 from screens.widgets.base import PromptInput
-from screens.widgets.choice_input import ChoiceInput
-from screens.widgets.consent_input import ConsentInput
-from screens.widgets.contributions import ContributionList
 from screens.widgets.footer import TranslatedFooter
 from screens.widgets.kinds import INPUTS
-from screens.widgets.open_input import OpenInput
-from screens.widgets.review_input import ReviewInput
 from screens.widgets.save_state import SaveState
-from screens.widgets.scale_input import ScaleInput
-from screens.widgets.statement_input import StatementInput
-from screens.widgets.who import split_prefix
 from screens.widgets.step_timer import StepTimer
-from screens.widgets.vote_input import VoteInput
 from workshop.i18n import _
-from workshop.session import LiveSession, SaveFailed, SessionClosed
+from workshop.session import Change, LiveSession, SaveFailed, SessionClosed
+from workshop.session.changes import (
+    AddMinutes,
+    AddStep,
+    Close,
+    GoTo,
+    MoveStep,
+    PauseTimer,
+    SetNote,
+    Skip,
+    StartTimer,
+)
 from workshop.timer import TimeLeft
 
 RETRY_SECONDS = 2.0
@@ -90,7 +92,7 @@ class SessionScreen(Screen):
 
     def on_mount(self) -> None:
         if not self.live.read_only and not self.live.meta.get("visited"):
-            self.write(lambda: self.live.go_to(self.step_id))  # the meeting starts: the timer runs
+            self.write(GoTo(self.step_id))  # the meeting starts: the timer runs
         self.show_session()
         self.set_interval(1.0, self.tick)
 
@@ -149,11 +151,11 @@ class SessionScreen(Screen):
 
     # --- saving -------------------------------------------------------------------------------
 
-    def write(self, change: Callable[[], object]) -> bool:
-        """Make one change through LiveSession; True when it was accepted (saved or queued)."""
+    def write(self, change: Change) -> bool:
+        """Apply one change; True when it was accepted (saved, or waiting to be saved)."""
         state = self.query_one(SaveState)
         try:
-            change()
+            self.live.apply(change)
         except SaveFailed as problem:
             state.show_failed(len(self.live.pending))
             self.notify(str(problem), severity="error", timeout=6)
@@ -184,7 +186,7 @@ class SessionScreen(Screen):
         self.query_one(SaveState).show_saved(self.live.count())
         self.notify(_("Everything is saved now."))
 
-    def change(self, change: Callable[[], object], agenda: bool = False) -> bool:
+    def change(self, change: Change, agenda: bool = False) -> bool:
         """Write, then redraw the step's input (and the agenda when the steps changed)."""
         accepted = self.write(change)
         if agenda:
@@ -199,7 +201,7 @@ class SessionScreen(Screen):
     async def open_step(self, step_id: str) -> None:
         """Go to a step (the meeting moves there too, unless the session is read-only)."""
         if not self.live.read_only:
-            self.write(lambda: self.live.go_to(step_id))
+            self.write(GoTo(step_id))
             step_id = self.live.current.id
         self.step_id = step_id
         await self.prompt_input.remove()
@@ -215,12 +217,9 @@ class SessionScreen(Screen):
         await self._neighbour(-1)
 
     async def _neighbour(self, direction: int) -> None:
-        agenda = self.live.agenda
-        index = [s.id for s in agenda].index(self.step_id) + direction
-        while 0 <= index < len(agenda) and self.live.is_skipped(agenda[index].id):
-            index += direction
-        if 0 <= index < len(agenda):
-            await self.open_step(agenda[index].id)
+        target = self.live.neighbour(self.step_id, direction)
+        if target is not None:
+            await self.open_step(target.id)
         else:
             self.notify(_("This is the last step.") if direction > 0 else _("This is the first step."))
 
@@ -235,7 +234,7 @@ class SessionScreen(Screen):
     @on(Agenda.Skip)
     async def skip(self, event: Agenda.Skip) -> None:
         was_current = event.step_id == self.step_id
-        if self.write(lambda: self.live.skip(event.step_id)) and was_current and self.live.current.id != self.step_id:
+        if self.write(Skip(event.step_id)) and was_current and self.live.current.id != self.step_id:
             await self.open_step(self.live.current.id)
         self.show_step()
 
@@ -244,15 +243,14 @@ class SessionScreen(Screen):
 
     @on(Agenda.MoveStep)
     def move_step(self, event: Agenda.MoveStep) -> None:
-        self.change(lambda: self.live.move_step(event.step_id, event.offset), agenda=True)
+        self.change(MoveStep(event.step_id, event.offset), agenda=True)
 
     @on(Agenda.AddStep)
     def action_add_step(self) -> None:
         async def added(title: str | None) -> None:
             if title and title.strip():
-                if self.write(lambda: self.live.add_step(title, after=self.step_id)):
-                    new = self.live.agenda[[s.id for s in self.live.agenda].index(self.step_id) + 1]
-                    await self.open_step(new.id)
+                if self.write(AddStep(title, after=self.step_id)):
+                    await self.open_step(self.live.agenda[[s.id for s in self.live.agenda].index(self.step_id) + 1].id)
 
         self.app.push_screen(TextDialog(_("Title of the extra step"), placeholder=_("e.g. Follow-up on the budget")),
                              added)
@@ -261,19 +259,16 @@ class SessionScreen(Screen):
 
     def action_timer(self) -> None:
         box = self.live.timebox(self.step_id)
-        if box.since is None:
-            self.change(lambda: self.live.start_timer(self.step_id))
-        else:
-            self.change(lambda: self.live.pause_timer(self.step_id))
+        self.change(StartTimer(self.step_id) if box.since is None else PauseTimer(self.step_id))
 
     def action_add_minutes(self, minutes: int) -> None:
         self.warned.pop(self.step_id, None)
-        self.change(lambda: self.live.add_minutes(self.step_id, minutes))
+        self.change(AddMinutes(self.step_id, minutes))
 
     def action_note(self) -> None:
         def noted(text: str | None) -> None:
             if text is not None:
-                self.change(lambda: self.live.set_note(self.step_id, text), agenda=True)
+                self.change(SetNote(self.step_id, text), agenda=True)
 
         self.app.push_screen(TextDialog(_("Private note for this step (never shown in presentation mode)"),
                                         self.live.note(self.step_id), multiline=True), noted)
@@ -305,7 +300,7 @@ class SessionScreen(Screen):
         from screens.summary import SummaryScreen
 
         async def confirmed(yes: bool | None) -> None:
-            if yes and self.write(self.live.close):
+            if yes and self.write(Close()):
                 await self.app.session_closed(self)
 
         self.app.push_screen(SummaryScreen(self.live, can_close=not self.live.read_only), confirmed)
@@ -319,112 +314,28 @@ class SessionScreen(Screen):
 
     # --- what the inputs ask for --------------------------------------------------------------
 
-    @on(OpenInput.Added)
-    def open_added(self, event: OpenInput.Added) -> None:
-        if not self.change(lambda: self.live.add(self.step_id, event.text, event.partner, event.participant)):
+    @on(PromptInput.Wants)
+    def wants(self, event: PromptInput.Wants) -> None:
+        if self.change(event.change):
+            self.prompt_input.saved(event.change)
+        elif event.typed:
             self.prompt_input.refused(event.typed)
 
-    @on(ContributionList.Edit)
-    def edit_contribution(self, event: ContributionList.Edit) -> None:
-        anonymous = self.live.step(self.step_id).anonymous
-
-        def edited(text: str | None) -> None:
-            if text is None or not text.strip():
-                return
-            changes: dict[str, str] = {"text": text}
-            if not anonymous:  # 'Bram: …' says it was Bram after all, as when typing it
-                who, rest = split_prefix(text, self.live.partners, self.live.participants)
-                if who is not None:
-                    changes = {"text": rest, "partner": who.partner, "participant": who.participant}
-            self.change(lambda: self.live.edit(event.uid, **changes))
-
-        title = _("Edit the contribution") if anonymous else \
-            _("Edit the contribution (start with 'Name: ' to change who said it)")
-        self.app.push_screen(TextDialog(title, self.live.contribution(event.uid).text), edited)
-
-    @on(ContributionList.Remove)
-    def remove_contribution(self, event: ContributionList.Remove) -> None:
-        self.change(lambda: self.live.remove(event.uid))
-
-    @on(ContributionList.Move)
-    def move_contribution(self, event: ContributionList.Move) -> None:
-        self.change(lambda: self.live.move(event.uid, event.offset))
-
-    @on(StatementInput.Revised)
-    def revised(self, event: StatementInput.Revised) -> None:
-        self.change(lambda: self.live.revise(self.step_id, event.text))
-
-    @on(StatementInput.Agreed)
-    def agreed(self) -> None:
-        if self.live.statement(self.step_id) is None:
-            self.notify(_("There is no text to agree on yet."))
-            return
-        if self.change(lambda: self.live.agree(self.step_id)):
-            self.notify(_("Agreed."))
-
-    @on(ScaleInput.Scored)
-    def scored(self, event: ScaleInput.Scored) -> None:
-        self.change(lambda: self.live.score(self.step_id, event.item, event.who, event.value))
-
-    @on(ScaleInput.CommentWanted)
-    def score_with_comment(self, event: ScaleInput.CommentWanted) -> None:
-        given = self.live.scores(self.step_id, event.item).get(event.who)
-        start = f"{given.value} {given.text}".strip() if given else ""
-
+    @on(PromptInput.Asks)
+    def asks(self, event: PromptInput.Asks) -> None:
+        """A change that needs a line of text first (an edit, a comment with a score, a date)."""
         def answered(answer: str | None) -> None:
-            if not answer or not answer.strip():
+            if answer is None:
                 return
-            number, _space, comment = answer.strip().partition(" ")
             try:
-                value = int(number)
-            except ValueError:
-                self.notify(_("Start with the score, e.g. '4 we listen better now'."), severity="error")
+                change = event.change_for(answer)
+            except ValueError as problem:
+                self.notify(str(problem), severity="error")
                 return
-            self.change(lambda: self.live.score(self.step_id, event.item, event.who, value, comment.strip()))
+            if change is not None:
+                self.change(change)
 
-        self.app.push_screen(TextDialog(_("Score for {who}, then a comment if you like").format(who=event.who),
-                                        start, placeholder="4 …"), answered)
-
-    @on(ScaleInput.Cleared)
-    def score_cleared(self, event: ScaleInput.Cleared) -> None:
-        given = self.live.scores(self.step_id, event.item).get(event.who)
-        if given is not None:
-            self.change(lambda: self.live.remove(given.uid))
-
-    @on(VoteInput.Voted)
-    def voted(self, event: VoteInput.Voted) -> None:
-        self.change(lambda: self.live.vote(self.step_id, event.target, event.partner, event.change))
-
-    @on(AssignInput.Assigned)
-    def assigned(self, event: AssignInput.Assigned) -> None:
-        if event.uid:
-            write = lambda: self.live.edit(event.uid, text=event.text, value=event.who, when=event.when)  # noqa: E731
-        else:
-            write = lambda: self.live.assign(self.step_id, event.text, event.who, event.when, event.row)  # noqa: E731
-        if self.change(write):
-            self.prompt_input.saved()
-
-    @on(ConsentInput.StatusSet)
-    def consent_set(self, event: ConsentInput.StatusSet) -> None:
-        self.change(lambda: self.live.set_consent(self.step_id, event.partner, event.body, event.status, event.when))
-
-    @on(ConsentInput.DateWanted)
-    def consent_date(self, event: ConsentInput.DateWanted) -> None:
-        def answered(when: str | None) -> None:
-            if when is not None:
-                self.change(lambda: self.live.set_consent(self.step_id, event.partner, event.body, event.status,
-                                                          when.strip()))
-
-        self.app.push_screen(TextDialog(_("Date for {partner}").format(partner=event.partner), event.when,
-                                        placeholder="2026-12-01"), answered)
-
-    @on(ChoiceInput.Chosen)
-    def chosen(self, event: ChoiceInput.Chosen) -> None:
-        self.change(lambda: self.live.choose(self.step_id, event.option))
-
-    @on(ReviewInput.Marked)
-    def marked(self, event: ReviewInput.Marked) -> None:
-        self.change(lambda: self.live.mark(self.step_id, event.carried, event.status))
+        self.app.push_screen(TextDialog(event.title, event.start, placeholder=event.placeholder), answered)
 
     # --- the command palette ------------------------------------------------------------------
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets.option_list import Option
 
@@ -16,6 +13,7 @@ from screens.widgets.base import PromptInput
 from screens.widgets.contributions import ContributionList
 from screens.widgets.entry import Entry as Input
 from workshop.i18n import N_, _
+from workshop.session.changes import Assign, Change
 
 ROW = "row:"
 
@@ -26,14 +24,6 @@ class AssignInput(PromptInput):
     FOCUS = "#entry"
     HELP_TITLE = N_("Assign step")
 
-
-    @dataclass
-    class Assigned(Message):
-        text: str
-        who: str
-        when: str
-        row: str = ""
-        uid: str = ""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -49,7 +39,8 @@ class AssignInput(PromptInput):
                         select_on_focus=False)
             yield Input(placeholder=_("who"), id="who", disabled=self.read_only,
                         suggester=SuggestFromList(names, case_sensitive=False), select_on_focus=False)
-            yield Input(placeholder=when, id="when", disabled=self.read_only, select_on_focus=False)
+            yield Input(placeholder=when, id="when", disabled=self.read_only, select_on_focus=False,
+                        clear_on_enter=True)
 
     def on_mount(self) -> None:
         self.show(self.view)
@@ -108,14 +99,15 @@ class AssignInput(PromptInput):
         event.stop()
         entry, who, when = (self.query_one(f"#{name}", Input) for name in ("entry", "who", "when"))
         if event.input is entry:
-            if entry.value.strip():
+            if event.value.strip():
                 who.focus()
         elif event.input is who:
-            who.value = self.complete_name(who.value)
+            who.value = self.complete_name(event.value)
             when.focus()
-        elif entry.value.strip():
-            self.post_message(self.Assigned(entry.value, who.value, when.value, self.editing_row, self.editing_uid))
+        elif entry.value.strip():  # 'when' was taken (and emptied) at Enter; keys go to it, not here
+            self.want(Assign(self.step.id, entry.value, who.value, event.value, self.editing_row, self.editing_uid))
         else:
+            when.value = when.value or event.value
             entry.focus()
 
     def complete_name(self, typed: str) -> str:
@@ -128,8 +120,8 @@ class AssignInput(PromptInput):
         found = exact or [n for n in names if n.casefold().startswith(wanted)]
         return found[0] if len(set(found)) == 1 else typed
 
-    def saved(self) -> None:
-        for name in ("entry", "who", "when"):
+    def saved(self, change: Change) -> None:
+        for name in ("entry", "who"):  # 'when' was emptied at Enter; what was typed since stays
             self.query_one(f"#{name}", Input).value = ""
         self.editing_row = self.editing_uid = ""
         self.query_one("#entry", Input).focus()

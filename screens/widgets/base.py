@@ -1,23 +1,48 @@
-"""What every prompt kind's input has in common."""
+"""What every prompt kind's input has in common, and the two messages they all post."""
 
 from __future__ import annotations
 
-from textual.containers import Vertical
+from dataclasses import dataclass
+from typing import Callable
 
+from textual.containers import Vertical
+from textual.message import Message
+
+from screens.widgets.contributions import ContributionList
 from workshop.guides import Step
-from workshop.session import SessionView
+from workshop.session import Change, SessionView
+from workshop.session.changes import MoveContribution, RemoveContribution
 
 
 class PromptInput(Vertical):
     """One prompt kind's input and what was said so far.
 
-    The screen hands it the session (`show`) after every change; it posts messages saying what
-    the facilitator wants, and never saves anything itself."""
+    The screen hands it the session (`show`) after every change; it posts what the facilitator
+    wants as a change (`Wants`), or a question whose answer makes one (`Asks`), and never saves
+    anything itself."""
 
     DEFAULT_CSS = """
     PromptInput { height: 1fr; }
     PromptInput Input { margin: 0 0; }
     """
+
+    @dataclass
+    class Wants(Message):
+        """Make this change (workshop/session/changes.py). `typed` is what the facilitator typed,
+        given back to the entry when the change is refused, so nothing typed is lost."""
+
+        change: Change
+        typed: str = ""
+
+    @dataclass
+    class Asks(Message):
+        """Ask the facilitator for a line of text first; `change_for(answer)` makes the change
+        (None: nothing to do; ValueError: the answer is wrong, its text says why)."""
+
+        title: str
+        start: str
+        change_for: Callable[[str], Change | None]
+        placeholder: str = ""
 
     def __init__(self, view: SessionView, step: Step, read_only: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -35,8 +60,24 @@ class PromptInput(Vertical):
         """Put the cursor where the facilitator types next."""
         self.query_one(self.FOCUS).focus()
 
-    def saved(self) -> None:
-        """The screen saved what was submitted: clear the entry for the next one."""
+    def want(self, change: Change, typed: str = "") -> None:
+        self.post_message(self.Wants(change, typed))
+
+    def saved(self, change: Change) -> None:
+        """The screen made what was wanted (after `Wants`): saved, or queued to be saved."""
+
+    def refused(self, typed: str) -> None:
+        """The change was refused (bad input): give back what was typed."""
 
     def text_of(self, value) -> str:
         return self.view.text(value)
+
+    # A list of contributions in any input: removing and moving them are changes like any other.
+
+    def on_contribution_list_remove(self, event: ContributionList.Remove) -> None:
+        event.stop()
+        self.want(RemoveContribution(event.uid))
+
+    def on_contribution_list_move(self, event: ContributionList.Move) -> None:
+        event.stop()
+        self.want(MoveContribution(event.uid, event.offset))

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from screens.text import literal
 from screens.widgets.base import PromptInput
 from workshop.i18n import N_
+from workshop.session.changes import Choose
 
 
 class ChoiceInput(PromptInput):
     FOCUS = "OptionList"
     HELP_TITLE = N_("Choice step")
-
-    @dataclass
-    class Chosen(Message):
-        option: str
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="options", classes="options")
@@ -45,4 +39,4 @@ class ChoiceInput(PromptInput):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.post_message(self.Chosen(event.option.id))
+            self.want(Choose(self.step.id, event.option.id))

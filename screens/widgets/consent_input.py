@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import Static
 
 from screens.commands import bindings
@@ -16,6 +13,7 @@ from screens.widgets.grid import Grid
 from workshop.summary import consent_label
 from workshop.i18n import N_, _
 from workshop.model import ConsentStatus
+from workshop.session.changes import SetConsent
 
 ORDER = list(ConsentStatus)
 
@@ -26,20 +24,6 @@ class ConsentInput(PromptInput):
 
     PLACE = "consent"
     BINDINGS = bindings("consent")
-
-    @dataclass
-    class StatusSet(Message):
-        partner: str
-        body: str
-        status: str
-        when: str
-
-    @dataclass
-    class DateWanted(Message):
-        partner: str
-        body: str
-        status: str
-        when: str
 
     def compose(self) -> ComposeResult:
         legend = "  ".join(f"{number} {consent_label(s.value)}" for number, s in enumerate(ORDER, start=1))
@@ -80,13 +64,13 @@ class ConsentInput(PromptInput):
     def action_status(self, number: int) -> None:
         if (here := self._here()) is not None:
             partner, body, _status, when = here
-            self.post_message(self.StatusSet(partner, body, ORDER[number - 1].value, when))
+            self.want(SetConsent(self.step.id, partner, body, ORDER[number - 1].value, when))
 
     def action_cycle(self) -> None:
         if (here := self._here()) is not None:
             partner, body, status, when = here
             index = ORDER.index(ConsentStatus(status)) + 1 if status in ORDER else 0
-            self.post_message(self.StatusSet(partner, body, ORDER[index % len(ORDER)].value, when))
+            self.want(SetConsent(self.step.id, partner, body, ORDER[index % len(ORDER)].value, when))
 
     def on_data_table_cell_selected(self, event: Grid.CellSelected) -> None:
         event.stop()
@@ -95,4 +79,8 @@ class ConsentInput(PromptInput):
     def action_date(self) -> None:
         if (here := self._here()) is not None:
             partner, body, status, when = here
-            self.post_message(self.DateWanted(partner, body, status or ConsentStatus.TO_REQUEST.value, when))
+            status = status or ConsentStatus.TO_REQUEST.value
+            self.post_message(self.Asks(
+                _("Date for {partner}").format(partner=partner), when,
+                lambda answer: SetConsent(self.step.id, partner, body, status, answer.strip()),
+                placeholder="2026-12-01"))

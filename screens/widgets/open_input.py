@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +14,7 @@ from screens.widgets.entry import Entry as Input
 from screens.widgets.contributions import ContributionList, contribution_line
 from screens.widgets.who import WhoPicker, split_prefix
 from workshop.i18n import N_, _
+from workshop.session.changes import AddContribution, Change, EditContribution
 
 
 class OpenInput(PromptInput):
@@ -26,13 +24,6 @@ class OpenInput(PromptInput):
     PLACE = "open"
     BINDINGS = bindings("open")
 
-    @dataclass
-    class Added(Message):
-        text: str
-        partner: str
-        participant: str
-        typed: str = ""  # what was in the entry, to put back if the save is refused
-
     def compose(self) -> ComposeResult:
         yield ContributionList(id="contributions", classes="contributions")
         with Horizontal(classes="entry-row"):
@@ -41,7 +32,7 @@ class OpenInput(PromptInput):
             else:
                 yield Static(Text(_("anonymous"), style="italic"), id="anonymous", classes="who")
             yield Input(placeholder=self.placeholder(), id="entry", disabled=self.read_only,
-                        select_on_focus=False)
+                        select_on_focus=False, clear_on_enter=True, paste_lines=True)
 
     def placeholder(self) -> str:
         if self.step.anonymous:
@@ -79,11 +70,9 @@ class OpenInput(PromptInput):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value
+        text = event.value  # taken (and the entry emptied) when Enter arrived: see Entry
         if not text.strip():
             return
-        # Empty the entry now, not after the save: keys typed meanwhile start a new contribution.
-        event.input.value = ""
         partner = participant = ""
         if not self.step.anonymous:
             picker = self.query_one(WhoPicker)
@@ -91,7 +80,25 @@ class OpenInput(PromptInput):
             if who is not None:
                 picker.who, text = who, rest
             partner, participant = picker.who.partner, picker.who.participant
-        self.post_message(self.Added(text, partner, participant, event.value))
+        self.want(AddContribution(self.step.id, text, partner, participant), typed=event.value)
+
+    def on_contribution_list_edit(self, event: ContributionList.Edit) -> None:
+        event.stop()
+        anonymous = self.step.anonymous
+
+        def change_for(text: str) -> Change | None:
+            if not text.strip():
+                return None
+            fields = {"text": text}
+            if not anonymous:  # 'Bram: …' says it was Bram after all, as when typing it
+                who, rest = split_prefix(text, self.view.partners, self.view.participants)
+                if who is not None:
+                    fields = {"text": rest, "partner": who.partner, "participant": who.participant}
+            return EditContribution(event.uid, fields)
+
+        title = _("Edit the contribution") if anonymous else \
+            _("Edit the contribution (start with 'Name: ' to change who said it)")
+        self.post_message(self.Asks(title, self.view.contribution(event.uid).text, change_for))
 
     def refused(self, typed: str) -> None:
         """The save was refused (bad input): give the text back so nothing typed is lost."""

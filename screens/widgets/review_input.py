@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +13,7 @@ from screens.widgets.base import PromptInput
 from workshop.summary import review_label
 from workshop.i18n import N_, _
 from workshop.model import ReviewStatus
+from workshop.session.changes import Mark
 
 ORDER = list(ReviewStatus)
 MARKS = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘"}
@@ -27,11 +25,6 @@ class ReviewInput(PromptInput):
 
     PLACE = "review"
     BINDINGS = bindings("review")
-
-    @dataclass
-    class Marked(Message):
-        carried: str
-        status: str
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("d done · o still open · x dropped · space or Enter: next status"), style="italic"),
@@ -70,13 +63,13 @@ class ReviewInput(PromptInput):
 
     def action_mark(self, status: str) -> None:
         if (uid := self._chosen()) is not None:
-            self.post_message(self.Marked(uid, status))
+            self.want(Mark(self.step.id, uid, status))
 
     def action_cycle(self) -> None:
         if (uid := self._chosen()) is not None:
             current = self.view.reviews(self.step.id).get(uid, "")
             index = ORDER.index(ReviewStatus(current)) + 1 if current in ORDER else 0
-            self.post_message(self.Marked(uid, ORDER[index % len(ORDER)].value))
+            self.want(Mark(self.step.id, uid, ORDER[index % len(ORDER)].value))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import Static
 
 from screens.commands import bindings
@@ -14,6 +11,7 @@ from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from workshop.i18n import N_, _, number
+from workshop.session.changes import Change, ClearScore, Score
 
 
 class ScaleInput(PromptInput):
@@ -22,22 +20,6 @@ class ScaleInput(PromptInput):
 
     PLACE = "scale"
     BINDINGS = bindings("scale")
-
-    @dataclass
-    class Scored(Message):
-        item: str
-        who: str
-        value: int
-
-    @dataclass
-    class CommentWanted(Message):
-        item: str
-        who: str
-
-    @dataclass
-    class Cleared(Message):
-        item: str
-        who: str
 
     def compose(self) -> ComposeResult:
         scale = self.step.scale
@@ -139,7 +121,7 @@ class ScaleInput(PromptInput):
         if (refused := self.step.scale.refuses(value)) is not None:
             self.notify(refused, severity="error")
             return
-        self.post_message(self.Scored(target[0], target[1], value))
+        self.want(Score(self.step.id, target[0], target[1], value))
         if self._target() == target:
             self.advance()
 
@@ -156,12 +138,28 @@ class ScaleInput(PromptInput):
             self.first_digit_timer = None
 
     def action_comment(self) -> None:
-        if (target := self._target()) is not None:
-            self.post_message(self.CommentWanted(*target))
+        if (target := self._target()) is None:
+            return
+        item, who = target
+        given = self.view.scores(self.step.id, item).get(who)
+        start = f"{given.value} {given.text}".strip() if given else ""
+
+        def change_for(answer: str) -> Change | None:
+            if not answer.strip():
+                return None
+            number, _space, comment = answer.strip().partition(" ")
+            try:
+                value = int(number)
+            except ValueError:
+                raise ValueError(_("Start with the score, e.g. '4 we listen better now'.")) from None
+            return Score(self.step.id, item, who, value, comment.strip())
+
+        self.post_message(self.Asks(_("Score for {who}, then a comment if you like").format(who=who), start,
+                                    change_for, placeholder="4 …"))
 
     def action_clear(self) -> None:
         if (target := self._target()) is not None:
-            self.post_message(self.Cleared(*target))
+            self.want(ClearScore(self.step.id, *target))
 
     def advance(self) -> None:
         """After a score, move to the next partner (then the next item)."""

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +13,7 @@ from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from workshop.carry import CARRIED_MARK
 from workshop.i18n import N_, _
+from workshop.session.changes import Agree, Change, Revise
 
 
 class StatementInput(PromptInput):
@@ -25,15 +23,10 @@ class StatementInput(PromptInput):
     PLACE = "statement"
     BINDINGS = bindings("statement")
 
-    @dataclass
-    class Revised(Message):
-        text: str
-
-    class Agreed(Message):
-        pass
-
     def compose(self) -> ComposeResult:
         yield Static(id="statement", classes="statement")
+        # The entry holds the text being rewritten: Enter saves exactly what it holds then as a
+        # new version and leaves it there to rewrite further; a paste of lines stays one text.
         yield Input(placeholder=_("Rewrite the text; Enter saves a new version"), id="entry",
                     disabled=self.read_only, select_on_focus=False)
         yield Static(Text(_("Earlier versions"), style="bold"), classes="section-title")
@@ -67,9 +60,15 @@ class StatementInput(PromptInput):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        latest = self.view.statement(self.step.id)
-        if event.value.strip() and (latest is None or event.value != latest.text):
-            self.post_message(self.Revised(event.value))
+        if event.value.strip():  # the same text again makes no new version (the core checks)
+            self.want(Revise(self.step.id, event.value))
 
     def action_agree(self) -> None:
-        self.post_message(self.Agreed())
+        if self.view.statement(self.step.id) is None:
+            self.notify(_("There is no text to agree on yet."))
+        else:
+            self.want(Agree(self.step.id))
+
+    def saved(self, change: Change) -> None:
+        if isinstance(change, Agree):
+            self.notify(_("Agreed."))

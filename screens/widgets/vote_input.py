@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import Static
 
 from screens.commands import bindings
@@ -14,6 +11,7 @@ from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from workshop.i18n import N_, _
+from workshop.session.changes import Vote
 
 
 class VoteInput(PromptInput):
@@ -22,12 +20,6 @@ class VoteInput(PromptInput):
 
     PLACE = "vote"
     BINDINGS = bindings("vote")
-
-    @dataclass
-    class Voted(Message):
-        target: str
-        partner: str
-        change: int
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Move to a partner's column; + adds a dot, - takes one back"), style="italic"),
@@ -74,4 +66,4 @@ class VoteInput(PromptInput):
         place = self.query_one(Grid).here()
         if place is None or place[1] in ("item", "total"):
             return
-        self.post_message(self.Voted(place[0], place[1], change))
+        self.want(Vote(self.step.id, place[0], place[1], change))

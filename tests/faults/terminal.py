@@ -72,10 +72,8 @@ class Terminal:
         self.wait_for(lambda: needle in self.text(), timeout, repr(needle))
 
     def type(self, text: str, settle: float = 0.15) -> None:
-        """Type like a person: the text, then a moment before the next key.
-
-        Sent in one burst together with Enter, Textual runs the Enter binding before the
-        queued characters reach the input; people never type that fast, tests would."""
+        """Type like a person: the text, then a moment before the next key (bursts are tested
+        on their own, by writing many keys at once to `fd`)."""
         os.write(self.fd, text.encode("utf-8", "surrogatepass"))
         self.pump(settle)
 

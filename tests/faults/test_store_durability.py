@@ -18,6 +18,7 @@ import time
 import pytest
 
 from workshop.session import LiveSession, SaveFailed, SessionView
+from workshop.session.changes import AddContribution
 from workshop.store import Store
 from workshop.store import atomic
 from workshop.store.store import check_tables
@@ -37,9 +38,7 @@ def _writer(store_root, session_id, seed, out_fd):
             text = f"pain {seed}-{number} " + "x" * rng.randint(0, 3000)
             contribution_uid = os.urandom(8).hex()
             pipe.write(json.dumps(["add", contribution_uid, text]) + "\n")
-            from workshop.model import Contribution
-
-            session._write_contribution(Contribution(step="pains", text=text, partner="Gemeente", uid=contribution_uid))
+            session.apply(AddContribution("pains", text, partner="Gemeente", uid=contribution_uid))
             uids.append(contribution_uid)
         elif choice < 0.8:
             target = rng.choice(uids)
@@ -174,9 +173,6 @@ def test_later_changes_wait_behind_a_pending_one_in_order(live, store, monkeypat
         return real(path, payload)
 
     monkeypatch.setattr(atomic, "write_atomically", flaky)
-    import workshop.store.atomic as module
-
-    monkeypatch.setattr(module, "write_atomically", flaky)
     with pytest.raises(SaveFailed):
         session.add("pains", "een", partner="Gemeente")
     session.add("pains", "twee", partner="Gemeente")  # retries the pending one first

@@ -20,13 +20,11 @@ from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from tinydb import TinyDB
-
 from workshop.i18n import _
 from workshop.model import SessionInfo, now_iso
+from workshop.store import atomic
 from workshop.store.atomic import (
     FILE_MODE,
-    AtomicJSONStorage,
     encode,
     write_atomically,
 )
@@ -138,11 +136,14 @@ def info_from_tables(tables: dict[str, Any]) -> SessionInfo:
 
 @dataclass
 class SessionFile:
-    """A session's TinyDB, opened for writing (holding its lock) or read-only."""
+    """A session's file, opened for writing (holding its lock) or read-only.
+
+    `save(tables)` replaces the file durably with the given tables (plain TinyDB JSON);
+    `tables()` is what was last read or saved."""
 
     id: str
     path: Path
-    db: TinyDB
+    saved: dict[str, Any] | None
     lock: FileLock | None
     on_release: Callable[["SessionFile"], None] | None = None
 
@@ -152,17 +153,29 @@ class SessionFile:
 
     @property
     def meta(self) -> dict[str, Any]:
-        doc = self.db.table(META).get(doc_id=1)
-        return dict(doc) if doc else {}
+        return dict(self.tables().get(META, {}).get("1", {}))
 
     def tables(self) -> dict[str, Any]:
-        return self.db.storage.read() or {}
+        if self.saved is None:  # the last save failed: only the file says what is on disk
+            try:
+                self.saved = json.loads(self.path.read_bytes())
+            except (OSError, ValueError):
+                return {}
+        return self.saved
+
+    def save(self, tables: dict[str, Any]) -> None:
+        if self.read_only:
+            raise PermissionError(_("{file} is open read-only").format(file=self.path.name))
+        payload = encode(tables)  # before anything is dropped: an unencodable change is a bug
+        self.saved = None
+        atomic.write_atomically(self.path, payload)  # looked up here: tests inject a full disk
+        self.saved = tables
 
     def release(self) -> None:
         if self.on_release is not None:
             self.on_release(self)
             self.on_release = None
-        self.db.close()
+        self.saved = None
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -392,7 +405,7 @@ class Store:
         return tables
 
     def open_session(self, session_id: str, write: bool = True) -> SessionFile:
-        """Open a session's TinyDB. For writing, take its lock first: one writer per file.
+        """Open a session's file. For writing, take its lock first: one writer per file.
 
         Raises SessionBusy when another process holds the lock (open it read-only instead).
         """
@@ -425,14 +438,11 @@ class Store:
                 if migrated:  # written back in the new shape before anything else
                     write_atomically(path, encode(tables))
                 self._clear_stale_temp(path)
-            storage = AtomicJSONStorage(path, read_only=not write)
-            storage._data = tables
-            db = TinyDB(storage=_Given(storage))
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        return SessionFile(session_id, path, db, lock, on_release=self.note_in_catalogue if write else None)
+        return SessionFile(session_id, path, tables, lock, on_release=self.note_in_catalogue if write else None)
 
     def _clear_stale_temp(self, path: Path) -> None:
         # Left by a writer killed mid-save; we hold the lock, so no one is writing them now.
@@ -456,13 +466,3 @@ class Store:
         finally:
             lock.release()
         self.catalogue()
-
-
-class _Given:
-    """Hand TinyDB a storage object we built ourselves (TinyDB wants a class to call)."""
-
-    def __init__(self, storage: AtomicJSONStorage) -> None:
-        self.storage = storage
-
-    def __call__(self, *args: Any, **kwargs: Any) -> AtomicJSONStorage:
-        return self.storage

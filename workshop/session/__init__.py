@@ -1,0 +1,15 @@
+"""A session: what the group said, step by step, and the facilitator's moves through it.
+
+    view.py     SessionView: every question about a session's data, read-only
+    changes.py  one small dataclass per intent (AddContribution, Score, GoTo, …)
+    rules.py    what each change checks and does to the model
+    live.py     LiveSession.apply(change): check, update the one model, save durably
+"""
+
+from workshop.session.changes import Change
+from workshop.session.live import LiveSession, SaveFailed, SessionClosed
+from workshop.session.rules import ID_PREFIX_EXTRA, MAX_TEXT
+from workshop.session.view import SessionView, Spread
+
+__all__ = ["Change", "ID_PREFIX_EXTRA", "LiveSession", "MAX_TEXT", "SaveFailed", "SessionClosed", "SessionView",
+           "Spread"]

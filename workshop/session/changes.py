@@ -1,0 +1,211 @@
+"""What the facilitator (or, later, a participant's browser) wants changed: one small value per
+intent. `LiveSession.apply(change)` validates it, updates the session and saves it durably.
+
+Changes are plain data: a change not yet on disk waits in `LiveSession.pending` as itself, so
+what waits can be shown, counted and retried in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+# --- contributions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddContribution:
+    """A sticky note on an open step, a free row of an assign step, …
+
+    `uid` may be chosen by the sender (a browser, a test): the same change sent twice then adds
+    the contribution once."""
+
+    step: str
+    text: str
+    partner: str = ""
+    participant: str = ""
+    item: str = ""
+    value: Any = None
+    when: str = ""
+    uid: str = ""
+
+
+@dataclass(frozen=True)
+class EditContribution:
+    """New values for some fields of a contribution (text, partner, value, when, …)."""
+
+    uid: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RemoveContribution:
+    uid: str
+
+
+@dataclass(frozen=True)
+class MoveContribution:
+    """Up (negative offset) or down within its step."""
+
+    uid: str
+    offset: int
+
+
+# --- per prompt kind ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Revise:
+    """A new version of a statement; every version is kept."""
+
+    step: str
+    text: str
+    agreed: bool = False
+
+
+@dataclass(frozen=True)
+class Agree:
+    """The group agrees on the latest version of a statement."""
+
+    step: str
+
+
+@dataclass(frozen=True)
+class Score:
+    """One partner's (or participant's) score on a scale item; a new score replaces the old."""
+
+    step: str
+    item: str
+    who: str
+    value: int
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class ClearScore:
+    step: str
+    item: str
+    who: str
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A partner gives (positive change) or takes back (negative) dots on a contribution."""
+
+    step: str
+    target: str
+    partner: str
+    change: int = 1
+
+
+@dataclass(frozen=True)
+class Assign:
+    """A role or task, who takes it and when; `row` fills a guide's row, `uid` changes a given one."""
+
+    step: str
+    text: str
+    who: str
+    when: str = ""
+    row: str = ""
+    uid: str = ""
+
+
+@dataclass(frozen=True)
+class SetConsent:
+    step: str
+    partner: str
+    body: str
+    status: str
+    when: str = ""
+
+
+@dataclass(frozen=True)
+class Choose:
+    step: str
+    option: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The group's verdict on something carried over: done, still open or dropped."""
+
+    step: str
+    carried: str
+    status: str
+
+
+# --- the agenda, the timer, notes and the end ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoTo:
+    """The meeting moves to a step (its timer starts, the one left pauses)."""
+
+    step: str
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Skip a step, or bring it back."""
+
+    step: str
+
+
+@dataclass(frozen=True)
+class MoveStep:
+    step: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class AddStep:
+    """An extra open step made up during the meeting, after `after` (or the current step)."""
+
+    title: str
+    prompt: str = ""
+    minutes: int = 10
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class SetNote:
+    """The facilitator's private note on a step."""
+
+    step: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StartTimer:
+    step: str
+
+
+@dataclass(frozen=True)
+class PauseTimer:
+    step: str
+
+
+@dataclass(frozen=True)
+class AddMinutes:
+    step: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Close:
+    """The group confirmed the summary: the session is closed."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two contributions (of this and an earlier session) are the same, for the comparison."""
+
+    uid_a: str
+    uid_b: str
+
+
+Change = Union[
+    AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
+    ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
+    StartTimer, PauseTimer, AddMinutes, Close, Link,
+]

@@ -1,0 +1,227 @@
+"""A session opened for the meeting: every change goes through `apply`, one path.
+
+`apply(change)` checks the change, updates the one in-memory model (the meta record and the
+contributions of `SessionView`) and writes the whole session durably (workshop/store/atomic.py)
+before it returns. When the disk refuses, the change stays in `pending`, `SaveFailed` is raised,
+and `retry()` writes everything that waits, in the order it was made.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+from workshop.guides import Step
+from workshop.i18n import _
+from workshop.model import Contribution, PromptKind, now_iso
+from workshop.session import changes as c
+from workshop.session.rules import APPLY, ID_PREFIX_EXTRA, MAX_TEXT  # noqa: F401 (names kept importable)
+from workshop.session.view import SessionView
+from workshop.store import SessionFile, StoreError
+from workshop.timer import Timebox
+
+class SaveFailed(StoreError):
+    """The disk refused a change; it is kept in memory and retried."""
+
+
+class SessionClosed(StoreError):
+    """A closed session (or one open elsewhere) cannot be changed."""
+
+
+class LiveSession(SessionView):
+    """A session opened for the meeting. The methods named after intents (add, score, …) are
+    shorthands that make a change and apply it."""
+
+    def __init__(self, file: SessionFile, clock: Callable[[], float] = time.time) -> None:
+        super().__init__(file.tables(), source=file.path.name)
+        self.file = file
+        self.clock = clock
+        self.pending: list[c.Change] = []  # applied in memory, not yet on disk, oldest first
+        self.saved_at: str = ""
+        self._changed = False
+
+    @property
+    def read_only(self) -> bool:
+        return self.file.read_only or self.closed
+
+    # --- the one change path ------------------------------------------------------------------
+
+    def apply(self, change: c.Change) -> Any:
+        """Check a change, make it, save the session durably; returns what it made (the new
+        contribution, the step gone to, the timer, …). ValueError: refused, nothing changed."""
+        if isinstance(change, c.Link):
+            if self.file.read_only:  # a link annotates the comparison: allowed on a closed session
+                raise SessionClosed(_("This session is open elsewhere; it is shown read-only."))
+        else:
+            self._guard()
+        self._changed = False
+        outcome = APPLY[type(change)](self, change)
+        if self._changed:
+            self.pending.append(change)
+            self.retry()
+        return outcome
+
+    def retry(self) -> bool:
+        """Write the session with every pending change. True when nothing is pending."""
+        if not self.pending:
+            return True
+        try:
+            self.file.save(self.tables())
+        except OSError as error:
+            raise SaveFailed(_("Not saved yet: {problem}. It will be retried.").format(
+                problem=error.strerror or str(error))) from None
+        self.pending.clear()
+        self.saved_at = now_iso()
+        return True
+
+    def _guard(self) -> None:
+        if self.file.read_only:
+            raise SessionClosed(_("This session is open elsewhere; it is shown read-only."))
+        if self.closed:
+            raise SessionClosed(_("This session is closed; it can be read but not changed."))
+
+    # --- updating the model (nothing here writes) ---------------------------------------------
+
+    def _put(self, contribution: Contribution) -> Contribution:
+        self._by_uid[contribution.uid] = contribution
+        self._changed = True
+        return contribution
+
+    def _set_meta(self, **fields: Any) -> None:
+        self.meta.update(fields, updated=now_iso())
+        self._changed = True
+
+    def _clean(self, text: str) -> str:
+        if not isinstance(text, str):
+            raise ValueError(_("A contribution must be text."))
+        if len(text) > MAX_TEXT:
+            raise ValueError(_("That text is too long ({count} characters; at most {limit}).").format(
+                count=len(text), limit=MAX_TEXT))
+        return text
+
+    def _add(self, step_id: str, text: str, partner: str = "", participant: str = "", **fields: Any) -> Contribution:
+        step = self.step(step_id)
+        if step.kind is PromptKind.OPEN and step.anonymous:
+            partner = participant = ""
+        position = max((x.position for x in self.contributions(step_id)), default=-1) + 1
+        return self._put(Contribution(step=step_id, text=self._clean(text), partner=partner,
+                                      participant=participant, position=position, **fields))
+
+    def _edit(self, uid: str, **fields: Any) -> Contribution:
+        old = self._by_uid[uid]
+        if "text" in fields:
+            fields["text"] = self._clean(fields["text"])
+        # A new object, never a change in place: the screen spots edits by object identity.
+        return self._put(Contribution.from_dict({**old.to_dict(), **fields, "updated": now_iso()}))
+
+    def _upsert(self, step_id: str, match: Callable[[Contribution], bool], **fields: Any) -> Contribution:
+        for existing in self.contributions(step_id):
+            if match(existing):
+                return self._edit(existing.uid, **fields)
+        return self._add(step_id, fields.pop("text", ""), **fields)
+
+    def _go_to(self, step_id: str) -> Step:
+        self.step(step_id)
+        now = self.clock()
+        timers = {**self.meta.get("timers", {})}
+        old = self.current.id
+        if old != step_id and old in timers:
+            box = Timebox.from_dict(self.step(old).timebox, timers[old])
+            box.pause(now)
+            timers[old] = box.to_dict()
+        box = Timebox.from_dict(self.step(step_id).timebox, timers.get(step_id))
+        if self.meta.get("autostart", True) and (step_id != old or box.spent(now) == 0):
+            box.start(now)
+            timers[step_id] = box.to_dict()
+        visited = list(dict.fromkeys([*self.meta.get("visited", []), step_id]))
+        self._set_meta(current=step_id, timers=timers, visited=visited)
+        return self.step(step_id)
+
+    def _timer(self, step_id: str, change: Callable[[Timebox, float], None]) -> Timebox:
+        box = self.timebox(step_id)
+        change(box, self.clock())
+        self._set_meta(timers={**self.meta.get("timers", {}), step_id: box.to_dict()})
+        return box
+
+    def _partner_of(self, participant: str) -> str:
+        return next((p.partner for p in self.participants if p.name == participant), "")
+
+    # --- the shorthands, kept for callers that name the intent --------------------------------
+
+    def add(self, step_id: str, text: str, partner: str = "", participant: str = "", **fields: Any) -> Contribution:
+        return self.apply(c.AddContribution(step_id, text, partner, participant, **fields))
+
+    def edit(self, uid: str, **fields: Any) -> Contribution:
+        return self.apply(c.EditContribution(uid, fields))
+
+    def remove(self, uid: str) -> None:
+        self.apply(c.RemoveContribution(uid))
+
+    def move(self, uid: str, offset: int) -> None:
+        self.apply(c.MoveContribution(uid, offset))
+
+    def revise(self, step_id: str, text: str, agreed: bool = False) -> Contribution:
+        return self.apply(c.Revise(step_id, text, agreed))
+
+    def agree(self, step_id: str) -> Contribution | None:
+        return self.apply(c.Agree(step_id))
+
+    def score(self, step_id: str, item: str, who: str, value: int, comment: str | None = None) -> Contribution:
+        return self.apply(c.Score(step_id, item, who, value, comment))
+
+    def vote(self, step_id: str, target: str, partner: str, change: int = 1) -> int:
+        return self.apply(c.Vote(step_id, target, partner, change))
+
+    def assign(self, step_id: str, text: str, who: str, when: str = "", row: str = "") -> Contribution:
+        return self.apply(c.Assign(step_id, text, who, when, row))
+
+    def set_consent(self, step_id: str, partner: str, body: str, status: str, when: str = "") -> Contribution:
+        return self.apply(c.SetConsent(step_id, partner, body, status, when))
+
+    def choose(self, step_id: str, option: str) -> Contribution:
+        return self.apply(c.Choose(step_id, option))
+
+    def mark(self, step_id: str, carried_uid: str, status: str) -> Contribution:
+        return self.apply(c.Mark(step_id, carried_uid, status))
+
+    def link_same(self, uid_a: str, uid_b: str) -> None:
+        self.apply(c.Link(uid_a, uid_b))
+
+    def go_to(self, step_id: str) -> Step:
+        return self.apply(c.GoTo(step_id))
+
+    def next_step(self) -> Step | None:
+        target = self.neighbour(self.current.id, +1)
+        return self.go_to(target.id) if target else None
+
+    def previous_step(self) -> Step | None:
+        target = self.neighbour(self.current.id, -1)
+        return self.go_to(target.id) if target else None
+
+    def skip(self, step_id: str) -> None:
+        self.apply(c.Skip(step_id))
+
+    def move_step(self, step_id: str, offset: int) -> None:
+        self.apply(c.MoveStep(step_id, offset))
+
+    def add_step(self, title: str, prompt: str = "", minutes: int = 10, after: str | None = None) -> Step:
+        return self.apply(c.AddStep(title, prompt, minutes, after))
+
+    def set_note(self, step_id: str, text: str) -> None:
+        self.apply(c.SetNote(step_id, text))
+
+    def start_timer(self, step_id: str) -> Timebox:
+        return self.apply(c.StartTimer(step_id))
+
+    def pause_timer(self, step_id: str) -> Timebox:
+        return self.apply(c.PauseTimer(step_id))
+
+    def add_minutes(self, step_id: str, minutes: int) -> Timebox:
+        return self.apply(c.AddMinutes(step_id, minutes))
+
+    def close(self) -> None:
+        self.apply(c.Close())
+
+    def release(self) -> None:
+        """Let go of the session file (and its lock); the catalogue learns the latest state."""
+        self.file.release()

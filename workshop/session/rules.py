@@ -1,0 +1,217 @@
+"""What each change checks and does to a `LiveSession`'s model (nothing here writes to disk:
+`LiveSession.apply` saves afterwards). A change that is refused raises ValueError before it
+touches anything.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from workshop.guides import Step, steps_from_dicts
+from workshop.i18n import _
+from workshop.model import ConsentStatus, Contribution, ReviewStatus, SessionStatus, new_uid, now_iso
+from workshop.session import changes as c
+from workshop.timer import Timebox
+
+if TYPE_CHECKING:
+    from workshop.session.live import LiveSession
+
+ID_PREFIX_EXTRA = "extra-"
+MAX_TEXT = 200_000  # characters; a 100 KB paste fits, a runaway clipboard does not
+
+
+def _add(live: LiveSession, change: c.AddContribution) -> Contribution:
+    if change.uid and change.uid in live._by_uid:
+        return live._by_uid[change.uid]  # sent again: it is there already
+    chosen = {"uid": change.uid} if change.uid else {}
+    return live._add(change.step, change.text, change.partner, change.participant,
+                     item=change.item, value=change.value, when=change.when, **chosen)
+
+
+def _edit(live: LiveSession, change: c.EditContribution) -> Contribution:
+    return live._edit(change.uid, **change.fields)
+
+
+def _remove(live: LiveSession, change: c.RemoveContribution) -> None:
+    if live._by_uid.pop(change.uid, None) is not None:
+        live._changed = True
+
+
+def _move(live: LiveSession, change: c.MoveContribution) -> None:
+    moving = live._by_uid[change.uid]
+    ordered = live.contributions(moving.step)
+    index = ordered.index(moving)
+    target = max(0, min(len(ordered) - 1, index + change.offset))
+    if target == index:
+        return
+    ordered.insert(target, ordered.pop(index))
+    for position, contribution in enumerate(ordered):
+        if contribution.position != position:
+            contribution.position = position
+            live._changed = True
+
+
+def _revise(live: LiveSession, change: c.Revise) -> Contribution:
+    latest = live.statement(change.step)
+    if latest is not None and latest.text == change.text and bool(latest.value) == change.agreed:
+        return latest  # the same text again (Enter twice): no new version
+    return live._add(change.step, change.text, value=bool(change.agreed))
+
+
+def _agree(live: LiveSession, change: c.Agree) -> Contribution | None:
+    latest = live.statement(change.step)
+    if latest is None or latest.value is True:
+        return latest
+    return live._edit(latest.uid, value=True)
+
+
+def _score(live: LiveSession, change: c.Score) -> Contribution:
+    step = live.step(change.step)
+    if change.item not in {choice.id for choice in step.items}:
+        raise ValueError(_("'{item}' is not an item of this step.").format(item=change.item))
+    if (refused := step.scale.refuses(change.value)) is not None:
+        raise ValueError(refused)
+    per_participant = step.per == "participant"
+    fields: dict[str, Any] = {
+        "value": int(change.value), "item": change.item,
+        "partner": live._partner_of(change.who) if per_participant else change.who,
+        "participant": change.who if per_participant else "",
+    }
+    if change.comment is not None:
+        fields["text"] = change.comment
+    return live._upsert(change.step, lambda x: x.item == change.item and (x.participant or x.partner) == change.who,
+                        **fields)
+
+
+def _clear_score(live: LiveSession, change: c.ClearScore) -> None:
+    given = live.scores(change.step, change.item).get(change.who)
+    if given is not None:
+        _remove(live, c.RemoveContribution(given.uid))
+
+
+def _vote(live: LiveSession, change: c.Vote) -> int:
+    step = live.step(change.step)
+    current = live.dots(change.step, change.partner).get(change.target, 0)
+    wanted = max(0, current + change.change)
+    if wanted - current > live.dots_left(change.step, change.partner):
+        raise ValueError(_("{partner} has no dots left.").format(partner=change.partner))
+    if change.target not in {x.uid for x in live.contributions(step.source)}:
+        raise ValueError(_("That is not a contribution of the step being voted on."))
+    live._upsert(change.step, lambda x: x.item == change.target and x.partner == change.partner,
+                 item=change.target, partner=change.partner, value=wanted)
+    return wanted
+
+
+def _assign(live: LiveSession, change: c.Assign) -> Contribution:
+    if change.uid:
+        return live._edit(change.uid, text=change.text, value=change.who, when=change.when)
+    if change.row:
+        return live._upsert(change.step, lambda x: x.item == change.row,
+                            text=change.text, value=change.who, when=change.when, item=change.row)
+    return live._add(change.step, change.text, value=change.who, when=change.when)
+
+
+def _set_consent(live: LiveSession, change: c.SetConsent) -> Contribution:
+    ConsentStatus(change.status)  # a wrong status is a programming error: stay loud
+    return live._upsert(change.step, lambda x: x.partner == change.partner and x.item == change.body,
+                        partner=change.partner, item=change.body, value=str(change.status), when=change.when)
+
+
+def _choose(live: LiveSession, change: c.Choose) -> Contribution:
+    if change.option not in {choice.id for choice in live.step(change.step).options}:
+        raise ValueError(_("'{option}' is not one of the options.").format(option=change.option))
+    return live._upsert(change.step, lambda x: True, value=change.option)
+
+
+def _mark(live: LiveSession, change: c.Mark) -> Contribution:
+    ReviewStatus(change.status)
+    text = next((a.text for a in live.carried if a.uid == change.carried), "")
+    return live._upsert(change.step, lambda x: x.item == change.carried,
+                        item=change.carried, value=str(change.status), text=text)
+
+
+def _link(live: LiveSession, change: c.Link) -> None:
+    if not change.uid_a or not change.uid_b or change.uid_a == change.uid_b:
+        raise ValueError(_("Link two different contributions."))
+    links = [list(pair) for pair in live.meta.get("links", [])]
+    if [change.uid_a, change.uid_b] not in links and [change.uid_b, change.uid_a] not in links:
+        live._set_meta(links=[*links, [change.uid_a, change.uid_b]])
+
+
+def _skip(live: LiveSession, change: c.Skip) -> None:
+    """The meeting moves on if the skipped step was the current one."""
+    skipped = [step_id for step_id in live.meta.get("skipped", []) if step_id != change.step]
+    if len(skipped) == len(live.meta.get("skipped", [])):
+        skipped.append(change.step)
+    live._set_meta(skipped=skipped)
+    if change.step in skipped and live.current.id == change.step:
+        target = live.neighbour(change.step, +1)
+        if target is not None:
+            live._go_to(target.id)
+
+
+def _move_step(live: LiveSession, change: c.MoveStep) -> None:
+    order = [s.id for s in live.agenda]
+    index = order.index(change.step)
+    target = max(0, min(len(order) - 1, index + change.offset))
+    order.insert(target, order.pop(index))
+    live._set_meta(order=order)
+
+
+def _add_step(live: LiveSession, change: c.AddStep) -> Step:
+    title = live._clean(change.title).strip()
+    if not title:
+        raise ValueError(_("A step needs a title."))
+    step_id = f"{ID_PREFIX_EXTRA}{new_uid()[:8]}"
+    raw = {"id": step_id, "kind": "open", "title": {live.lang: title},
+           "prompt": {live.lang: change.prompt.strip() or title}, "timebox": max(1, min(240, int(change.minutes)))}
+    steps = [*live.meta.get("steps", []), raw]
+    order = [s.id for s in live.agenda]
+    order.insert(order.index(change.after or live.current.id) + 1, step_id)
+    live.steps = steps_from_dicts(steps, live.file.path.name)
+    live._set_meta(steps=steps, order=order)
+    return live.step(step_id)
+
+
+def _set_note(live: LiveSession, change: c.SetNote) -> None:
+    live._set_meta(notes={**live.meta.get("notes", {}), change.step: live._clean(change.text)})
+
+
+def _close(live: LiveSession, change: c.Close) -> None:
+    now = live.clock()
+    timers = {**live.meta.get("timers", {})}
+    for step_id, data in timers.items():
+        try:
+            box = Timebox.from_dict(live.step(step_id).timebox, data)
+        except KeyError:
+            continue
+        box.pause(now)
+        timers[step_id] = box.to_dict()
+    live._set_meta(status=str(SessionStatus.CLOSED), closed=now_iso(), timers=timers)
+
+
+APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
+    c.AddContribution: _add,
+    c.EditContribution: _edit,
+    c.RemoveContribution: _remove,
+    c.MoveContribution: _move,
+    c.Revise: _revise,
+    c.Agree: _agree,
+    c.Score: _score,
+    c.ClearScore: _clear_score,
+    c.Vote: _vote,
+    c.Assign: _assign,
+    c.SetConsent: _set_consent,
+    c.Choose: _choose,
+    c.Mark: _mark,
+    c.Link: _link,
+    c.GoTo: lambda live, change: live._go_to(change.step),
+    c.Skip: _skip,
+    c.MoveStep: _move_step,
+    c.AddStep: _add_step,
+    c.SetNote: _set_note,
+    c.StartTimer: lambda live, change: live._timer(change.step, lambda box, now: box.start(now)),
+    c.PauseTimer: lambda live, change: live._timer(change.step, lambda box, now: box.pause(now)),
+    c.AddMinutes: lambda live, change: live._timer(change.step, lambda box, now: box.add_minutes(change.minutes)),
+    c.Close: _close,
+}

@@ -1,0 +1,239 @@
+"""A session's data, read-only: every question asked about it is answered here, once.
+
+`SessionView` reads any session's tables (no lock needed); `LiveSession` (live.py) adds the
+changes made during a meeting on top of the same in-memory model.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from workshop.guides import GuideError, Step, Text, steps_from_dicts
+from workshop.model import Action, Contribution, Participant, SessionStatus
+from workshop.statements import settled
+from workshop.store import StoreError
+from workshop.store.store import CONTRIBUTIONS, META
+from workshop.timer import Timebox
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How far apart the scores on one scale item are."""
+
+    count: int
+    mean: float
+    low: int
+    high: int
+    stdev: float
+
+    @property
+    def range(self) -> int:
+        return self.high - self.low
+
+
+class SessionView:
+    """A session's data, read-only: meta, steps and contributions."""
+
+    def __init__(self, tables: dict[str, Any], source: str = "session") -> None:
+        self.meta: dict[str, Any] = dict(tables[META]["1"])
+        try:
+            self.steps: tuple[Step, ...] = steps_from_dicts(self.meta.get("steps", []), source)
+        except GuideError as error:
+            raise StoreError(str(error)) from None
+        self._by_uid: dict[str, Contribution] = {}
+        for doc in tables.get(CONTRIBUTIONS, {}).values():
+            contribution = Contribution.from_dict(doc)
+            self._by_uid[contribution.uid] = contribution
+
+    # --- who and what -------------------------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        return self.meta["id"]
+
+    @property
+    def lang(self) -> str:
+        return self.meta.get("lang", "nl")
+
+    @property
+    def collaboration(self) -> str:
+        return self.meta.get("collaboration", "")
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title", "")
+
+    @property
+    def date(self) -> str:
+        return self.meta.get("date", "")
+
+    @property
+    def guide_id(self) -> str:
+        return self.meta.get("guide", "")
+
+    @property
+    def partners(self) -> list[str]:
+        return list(self.meta.get("partners", []))
+
+    @property
+    def participants(self) -> list[Participant]:
+        return [Participant.from_dict(p) for p in self.meta.get("participants", [])]
+
+    @property
+    def closed(self) -> bool:
+        return self.meta.get("status") == SessionStatus.CLOSED
+
+    @property
+    def carried(self) -> list[Action]:
+        return [Action.from_dict(a) for a in self.meta.get("carried", [])]
+
+    def text(self, value: Text) -> str:
+        return value.get(self.lang)
+
+    # --- the agenda ---------------------------------------------------------------------------
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    @property
+    def agenda(self) -> list[Step]:
+        """The steps in the order the meeting runs them (reordering changes this)."""
+        order = self.meta.get("order") or [step.id for step in self.steps]
+        known = {step.id: step for step in self.steps}
+        return [known[step_id] for step_id in order if step_id in known]
+
+    @property
+    def current(self) -> Step:
+        agenda = self.agenda
+        wanted = self.meta.get("current")
+        for step in agenda:
+            if step.id == wanted:
+                return step
+        return agenda[0]
+
+    def neighbour(self, step_id: str, direction: int) -> Step | None:
+        """The next (+1) or previous (-1) step on the agenda from `step_id`, skipped ones passed
+        over; None at either end."""
+        agenda = self.agenda
+        index = [step.id for step in agenda].index(step_id) + direction
+        while 0 <= index < len(agenda):
+            if not self.is_skipped(agenda[index].id):
+                return agenda[index]
+            index += direction
+        return None
+
+    def is_skipped(self, step_id: str) -> bool:
+        return step_id in self.meta.get("skipped", [])
+
+    def note(self, step_id: str) -> str:
+        return self.meta.get("notes", {}).get(step_id, "")
+
+    def timebox(self, step_id: str) -> Timebox:
+        return Timebox.from_dict(self.step(step_id).timebox, self.meta.get("timers", {}).get(step_id))
+
+    # --- contributions ------------------------------------------------------------------------
+
+    def contributions(self, step_id: str | None = None) -> list[Contribution]:
+        found = [c for c in self._by_uid.values() if step_id is None or c.step == step_id]
+        found.sort(key=lambda c: (c.position, c.created))
+        return found
+
+    def contribution(self, uid: str) -> Contribution:
+        return self._by_uid[uid]
+
+    def count(self) -> int:
+        return len(self._by_uid)
+
+    def revisions(self, step_id: str) -> list[Contribution]:
+        """A statement's saved versions, oldest first."""
+        return sorted(self.contributions(step_id), key=lambda c: c.created)
+
+    def statement(self, step_id: str) -> Contribution | None:
+        revisions = self.revisions(step_id)
+        return revisions[-1] if revisions else None
+
+    def settled_statement(self, step_id: str) -> Contribution | None:
+        """What the statement says now: the last agreed revision, else the last one (the rule
+        lives in workshop/statements.py)."""
+        return settled(self.revisions(step_id))
+
+    def agreed_statement(self, step_id: str) -> str:
+        """The settled statement's text ("" when there is none)."""
+        settled = self.settled_statement(step_id)
+        return settled.text if settled else ""
+
+    def scores(self, step_id: str, item: str) -> dict[str, Contribution]:
+        """Who gave what on one scale item: partner (or participant) → contribution."""
+        found = {}
+        for c in self.contributions(step_id):
+            if c.item == item and isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                found[c.participant or c.partner] = c
+        return found
+
+    def spread(self, step_id: str, item: str) -> Spread | None:
+        values = [c.value for c in self.scores(step_id, item).values()]
+        if not values:
+            return None
+        return Spread(
+            count=len(values),
+            mean=statistics.fmean(values),
+            low=min(values),
+            high=max(values),
+            stdev=statistics.pstdev(values) if len(values) > 1 else 0.0,
+        )
+
+    def dots(self, step_id: str, partner: str | None = None) -> dict[str, int]:
+        """Dots per voted contribution (of one partner, or of everyone)."""
+        totals: dict[str, int] = {}
+        for c in self.contributions(step_id):
+            if partner is not None and c.partner != partner:
+                continue
+            if isinstance(c.value, int) and c.value > 0:
+                totals[c.item] = totals.get(c.item, 0) + c.value
+        return totals
+
+    def dots_left(self, step_id: str, partner: str) -> int:
+        return self.step(step_id).dots - sum(self.dots(step_id, partner).values())
+
+    def ranking(self, step_id: str) -> list[tuple[Contribution, int]]:
+        """The voted step's source contributions, most dots first (ties keep their order)."""
+        step = self.step(step_id)
+        totals = self.dots(step_id)
+        ranked = [(c, totals.get(c.uid, 0)) for c in self.contributions(step.source)]
+        return sorted(ranked, key=lambda pair: -pair[1])
+
+    def consents(self, step_id: str) -> dict[tuple[str, str], Contribution]:
+        """(partner, body) → the latest status."""
+        return {(c.partner, c.item): c for c in self.contributions(step_id)}
+
+    def choice(self, step_id: str) -> str:
+        chosen = self.contributions(step_id)
+        return str(chosen[-1].value) if chosen else ""
+
+    def reviews(self, step_id: str) -> dict[str, str]:
+        """Carried-over uid → the status the group gave it."""
+        return {c.item: str(c.value) for c in self.contributions(step_id)}
+
+    def progress(self) -> tuple[int, int]:
+        """(steps with something in them or visited, steps on the agenda)."""
+        agenda = self.agenda
+        touched = {c.step for c in self._by_uid.values()} | set(self.meta.get("visited", []))
+        return sum(1 for s in agenda if s.id in touched or self.is_skipped(s.id)), len(agenda)
+
+    def tables(self) -> dict[str, Any]:
+        """The session as the TinyDB tables of its file (doc ids as string keys, in the order the
+        contributions were made). The records are the model's own: encode them, do not keep them."""
+        return {
+            META: {"1": self.meta},
+            CONTRIBUTIONS: {str(number): vars(c) for number, c in enumerate(self._by_uid.values(), start=1)},
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole session as plain data (the JSON export and `show --json`)."""
+        return {"meta": self.meta, "contributions": [c.to_dict() for c in self.contributions()]}
+

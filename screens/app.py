@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import work
@@ -14,6 +13,8 @@ from textual.screen import Screen
 from screens.commands import bindings, every_command
 from screens.themes import DEFAULT_THEME, HIGH_CONTRAST
 from workshop.i18n import _, use_language
+from workshop.locations import exports_folder
+from workshop.present.text import visible
 from workshop.store import SessionBusy, Store, StoreError
 
 if TYPE_CHECKING:  # the guides and the session service are imported when first used: a faster start
@@ -91,6 +92,13 @@ class WorkshopApp(App[int]):
         self.set_keymap(keymap)
 
     # --- sessions -----------------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every toast shows its text literally: messages carry names, file names and typed text,
+        so markup is off and control characters are escaped (widgets' notify lands here too)."""
+        kwargs = {} if timeout is None else {"timeout": timeout}
+        super().notify(visible(message), title=visible(title), severity=severity, markup=markup, **kwargs)
 
     def open_session(self, session_id: str) -> bool:
         """Open a session for the meeting; read-only (with the reason) when it is open elsewhere."""
@@ -203,8 +211,7 @@ class WorkshopApp(App[int]):
 
         try:
             view = SessionView(self.store.read_session(session_id))
-            folder = Path(self.store.root) / "exports"
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder = exports_folder(self.store.root)
             written = [str(save_export(view, fmt, folder / f"{session_id}.{fmt}")) for fmt in ("md", "html")]
         except (OSError, StoreError, ValueError) as problem:
             self.call_from_thread(self.notify, _("Export failed: {problem}").format(problem=problem),

@@ -90,3 +90,10 @@ def test_the_summary_shows_a_guide_title_with_terminal_codes_escaped():
     drawn = section_text(SummarySection("ambition", title, (SummaryLine(HOSTILE, "Gem\u202e", "", "agreed"),))).plain
     assert RAW.search(drawn) is None
     assert r"\x1b]0;pwned\x07Ambition\x1b[2J" in drawn and SHOWN in drawn and r"Gem\u202e" in drawn
+
+
+def test_a_joiner_inside_an_emoji_stays_and_a_joiner_between_letters_is_shown():
+    from workshop.present.text import visible
+
+    assert visible("👩🏽\u200d⚕️ 🏳️\u200d🌈") == "👩🏽\u200d⚕️ 🏳️\u200d🌈"
+    assert visible("ab\u200dc") == "ab\\u200dc"

@@ -24,6 +24,9 @@ ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
 # Every character `visible` changes; most text has none, and is then returned as it is.
 SPECIAL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029{BIDI}{ZERO_WIDTH}]")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85]")
+# A zero-width joiner between two pictographs builds one emoji (👩🏽‍⚕️, 🏳️‍🌈): it stays. Anywhere
+# else it could hide a difference between two texts that look the same, so it is escaped.
+_PICTOGRAPH = re.compile("[\u2600-\u27bf\ufe0f\U0001f000-\U0001faff]")
 
 
 def escape(ch: str) -> str:
@@ -41,10 +44,18 @@ def visible(value: Any, limit: int | None = None, lines: bool = True) -> str:
     if SPECIAL.search(shown) is not None:
         if lines:
             shown = _NEWLINES.sub("\n", shown)
-        shown = SPECIAL.sub(lambda m: m.group() if lines and m.group() == "\n" else escape(m.group()), shown)
+        shown = SPECIAL.sub(lambda m: m.group() if _kept(m, lines) else escape(m.group()), shown)
     if limit is not None and len(text) > limit:
         shown += " " + _("… ({count} more characters)").format(count=len(text) - limit)
     return shown
+
+
+def _kept(match: re.Match[str], lines: bool) -> bool:
+    ch, text, at = match.group(), match.string, match.start()
+    if ch == "\n":
+        return lines
+    return ch == "\u200d" and 0 < at < len(text) - 1 and \
+        _PICTOGRAPH.match(text, at - 1) is not None and _PICTOGRAPH.match(text, at + 1) is not None
 
 
 def literal(value: Any, style: str = "", limit: int | None = None) -> Text:

@@ -129,7 +129,10 @@ def main(argv: list[str]) -> int:
             BareApp().run()
         else:
             sys.path.insert(0, str(ROOT))
+            from workshop.cli import app_cmd
             from workshop.cli.main import run as workshop
+
+            app_cmd.has_terminal = lambda: True  # headless here, on purpose
 
             store = args[1]
             command = ["--store", store, "--lang", "nl"]

@@ -22,6 +22,7 @@ MORE = "more:"  # the key of a row that stands for a collaboration's earlier ses
 NO_TEXT = Text("")
 QUICK_REREADS = 20  # session files the home may re-read before its first frame
 RECENT = 3  # sessions shown per collaboration before "… N earlier sessions"
+SHOWN_PROBLEMS = 8  # damaged files named on the home; `workshop list` names every one
 
 
 @dataclass
@@ -95,7 +96,11 @@ class HomeScreen(Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="catalogue")
     def load(self) -> None:
         store = self.app.store
-        sessions = store.catalogue()
+        try:
+            sessions = store.catalogue()
+        except Exception as error:  # noqa: BLE001 - never a blank list without a word: name it
+            sessions = []
+            store.note_problem(str(error) or type(error).__name__)
         self.post_message(self.Loaded(sessions, list(store.problems)))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="guides")
@@ -112,9 +117,12 @@ class HomeScreen(Screen):
         every = self.store_problems + self.guide_problems
         panel = self.query_one("#problems", Static)
         if every:
-            text = Text("⚠ " + _("Some files could not be read and were set aside:"), style="bold")
-            for line in every[-5:]:
+            text = Text("⚠ " + _("Some files could not be read:"), style="bold")
+            for line in every[:SHOWN_PROBLEMS]:
                 text.append("\n  " + one_line(line, 300))
+            if len(every) > SHOWN_PROBLEMS:
+                text.append("\n  " + _("… and {count} more (`workshop list` names them all)").format(
+                    count=len(every) - SHOWN_PROBLEMS))
             panel.update(text)
         panel.display = bool(every)
 

@@ -3,7 +3,7 @@
 `export_session(view, fmt)` returns the text; `workshop export` and the app write it.
 The output depends only on the session (no clock inside), so the same session always gives
 the same bytes. The minutes (Markdown, HTML) are drawn in `workshop.present.minutes`. What
-participants typed is escaped in every format: CSV cells cannot start a spreadsheet formula,
+participants typed is escaped in every format: no CSV cell starts a spreadsheet formula,
 and control characters (ANSI escapes, lone surrogates, bidi overrides, zero-width characters)
 are visible escapes (`workshop.present.text.visible`), never emitted raw.
 """
@@ -14,6 +14,9 @@ import csv
 import errno
 import io
 import json
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any, Callable
 
@@ -27,37 +30,56 @@ FORMATS = ("md", "html", "csv", "json")
 CSV_COLUMNS = ("session", "date", "step", "prompt_kind", "partner", "participant", "text", "value", "item", "when")
 
 
-def export_session(view: SessionView, fmt: str) -> str:
-    """The session as `fmt` (md, html, csv or json)."""
+def export_session(view: SessionView, fmt: str, include_notes: bool = False, sep: str | None = None) -> str:
+    """The session as `fmt` (md, html, csv or json). Private notes only in json, and only with
+    `include_notes`; `sep` is the CSV separator (default: by the session's language)."""
     if fmt not in _EXPORTERS:
         raise ValueError(_("unknown format '{fmt}', expected one of {known}").format(
             fmt=str(fmt)[:20], known=", ".join(FORMATS)))
+    if fmt == "json":
+        return to_json(view, include_notes)
+    if fmt == "csv":
+        return to_csv(view, sep)
     return _EXPORTERS[fmt](view)
 
 
 # --- CSV -------------------------------------------------------------------------------------
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SEPARATORS = (",", ";")
+BOM = "\ufeff"  # so a spreadsheet reads the file as UTF-8 (Excel otherwise guesses a legacy code page)
+# A formula starts a cell, or starts a piece of text that a spreadsheet splits off as a cell when
+# it guesses another separator (`x;=1+1` read with `;`) or another line ("a\n=1").
+_FORMULA = re.compile(r"(\A|[,;\t\r\n\"])([ \t\r\n]*)([=+\-@])")
+_CELL_START = ("\t", "\r")
+
+
+def default_separator(lang: str) -> str:
+    """`;` for a Dutch session (a Dutch spreadsheet's list separator, as the decimal mark is `,`)."""
+    return ";" if lang == "nl" else ","
 
 
 def csv_cell(value: Any) -> Any:
-    """A cell a spreadsheet shows as text. Text that starts with = + - or @ (or a tab) would be
-    run as a formula by Excel or LibreOffice (CSV/formula injection), so it gets a leading
-    apostrophe; numbers stay numbers. Control characters are made visible."""
+    """A cell a spreadsheet shows as text: = + - @ (or a tab) starting it, or starting a piece a
+    spreadsheet may split off, would run as a formula, so it gets an apostrophe before it.
+    Numbers stay numbers; control characters are made visible."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return value
-    text = visible(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    text = _FORMULA.sub(r"\1\2'\3", visible(value))
+    return "'" + text if text.startswith(_CELL_START) else text
 
 
-def to_csv(view: SessionView) -> str:
+def to_csv(view: SessionView, sep: str | None = None) -> str:
     # The column names are fixed (not translated) so scripts can rely on them.
+    sep = sep or default_separator(view.lang)
+    if sep not in SEPARATORS:
+        raise ValueError(_("unknown separator '{sep}', expected , or ;").format(sep=str(sep)[:5]))
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    buffer.write(BOM)
+    writer = csv.writer(buffer, delimiter=sep)
     writer.writerow(CSV_COLUMNS)
     order = {step.id: number for number, step in enumerate(view.agenda)}
     kinds = {step.id: step.kind for step in view.steps}
@@ -76,10 +98,19 @@ def to_csv(view: SessionView) -> str:
 # --- JSON ------------------------------------------------------------------------------------
 
 
-def to_json(view: SessionView) -> str:
+def session_data(view: SessionView, include_notes: bool = False) -> dict[str, Any]:
+    """The whole session as plain data (the JSON export, `show --json`, a backup). The
+    facilitator's private notes are left out unless asked for; the data says which."""
+    data = view.to_dict()
+    if not include_notes:
+        data["meta"] = {key: value for key, value in data["meta"].items() if key != "notes"}
+    return {**data, "notes_included": include_notes}
+
+
+def to_json(view: SessionView, include_notes: bool = False) -> str:
     # ASCII-escaped: control characters and lone surrogates are written as \\uXXXX, never raw,
     # and json.loads gives back exactly the session.
-    return json.dumps(view.to_dict(), ensure_ascii=True, indent=2) + "\n"
+    return json.dumps(session_data(view, include_notes), ensure_ascii=True, indent=2) + "\n"
 
 
 _EXPORTERS: dict[str, Callable[[SessionView], str]] = {
@@ -90,13 +121,29 @@ _EXPORTERS: dict[str, Callable[[SessionView], str]] = {
 }
 
 
-def save_export(view: SessionView, fmt: str, path: Path) -> Path:
-    """Write an export to `path` in one go (temporary file, then a rename; mode 0600, since what
-    partners say about each other is confidential). Raises OSError when it cannot be written."""
+def check_target(path: Path) -> None:
+    """Refuse a target that is not a regular file (a device such as /dev/null, a FIFO, a link, a
+    folder): replacing it would swap a device node or a link for a file. Raises OSError."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, _("it is a folder"), str(path))
+    if stat.S_ISLNK(mode):
+        raise OSError(errno.EEXIST, _("it is a link; name the file it points to, or use `-o -` for the screen"),
+                      str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EEXIST, _("it is not a regular file (a device or FIFO); use `-o -` to write to the screen"),
+                      str(path))
+
+
+def save_export(view: SessionView, fmt: str, path: Path, include_notes: bool = False, sep: str | None = None) -> Path:
+    """Write an export to a new or regular file in one go (temporary file, then a rename; mode
+    0600: what partners say is confidential). Raises OSError when it cannot be written."""
     from workshop.store.atomic import write_atomically
 
     path = Path(path).expanduser()
-    if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, _("it is a folder"), str(path))
-    write_atomically(path, export_session(view, fmt).encode("utf-8"))
+    check_target(path)
+    write_atomically(path, export_session(view, fmt, include_notes, sep).encode("utf-8"))
     return path

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, Callable, get_args, get_origin, get_type_hints
 
 
 class PromptKind(StrEnum):
@@ -73,16 +73,51 @@ def _field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
 
 
+BIG_NUMBER = 10**15  # no count, score or position comes near; a larger number in a file is damage
+
+
+def _accepts(hint: Any) -> Callable[[Any], bool]:
+    """Whether a value read from a file fits a field's declared type (Any fits everything)."""
+    if hint is str:
+        return lambda value: isinstance(value, str)
+    if hint is int:  # bool is an int to Python, not to a session file
+        return lambda value: isinstance(value, int) and not isinstance(value, bool) and abs(value) <= BIG_NUMBER
+    if get_origin(hint) is list:
+        item = get_args(hint)[0]
+        check = (lambda value: isinstance(value, dict)) if isinstance(item, type) and issubclass(item, _Record) \
+            else _accepts(item)
+        return lambda value: isinstance(value, list) and all(check(each) for each in value)
+    return lambda value: True
+
+
+@cache
+def _field_checks(cls: type) -> tuple[frozenset[str], dict[str, Callable[[Any], bool]]]:
+    """(the text fields, a check for each other field): text is checked inline, as most are."""
+    hints = get_type_hints(cls)
+    texts = frozenset(name for name in _field_names(cls) if hints[name] is str)
+    return texts, {name: _accepts(hints[name]) for name in _field_names(cls) if name not in texts}
+
+
 class _Record:
-    """Shared dict conversion: unknown keys are ignored so newer fields never break reads."""
+    """Shared dict conversion: unknown keys are ignored so newer fields never break reads;
+    a known field of the wrong type (a hand-edited file) raises ValueError naming it."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
-        names = _field_names(cls)
-        return cls(**{k: v for k, v in data.items() if k in names})
+        if not isinstance(data, dict):
+            raise ValueError(f"{cls.__name__}: not a record")
+        texts, checks = _field_checks(cls)
+        kept = {k: v for k, v in data.items() if k in texts or k in checks}
+        for name, value in kept.items():
+            if not (isinstance(value, str) if name in texts else checks[name](value)):
+                raise ValueError(f"{cls.__name__}.{name}: unexpected {type(value).__name__}")
+        try:
+            return cls(**kept)
+        except TypeError:  # a required field is missing
+            raise ValueError(f"{cls.__name__}: incomplete record") from None
 
 
 @dataclass

@@ -162,7 +162,7 @@ def test_list_filters_by_collaboration_and_status_as_json(capsys, store, status)
 def test_show_json_prints_the_whole_session(capsys, store):
     first = new_in_process(capsys, "2026-11-20")
     run_first_session(store, first)
-    assert run(["show", first[:12], "--json"]) == 0
+    assert run(["show", first[:12], "--json", "--include-notes"]) == 0
     shown = json.loads(capsys.readouterr().out)
-    assert shown == SessionView(store.read_session(first)).to_dict()
+    assert shown.pop("notes_included") is True and shown == SessionView(store.read_session(first)).to_dict()
     assert "Wachtlijst delen" in {c["text"] for c in shown["contributions"]}

@@ -55,6 +55,23 @@ async def test_damaged_files_are_named_on_the_home_screen(make_app, store, make_
         assert problems.display and "20260101-abcdef.json" in str(problems.render())
 
 
+async def test_a_wrongly_typed_session_file_is_named_and_the_others_listed(make_app, store, make_session):
+    import json
+
+    make_session()
+    bad = store.session_path(make_session(collaboration="Kapot"))
+    tables = json.loads(bad.read_text())
+    tables["meta"]["1"]["order"] = 7  # valid JSON, the wrong type: once a blank home without a word
+    bad.write_text(json.dumps(tables))
+    (store.root / "catalogue.json").unlink()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await wait_for_list(pilot)
+        problems = app.screen.query_one("#problems")
+        assert problems.display and bad.name in str(problems.render()) and "order" in str(problems.render())
+        assert table.row_count == 1
+
+
 async def test_a_new_session_reuses_the_partners_of_its_collaboration(make_app, make_session, saved, store):
     make_session(collaboration="Zorg Oost", date="2026-10-01")
     app = make_app()

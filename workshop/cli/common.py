@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 
 def store_from(args: argparse.Namespace) -> Store:
-    return Store(store_path(getattr(args, "store", None)))
+    """The store the user pointed at; a path that is a file is named as the mistake it is."""
+    store = Store(store_path(getattr(args, "store", None)))
+    store.check_folder()
+    return store
 
 
 def shelf() -> GuideShelf:

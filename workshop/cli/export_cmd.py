@@ -1,10 +1,11 @@
-"""`workshop export SESSION --format md|html|csv|json [-o FILE]`: minutes and data of a session."""
+"""`workshop export SESSION --format md|html|csv|json [-o FILE]`: minutes and data of a session;
+`workshop export --all [-o DIR]`: every session (or a collaboration's) as JSON, a backup."""
 
 from __future__ import annotations
 
 import argparse
 
-from workshop.i18n import _
+from workshop.i18n import _, ngettext
 
 # The same as workshop.export.FORMATS (a test holds them equal); spelled out here so that
 # building the parser does not import the exporters.
@@ -15,12 +16,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export", help=_("minutes (Markdown, HTML) or data (CSV, JSON) of a session"),
         description=_("Export a session at any moment: minutes in the session's language as Markdown or "
-                      "printable HTML, one row per contribution as CSV, or the whole session as JSON."))
-    export.add_argument("session", metavar="SESSION", help=_("a session id or a unique prefix of it"))
-    export.add_argument("--format", "-f", dest="fmt", choices=FORMATS, default="md",
-                        help=_("md, html, csv or json (default: md)"))
+                      "printable HTML, one row per contribution as CSV, or the whole session as JSON. "
+                      "The facilitator's private notes are left out unless --include-notes is given. "
+                      "--all writes every session as JSON into one folder: a backup that "
+                      "`workshop import` reads back."))
+    export.add_argument("session", metavar="SESSION", nargs="?", help=_("a session id or a unique prefix of it"))
+    export.add_argument("--format", "-f", dest="fmt", choices=FORMATS,
+                        help=_("md, html, csv or json (default: md; json with --all)"))
     export.add_argument("-o", "--output", metavar="FILE",
-                        help=_("write to FILE instead of the screen (replaced in one go)"))
+                        help=_("write to FILE instead of the screen (replaced in one go; - is the screen); "
+                               "with --all, the folder to write into (default: the current folder)"))
+    export.add_argument("--all", action="store_true", help=_("every session of the store, one file each"))
+    export.add_argument("--collaboration", metavar="NAME", help=_("with --all: only this collaboration's sessions"))
+    export.add_argument("--include-notes", action="store_true",
+                        help=_("include the facilitator's private notes (json only)"))
+    export.add_argument("--sep", choices=(",", ";"),
+                        help=_("the CSV separator (default: ; for a Dutch session, , for an English one)"))
     export.set_defaults(handler=export_session_cmd)
 
 
@@ -33,17 +44,72 @@ def export_session_cmd(args: argparse.Namespace) -> int:
     from workshop.export import export_session, save_export
     from workshop.session import SessionView
 
+    if args.all:
+        return export_all(args)
+    if args.collaboration:
+        raise UserError(_("--collaboration goes with --all"))
+    if not args.session:
+        raise UserError(_("name a SESSION to export, or give --all (see `workshop export --help`)"))
+    fmt = args.fmt or "md"
     store = store_from(args)
     session_id = store.resolve(args.session)
     view = SessionView(store.read_session(session_id), source=session_id)
     report_problems(store)
     if not args.output or args.output == "-":
-        sys.stdout.write(export_session(view, args.fmt))
+        sys.stdout.write(export_session(view, fmt, args.include_notes, args.sep))
         sys.stdout.flush()
         return 0
     try:
-        save_export(view, args.fmt, Path(args.output))
+        save_export(view, fmt, Path(args.output), args.include_notes, args.sep)
     except OSError as error:
         raise UserError(_("cannot write {file}: {problem}").format(
             file=args.output, problem=error.strerror or error)) from None
+    return 0
+
+
+def export_all(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from workshop.cli.common import report_problems, store_from
+    from workshop.cli.main import UserError
+    from workshop.cli.output import err, literal
+    from workshop.export import save_export
+    from workshop.session import SessionView
+    from workshop.store import StoreError
+    from workshop.store.platform import make_private_folder
+
+    if args.session:
+        raise UserError(_("--all exports every session; leave out SESSION"))
+    if args.output == "-":
+        raise UserError(_("--all writes one file per session; give a folder with -o"))
+    fmt = args.fmt or "json"
+    store = store_from(args)
+    infos = store.catalogue()
+    if args.collaboration:
+        infos = [info for info in infos if info.collaboration.casefold() == args.collaboration.casefold()]
+        if not infos:
+            raise UserError(_("no sessions of '{name}' in {store}").format(
+                name=args.collaboration[:60], store=store.root))
+    folder = Path(args.output or ".").expanduser()
+    try:
+        make_private_folder(folder)
+    except OSError as error:
+        raise UserError(_("cannot write into {folder}: {problem}").format(
+            folder=folder, problem=error.strerror or error)) from None
+    written = 0
+    for info in infos:
+        try:
+            view = SessionView(store.read_session(info.id), source=info.id)
+        except StoreError:
+            continue  # the store noted why; reported below
+        target = folder / f"{view.id}.{fmt}"  # the id is safe as a file name by construction
+        try:
+            save_export(view, fmt, target, args.include_notes, args.sep)
+        except OSError as error:
+            raise UserError(_("cannot write {file}: {problem}").format(
+                file=target, problem=error.strerror or error)) from None
+        written += 1
+    report_problems(store)
+    err.print(literal(ngettext("Exported {count} session to {folder}.", "Exported {count} sessions to {folder}.",
+                               written).format(count=written, folder=folder)))
     return 0

@@ -35,6 +35,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     show = commands.add_parser("show", help=_("everything one session holds"))
     show.add_argument("session", metavar="SESSION", help=_("a session id or a unique prefix of it"))
     show.add_argument("--json", action="store_true", help=_("print the whole session as JSON"))
+    show.add_argument("--include-notes", action="store_true",
+                      help=_("with --json: include the facilitator's private notes"))
     show.set_defaults(handler=show_session)
 
     where = commands.add_parser("where", help=_("print the store's folder"))
@@ -150,7 +152,9 @@ def show_session(args: argparse.Namespace) -> int:
     view = SessionView(store.read_session(session_id), source=session_id)
     report_problems(store)
     if args.json:
-        print_json(view.to_dict())
+        from workshop.export import session_data
+
+        print_json(session_data(view, include_notes=args.include_notes))
     else:
         out.print(session_renderable(view))
     return 0

@@ -23,20 +23,29 @@ from typing import TYPE_CHECKING, Any, Callable
 from workshop.i18n import _
 from workshop.model import SessionInfo, now_iso
 from workshop.store import atomic
+from workshop.store.catalogue import listing, note_session
 from workshop.store.atomic import (
     FILE_MODE,
     encode,
     write_atomically,
+)
+from workshop.store.check import (  # noqa: F401 - CONTRIBUTIONS, info_from_tables: re-exported
+    CONTRIBUTIONS,
+    META,
+    SCHEMA,
+    Damaged,
+    Unreadable,
+    check_tables,
+    info_from_tables,
+    read_session_bytes,
 )
 from workshop.store.platform import make_private_folder
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
-SCHEMA = 1
 SESSION_ID = re.compile(r"^[0-9]{8}-[0-9a-z]{6}$")
 NAME_LIKE = re.compile(r"^[0-9a-z-]{1,40}$")
-META, CONTRIBUTIONS = "meta", "contributions"
 
 
 class StoreError(Exception):
@@ -47,91 +56,16 @@ class SessionBusy(StoreError):
     """Another process has the session open for writing."""
 
 
-# --- schema migrations ---------------------------------------------------------------------
-# Each function takes the raw tables of version N and returns those of version N + 1.
+class SessionUnreadable(StoreError):
+    """A session file that cannot be used; `reason` says why (the text adds the file)."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
-def _from_0(tables: dict[str, Any]) -> dict[str, Any]:
-    # Version 0 (the prototype) had no agenda order, skips, notes or timers in `meta`.
-    meta = tables.get(META, {}).get("1", {})
-    steps = meta.get("steps", [])
-    meta.setdefault("order", [step.get("id") for step in steps if isinstance(step, dict)])
-    meta.setdefault("skipped", [])
-    meta.setdefault("notes", {})
-    meta.setdefault("timers", {})
-    meta["schema"] = 1
-    return tables
-
-
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_0}
-
-
-class Damaged(Exception):
-    """A session file that cannot be read as a session; the text says why."""
-
-
-class TooNew(Exception):
-    """A session file written by a newer version of the app."""
-
-
-def check_tables(raw: bytes) -> tuple[dict[str, Any], bool]:
-    """Parse and check a session file's bytes; returns (tables, migrated)."""
-    if not raw.strip():
-        raise Damaged(_("the file is empty"))
-    try:
-        tables = json.loads(raw)
-    except UnicodeDecodeError:
-        raise Damaged(_("the file is not text")) from None
-    except json.JSONDecodeError as error:
-        if error.msg == "Extra data":
-            raise Damaged(_("there is unexpected data after the end")) from None
-        raise Damaged(_("not valid JSON (cut off or damaged) at byte {position}").format(position=error.pos)) from None
-    except RecursionError:
-        raise Damaged(_("the JSON is nested too deeply")) from None
-    if not isinstance(tables, dict) or not isinstance(tables.get(META), dict):
-        raise Damaged(_("it is not a session file (no meta table)"))
-    meta = tables[META].get("1")
-    if not isinstance(meta, dict):
-        raise Damaged(_("the session's meta record is missing"))
-    schema = meta.get("schema", 0)
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
-        raise Damaged(_("unknown schema version {schema}").format(schema=repr(schema)))
-    if schema > SCHEMA:
-        raise TooNew(_("written by a newer workshop (schema {schema}, this one reads up to {known})").format(
-            schema=schema, known=SCHEMA))
-    migrated = schema < SCHEMA
-    while schema < SCHEMA:
-        tables = MIGRATIONS[schema](tables)
-        schema += 1
-    meta = tables[META]["1"]
-    if not isinstance(meta.get("id"), str) or not isinstance(meta.get("steps"), list):
-        raise Damaged(_("the session's meta record is incomplete"))
-    contributions = tables.get(CONTRIBUTIONS, {})
-    if not isinstance(contributions, dict) or not all(isinstance(c, dict) for c in contributions.values()):
-        raise Damaged(_("the contributions table is damaged"))
-    return tables, migrated
-
-
-def info_from_tables(tables: dict[str, Any]) -> SessionInfo:
-    meta = tables[META]["1"]
-    contributions = tables.get(CONTRIBUTIONS, {})
-    order = meta.get("order") or []
-    done = {c.get("step") for c in contributions.values()}
-    return SessionInfo(
-        id=meta["id"],
-        collaboration=str(meta.get("collaboration", "")),
-        title=str(meta.get("title", "")),
-        date=str(meta.get("date", "")),
-        guide=str(meta.get("guide", "")),
-        lang=str(meta.get("lang", "nl")),
-        status=str(meta.get("status", "open")),
-        steps_total=len(order),
-        steps_done=sum(1 for step in order if step in done),
-        contributions=len(contributions),
-        facilitator=str(meta.get("facilitator", "")),
-        created=str(meta.get("created", "")),
-        updated=str(meta.get("updated", "")),
-    )
+class SessionMissing(SessionUnreadable):
+    """The file is gone (deleted meanwhile)."""
 
 
 @dataclass
@@ -200,6 +134,19 @@ class Store:
     def catalogue_path(self) -> Path:
         return self.root / "catalogue.json"
 
+    def check_folder(self) -> None:
+        """One clear error when the store's path is a file (`--store /etc/passwd`)."""
+        for folder in (self.root, self.sessions_dir):
+            try:
+                is_file = folder.exists() and not folder.is_dir()
+            except (OSError, ValueError):  # unreachable or unnameable: `ensure` or reading says why
+                return
+            if is_file and folder == self.root:
+                raise StoreError(_("the store {store} is not a folder").format(store=self.root))
+            if is_file:
+                raise StoreError(_("the store {store} is damaged: {path} is not a folder").format(
+                    store=self.root, path=folder))
+
     def ensure(self) -> None:
         """Create the store's folders (0700); one clear error if that is impossible."""
         try:
@@ -219,9 +166,9 @@ class Store:
     # --- finding sessions ---------------------------------------------------------------------
 
     def session_ids(self) -> list[str]:
-        return sorted(self._session_entries())
+        return sorted(self.session_entries())
 
-    def _session_entries(self) -> dict[str, os.DirEntry]:
+    def session_entries(self) -> dict[str, os.DirEntry]:
         if not self.sessions_dir.is_dir():
             return {}
         found = {}
@@ -250,121 +197,83 @@ class Store:
                 name=cleaned, count=len(matches), matches=shown))
         return matches[0]
 
-    # --- damaged files ------------------------------------------------------------------------
+    # --- reading session files -----------------------------------------------------------------
+    # Whatever a file holds, reading it ends in checked tables or SessionUnreadable (one line,
+    # also kept in `problems`); damage is moved to corrupt/ when the store can be written.
 
-    def set_aside(self, path: Path, why: str) -> Path:
-        """Move a damaged file to corrupt/ untouched, and remember one line about it."""
-        make_private_folder(self.corrupt_dir)
+    def note_problem(self, line: str) -> None:
+        if line not in self.problems:
+            self.problems.append(line)
+
+    def set_aside(self, path: Path, why: str) -> str:
+        """Move a damaged file to corrupt/ untouched (or say why it stays); returns the line."""
         stamp = now_iso().replace(":", "").replace("-", "")[:15]
-        target = self.corrupt_dir / f"{path.name}.{stamp}"
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = self.corrupt_dir / f"{path.name}.{stamp}.{counter}"
-        os.rename(path, target)
-        self.problems.append(_("{file}: {problem}; moved untouched to {target}").format(
-            file=path.name, problem=why, target=target))
-        return target
+        try:
+            make_private_folder(self.corrupt_dir)
+            target = self.corrupt_dir / f"{path.name}.{stamp}"
+            counter = 1
+            while os.path.lexists(target):
+                counter += 1
+                target = self.corrupt_dir / f"{path.name}.{stamp}.{counter}"
+            os.rename(path, target)
+        except FileNotFoundError:
+            line = _("{file}: {problem}").format(file=path.name, problem=why)
+        except OSError as error:  # a read-only store (a mounted backup): name it, leave it
+            line = _("{file}: {problem}; left in place (cannot move it to {folder}: {error})").format(
+                file=path.name, problem=why, folder=self.corrupt_dir, error=error.strerror or error)
+        else:
+            line = _("{file}: {problem}; moved untouched to {target}").format(
+                file=path.name, problem=why, target=target)
+        self.note_problem(line)
+        return line
 
-    def load_tables(self, session_id: str, path: Path | None = None) -> dict[str, Any] | None:
+    def load_quietly(self, session_id: str, path: Path | None = None) -> dict[str, Any] | None:
         """A session's tables, checked and migrated; None (and a problem noted) if unusable."""
-        loaded = self._load(session_id, path)
-        return loaded[0] if loaded else None
+        try:
+            return self._load(session_id, path)[0]
+        except SessionUnreadable:
+            return None
 
-    def _load(self, session_id: str, path: Path | None = None) -> tuple[dict[str, Any], bool] | None:
+    def _load(self, session_id: str, path: Path | None = None) -> tuple[dict[str, Any], bool]:
         path = path or self.session_path(session_id)
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            self.problems.append(_("{file}: cannot be read ({problem})").format(file=path.name, problem=error.strerror))
-            return None
-        try:
+            raw = read_session_bytes(path)
             tables, migrated = check_tables(raw)
-        except TooNew as error:
-            self.problems.append(_("{file}: {problem}; left as it is").format(file=path.name, problem=error))
-            return None
+            if tables[META]["1"]["id"] != session_id:
+                raise Damaged(_("it holds a different session than its name says"))
+        except FileNotFoundError:
+            raise SessionMissing(_("session {id} is gone").format(id=session_id)) from None
         except Damaged as error:
-            self.set_aside(path, str(error))
-            return None
-        if tables[META]["1"].get("id") != session_id:
-            self.set_aside(path, _("it holds a different session than its name says"))
-            return None
-        return tables, migrated
+            raise SessionUnreadable(self.set_aside(path, str(error)), str(error)) from None
+        except Unreadable as error:  # too new, too large, not a file: left as it is
+            line = _("{file}: {problem}").format(file=path.name, problem=error)
+        except OSError as error:
+            line = _("{file}: cannot be read ({problem})").format(file=path.name, problem=error.strerror or error)
+        except Exception as error:  # noqa: BLE001 - anything else a file's content causes is damage too
+            why = _("it cannot be read as a session ({problem})").format(problem=type(error).__name__)
+            raise SessionUnreadable(self.set_aside(path, why), why) from None
+        else:
+            return tables, migrated
+        self.note_problem(line)
+        raise SessionUnreadable(line)
 
     # --- the catalogue ------------------------------------------------------------------------
-
-    def _read_catalogue(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.catalogue_path.read_bytes())
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("sessions"), dict):
-            return {}
-        return data["sessions"]
 
     def catalogue(self) -> list[SessionInfo]:
         """Every readable session, newest first. Files changed since the catalogue was written
         (by a crash, another process or a copy) are re-read, so the list is always true."""
-        listed = self._catalogue()
+        listed = listing(self)
         assert listed is not None
         return listed
 
     def quick_catalogue(self, reread_at_most: int) -> list[SessionInfo] | None:
         """The catalogue, or None when more than `reread_at_most` session files would have to be
         read again (the caller then reads it where waiting does no harm)."""
-        return self._catalogue(reread_at_most)
-
-    def _catalogue(self, reread_at_most: int | None = None) -> list[SessionInfo] | None:
-        entries = self._read_catalogue()
-        fresh: dict[str, Any] = {}
-        stale: dict[str, tuple[Path, list[int]]] = {}  # files to read again, with their stamp
-        for session_id, found in sorted(self._session_entries().items()):
-            try:
-                stat = found.stat()  # no Path per file: 1,000 files are listed often
-            except OSError:
-                continue
-            stamp = [stat.st_mtime_ns, stat.st_size]
-            entry = entries.get(session_id)
-            if isinstance(entry, dict) and entry.get("stamp") == stamp:
-                fresh[session_id] = entry
-            else:
-                stale[session_id] = (Path(found.path), stamp)
-        if reread_at_most is not None and len(stale) > reread_at_most:
-            return None
-        for session_id, (path, stamp) in stale.items():
-            tables = self.load_tables(session_id, path)
-            if tables is not None:
-                fresh[session_id] = {"stamp": stamp, "info": info_from_tables(tables).to_dict()}
-        if stale or set(fresh) != set(entries):
-            self._write_catalogue(fresh)
-        infos = [SessionInfo.from_dict(entry["info"]) for entry in fresh.values()]
-        infos.sort(key=lambda info: (info.date, info.created, info.id), reverse=True)
-        return infos
-
-    def _write_catalogue(self, entries: dict[str, Any]) -> None:
-        # The catalogue is only a cache of the session files: failing to write it is harmless.
-        from filelock import FileLock, Timeout  # here, not at the top: listing sessions needs no lock
-
-        try:
-            with FileLock(str(self.root / "catalogue.lock"), timeout=5, mode=FILE_MODE):
-                write_atomically(self.catalogue_path, encode({"schema": SCHEMA, "sessions": entries}))
-        except (OSError, Timeout):
-            pass
+        return listing(self, reread_at_most)
 
     def note_in_catalogue(self, session: SessionFile) -> None:
         """Record a session's current state after it changed (cheap: one small file)."""
-        try:
-            stat = session.path.stat()
-        except OSError:
-            return
-        entries = self._read_catalogue()
-        entries[session.id] = {
-            "stamp": [stat.st_mtime_ns, stat.st_size],
-            "info": info_from_tables(session.tables()).to_dict(),
-        }
-        self._write_catalogue(entries)
+        note_session(self, session.id, session.path, session.tables())
 
     # --- creating and opening -----------------------------------------------------------------
 
@@ -390,19 +299,12 @@ class Store:
         except OSError as error:
             raise StoreError(_("cannot save the new session in {folder}: {problem}").format(
                 folder=self.sessions_dir, problem=error.strerror or error)) from None
-        entries = self._read_catalogue()
-        stat = path.stat()
-        entries[session_id] = {"stamp": [stat.st_mtime_ns, stat.st_size], "info": info_from_tables(tables).to_dict()}
-        self._write_catalogue(entries)
+        note_session(self, session_id, path, tables)
         return session_id
 
     def read_session(self, session_id: str) -> dict[str, Any]:
         """A session's tables without locking it (safe: files are replaced atomically)."""
-        tables = self.load_tables(session_id)
-        if tables is None:
-            problem = self.problems[-1] if self.problems else _("it cannot be read")
-            raise StoreError(_("session {id} cannot be opened: {problem}").format(id=session_id, problem=problem))
-        return tables
+        return self._load(session_id)[0]
 
     def open_session(self, session_id: str, write: bool = True) -> SessionFile:
         """Open a session's file. For writing, take its lock first: one writer per file.

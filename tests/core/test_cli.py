@@ -164,3 +164,29 @@ def test_a_store_inside_a_file_is_one_clear_line(tmp_path):
                       "--guide", "pulse")
     assert result.returncode == 2 and "cannot use the store" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_export_to_a_name_windows_reserves_is_refused_in_one_line(capsys, store, tmp_path):
+    session_id = new_session(capsys)
+    result = workshop("--store", str(store.root), "export", session_id, "--format", "md",
+                      "-o", str(tmp_path / "aux.md"))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "aux.md" in result.stderr
+    assert not (tmp_path / "aux.md").exists()
+
+
+def test_a_listing_sent_to_an_encoding_without_its_characters_is_escaped_not_a_traceback(capsys, store):
+    new_session(capsys, "--title", "Ambitie ✔ • 🇳🇱")
+    result = subprocess.run([WORKSHOP, "--store", str(store.root), "list"], capture_output=True,
+                            encoding="cp1252", errors="replace", timeout=60,
+                            env={**os.environ, "WORKSHOP_LANG": "en", "PYTHONIOENCODING": "cp1252"})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_catalogue_temp_file_left_by_a_killed_process_is_cleared_by_the_next_update(capsys, store):
+    left = store.root / ".catalogue.json.k1ll3d.tmp"
+    store.root.mkdir(parents=True, exist_ok=True)
+    left.write_text("half")
+    new_session(capsys)
+    assert not left.exists()

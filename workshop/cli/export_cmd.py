@@ -59,6 +59,7 @@ def export_session_cmd(args: argparse.Namespace) -> int:
         sys.stdout.write(export_session(view, fmt, args.include_notes, args.sep))
         sys.stdout.flush()
         return 0
+    usable(args.output, room=14)  # the temporary file's name is longer than the target's
     try:
         save_export(view, fmt, Path(args.output), args.include_notes, args.sep)
     except OSError as error:
@@ -90,6 +91,7 @@ def export_all(args: argparse.Namespace) -> int:
         if not infos:
             raise UserError(_("no sessions of '{name}' in {store}").format(
                 name=args.collaboration[:60], store=store.root))
+    usable(args.output or ".", room=40)  # a session's file name inside the folder
     folder = Path(args.output or ".").expanduser()
     try:
         make_private_folder(folder)
@@ -113,3 +115,14 @@ def export_all(args: argparse.Namespace) -> int:
     err.print(literal(ngettext("Exported {count} session to {folder}.", "Exported {count} sessions to {folder}.",
                                written).format(count=written, folder=folder)))
     return 0
+
+
+def usable(path: str, room: int) -> None:
+    """A target this platform (or a Windows laptop it may be copied to) can hold, else one line."""
+    from workshop.cli.main import UserError
+    from workshop.store.platform import UnusablePath, check_user_path
+
+    try:
+        check_user_path(path, room=room)
+    except UnusablePath as problem:
+        raise UserError(str(problem)) from None

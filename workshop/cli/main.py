@@ -69,6 +69,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     from workshop.i18n import use_language
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
     try:
         lang = _early_language(argv)
         if lang:
@@ -98,6 +99,18 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         fail(_("interrupted; nothing half-written was kept"))
         return 130
+
+
+def _tolerant_output() -> None:
+    """A character the output's encoding lacks (a ✔ sent to a file on a Windows code page) is
+    written as an escape instead of ending the command in a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def _early_language(argv: list[str]) -> str | None:

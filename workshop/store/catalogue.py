@@ -41,12 +41,23 @@ def update(store: Store, change: Callable[[Entries], Entries | None]) -> None:
 
     try:
         with FileLock(str(store.root / "catalogue.lock"), timeout=10, mode=FILE_MODE):
+            _clear_stale_temp(store.catalogue_path)
             entries = read_entries(store.catalogue_path)
             changed = change(entries)
             if changed is not None:
                 write_atomically(store.catalogue_path, encode({"schema": SCHEMA, "sessions": changed}))
     except (OSError, Timeout):
         pass
+
+
+def _clear_stale_temp(path: Path) -> None:
+    # Left by a process killed while writing the catalogue; whoever writes it holds the lock we
+    # hold now, so none of these is being written.
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
 
 
 def entry_for(path: Path, tables: dict[str, Any]) -> dict[str, Any] | None:

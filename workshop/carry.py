@@ -1,12 +1,16 @@
 """Carry-over: what one session of a collaboration hands to the next.
 
-The next session's review step holds the open actions, the pending consents and the pilot of
-the previous session; statements marked `carry_over` (the ambition) start from their last
-agreed text.
+The next session's review step holds the open actions, the pending consents, the pilot and the
+roles and rhythm (kind "role": still valid?) of the previous session; statements marked
+`carry_over` (the ambition) start from their last agreed text. `late_first` orders a long
+review: what is late first, grouped by owner.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
+from workshop.due import due_date
 from workshop.i18n import language
 from workshop.model import Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
 from workshop.session import SessionView
@@ -30,8 +34,14 @@ def carried_from(previous: SessionView) -> list[Action]:
     # a pulse check that has no pilot or consent step) unless the session itself replaced it:
     # a rewritten pilot replaces the old one, a consent set again in the consent step replaces
     # the carried status of that body.
+    roles_set = _roles_set(previous)
     for action in previous.carried:
-        if reviews.get(action.uid, ReviewStatus.OPEN) != ReviewStatus.OPEN:
+        verdict = reviews.get(action.uid, ReviewStatus.OPEN)
+        if action.kind == "role":
+            # a role confirmed (done) or not looked at still holds; dropped, or set again, it does not
+            if verdict == ReviewStatus.DROPPED or _role_key(action.text) in roles_set:
+                continue
+        elif verdict != ReviewStatus.OPEN:
             continue
         if action.kind == "pilot" and new_pilot is not None:
             continue
@@ -44,6 +54,11 @@ def carried_from(previous: SessionView) -> list[Action]:
                 if c.text.strip():
                     carried.append(Action(uid=c.uid, text=c.text, who=str(c.value or ""), when=c.when,
                                           kind="action", session=previous.id))
+        elif step.kind is PromptKind.ASSIGN:  # roles and rhythm: still valid next time?
+            for c in previous.contributions(step.id):
+                if c.text.strip() and str(c.value or "").strip():
+                    carried.append(Action(uid=c.uid, text=c.text, who=str(c.value), when=c.when,
+                                          kind="role", session=previous.id))
         elif step.kind is PromptKind.CONSENT:
             bodies = {body.id: previous.text(body.text) for body in step.bodies}
             for (partner, body), c in previous.consents(step.id).items():
@@ -62,6 +77,37 @@ def carried_from(previous: SessionView) -> list[Action]:
             seen.add(action.uid)
             unique.append(action)
     return unique
+
+
+def _role_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _roles_set(view: SessionView) -> set[str]:
+    """The roles (and rhythms) `view` set itself, by their folded names."""
+    return {_role_key(c.text) for step in view.agenda if step.kind is PromptKind.ASSIGN and not step.actions
+            for c in view.contributions(step.id) if c.text.strip()}
+
+
+def late_first(actions: list[Action], today: date, reviews: dict[str, str] | None = None
+               ) -> tuple[list[tuple[str, list[tuple[Action, int]]]], list[Action]]:
+    """A review's items with the late ones first: (owner, [(action, days overdue)]) groups, the
+    owner with the longest overdue first, then everything else in its order.
+
+    An action is late when its due date has passed and the review has not marked it done or
+    dropped (`reviews`: uid → verdict)."""
+    reviews = reviews or {}
+    late: dict[str, list[tuple[Action, int]]] = {}
+    rest = []
+    for action in actions:
+        due = due_date(action.when) if action.kind == "action" else None
+        if due is not None and due < today and reviews.get(action.uid, ReviewStatus.OPEN) == ReviewStatus.OPEN:
+            late.setdefault(action.who, []).append((action, (today - due).days))
+        else:
+            rest.append(action)
+    groups = [(owner, sorted(items, key=lambda pair: -pair[1])) for owner, items in late.items()]
+    groups.sort(key=lambda group: (-group[1][0][1], group[0].casefold()))
+    return groups, rest
 
 
 def _new_pilot(previous: SessionView) -> Action | None:

@@ -149,11 +149,11 @@ def test_the_threshold_question_leads_and_the_pulse_check_lines_up_on_its_items(
     assert threshold.who == ("Gemeente", "Zorggroep", "Woonstede")
 
 
-def test_an_arrow_shows_a_drop_and_a_steady_score(comparison):
+def test_one_partner_moving_one_point_among_three_is_noise_and_gets_a_level_arrow(comparison):
     questions = trend(comparison, "questions")
     assert [round(p.mean, 2) for p in questions.points] == [3.0, 3.33, 3.0]
-    assert [p.arrow for p in questions.points] == ["", UP, DOWN]
-    assert questions.arrow == DOWN
+    assert [p.arrow for p in questions.points] == ["", STEADY, STEADY]
+    assert questions.arrow == STEADY and DOWN not in questions.sparkline
 
 
 def test_an_item_scored_in_one_session_only_leaves_gaps_and_unscored_items_are_left_out(comparison):
@@ -309,7 +309,8 @@ def test_the_phase_the_group_chose_is_kept_per_session(comparison):
 def test_the_comparison_is_plain_data_that_json_can_hold(comparison):
     data = json.loads(json.dumps(comparison.to_dict()))
     assert data["trends"][0]["key"] == "threshold"
-    assert set(data) == {"lang", "sessions", "statements", "trends", "pains", "roles", "consents", "actions"}
+    assert set(data) == {"lang", "sessions", "statements", "trends", "pains", "roles", "consents", "actions",
+                         "pain_trails", "action_trails", "late", "headlines", "today", "trend_rule"}
 
 
 # --- choosing sessions -------------------------------------------------------------------------
@@ -403,7 +404,7 @@ def test_compare_link_saves_and_shows_the_pain_points_as_one(capsys, store, hist
     captured = capsys.readouterr()
     assert history["second"] in captured.err
     second_round = json.loads(captured.out)["pains"][1]
-    assert second_round["resolved"] == [] and any(p["linked"] for p in second_round["recurring"])
+    assert second_round["gone"] == [] and any(p["linked"] for p in second_round["recurring"])
 
 
 def test_user_text_is_printed_literally(capsys, store, make_session):

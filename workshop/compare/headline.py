@@ -1,0 +1,91 @@
+"""One or two plain sentences per collaboration, made of facts the comparison already holds."""
+
+from __future__ import annotations
+
+from workshop.i18n import _, language, ngettext
+from workshop.summary import decimal
+
+from workshop.compare.result import (
+    ActionTrail,
+    Headline,
+    PainRound,
+    PainTrail,
+    SessionRef,
+    StatementTrail,
+    Trend,
+)
+from workshop.compare.trends import DOWN, UP, direction
+
+AMBITION_STEP = "ambition"
+
+
+def headlines(lang: str, sessions: tuple[SessionRef, ...], trends: tuple[Trend, ...],
+              rounds: tuple[PainRound, ...], trails: tuple[PainTrail, ...],
+              actions: tuple[ActionTrail, ...], statements: tuple[StatementTrail, ...]) -> tuple[Headline, ...]:
+    """A headline per collaboration among the sessions (usually one)."""
+    names = list(dict.fromkeys(s.collaboration for s in sessions))
+    found = []
+    for name in names:
+        ids = {s.id for s in sessions if s.collaboration == name}
+        threshold = next((t for t in trends if t.key_question), None)
+        points = [p for p in threshold.points if p is not None and p.session in ids] if threshold else []
+        arrow = direction(points[0], points[-1]) if len(points) > 1 else ""
+        collected = [r for r in rounds if r.session in ids]
+        latest = collected[-1].session if collected else None
+        recurring = sum(1 for t in trails if t.times > 1 and latest in t.sessions and t.sessions[0] in ids)
+        suggested = len(collected[-1].suggestions) if collected else 0  # reworded in the latest round
+        mine = [a for a in actions if a.agreed_in in ids or any(st is not None for st in a.statuses)]
+        late = sum(1 for a in mine if a.late)
+        still_open = sum(1 for a in mine if a.status in ("open", "not_reviewed"))
+        ambition = next((t for t in statements if t.step == AMBITION_STEP), None)
+        contested = bool(ambition and ambition.versions and ambition.versions[-1].session in ids
+                         and ambition.contested)
+        with language(lang):
+            sentences = _sentences(len(points), points[0].mean if points else None,
+                                   points[-1].mean if points else None, arrow, recurring, suggested, late,
+                                   still_open, contested)
+        found.append(Headline(collaboration=name, sessions=len(ids),
+                              threshold_from=points[0].mean if points else None,
+                              threshold_to=points[-1].mean if points else None, threshold_arrow=arrow,
+                              recurring_pains=recurring, suggested_pains=suggested, late_actions=late,
+                              open_actions=still_open, ambition_contested=contested, sentences=sentences))
+    return tuple(found)
+
+
+def _sentences(count: int, start: float | None, end: float | None, arrow: str, recurring: int,
+               suggested: int, late: int, still_open: int, contested: bool) -> tuple[str, ...]:
+    first: list[str] = []
+    if start is not None and end is not None and count > 1:
+        values = {"start": decimal(start), "end": decimal(end), "count": count}
+        if arrow == DOWN:
+            first.append(_("The threshold fell from {start} to {end} over {count} scored sessions.").format(**values))
+        elif arrow == UP:
+            first.append(_("The threshold rose from {start} to {end} over {count} scored sessions.").format(**values))
+        else:
+            first.append(_("The threshold stayed about the same ({start} to {end}).").format(**values))
+    pains = []
+    if recurring:
+        pains.append(ngettext("{count} pain point keeps coming back", "{count} pain points keep coming back",
+                              recurring).format(count=recurring))
+    if suggested and recurring:
+        pains.append(ngettext("{count} more reads like an earlier one", "{count} more read like earlier ones",
+                              suggested).format(count=suggested))
+    elif suggested:
+        pains.append(ngettext("{count} pain point reads like an earlier one (to confirm)",
+                              "{count} pain points read like earlier ones (to confirm)",
+                              suggested).format(count=suggested))
+    if pains:
+        first.append(_sentence(", ".join(pains)))
+    second: list[str] = []
+    if late:
+        second.append(ngettext("{late} of {open} open actions is late", "{late} of {open} open actions are late",
+                               late).format(late=late, open=still_open))
+    if contested:
+        second.append(_("the ambition is contested: a newer text was not agreed"))
+    if second:
+        first.append(_sentence("; ".join(second)))
+    return tuple(first)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."

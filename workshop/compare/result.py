@@ -1,0 +1,311 @@
+"""What a comparison says, as plain frozen data: the command line, the screen and the html render it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SessionRef:
+    """One compared session, as the headings show it."""
+
+    id: str
+    date: str
+    title: str
+    collaboration: str
+    guide: str
+    guide_title: str
+    lang: str
+    closed: bool
+    phase: str  # the option id the group chose ("" when not asked)
+    phase_label: str  # the option's name, without its explanation
+    partners: tuple[str, ...]
+    attendance: tuple[str, ...] = ()  # the participants at the table, "Name (Partner)"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A run of words that stayed (`same`), came in (`added`) or went out (`removed`)."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StatementVersion:
+    """What one session settled on for a carried statement, and how it differs from before.
+
+    `text` is the last agreed text (else the last draft); `contested` a newer text saved after
+    it and not agreed, with `contested_changes` its word diff against `text`."""
+
+    session: str
+    text: str
+    agreed: bool
+    revisions: tuple[str, ...]  # the texts saved in this session, oldest first (not the carried-in one)
+    previous: str | None  # the session whose text this is compared with
+    changed: bool
+    changes: tuple[Change, ...]  # word diff against the previous text (empty for the first)
+    contested: str | None = None
+    contested_changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatementTrail:
+    step: str
+    title: str
+    versions: tuple[StatementVersion, ...]
+
+    @property
+    def contested(self) -> str | None:
+        """The newest unagreed text of the latest session, if the group has not agreed it."""
+        return self.versions[-1].contested if self.versions else None
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One scale item in one session."""
+
+    session: str
+    count: int  # how many partners (or participants) scored
+    mean: float
+    low: int
+    high: int
+    stdev: float  # the spread ("spreiding"): population standard deviation of the scores
+    scale_min: int
+    scale_max: int
+    scores: dict[str, int]  # partner (or participant) → score
+    arrow: str  # against the previous session that scored the item ("" for the first)
+    scorers_changed: bool = False  # not the same partners (or participants) as that previous session
+
+    @property
+    def level(self) -> float:
+        """The mean as a share of its scale (0..1), so scales of different lengths compare."""
+        return (self.mean - self.scale_min) / (self.scale_max - self.scale_min)
+
+    @property
+    def standard_error(self) -> float:
+        """How far the mean could wander by chance: the sample standard deviation over √count."""
+        if self.count < 2:
+            return 0.0
+        sample_variance = self.stdev ** 2 * self.count / (self.count - 1)
+        return math.sqrt(sample_variance / self.count)
+
+
+@dataclass(frozen=True)
+class Trend:
+    key: str  # the item id (qualified with the step id where one session has it twice)
+    step: str
+    item: str
+    text: str
+    key_question: bool
+    points: tuple[ScorePoint | None, ...]  # one per compared session
+    who: tuple[str, ...]  # everyone who scored, partners of the latest session first
+    sparkline: str
+    arrow: str  # the latest point against the one before it
+
+    @property
+    def latest(self) -> ScorePoint | None:
+        return next((p for p in reversed(self.points) if p is not None), None)
+
+
+@dataclass(frozen=True)
+class PainRef:
+    """One pain point as raised in one session."""
+
+    uid: str
+    text: str
+    partner: str
+    session: str
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    uid: str
+    text: str
+    partner: str
+    status: str  # new | recurring | returned | gone (no longer mentioned) | solved
+    since: str  # the session it was first raised in (of those compared)
+    times: int  # in how many of the compared sessions so far it was raised
+    linked: bool  # matched through a link the facilitator made, not by its words
+    earlier: PainRef | None = None  # the wording it continues (the last time it was raised before)
+    link: tuple[str, str] | None = None  # the saved link that joins it to `earlier`, to undo it
+    link_session: str = ""  # the session that link is saved in
+
+
+@dataclass(frozen=True)
+class PainSuggestion:
+    """A pain point that reads like an earlier one: the facilitator confirms or rejects it."""
+
+    point: PainRef
+    earlier: PainRef
+    score: float  # 0..1, how much of their words they share
+
+
+@dataclass(frozen=True)
+class PainRound:
+    """The pain points of one session against the previous session that collected them."""
+
+    session: str
+    previous: str | None
+    recurring: tuple[PainPoint, ...]
+    returned: tuple[PainPoint, ...]
+    new: tuple[PainPoint, ...]
+    gone: tuple[PainPoint, ...]  # raised last time, not this time: "no longer mentioned", not solved
+    solved: tuple[PainPoint, ...]  # raised before and marked solved by the group
+    suggestions: tuple[PainSuggestion, ...] = ()
+
+    @property
+    def resolved(self) -> tuple[PainPoint, ...]:
+        """Everything raised last time and not this time (kept for older renderers)."""
+        return self.gone + self.solved
+
+
+@dataclass(frozen=True)
+class PainTrail:
+    """One pain point through the sessions, with every wording it was raised in."""
+
+    uid: str  # its first raising
+    wordings: tuple[PainRef, ...]
+    sessions: tuple[str, ...]  # the sessions it was raised in
+    status: str  # new | recurring | returned | gone | solved, as of the latest pain round
+    times: int
+    suggested: bool  # a suggested match waits for the facilitator
+
+
+@dataclass(frozen=True)
+class Holder:
+    who: str
+    when: str
+    confirmed: bool = False  # not set again, but carried over and confirmed in the review
+
+
+@dataclass(frozen=True)
+class RoleTrail:
+    step: str
+    step_title: str
+    role: str
+    holders: tuple[Holder | None, ...]  # one per compared session
+
+
+@dataclass(frozen=True)
+class ConsentMark:
+    status: str  # a ConsentStatus value
+    when: str
+    review: str = ""  # the review's verdict on it in this session: done | open | dropped ("" none)
+
+    @property
+    def settled(self) -> bool:
+        """Nothing more to do: not pending, or the review said done or dropped."""
+        return self.review in ("done", "dropped") or self.status not in ("to_request", "requested")
+
+
+@dataclass(frozen=True)
+class ConsentTrail:
+    partner: str
+    body: str
+    label: str
+    marks: tuple[ConsentMark | None, ...]  # one per compared session
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    uid: str
+    text: str
+    who: str
+    when: str
+    kind: str  # action | consent | pilot | role
+    status: str  # done | open | dropped | not_reviewed (carried) or open (agreed this session)
+
+
+@dataclass(frozen=True)
+class ActionRound:
+    session: str
+    agreed: tuple[ActionLine, ...]
+    reviewed: tuple[ActionLine, ...]
+
+    def count(self, status: str) -> int:
+        """How many carried things got `status`; roles (reviewed as still valid) are not counted."""
+        return sum(1 for line in self.reviewed if line.status == status and line.kind != "role")
+
+
+@dataclass(frozen=True)
+class ActionTrail:
+    """One action from the session it was agreed in to its latest review."""
+
+    uid: str
+    text: str
+    who: str
+    due: str  # the due date as an ISO date, "" when none or not a date
+    due_text: str  # as it was typed
+    agreed_in: str  # session id
+    agreed_on: str  # that session's date
+    statuses: tuple[str | None, ...]  # per compared session: open | done | dropped | not_reviewed; None before
+    status: str  # the latest
+    age_days: int  # days since it was agreed
+    overdue_days: int | None  # days past its due date while still open; None when not late
+
+    @property
+    def late(self) -> bool:
+        return self.overdue_days is not None
+
+
+@dataclass(frozen=True)
+class LateGroup:
+    owner: str
+    actions: tuple[ActionTrail, ...]  # the longest overdue first
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The facts one or two opening sentences are made of, for one collaboration."""
+
+    collaboration: str
+    sessions: int
+    threshold_from: float | None
+    threshold_to: float | None
+    threshold_arrow: str  # by the noise rule, first against latest scored session
+    recurring_pains: int  # raised in more than one session and again in the latest
+    suggested_pains: int  # possible matches waiting for the facilitator
+    late_actions: int
+    open_actions: int
+    ambition_contested: bool
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    lang: str
+    sessions: tuple[SessionRef, ...]
+    statements: tuple[StatementTrail, ...]
+    trends: tuple[Trend, ...]
+    pains: tuple[PainRound, ...]
+    roles: tuple[RoleTrail, ...]
+    consents: tuple[ConsentTrail, ...]
+    actions: tuple[ActionRound, ...]
+    pain_trails: tuple[PainTrail, ...] = ()
+    action_trails: tuple[ActionTrail, ...] = ()
+    late: tuple[LateGroup, ...] = ()
+    headlines: tuple[Headline, ...] = ()
+    today: str = ""  # the date overdue and age are counted from
+    trend_rule: str = ""  # when an arrow shows, in words
+
+    def session(self, session_id: str) -> SessionRef:
+        return next(s for s in self.sessions if s.id == session_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """The latest session of each collaboration, on one guide (or any), with the scale means."""
+
+    guide: str
+    lang: str
+    sessions: tuple[SessionRef, ...]
+    trends: tuple[Trend, ...]  # points line up with `sessions`; no arrows across collaborations
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

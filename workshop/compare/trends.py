@@ -1,0 +1,126 @@
+"""Scale items over the sessions: mean, spread, how many scored, and an arrow only where the
+change is more than noise.
+
+The rule (`TREND_RULE`): ↑ or ↓ only when the mean moved by more than the combined standard
+error of both sessions (√(se₁² + se₂²), se = sample standard deviation / √count) AND by at least
+`MIN_CHANGE` points on a 1–5 scale (the same share of other scales); otherwise →."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import replace
+from typing import Iterable
+
+from workshop.guides import Step
+from workshop.i18n import N_
+from workshop.model import PromptKind
+from workshop.summary import THRESHOLD_ITEM
+
+from workshop.compare.indexed import Indexed
+from workshop.compare.result import ScorePoint, Trend
+
+SPARKS = "▁▂▃▄▅▆▇█"
+GAP = "·"  # a session in which the item was not scored
+UP, DOWN, STEADY = "↑", "↓", "→"
+MIN_CHANGE = 0.3  # points on a 1–5 scale (a quarter of this per step of a scale of another length)
+REFERENCE_STEPS = 4  # a 1–5 scale has four steps between its ends
+TREND_RULE = N_("↑ or ↓ only when the mean moved by more than the spread of the scores can explain "
+                "(the combined standard error of both sessions) and by at least 0.3 points on a 1–5 "
+                "scale (the same share of other scales); otherwise →. The number beside each mean is "
+                "how many scored; * marks a different set of scorers than the session before.")
+
+
+def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...]:
+    # key → (step id, item id, text); and per session key → point
+    known: dict[str, tuple[str, str, str]] = {}
+    order: list[str] = []
+    per_session: list[dict[str, ScorePoint]] = []
+    for s in reversed(sessions):  # the latest session's wording and item order lead
+        points: dict[str, ScorePoint] = {}
+        seen: set[str] = set()
+        for step in s.steps(PromptKind.SCALE):
+            by_item: dict[str, dict[str, int]] = {}
+            for c in s.of(step.id):
+                if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                    by_item.setdefault(c.item, {})[c.participant or c.partner] = c.value
+            for item in step.items:
+                key = item.id if item.id not in seen else f"{step.id}/{item.id}"
+                seen.add(key)
+                if key not in known:
+                    known[key] = (step.id, item.id, item.text.get(lang))
+                    order.append(key)
+                scores = by_item.get(item.id)
+                if scores:
+                    points[key] = _point(s.id, scores, step)
+        per_session.append(points)
+    per_session.reverse()
+    keys = sorted(order, key=lambda key: known[key][1] != THRESHOLD_ITEM)  # stable: the key question first
+    found = []
+    for key in keys:
+        step_id, item_id, text = known[key]
+        points = [points.get(key) for points in per_session]
+        if not any(points):
+            continue
+        if arrows:
+            points = with_arrows(points)
+        present = [p for p in points if p is not None]
+        found.append(Trend(
+            key=key, step=step_id, item=item_id, text=text, key_question=item_id == THRESHOLD_ITEM,
+            points=tuple(points), who=_everyone(sessions, present), sparkline=sparkline(points),
+            arrow=present[-1].arrow if arrows else ""))
+    return tuple(found)
+
+
+def _point(session_id: str, scores: dict[str, int], step: Step) -> ScorePoint:
+    values = list(scores.values())
+    return ScorePoint(session=session_id, count=len(values), mean=statistics.fmean(values),
+                      low=min(values), high=max(values),
+                      stdev=statistics.pstdev(values) if len(values) > 1 else 0.0,
+                      scale_min=step.scale.min, scale_max=step.scale.max, scores=dict(scores), arrow="")
+
+
+def with_arrows(points: list[ScorePoint | None]) -> list[ScorePoint | None]:
+    result: list[ScorePoint | None] = []
+    before: ScorePoint | None = None
+    for point in points:
+        if point is not None:
+            if before is not None:
+                point = replace(point, arrow=direction(before, point),
+                                scorers_changed=set(point.scores) != set(before.scores))
+            before = point
+        result.append(point)
+    return result
+
+
+def direction(before: ScorePoint, after: ScorePoint) -> str:
+    """↑ or ↓ when the change of the mean beats the noise (see TREND_RULE), else →.
+    Measured in points of the later scale, so a 1–5 and a 1–10 item still compare."""
+    steps = after.scale_max - after.scale_min
+    change = (after.level - before.level) * steps
+    before_error = before.standard_error / (before.scale_max - before.scale_min) * steps
+    noise = math.hypot(before_error, after.standard_error)
+    smallest = MIN_CHANGE * steps / REFERENCE_STEPS
+    if abs(change) <= noise + 1e-9 or abs(change) < smallest - 1e-9:
+        return STEADY
+    return UP if change > 0 else DOWN
+
+
+def sparkline(points: Iterable[ScorePoint | None]) -> str:
+    """One block per session, as high as the mean on its scale; · where the item was not scored."""
+    line = []
+    for point in points:
+        if point is None:
+            line.append(GAP)
+        else:
+            line.append(SPARKS[min(len(SPARKS) - 1, max(0, round(point.level * (len(SPARKS) - 1))))])
+    return "".join(line)
+
+
+def _everyone(sessions: list[Indexed], points: list[ScorePoint]) -> tuple[str, ...]:
+    scored: dict[str, None] = {}
+    for point in points:
+        scored.update(dict.fromkeys(point.scores))
+    first = [p for p in sessions[-1].view.partners if p in scored]
+    rest = [who for who in scored if who not in first]
+    return tuple(first + rest)

@@ -7,6 +7,21 @@ from datetime import date
 
 import pytest
 
+from tests.core.alliance import (
+    ALLIANCE,
+    AMBITION,
+    AMBITION_NEW,
+    MEETINGS,
+    PARTNERS,
+    PEOPLE,
+    PRIVACY,
+    RISK,
+    TODAY,
+    WAITING,
+    run_session,
+    give_scores,
+    build_alliance,
+)
 from workshop.carry import carried_from, late_first
 from workshop.compare import (
     DOWN,
@@ -24,89 +39,12 @@ from workshop.compare import (
 )
 from workshop.guides import Step, Text
 from workshop.model import PromptKind
-from workshop.session import LiveSession, SessionView
+from workshop.session import SessionView
 from workshop.store import StoreError
-
-ALLIANCE = "Pact voor de Wijk"
-PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Welzijn")
-PEOPLE = ("Anna@Gemeente", "Bram@Zorggroep", "Cem@Woonstede", "Dina@Welzijn")
-TODAY = date(2026, 11, 20)
-AMBITION = "Samen zorgen we dat elk gezin in de wijk snel de juiste hulp krijgt."
-AMBITION_NEW = "Ieder doet wat hij kan; we delen wat nodig is om gezinnen te helpen."
-# first wording, second session's, third session's
-RISK = ("Onduidelijk wie het risico draagt als het budget overschreden wordt",
-        "Het financiële risico bij overschrijding van het budget is niet geregeld",
-        "financieel risico bij budgetoverschrijding ligt nog altijd niet vast")
-WAITING = ("Wachtlijsten in de jeugdzorg lopen op",
-           "Jeugdzorg: de wachtlijst wordt steeds langer",
-           "wachttijden jeugdhulp nemen toe")
-MEETINGS = ("Te veel overleggen zonder besluiten",
-            "Overleg levert geen besluiten op",
-            "We vergaderen veel maar besluiten weinig")
-PRIVACY = "Privacyregels belemmeren het delen van cliëntgegevens"
-
-
-def _run(store, session_id: str, fill) -> None:
-    live = LiveSession(store.open_session(session_id))
-    try:
-        fill(live)
-        live.close()
-    finally:
-        live.release()
-
-
-def _scores(live: LiveSession, item: str, values: tuple[int, ...]) -> None:
-    for partner, value in zip(live.partners, values):
-        live.score("interaction", item, partner, value)
-
-
-def _carried(live: LiveSession, text: str) -> str:
-    return next(a.uid for a in live.carried if a.text == text)
-
-
-def _exploration(live: LiveSession) -> None:
-    live.revise("ambition", AMBITION, agreed=True)
-    for text in (RISK[0], WAITING[0], MEETINGS[0], PRIVACY):
-        live.add("sensitive", text)  # verkenning's sensitive issues collect pain points too
-    _scores(live, "threshold", (4, 4, 4, 3))  # 3.75
-    _scores(live, "listening", (3, 3, 3, 3))
-    live.assign("actions", "Risicoverdeling op papier zetten", "Gemeente", "2025-12-20")
-    live.assign("actions", "Wachtlijstcijfers delen", "Zorggroep", "2026-01-15")
-    live.assign("actions", "Agenda van de stuurgroep herzien", "Woonstede", "2026-12-01")
-
-
-def _procesregie(live: LiveSession) -> None:
-    live.mark("review", _carried(live, "Wachtlijstcijfers delen"), "done")
-    live.mark("review", _carried(live, "Risicoverdeling op papier zetten"), "open")
-    for text in (RISK[1], WAITING[1], MEETINGS[1]):
-        live.add("pains", text, "Gemeente")
-    live.assign("roles", "Kwartiermaker(s)", "Eva", "elke twee weken", row="rows-3")
-    live.set_consent("consent", "Zorggroep", "clientenraad", "to_request")
-    _scores(live, "threshold", (2, 2, 3, 2))  # 2.25
-    _scores(live, "listening", (3, 3, 3, 3))
-    live.assign("actions", "Besluitenlijst bijhouden", "Welzijn", "1-3-2026")
-
-
-def _last(live: LiveSession) -> None:
-    live.mark("review", _carried(live, "Kwartiermaker(s)"), "done")  # still valid
-    live.mark("review", next(a.uid for a in live.carried if a.kind == "consent"), "done")
-    live.revise("ambition", AMBITION_NEW)  # saved, never agreed: contested
-    for text in (RISK[2], WAITING[2], MEETINGS[2]):
-        live.add("pains", text, "Zorggroep")
-    _scores(live, "threshold", (1, 2, 1, 2))  # 1.5
-    _scores(live, "listening", (3, 3, 3, 2))  # one partner one point down: noise
-
 
 @pytest.fixture
 def alliance(store, make_session) -> dict[str, str]:
-    people = {"partners": PARTNERS, "participants": PEOPLE, "collaboration": ALLIANCE, "lang": "nl"}
-    ids = {"first": make_session(guide="verkenning", date="2025-12-01", **people)}
-    _run(store, ids["first"], _exploration)
-    ids["second"] = make_session(date="2026-05-01", **people)
-    _run(store, ids["second"], _procesregie)
-    ids["third"] = make_session(date="2026-11-01", **people)
-    _run(store, ids["third"], _last)
-    return ids
+    return build_alliance(store, make_session)
 
 
 def _compare(store, name: str = ALLIANCE):
@@ -238,7 +176,7 @@ def test_one_partner_moving_one_point_among_four_gets_no_arrow(store, make_sessi
     ids = []
     for date_, values in (("2026-01-01", (3, 3, 3, 3)), ("2026-02-01", (3, 3, 3, 4))):
         session_id = make_session(guide="pulse", date=date_, partners=PARTNERS, participants=PEOPLE)
-        _run(store, session_id, lambda live, values=values: _scores(live, "threshold", values))
+        run_session(store, session_id, lambda live, values=values: give_scores(live, "threshold", values))
         ids.append(session_id)
     compared = compare_sessions(select_sessions(store, ids), today=TODAY)
     assert compared.trends[0].arrow == STEADY
@@ -249,7 +187,7 @@ def test_a_changed_set_of_scorers_is_marked(store, make_session):
     ids = []
     for date_, partners in (("2026-01-01", PARTNERS), ("2026-02-01", PARTNERS[:3])):
         session_id = make_session(guide="pulse", date=date_, partners=partners, participants=PEOPLE[:len(partners)])
-        _run(store, session_id, lambda live: _scores(live, "threshold", (5, 5, 5, 5)))
+        run_session(store, session_id, lambda live: give_scores(live, "threshold", (5, 5, 5, 5)))
         ids.append(session_id)
     points = compare_sessions(select_sessions(store, ids), today=TODAY).trends[0].points
     assert [(p.count, p.scorers_changed) for p in points] == [(4, False), (3, True)]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from workshop.i18n import _, language, ngettext
-from workshop.summary import decimal
+from workshop.i18n import _, current_language, language, ngettext
 
 from workshop.compare.result import (
     ActionTrail,
@@ -85,6 +84,12 @@ def _sentences(count: int, start: float | None, end: float | None, arrow: str, r
     if second:
         first.append(_sentence("; ".join(second)))
     return tuple(first)
+
+
+def decimal(value: float | None) -> str:
+    """A mean with one decimal as the current language writes it (3,5 in Dutch)."""
+    text = f"{value or 0:.1f}"
+    return text.replace(".", ",") if current_language() == "nl" else text
 
 
 def _sentence(text: str) -> str:

@@ -1,0 +1,168 @@
+"""`compare --format html`: one self-contained page for a board meeting.
+
+The headline first, then a chart per scale item (the mean with the spread as a band and how many
+scored), the ambition's revisions as a word diff (a contested text beside the agreed one), the
+pain-point trail and the late actions. Inline CSS and SVG, no script, no outside files; it
+prints on A4. Everything typed is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Iterable
+
+from workshop.compare import Change, Comparison
+from workshop.compare.words import pain_status
+from workshop.due import date_words
+from workshop.i18n import _, current_language, ngettext
+
+from workshop.present.compare_chart import chart
+
+STYLE = """
+@page { size: A4; margin: 16mm 14mm; }
+body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f;
+       max-width: 182mm; margin: 0 auto; padding: 1em; }
+h1 { font-size: 18pt; margin: 0 0 .2em; } h2 { font-size: 13pt; margin: 1.6em 0 .4em;
+  border-bottom: 1px solid #ccc; break-after: avoid; } h3 { font-size: 11pt; margin: 1em 0 .2em; }
+.headline { font-size: 12.5pt; background: #f4f4f6; padding: .6em .9em; border-left: 4px solid #555; }
+.headline p { margin: .2em 0; } .muted { color: #666; font-size: 9.5pt; }
+.trend { break-inside: avoid; margin-bottom: .6em; } .arrow-down { color: #b00020; } .arrow-up { color: #17742f; }
+svg.chart { width: 100%; height: auto; max-width: 520px; display: block; }
+svg .grid { stroke: #e2e2e2; stroke-width: 1; } svg .axis, svg .count { font-size: 10px; fill: #555; }
+svg .band { fill: #9ab8e0; fill-opacity: .35; stroke: none; } svg .spread { stroke: #9ab8e0; stroke-width: 6; }
+svg .mean { fill: none; stroke: #1f4e8c; stroke-width: 2; } svg .dot { fill: #1f4e8c; }
+ins { background: #dff3e3; text-decoration: underline; } del { background: #fbe1e1; color: #7a1f1f; }
+.versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; }
+.contested { border: 1px dashed #b06000; padding: .4em .6em; } .agreed { padding: .4em .6em; background: #f7f7f7; }
+table { border-collapse: collapse; width: 100%; font-size: 10pt; } th, td { text-align: left; padding: .25em .5em;
+  border-bottom: 1px solid #e4e4e4; vertical-align: top; } th { font-weight: 600; }
+tr { break-inside: avoid; } .late { color: #b00020; font-weight: 600; }
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _diff(changes: Iterable[Change]) -> str:
+    out = []
+    for change in changes:
+        tag = {"added": "ins", "removed": "del"}.get(change.kind)
+        out.append(f"<{tag}>{_e(change.text)}</{tag}>" if tag else _e(change.text))
+    return "".join(out)
+
+
+def _short_date(iso: str) -> str:
+    """"1 dec 2025": short enough to stand under a chart's point."""
+    words = _date(iso).split()
+    return " ".join([words[0], words[1][:3].casefold(), *words[2:]]) if len(words) == 3 else _date(iso)
+
+
+def _heading(text: str) -> str:
+    return f"<h2>{_e(text)}</h2>"
+
+
+def _table_head(*columns: str) -> str:
+    return "<table><thead><tr>" + "".join(f"<th>{_e(c)}</th>" for c in columns) + "</tr></thead><tbody>"
+
+
+def _date(iso: str) -> str:
+    return date_words(iso, current_language()) if iso else "–"
+
+
+def comparison_html(comparison: Comparison) -> str:
+    """The whole page, in the current language."""
+    refs = comparison.sessions
+    names = ", ".join(dict.fromkeys(s.collaboration for s in refs))
+    title = ngettext("{name}: {count} session compared", "{name}: {count} sessions compared",
+                     len(refs)).format(name=names, count=len(refs))
+    body = [f"<h1>{_e(title)}</h1>",
+            f'<p class="muted">{_e(_date(refs[0].date))} – {_e(_date(refs[-1].date))}</p>']
+    body += _headline(comparison) + _trends(comparison) + _statements(comparison)
+    body += _pains(comparison) + _late(comparison)
+    body.append(f'<p class="muted">{_e(comparison.trend_rule)}</p>')
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{_e(current_language())}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")
+
+
+def _headline(comparison: Comparison) -> list[str]:
+    out = []
+    for headline in comparison.headlines:
+        if not headline.sentences:
+            continue
+        name = f"<h3>{_e(headline.collaboration)}</h3>" if len(comparison.headlines) > 1 else ""
+        out.append('<section class="headline">' + name
+                   + "".join(f"<p>{_e(s)}</p>" for s in headline.sentences) + "</section>")
+    return out
+
+
+def _trends(comparison: Comparison) -> list[str]:
+    if not comparison.trends:
+        return []
+    labels = [_short_date(s.date) for s in comparison.sessions]
+    out = [_heading(_("Communication and interaction"))]
+    for trend in comparison.trends:
+        arrow = {"↓": "arrow-down", "↑": "arrow-up"}.get(trend.arrow, "")
+        head = _e(trend.text) + (f' <span class="{arrow}">{_e(trend.arrow)}</span>' if trend.arrow else "")
+        out.append(f'<div class="trend"><h3>{head}</h3>'
+                   + chart(trend.points, labels, trend.text, _("scored:")) + "</div>")
+    return out
+
+
+def _statements(comparison: Comparison) -> list[str]:
+    out = []
+    for trail in comparison.statements:
+        out.append(f"<h2>{_e(trail.title)}</h2>")
+        for version in trail.versions:
+            ref = comparison.session(version.session)
+            state = _("agreed") if version.agreed else _("draft")
+            out.append(f"<h3>{_e(_date(ref.date))} · {_e(state)}</h3>")
+            text = _diff(version.changes) if version.previous and version.changed else _e(version.text)
+            if version.previous and not version.changed:
+                text += ' <span class="muted">(' + _e(_("unchanged")) + ")</span>"
+            if version.contested is None:
+                out.append(f'<div class="agreed">{text}</div>')
+                continue
+            agreed, contested = _e(_("last agreed")), _e(_("contested: newer, not agreed"))
+            out.append('<div class="versions">'
+                       f'<div class="agreed"><strong>{agreed}</strong><br>{text}</div>'
+                       f'<div class="contested"><strong>{contested}</strong><br>'
+                       f"{_diff(version.contested_changes)}</div></div>")
+    return out
+
+
+def _pains(comparison: Comparison) -> list[str]:
+    if not comparison.pain_trails:
+        return []
+    dates = {s.id: _date(s.date) for s in comparison.sessions}
+    out = [_heading(_("Pain points")),
+           _table_head(_("pain point, in the words of each time"), _("times raised"), _("now"))]
+    order = {"recurring": 0, "returned": 1, "new": 2, "gone": 3, "solved": 4}
+    alike = {s.point.uid: s.earlier for r in comparison.pains for s in r.suggestions}
+    for trail in sorted(comparison.pain_trails, key=lambda t: (order.get(t.status, 9), -t.times)):
+        words = "<br>".join(f"{_e(dates.get(r.session, r.session))}: {_e(r.text)}" for r in trail.wordings)
+        status = _e(pain_status(trail.status))
+        earlier = alike.get(trail.wordings[-1].uid)
+        if earlier is not None:
+            like = _("reads like ‘{text}’ ({date}); to confirm").format(
+                text=earlier.text, date=dates.get(earlier.session, earlier.session))
+            status += f'<br><span class="muted">{_e(like)}</span>'
+        out.append(f"<tr><td>{words}</td><td>{trail.times}</td><td>{status}</td></tr>")
+    out.append("</tbody></table>")
+    return out
+
+
+def _late(comparison: Comparison) -> list[str]:
+    if not comparison.late:
+        return []
+    out = [_heading(_("Late actions")),
+           _table_head(_("who"), _("action"), _("due"), _("days late"), _("agreed on"))]
+    for group in comparison.late:
+        for action in group.actions:
+            out.append(f"<tr><td>{_e(group.owner or '–')}</td><td>{_e(action.text)}</td>"
+                       f"<td>{_e(_date(action.due))}</td><td class=\"late\">{action.overdue_days}</td>"
+                       f"<td>{_e(_date(action.agreed_on))}</td></tr>")
+    out.append("</tbody></table>")
+    return out

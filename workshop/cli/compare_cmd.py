@@ -11,7 +11,7 @@ import sys
 
 from workshop.i18n import _
 
-FORMATS = ("table", "md", "json")
+FORMATS = ("table", "md", "html", "json")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -31,10 +31,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     compare.add_argument("--collaborations", action="store_true",
                          help=_("the latest session of every collaboration side by side"))
     compare.add_argument("--guide", metavar="ID", help=_("with --collaborations: only sessions run from this guide"))
-    compare.add_argument("--link", metavar="UID", nargs=2,
-                         help=_("declare two pain points the same (ids from --json; saved in the later session)"))
+    links = compare.add_mutually_exclusive_group()
+    links.add_argument("--link", metavar="UID", nargs=2,
+                       help=_("declare two pain points the same, or confirm a suggested match (ids as shown; "
+                              "saved in the later session)"))
+    links.add_argument("--unlink", metavar="UID", nargs=2, help=_("undo a link between two pain points"))
+    links.add_argument("--not-same", metavar="UID", nargs=2,
+                       help=_("reject a suggested match: the two pain points are not the same"))
     compare.add_argument("--format", "-f", dest="fmt", choices=FORMATS, default="table",
-                         help=_("table (default), md (Markdown) or json"))
+                         help=_("table (default), md (Markdown), html (one page for a board meeting) or json"))
     compare.add_argument("--json", action="store_true", help=_("print JSON for scripts (same as --format json)"))
     compare.set_defaults(handler=compare_cmd)
 
@@ -55,7 +60,14 @@ def compare_cmd(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import err, literal, out, print_json
-    from workshop.compare import compare_collaborations, compare_sessions, link_pains, select_sessions
+    from workshop.compare import (
+        compare_collaborations,
+        compare_sessions,
+        link_pains,
+        reject_match,
+        select_sessions,
+        unlink_pains,
+    )
     from workshop.i18n import language
     from workshop.present.compare import comparison_renderable, side_by_side_table
     from workshop.present.compare_md import comparison_markdown, side_by_side_markdown
@@ -63,9 +75,12 @@ def compare_cmd(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.fmt
     store = store_from(args)
     if args.collaborations:
-        if args.sessions or args.collaboration or args.link:
+        if args.sessions or args.collaboration or args.link or args.unlink or args.not_same:
             raise UserError(_("--collaborations compares every collaboration; leave out SESSION, "
                               "--collaboration and --link"))
+        if fmt == "html":
+            raise UserError(_("--format html draws one collaboration over time; with --collaborations use "
+                              "table, md or json"))
         side = compare_collaborations(store, args.guide, lang=args.lang)
         report_problems(store)
         with language(side.lang):
@@ -79,10 +94,13 @@ def compare_cmd(args: argparse.Namespace) -> int:
     if args.guide:
         raise UserError(_("--guide goes with --collaborations"))
     views = select_sessions(store, args.sessions, args.collaboration, args.last)
-    if args.link:
-        saved_in = link_pains(store, views, *args.link)
-        views = select_sessions(store, args.sessions, args.collaboration, args.last)
-        err.print(literal(_("Linked; saved in session {id}.").format(id=saved_in)))
+    for pair, annotate, done in ((args.link, link_pains, _("Linked; saved in session {id}.")),
+                                 (args.unlink, unlink_pains, _("Link undone in session {id}.")),
+                                 (args.not_same, reject_match, _("Marked not the same; saved in session {id}."))):
+        if pair:
+            saved_in = annotate(store, views, *pair)
+            views = select_sessions(store, args.sessions, args.collaboration, args.last)
+            err.print(literal(done.format(id=saved_in)))
     comparison = compare_sessions(views, lang=args.lang)
     report_problems(store)
     with language(comparison.lang):
@@ -90,6 +108,10 @@ def compare_cmd(args: argparse.Namespace) -> int:
             print_json(comparison.to_dict())
         elif fmt == "md":
             _write(comparison_markdown(comparison, args.per_partner))
+        elif fmt == "html":
+            from workshop.present.compare_html import comparison_html
+
+            _write(comparison_html(comparison))
         else:
             out.print(comparison_renderable(comparison, args.per_partner, marks=not out.is_terminal,
                                             width=out.width))

@@ -13,13 +13,14 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.compare import DOWN, UP, Change, Comparison, SideBySide
-from workshop.compare_facts import consent_stages, one_year, role_stages, still_open
+from workshop.compare_facts import one_year, role_stages, stages, still_open
 from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number
+from workshop.compare.words import PAIN_MARKS
+from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
 from workshop.present.text import literal
-from workshop.summary import consent_label
+from workshop.summary import consent_label, review_label
 
-PAIN_MARKS = {"recurring": "↻", "returned": "↺", "new": "+", "resolved": "✓"}
-PAIN_STYLES = {"recurring": "bold yellow", "returned": "yellow", "new": "cyan", "resolved": "green"}
+__all__ = ["PAIN_MARKS", "column_label", "comparison_renderable", "pain_groups", "pain_heading", "side_by_side_table"]
 ITEM_WIDTH = 30  # the item's words; session columns give way to it on a narrow screen
 SESSION_WIDTH = 8  # "3.5" over "2–4" under "3 dec", padded
 
@@ -29,18 +30,6 @@ def column_label(comparison_dates: list[str], date: str, number_: int) -> str:
     if len(date) == 10 and date[4] == "-":
         return day(date, SHORT_DAY_PATTERN if one_year(comparison_dates) else SHORT_DAY_YEAR_PATTERN)
     return f"#{number_}"
-
-
-def pain_heading(status: str, first: bool = False) -> str:
-    if first and status == "new":
-        return _("raised")  # the first session has nothing to be new against
-    return {"recurring": _("recurring"), "returned": _("came back"), "new": _("new"),
-            "resolved": _("resolved")}[status]
-
-
-def pain_groups(pain_round) -> list[tuple[str, tuple]]:
-    return [("recurring", pain_round.recurring), ("returned", pain_round.returned),
-            ("new", pain_round.new), ("resolved", pain_round.resolved)]
 
 
 def sessions_table(comparison: Comparison) -> Table:
@@ -53,10 +42,25 @@ def sessions_table(comparison: Comparison) -> Table:
     return table
 
 
-def _mean_cell(point) -> Text:
+def _mean_cell(point, counted: bool = False) -> Text:
+    """The mean over its range; with `counted`, how many scored (* when not the same as before)."""
     cell = Text(number(point.mean), style="bold")
     cell.append(f"\n{point.low}–{point.high}", style="dim")
+    if counted:
+        cell.append(f" ({point.count}{'*' if point.scorers_changed else ''})", style="dim")
     return cell
+
+
+def latest_facts(comparison: Comparison, trend) -> Text:
+    """How many scored and the spread, of the latest session that scored the item (named when it
+    is not the latest session)."""
+    latest = trend.latest
+    if latest is None:
+        return Text("")
+    facts = _("number {count} · spread {spread}").format(count=latest.count, spread=number(latest.stdev))
+    if latest.session != comparison.sessions[-1].id:
+        facts = _("{date}: {facts}").format(date=day(comparison.session(latest.session).date), facts=facts)
+    return Text(facts, style="dim")
 
 
 def trends_table(comparison: Comparison, per_partner: bool = False, width: int | None = None) -> Table:
@@ -79,12 +83,11 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
     table.add_column(_("trend"), no_wrap=True)
     table.add_column(_("latest"), no_wrap=True)
     for trend in comparison.trends:
-        cells = [_mean_cell(p) if p is not None else Text("–", style="dim") for p in trend.points[first:]]
-        latest = trend.latest
+        cells = [_mean_cell(p, counted=True) if p is not None else Text("–", style="dim")
+                 for p in trend.points[first:]]
         shape = Text(trend.sparkline + " ")
         shape.append(trend.arrow, style=_arrow_style(trend.arrow))
-        facts = Text(_("n {count} · sd {stdev}").format(count=latest.count, stdev=number(latest.stdev)),
-                     style="dim") if latest else Text("")
+        facts = latest_facts(comparison, trend)
         label = literal(trend.text, style="bold" if trend.key_question else "")
         table.add_row(label, *cells, shape, facts)
         if per_partner:
@@ -136,35 +139,28 @@ def statements_renderable(comparison: Comparison, marks: bool = False) -> Render
                 parts.append(Text("  ").append(literal(version.text)))
             elif version.changed:
                 parts.append(Text("  ").append(changes_text(version.changes, marks)))
+            if version.contested is not None:
+                parts.append(Text("  ⚠ " + _("contested: a newer text, not agreed:"), style="bold yellow"))
+                parts.append(Text("  ").append(changes_text(version.contested_changes, marks)))
     if not parts:
         parts.append(Text(_("No carried statement (ambition, pilot) in these sessions."), style="dim"))
     return Group(*parts)
 
 
-def pains_renderable(comparison: Comparison) -> RenderableType:
-    parts: list[Any] = []
-    dates = [s.date for s in comparison.sessions]
-    for pain_round in comparison.pains:
-        parts.append(literal(day(comparison.session(pain_round.session).date), style="bold"))
-        for status, points in pain_groups(pain_round):
-            style = PAIN_STYLES[status]
-            for point in points:
-                line = Text(f"  {PAIN_MARKS[status]} ", style=style)
-                line.append(pain_heading(status, pain_round.previous is None), style=style)
-                if status in ("recurring", "returned"):
-                    since = comparison.session(point.since).date
-                    note = _("since {date}, {times}×").format(date=column_label(dates, since, 0), times=point.times)
-                    if point.linked:
-                        note += ", " + _("linked")
-                    line.append(f" ({note})", style="dim")
-                line.append(": ")
-                line.append(literal(point.text))
-                if point.partner:
-                    line.append(literal(f" — {point.partner}", style="dim"))
-                parts.append(line)
-    if not parts:
-        parts.append(Text(_("No pain points were collected in these sessions."), style="dim"))
-    return Group(*parts)
+def consent_stages(comparison: Comparison, marks) -> list:
+    """Where a consent changed: (session, (status, date, the review's verdict))."""
+    ids = [s.id for s in comparison.sessions]
+    return stages((sid, (m.status, m.when, m.review) if m else None) for sid, m in zip(ids, marks))
+
+
+def headline_text(comparison: Comparison) -> Text:
+    text = Text()
+    for headline in comparison.headlines:
+        if len(comparison.headlines) > 1:
+            text.append(literal(headline.collaboration + ": ", style="bold"))
+        text.append(literal(" ".join(headline.sentences), style="bold"))
+        text.append("\n")
+    return text
 
 
 def progress_renderable(comparison: Comparison) -> RenderableType:
@@ -187,17 +183,24 @@ def progress_renderable(comparison: Comparison) -> RenderableType:
             line.append(literal(who or "–"))
             detail = ", ".join(x for x in (rhythm, when(session_id)) if x)
             line.append(literal(f" ({detail})", style="dim"))
+        last = next((h for h in reversed(trail.holders) if h is not None), None)
+        confirmed = [sid for sid, h in zip((s.id for s in comparison.sessions), trail.holders) if h and h.confirmed]
+        if last is not None and last.confirmed and confirmed:
+            line.append(literal(" · " + _("still valid, said the review of {date}").format(date=when(confirmed[-1])),
+                                style="dim italic"))
         parts.append(line)
     if comparison.consents:
         parts.append(Text(_("Advice and consent"), style="bold"))
     for trail in comparison.consents:
         line = Text("  ").append(literal(f"{trail.partner} · {trail.label}")).append(": ")
         stages = consent_stages(comparison, trail.marks)
-        for index, (session_id, (status, date)) in enumerate(stages):
+        for index, (session_id, (status, date, review)) in enumerate(stages):
             if index:
                 line.append(" → ", style="bold")
-            line.append(literal(consent_label(status), style="bold" if index == len(stages) - 1 else ""))
-            detail = ", ".join(x for x in (date, when(session_id)) if x)
+            words = consent_label(status) + (" · " + _("review: {verdict}").format(verdict=review_label(review))
+                                             if review else "")
+            line.append(literal(words, style="bold" if index == len(stages) - 1 else ""))
+            detail = ", ".join(x for x in (day(date), when(session_id)) if x)
             line.append(literal(f" ({detail})", style="dim"))
         parts.append(line)
     if not parts:
@@ -225,7 +228,7 @@ def open_actions_text(comparison: Comparison) -> Text:
     for line in lines:
         text.append("\n  • ")
         text.append(literal(line.text))
-        details = " · ".join(x for x in (line.who, line.when) if x)
+        details = " · ".join(x for x in (line.who, due_words(line.when)) if x)
         if details:
             text.append(literal(f" → {details}", style="dim"))
     return text
@@ -233,22 +236,25 @@ def open_actions_text(comparison: Comparison) -> Text:
 
 def comparison_renderable(comparison: Comparison, per_partner: bool = False, marks: bool = False,
                           width: int | None = None) -> RenderableType:
-    collaborations = list(dict.fromkeys(s.collaboration for s in comparison.sessions))
-    title = Text(ngettext("Comparing {count} session of ", "Comparing {count} sessions of ",
-                          len(comparison.sessions)).format(count=len(comparison.sessions)), style="bold")
-    title.append(literal(", ".join(collaborations), style="bold"))
+    collaborations = ", ".join(dict.fromkeys(s.collaboration for s in comparison.sessions))
+    title = literal(ngettext("{name}: {count} session compared", "{name}: {count} sessions compared",
+                             len(comparison.sessions)).format(name=collaborations, count=len(comparison.sessions)),
+                    style="bold")
 
     def heading(words: str) -> Text:
         return Text("\n" + words, style="bold reverse")
 
-    parts: list[Any] = [title, sessions_table(comparison)]
+    parts: list[Any] = [title, headline_text(comparison), sessions_table(comparison)]
     parts += [heading(_("Communication and interaction")),
               trends_table(comparison, per_partner, width) if comparison.trends
               else Text(_("No scale was scored in these sessions."), style="dim")]
+    if comparison.trends:
+        parts.append(literal(comparison.trend_rule, style="dim"))
     parts += [heading(_("Ambition and other carried statements")), statements_renderable(comparison, marks)]
     parts += [heading(_("Pain points")), pains_renderable(comparison)]
     parts += [heading(_("Roles and consent")), progress_renderable(comparison)]
     parts += [heading(_("Actions")), actions_table(comparison), open_actions_text(comparison)]
+    parts += [heading(_("Late actions")), late_renderable(comparison)]
     return Group(*parts)
 
 

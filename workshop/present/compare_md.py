@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from workshop.compare import Change, Comparison, SideBySide
-from workshop.compare_facts import consent_stages, role_stages
-from workshop.i18n import _, day, number
-from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading
+from workshop.compare_facts import role_stages
+from workshop.i18n import _, day, ngettext, number
+from workshop.present.compare import PAIN_MARKS, column_label, consent_stages, pain_groups, pain_heading
+from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.text import md_cell, md_escape, md_table
-from workshop.summary import consent_label
+from workshop.summary import consent_label, review_label
 
 
 def _md_changes(changes: tuple[Change, ...]) -> str:
@@ -31,8 +32,14 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     def when(session_id: str) -> str:
         return md_escape(day(comparison.session(session_id).date))
 
-    collaborations = ", ".join(dict.fromkeys(md_escape(s.collaboration) for s in sessions))
-    out = [f"# {_('Comparing {count} sessions of ').format(count=len(sessions))}{collaborations}", ""]
+    collaborations = ", ".join(dict.fromkeys(s.collaboration for s in sessions))
+    title = ngettext("{name}: {count} session compared", "{name}: {count} sessions compared",
+                     len(sessions)).format(name=collaborations, count=len(sessions))
+    out = [f"# {md_escape(title)}", ""]
+    for headline in comparison.headlines:
+        if headline.sentences:
+            who = f"**{md_escape(headline.collaboration)}:** " if len(comparison.headlines) > 1 else ""
+            out += [f"> {who}" + md_escape(" ".join(headline.sentences)), ""]
     out += md_table(["#", _("date"), _("session"), _("guide"), _("phase")],
                     [[str(n), md_cell(day(s.date)), md_cell(s.title), md_cell(s.guide_title),
                       md_cell(s.phase_label or "–")] for n, s in enumerate(sessions, start=1)])
@@ -40,8 +47,9 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     if comparison.trends:
         rows = []
         for trend in comparison.trends:
-            cells = [f"{number(p.mean)} ({p.low}–{p.high}, sd {number(p.stdev)}, n {p.count})" if p else "–"
-                     for p in trend.points]
+            cells = [_("{mean} ({low}–{high}, spread {spread}, number {count}{changed})").format(
+                mean=number(p.mean), low=p.low, high=p.high, spread=number(p.stdev), count=p.count,
+                changed="*" if p.scorers_changed else "") if p else "–" for p in trend.points]
             label = md_cell(trend.text)
             rows.append([f"**{label}**" if trend.key_question else label, *cells, f"{trend.sparkline} {trend.arrow}"])
             if per_partner:
@@ -50,6 +58,7 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                                                         for p in trend.points], ""])
         out += md_table([_("item"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
                          _("trend")], rows)
+        out += ["", md_escape(comparison.trend_rule)]
     else:
         out.append(_("No scale was scored in these sessions."))
     out += ["", f"## {_('Ambition and other carried statements')}"]
@@ -64,16 +73,24 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
             else:
                 body = f"*{_('unchanged')}*"
             out.append(f"- **{when(version.session)}** ({state}): {body}")
+            if version.contested is not None:
+                out.append(f"  - ⚠ {_('contested: a newer text, not agreed:')} {_md_changes(version.contested_changes)}")
     out += ["", f"## {_('Pain points')}", ""]
     for pain_round in comparison.pains:
         out.append(f"- **{when(pain_round.session)}**")
+        suggested = suggestion_notes(comparison, pain_round)
         for status, points in pain_groups(pain_round):
             for point in points:
                 label = pain_heading(status, pain_round.previous is None)
                 who = f" ({md_escape(point.partner)})" if point.partner else ""
                 if status in ("recurring", "returned"):
-                    label += " (" + _("since {date}, {times}×").format(date=when(point.since), times=point.times) + ")"
+                    label += " (" + ngettext("raised {times} time since {date}", "raised {times} times since {date}",
+                                             point.times).format(times=point.times, date=when(point.since)) + ")"
                 out.append(f"  - {PAIN_MARKS[status]} {label}: {md_escape(point.text)}{who}")
+                for note in (link_note(comparison, point) if status in ("recurring", "returned") else "",
+                             suggested.get(point.uid, "")):
+                    if note:
+                        out.append(f"    - *{md_escape(note)}*")
     out += ["", f"## {_('Roles and consent')}", ""]
     for trail in comparison.roles:
         steps = " → ".join(
@@ -81,14 +98,20 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
             for sid, (who, rhythm) in role_stages(comparison, trail.holders))
         out.append(f"- {md_escape(trail.role)} — {steps}")
     for trail in comparison.consents:
-        steps = " → ".join(f"{consent_label(status)} ({when(sid)})"
-                           for sid, (status, _date) in consent_stages(comparison, trail.marks))
+        steps = " → ".join(
+            consent_label(status) + (" · " + _("review: {verdict}").format(verdict=review_label(review)) if review else "")
+            + f" ({when(sid)})" for sid, (status, _date, review) in consent_stages(comparison, trail.marks))
         out.append(f"- {md_escape(trail.partner)} · {md_escape(trail.label)}: {steps}")
     out += ["", f"## {_('Actions')}", ""]
     out += md_table([_("session"), _("agreed"), _("done"), _("still open"), _("dropped"), _("not reviewed")],
                     [[when(a.session), str(len(a.agreed)), *(str(a.count(s)) for s in ("done", "open", "dropped",
                                                                                         "not_reviewed"))]
                      for a in comparison.actions])
+    if comparison.late:
+        out += ["", f"## {_('Late actions')}", ""]
+        out += md_table([_("who"), _("action"), _("due"), _("days late"), _("agreed on")],
+                        [[md_cell(group.owner or "–"), md_cell(a.text), md_cell(day(a.due)), str(a.overdue_days),
+                          md_cell(day(a.agreed_on))] for group in comparison.late for a in group.actions])
     return "\n".join(out) + "\n"
 
 

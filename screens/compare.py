@@ -13,19 +13,29 @@ from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from screens.commands import bindings
+from screens.compare_links import LinkPainsDialog, MatchesDialog, match_options
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
-from workshop.compare import Comparison, compare_sessions, link_pains, select_sessions
+from workshop.compare import (
+    Comparison,
+    compare_sessions,
+    link_pains,
+    reject_match,
+    select_sessions,
+    unlink_pains,
+)
 from workshop.i18n import _, current_language, day, ngettext
 from workshop.present.compare import (
     actions_table,
+    headline_text,
+    late_renderable,
     open_actions_text,
     pains_renderable,
     progress_renderable,
@@ -68,7 +78,8 @@ class CompareScreen(Screen):
         yield Static(Text(_("Compare sessions"), style="bold"), id="compare-title")
         with VerticalScroll(id="compare-body"):
             yield Static(Text(_("Reading the sessions…"), style="italic"), id="compare-status")
-            for section in ("sessions", "trends", "statements", "pains", "progress", "actions"):
+            yield Static(classes="compare-section", id="compare-headline")
+            for section in ("sessions", "trends", "statements", "pains", "progress", "actions", "late"):
                 yield Static(classes="compare-heading", id=f"heading-{section}")
                 yield Static(classes="compare-section", id=f"compare-{section}")
         yield TranslatedFooter()
@@ -116,12 +127,14 @@ class CompareScreen(Screen):
             "sessions": _("Sessions and the phase the group chose"),
             "trends": _("Communication and interaction: the threshold question first"),
             "statements": _("Ambition and other carried statements, with what changed"),
-            "pains": _("Pain points: recurring, came back, new and resolved"),
+            "pains": _("Pain points: recurring, came back, new, no longer mentioned or solved · m: matches and links"),
             "progress": _("Roles and consent as they progressed"),
             "actions": _("Actions per session"),
+            "late": _("Late actions, by owner"),
         }
         for section, words in headings.items():
             self.query_one(f"#heading-{section}", Static).update(Text(words, style="bold"))
+        self.query_one("#compare-headline", Static).update(headline_text(comparison))
         self.query_one("#compare-sessions", Static).update(sessions_table(comparison))
         self.show_trends()
         self.query_one("#compare-statements", Static).update(statements_renderable(comparison))
@@ -129,6 +142,7 @@ class CompareScreen(Screen):
         self.query_one("#compare-progress", Static).update(progress_renderable(comparison))
         self.query_one("#compare-actions", Static).update(
             Group(actions_table(comparison), Text(""), open_actions_text(comparison)))
+        self.query_one("#compare-late", Static).update(late_renderable(comparison))
 
     def show_trends(self) -> None:
         if self.comparison is None:
@@ -155,75 +169,59 @@ class CompareScreen(Screen):
     def action_reload(self) -> None:
         self.load()
 
-    def action_link(self) -> None:
-        """Declare a newer pain point the same as an earlier, apparently resolved one."""
+    def action_matches(self) -> None:
+        """The suggested matches to confirm or reject, and the links made, to undo."""
         if self.comparison is None:
             return
-        later, earlier = [], []
+        options, pairs = match_options(self.comparison)
+        if not options:
+            self.notify(_("No suggested matches and no links in these sessions."), markup=False)
+            return
+        self.app.push_screen(MatchesDialog(options, pairs), self.save_intent)
+
+    def action_link(self) -> None:
+        """Declare a newer pain point the same as an earlier one, by hand."""
+        if self.comparison is None:
+            return
+        later, gone, rest = [], [], []
+        seen: set[str] = set()
         for pain_round in self.comparison.pains:
-            date = self.comparison.session(pain_round.session).date
+            date = day(self.comparison.session(pain_round.session).date)
             for point in pain_round.new if pain_round.previous else ():
                 later.append(Option(Text(f"{date}  ").append(literal(one_line(point.text, 100))), id=point.uid))
-            if pain_round.previous:
-                before = self.comparison.session(pain_round.previous).date
-                for point in pain_round.resolved:
-                    earlier.append(Option(Text(f"{before}  ").append(literal(one_line(point.text, 100))),
-                                          id=point.uid))
-        if not later or not earlier:
-            self.notify(_("Nothing to link: no new pain point next to an earlier one that went away."), markup=False)
+            for point in pain_round.gone:  # what went away first: the likeliest to be reworded
+                if point.uid not in seen:
+                    seen.add(point.uid)
+                    when = day(self.comparison.session(pain_round.previous or pain_round.session).date)
+                    gone.append(Option(Text(f"{when}  ").append(literal(one_line(point.text, 100))), id=point.uid))
+        latest = self.comparison.pains[-1].session if self.comparison.pains else ""
+        for trail in self.comparison.pain_trails:
+            for ref in trail.wordings:
+                if ref.uid not in seen and ref.session != latest:
+                    seen.add(ref.uid)
+                    when = day(self.comparison.session(ref.session).date)
+                    rest.append(Option(Text(f"{when}  ").append(literal(one_line(ref.text, 100))), id=ref.uid))
+        if not later or not gone + rest:
+            self.notify(_("Nothing to link: no new pain point next to an earlier one."), markup=False)
             return
-        self.app.push_screen(LinkPainsDialog(later, earlier), self.save_link)
+        self.app.push_screen(LinkPainsDialog(later, gone + rest), self.save_link)
 
     def save_link(self, pair: tuple[str, str] | None) -> None:
-        if not pair:
+        if pair:
+            self.save_intent(("link", *pair))
+
+    def save_intent(self, intent: tuple[str, str, str] | None) -> None:
+        if not intent:
             return
+        verb, first, second = intent
+        annotate, done = {"link": (link_pains, _("Linked; saved in session {id}.")),
+                          "unlink": (unlink_pains, _("Link undone in session {id}.")),
+                          "not_same": (reject_match, _("Marked not the same; saved in session {id}."))}[verb]
         live = next((s.live for s in self.app.screen_stack if getattr(s, "live", None) is not None), None)
         try:
-            saved_in = link_pains(self.store, self.views, pair[0], pair[1], live=live)
+            saved_in = annotate(self.store, self.views, first, second, live=live)
         except (StoreError, ValueError) as problem:
             self.notify(str(problem), severity="error", timeout=8, markup=False)
             return
-        self.notify(_("Linked; saved in session {id}.").format(id=saved_in), markup=False)
+        self.notify(done.format(id=saved_in), markup=False)
         self.load()
-
-
-class LinkPainsDialog(ModalScreen[tuple[str, str] | None]):
-    """Pick a newer pain point, then the earlier one it is the same as."""
-
-    PLACE = "compare_link"
-    BINDINGS = bindings("compare_link")
-
-    def __init__(self, later: list[Option], earlier: list[Option]) -> None:
-        super().__init__()
-        self.later, self.earlier = later, earlier
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="link-pains"):
-            yield Label(Text(_("Link two pain points as the same"), style="bold"), classes="dialog-title")
-            yield Label(Text(_("A pain point raised later:")))
-            yield OptionList(*self.later, id="later", markup=False)
-            yield Label(Text(_("is the same as this earlier one:")))
-            yield OptionList(*self.earlier, id="earlier", markup=False)
-            yield Label(Text(_("Tab switches lists · Enter or ctrl+s links · Escape cancels"), style="dim"))
-
-    def on_mount(self) -> None:
-        for option_list in self.query(OptionList):
-            option_list.highlighted = 0
-        self.query_one("#later").focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option_list.id == "later":
-            self.query_one("#earlier").focus()
-        else:
-            self.action_link()
-
-    def action_link(self) -> None:
-        later, earlier = self.query_one("#later", OptionList), self.query_one("#earlier", OptionList)
-        if later.highlighted is None or earlier.highlighted is None:
-            return
-        self.dismiss((later.get_option_at_index(later.highlighted).id,
-                      earlier.get_option_at_index(earlier.highlighted).id))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

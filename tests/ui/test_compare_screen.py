@@ -8,6 +8,8 @@ from textual.geometry import Region
 from textual.widgets import OptionList, Static
 
 from screens.compare import CompareScreen, LinkPainsDialog
+from screens.compare_links import MatchesDialog
+from tests.core.alliance import ALLIANCE, build_alliance
 from tests.core.test_compare import COLLABORATION, build_history
 from tests.ui.helpers import SIZE
 from workshop.session import SessionView
@@ -70,7 +72,8 @@ async def test_every_section_of_the_comparison_is_visible(store, history):
         assert "Exploring" in shown_text(screen, "#compare-sessions")
         assert "with one contact person" in shown_text(screen, "#compare-statements")
         pains = shown_text(screen, "#compare-pains")
-        assert "resolved: Nobody knows whom to call" in pains and "new: Data sharing is unclear" in pains
+        assert "no longer mentioned: Nobody knows whom to call" in pains and "new: Data sharing is unclear" in pains
+        assert "resolved" not in pains
         assert "linked" in pains
         progress = shown_text(screen, "#compare-progress")
         assert "Bram" in progress and "Eva" in progress and "advice given" in progress
@@ -134,7 +137,7 @@ async def test_l_links_a_new_pain_point_to_an_earlier_one(store, history):
         assert later.option_count == 1  # "Data sharing is unclear"
         await pilot.press("enter", "enter")  # pick it, then the earlier one highlighted first
         screen = await loaded(pilot)
-        assert screen.comparison.pains[-1].resolved == ()
+        assert screen.comparison.pains[-1].gone == ()
     links = SessionView(store.read_session(history["second"])).meta["links"]
     assert len(links) == 2
 
@@ -147,3 +150,40 @@ def test_compare_screen_snapshot_120x40(snap_compare, store, make_session):
         await pilot.pause()
 
     assert snap_compare(_Host(store, history["second"]), terminal_size=(120, 40), run_before=settle)
+
+
+async def test_m_shows_what_a_link_links_to_and_u_undoes_it(store, history):
+    app = _Host(store, history["second"])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MatchesDialog)
+        shown = str(app.screen.query_one("#matches", OptionList).get_option_at_index(0).prompt)
+        assert "Meetings without decisions" in shown and "Too many meetings" in shown
+        await pilot.press("u")
+        screen = await loaded(pilot)
+        assert "Meetings without decisions" in {p.text for p in screen.comparison.pains[-1].new}
+    assert SessionView(store.read_session(history["second"])).meta["links"] == []
+
+
+async def test_a_suggested_match_is_confirmed_with_y_and_another_rejected_with_n(store, make_session):
+    ids = build_alliance(store, make_session)
+    app = _Host(store, collaboration=ALLIANCE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert len(screen.comparison.pains[-1].suggestions) == 3
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("y")
+        screen = await loaded(pilot)
+        assert len(screen.comparison.pains[-1].recurring) == 1
+        first = screen.comparison.pains[-1].suggestions[0]
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("n")
+        screen = await loaded(pilot)
+        assert (first.point.uid, first.earlier.uid) not in {
+            (s.point.uid, s.earlier.uid) for s in screen.comparison.pains[-1].suggestions}
+    meta = SessionView(store.read_session(ids["third"])).meta
+    assert len(meta["links"]) == 1 and len(meta["not_same"]) == 1

@@ -77,10 +77,10 @@ def _last(live: LiveSession) -> None:
     give_scores(live, "listening", (3, 3, 3, 2))  # one partner one point down: noise
 
 
-def build_alliance(store, make_session) -> dict[str, str]:
+def build_alliance(store, make_session, lang: str = "nl") -> dict[str, str]:
     """Verkenning, procesregie, procesregie: the threshold 3.75 → 2.25 → 1.5, three pain points
     reworded every time, a late action, a contested ambition."""
-    people = {"partners": PARTNERS, "participants": PEOPLE, "collaboration": ALLIANCE, "lang": "nl"}
+    people = {"partners": PARTNERS, "participants": PEOPLE, "collaboration": ALLIANCE, "lang": lang}
     ids = {"first": make_session(guide="verkenning", date="2025-12-01", **people)}
     run_session(store, ids["first"], _exploration)
     ids["second"] = make_session(date="2026-05-01", **people)

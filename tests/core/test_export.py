@@ -137,9 +137,10 @@ def test_the_same_session_exports_the_same_bytes(fixed_session):
 
 def test_minutes_open_with_the_agreements_table_then_go_step_by_step(fixed_session):
     text = export_session(fixed_session, "md")
-    table = text.index("## Agreements and actions\n\n| What | Who | When |")
-    assert table < text.index("## 1. Welcome and who is at the table") < text.index("## 14. Closing round")
-    assert "| Trekker van de pilot | Bram | 2026-12-15 |" in text[table:text.index("## 1.")]
+    table = text.index("## Agreements and actions\n\n| Action | Who | Due |")
+    assert text.index("## Decisions") < table < text.index("## 1. Welcome and who is at the table")
+    assert text.index("## 1. Welcome and who is at the table") < text.index("## 14. Closing round")
+    assert "| Trekker van de pilot | Bram | 15 December 2026 |" in text[table:text.index("## 1.")]
 
 
 def test_minutes_are_in_the_sessions_language(deterministic, store, make_session):

@@ -17,10 +17,17 @@ from markdown_it import MarkdownIt
 from workshop.guides import Step, Text
 from workshop.i18n import _, day, language, ngettext, number
 from workshop.model import Contribution, PromptKind
+from workshop.present.minutes_parts import (
+    consent_body,
+    contested_note,
+    decisions_section,
+    review_body,
+    when_words,
+)
 from workshop.present.text import md_cell, md_escape, md_table, visible
 from workshop.session import SessionView
 from workshop.statements import settled
-from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, review_label, summarise
+from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, summarise
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -29,7 +36,7 @@ from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, review
 def to_markdown(view: SessionView) -> str:
     with language(view.lang):
         summary = {section.key: section for section in summarise(view)}
-        parts = [_header(view), _actions_table(summary.get(ACTIONS_KEY))]
+        parts = [_header(view), decisions_section(view), _actions_table(summary.get(ACTIONS_KEY))]
         for place, step in enumerate(view.agenda, start=1):
             parts.append(_step_markdown(view, step, place, summary))
         return "\n\n".join(part for part in parts if part) + "\n"
@@ -43,7 +50,7 @@ def _header(view: SessionView) -> str:
         (_("Guide"), f"{view.text(_guide_title(view))} ({view.guide_id})" if view.guide_id else ""),
         (_("Facilitator"), view.meta.get("facilitator", "")),
         (_("Partners"), ", ".join(view.partners)),
-        (_("Participants"), ", ".join(_person(p.name, p.partner, p.role) for p in view.participants)),
+        (_("Present"), ", ".join(_person(p.name, p.partner, p.role) for p in view.participants)),
         (_("Status"), _("closed") if view.closed else _("open")),
     ]
     lines = [f"# {md_escape(title)}", ""]
@@ -69,8 +76,8 @@ def _actions_table(actions: SummarySection | None) -> str:
     heading = "## " + _("Agreements and actions")
     if actions is None:
         return heading + "\n\n*" + _("No agreements or actions recorded.") + "*"
-    rows = [[line.text, line.who, line.when] for line in actions.lines]
-    return f"{heading}\n\n" + _table([_("What"), _("Who"), _("When")], rows)
+    rows = [[line.text, line.who, when_words(line.when)] for line in actions.lines]
+    return f"{heading}\n\n" + _table([_("Action"), _("Who"), _("Due")], rows)
 
 
 def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str, SummarySection]) -> str:
@@ -81,10 +88,8 @@ def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str,
     parts = [heading]
     if prompt:
         parts.append(f"*{md_escape(prompt)}*")
-    if step.kind is PromptKind.CONSENT:  # per partner and body, the status in words: as the summary has it
-        section = summary.get(step.id)
-        body = _table([_("Partner"), _("Body"), _("Status"), _("Date")],
-                      [[line.who, line.text, line.status, line.when] for line in section.lines]) if section else ""
+    if step.kind is PromptKind.CONSENT:  # grouped by status, "not needed" folded
+        body = consent_body(view, step)
     else:
         body = _BODIES[step.kind](view, step)
     parts.append(body or "*" + _("Nothing recorded.") + "*")
@@ -112,7 +117,7 @@ def _statement_body(view: SessionView, step: Step) -> str:
     quote = "\n".join(f"> {line}" for line in md_escape(shown.text).split("\n")) if shown.text.strip() else ""
     state = _("agreed") if shown.value is True else _("draft")
     count = ngettext("{count} revision", "{count} revisions", len(revisions)).format(count=len(revisions))
-    return "\n\n".join(part for part in (quote, f"*{state}; {count}*") if part)
+    return "\n\n".join(part for part in (quote, f"*{state}; {count}*", contested_note(view, step.id)) if part)
 
 
 def _scale_body(view: SessionView, step: Step) -> str:
@@ -144,11 +149,12 @@ def _vote_body(view: SessionView, step: Step) -> str:
 
 
 def _assign_body(view: SessionView, step: Step) -> str:
-    rows = [[c.text, c.value or "", c.when] for c in view.contributions(step.id)]
+    rows = [[c.text, c.value or "", when_words(c.when) if step.when == "date" else c.when]
+            for c in view.contributions(step.id)]
     if not rows:
         return ""
-    when = _("How often") if step.when == "rhythm" else _("When")
-    return _table([_("Role or task"), _("Who"), when], rows)
+    when = _("How often") if step.when == "rhythm" else _("Due") if step.actions else _("When")
+    return _table([_("Action") if step.actions else _("Role"), _("Who"), when], rows)
 
 
 def _choice_body(view: SessionView, step: Step) -> str:
@@ -159,15 +165,6 @@ def _choice_body(view: SessionView, step: Step) -> str:
     return "**" + _("Chosen") + ":** " + md_cell(view.text(option.text) if option else chosen)
 
 
-def _review_body(view: SessionView, step: Step) -> str:
-    if not view.carried:
-        return ""
-    reviews = view.reviews(step.id)
-    rows = [[a.text, a.who, a.when, review_label(reviews[a.uid]) if a.uid in reviews else _("not reviewed")]
-            for a in view.carried]
-    return _table([_("Item"), _("Who"), _("When"), _("Status")], rows)
-
-
 _BODIES: dict[PromptKind, Callable[[SessionView, Step], str]] = {  # consent: see _step_markdown
     PromptKind.OPEN: _open_body,
     PromptKind.STATEMENT: _statement_body,
@@ -175,7 +172,7 @@ _BODIES: dict[PromptKind, Callable[[SessionView, Step], str]] = {  # consent: se
     PromptKind.VOTE: _vote_body,
     PromptKind.ASSIGN: _assign_body,
     PromptKind.CHOICE: _choice_body,
-    PromptKind.REVIEW: _review_body,
+    PromptKind.REVIEW: review_body,
 }
 
 

@@ -75,7 +75,8 @@ def one_line(value: Any, limit: int = 200) -> str:
 
 # --- Markdown --------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+# "&" only where it would start an entity ("&amp;"): a lone "&" stays as it is, no stray "\&"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
 _MD_LINE_START = re.compile(r"^([#+\-=])|^(\d+)([.)])")
 
 

@@ -1,0 +1,121 @@
+"""Parts of the minutes that make them ready to circulate: the list of decisions, the review with
+what is late, consents grouped by status (\"not needed\" folded into one line), due dates in words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workshop.carry import CARRIED_MARK, late_first
+from workshop.due import due_date
+from workshop.guides import Step
+from workshop.i18n import _, day, ngettext
+from workshop.model import ConsentStatus, PromptKind, ReviewStatus
+from workshop.present.text import md_cell, md_escape, md_table
+from workshop.session import SessionView
+from workshop.statements import settled
+from workshop.summary import consent_label, review_label
+
+# the order a reader wants: what is still to be done first, what is settled after
+CONSENT_ORDER = (ConsentStatus.REFUSED, ConsentStatus.TO_REQUEST, ConsentStatus.REQUESTED,
+                 ConsentStatus.ADVICE_GIVEN, ConsentStatus.CONSENT_GIVEN)
+
+
+def when_words(typed: str) -> str:
+    """A date in words in the session's language ("1 december 2026"); a rhythm as typed."""
+    parsed = due_date(typed)
+    return day(parsed.isoformat()) if parsed else typed
+
+
+def session_day(view: SessionView) -> date | None:
+    return due_date(view.date)
+
+
+def decisions(view: SessionView) -> list[str]:
+    """What the group decided in this session, one line each: agreed texts, choices, consents
+    given or refused, and what the review closed."""
+    found = []
+    for step in view.agenda:
+        title = md_escape(view.text(step.title))
+        if step.kind is PromptKind.STATEMENT:
+            shown = settled(view.revisions(step.id))
+            if shown is not None and shown.value is True and shown.text.strip() and shown.item != CARRIED_MARK:
+                found.append(_("{title}: agreed, ‘{text}’").format(title=title, text=md_cell(shown.text)))
+        elif step.kind is PromptKind.CHOICE and view.choice(step.id):
+            option = next((o for o in step.options if o.id == view.choice(step.id)), None)
+            chosen = view.text(option.text).partition(":")[0] if option else view.choice(step.id)
+            found.append(_("{title}: {choice}").format(title=title, choice=md_cell(chosen)))
+        elif step.kind is PromptKind.CONSENT:
+            bodies = {body.id: view.text(body.text) for body in step.bodies}
+            for (partner, body), c in view.consents(step.id).items():
+                if str(c.value) in (ConsentStatus.CONSENT_GIVEN, ConsentStatus.REFUSED, ConsentStatus.ADVICE_GIVEN):
+                    found.append(_("{body} of {partner}: {status}").format(
+                        body=md_cell(bodies.get(body, body)), partner=md_cell(partner),
+                        status=consent_label(str(c.value))))
+        elif step.kind is PromptKind.REVIEW:
+            reviews = view.reviews(step.id)
+            for action in view.carried:
+                verdict = reviews.get(action.uid)
+                if verdict in (ReviewStatus.DONE, ReviewStatus.DROPPED) and action.kind != "role":
+                    found.append(_("‘{what}’: {verdict}").format(what=md_cell(action.text),
+                                                                 verdict=review_label(verdict)))
+    return found
+
+
+def decisions_section(view: SessionView) -> str:
+    lines = decisions(view)
+    if not lines:
+        return ""
+    return "## " + _("Decisions") + "\n\n" + "\n".join(f"{number}. {line}" for number, line in
+                                                      enumerate(lines, start=1))
+
+
+def review_body(view: SessionView, step: Step) -> str:
+    """The carried items, what is late first (by owner), each with its verdict and lateness."""
+    if not view.carried:
+        return ""
+    reviews = view.reviews(step.id)
+    today = session_day(view) or date.today()
+    late, rest = late_first(view.carried, today, reviews)
+    rows = []
+    for _owner, items in late:
+        for action, days in items:
+            status = review_label(reviews[action.uid]) if action.uid in reviews else _("not reviewed")
+            late_words = ngettext("{days} day late", "{days} days late", days).format(days=days)
+            rows.append([md_cell(action.text), md_cell(action.who), md_cell(when_words(action.when)),
+                         f"{md_cell(status)} · **{late_words}**"])
+    for action in rest:
+        status = review_label(reviews[action.uid]) if action.uid in reviews else _("not reviewed")
+        rows.append([md_cell(action.text), md_cell(action.who), md_cell(when_words(action.when)), md_cell(status)])
+    return "\n".join(md_table([_("Carried over"), _("Who"), _("When"), _("Status")], rows))
+
+
+def consent_body(view: SessionView, step: Step) -> str:
+    """Per status (what is still to be done first); "not needed" folded into one line."""
+    bodies = {body.id: view.text(body.text) for body in step.bodies}
+    by_status: dict[str, list[tuple[str, str, str]]] = {}
+    for (partner, body), c in sorted(view.consents(step.id).items(), key=lambda kv: kv[0][0].casefold()):
+        by_status.setdefault(str(c.value), []).append((partner, bodies.get(body, body), c.when))
+    rows = []
+    for status in CONSENT_ORDER:
+        for partner, body, when in by_status.get(status, []):
+            rows.append([md_cell(consent_label(status)), md_cell(partner), md_cell(body), md_cell(when_words(when))])
+    parts = ["\n".join(md_table([_("Status"), _("Partner"), _("Body"), _("Date")], rows))] if rows else []
+    folded = by_status.get(ConsentStatus.NOT_NEEDED, [])
+    if folded:
+        names = "; ".join(f"{md_cell(partner)} ({md_cell(body)})" for partner, body, _when in folded)
+        label = consent_label(ConsentStatus.NOT_NEEDED)
+        parts.append(f"*{label[:1].upper()}{label[1:]}:* {names}")
+    return "\n\n".join(parts)
+
+
+def contested_note(view: SessionView, step_id: str) -> str:
+    """A newer text saved after the agreed one and not agreed: shown as contested."""
+    revisions = view.revisions(step_id)
+    shown = settled(revisions)
+    if shown is None or shown.value is not True:
+        return ""
+    newer = [r for r in revisions[revisions.index(shown) + 1:] if r.text.strip() and r.text != shown.text]
+    if not newer:
+        return ""
+    quote = "\n".join(f"> {line}" for line in md_escape(newer[-1].text).split("\n"))
+    return "**" + _("Contested: a newer text, not agreed:") + "**\n\n" + quote

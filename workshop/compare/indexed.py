@@ -26,7 +26,7 @@ def collects_pains(step: Step, raw: dict[str, Any] | None = None) -> bool:
     loaded step or from the step as saved in the session), else its id does."""
     if step.kind is not PromptKind.OPEN:
         return False
-    declared = getattr(step, "collects_pains", None)
+    declared = getattr(step, "collects_pains", getattr(step, PAIN_FIELD, None))
     if declared is None and raw is not None:
         declared = raw.get(PAIN_FIELD)
     if isinstance(declared, bool):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop.i18n import _, current_language, language, ngettext
+from workshop.i18n import _, language, ngettext, number
 
 from workshop.compare.result import (
     ActionTrail,
@@ -55,7 +55,7 @@ def _sentences(count: int, start: float | None, end: float | None, arrow: str, r
                suggested: int, late: int, still_open: int, contested: bool) -> tuple[str, ...]:
     first: list[str] = []
     if start is not None and end is not None and count > 1:
-        values = {"start": decimal(start), "end": decimal(end), "count": count}
+        values = {"start": number(start), "end": number(end), "count": count}
         if arrow == DOWN:
             first.append(_("The threshold fell from {start} to {end} over {count} scored sessions.").format(**values))
         elif arrow == UP:
@@ -84,12 +84,6 @@ def _sentences(count: int, start: float | None, end: float | None, arrow: str, r
     if second:
         first.append(_sentence("; ".join(second)))
     return tuple(first)
-
-
-def decimal(value: float | None) -> str:
-    """A mean with one decimal as the current language writes it (3,5 in Dutch)."""
-    text = f"{value or 0:.1f}"
-    return text.replace(".", ",") if current_language() == "nl" else text
 
 
 def _sentence(text: str) -> str:

@@ -12,8 +12,7 @@ from typing import Iterable
 
 from workshop.compare import Change, Comparison
 from workshop.compare.words import pain_status
-from workshop.due import date_words
-from workshop.i18n import _, current_language, ngettext
+from workshop.i18n import _, current_language, day, ngettext
 
 from workshop.present.compare_chart import chart
 
@@ -66,7 +65,7 @@ def _table_head(*columns: str) -> str:
 
 
 def _date(iso: str) -> str:
-    return date_words(iso, current_language()) if iso else "–"
+    return day(iso) if iso else "–"
 
 
 def comparison_html(comparison: Comparison) -> str:

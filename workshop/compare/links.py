@@ -47,11 +47,18 @@ def _in_session(store: Store, session_id: str, live: LiveSession | None,
 
 
 def _annotate(session: LiveSession, **changes: Any) -> None:
-    # LiveSession has no public call for an annotation other than link_same; its own meta write
-    # is the one durable path (atomic, retried on a full disk), so use it rather than a second one.
+    # LiveSession has no public call for these annotations (only link_same), so this uses its own
+    # durable meta write (atomic, kept and retried on a full disk) rather than a second path.
+    # TODO: a change type of workshop.session for "unlink", "not the same" and "solved".
     if session.file.read_only:
         raise SessionClosed(_("This session is open elsewhere; it is shown read-only."))
-    session._write_meta(**changes)
+    write_meta = getattr(session, "_write_meta", None)
+    if write_meta is not None:
+        write_meta(**changes)
+        return
+    session._set_meta(**changes)  # the session with one change path: update the model, then save
+    session.pending.append(changes)  # type: ignore[arg-type]
+    session.retry()
 
 
 def _pair(store: Store, views: list[SessionView], first: str, second: str) -> tuple[str, str, SessionView]:

@@ -30,10 +30,10 @@ def role_stages(comparison: Comparison, holders: Iterable) -> list[tuple[str, tu
     return stages((sid, (h.who, h.when) if h else None) for sid, h in zip(ids, holders))
 
 
-def consent_stages(comparison: Comparison, marks: Iterable) -> list[tuple[str, tuple[str, str]]]:
-    """Where a consent status changed: (session, (status, date))."""
+def consent_stages(comparison: Comparison, marks: Iterable) -> list[tuple[str, tuple[str, str, str]]]:
+    """Where a consent changed: (session, (status, date, the review's verdict on it))."""
     ids = [s.id for s in comparison.sessions]
-    return stages((sid, (m.status, m.when) if m else None) for sid, m in zip(ids, marks))
+    return stages((sid, (m.status, m.when, m.review) if m else None) for sid, m in zip(ids, marks))
 
 
 def still_open(latest: ActionRound) -> list[ActionLine]:

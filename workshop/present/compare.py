@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.compare import DOWN, UP, Change, Comparison, SideBySide
-from workshop.compare_facts import one_year, role_stages, stages, still_open
+from workshop.compare_facts import consent_stages, one_year, role_stages, still_open
 from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number
 from workshop.compare.words import PAIN_MARKS
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
@@ -145,12 +145,6 @@ def statements_renderable(comparison: Comparison, marks: bool = False) -> Render
     if not parts:
         parts.append(Text(_("No carried statement (ambition, pilot) in these sessions."), style="dim"))
     return Group(*parts)
-
-
-def consent_stages(comparison: Comparison, marks) -> list:
-    """Where a consent changed: (session, (status, date, the review's verdict))."""
-    ids = [s.id for s in comparison.sessions]
-    return stages((sid, (m.status, m.when, m.review) if m else None) for sid, m in zip(ids, marks))
 
 
 def headline_text(comparison: Comparison) -> Text:

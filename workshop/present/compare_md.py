@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from workshop.compare import Change, Comparison, SideBySide
-from workshop.compare_facts import role_stages
+from workshop.compare_facts import consent_stages, role_stages
 from workshop.i18n import _, day, ngettext, number
-from workshop.present.compare import PAIN_MARKS, column_label, consent_stages, pain_groups, pain_heading
+from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading
 from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.summary import consent_label, review_label

@@ -97,6 +97,8 @@ COMMANDS: tuple[Command, ...] = (
     C("compare.matches", "m", N_("Matches and links"), "matches", "compare",
       title=N_("Pain points that may be the same: confirm, reject, undo")),
     C("compare.link", "l", N_("Link pain points"), "link", "compare"),
+    C("compare.write_page", "w", N_("Page for the board"), "write_page", "compare",
+      title=N_("Write the comparison as one html page for the board")),
     C("compare.reload", "r", N_("Reload"), "reload", "compare", footer=False),
     C("compare_matches.confirm", "y", N_("Same: confirm"), "decide('link')", "compare_matches"),
     C("compare_matches.reject", "n", N_("Not the same"), "decide('not_same')", "compare_matches"),

@@ -43,6 +43,7 @@ from workshop.present.compare import (
     statements_renderable,
     trends_table,
 )
+from workshop.present.compare_html import save_comparison_page
 from workshop.session import SessionView
 from workshop.store import Store, StoreError
 
@@ -168,6 +169,22 @@ class CompareScreen(Screen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_write_page(self) -> None:
+        if self.comparison is not None:
+            self.write_page(self.comparison)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare-page")
+    def write_page(self, comparison: Comparison) -> None:
+        """The comparison as one html page in the store's exports folder (as `compare --format html`)."""
+        try:
+            path = save_comparison_page(self.store.root, comparison)
+        except OSError as problem:
+            self.app.call_from_thread(self.notify, _("Not written: {problem}").format(problem=problem.strerror or problem),
+                                      severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, _("Page written to {path}").format(path=path), timeout=10,
+                                  markup=False)
 
     def action_matches(self) -> None:
         """The suggested matches to confirm or reject, and the links made, to undo."""

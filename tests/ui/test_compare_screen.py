@@ -187,3 +187,14 @@ async def test_a_suggested_match_is_confirmed_with_y_and_another_rejected_with_n
             (s.point.uid, s.earlier.uid) for s in screen.comparison.pains[-1].suggestions}
     meta = SessionView(store.read_session(ids["third"])).meta
     assert len(meta["links"]) == 1 and len(meta["not_same"]) == 1
+
+
+async def test_w_writes_the_page_for_the_board_into_the_exports_folder(store, history):
+    app = _Host(store, history["second"])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    pages = list((store.root / "exports").glob("compare-zorg-oost-*.html"))
+    assert len(pages) == 1 and "<svg" in pages[0].read_text(encoding="utf-8")

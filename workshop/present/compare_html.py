@@ -7,12 +7,14 @@ prints on A4. Everything typed is escaped."""
 
 from __future__ import annotations
 
+import re
 from html import escape
+from pathlib import Path
 from typing import Iterable
 
 from workshop.compare import Change, Comparison
 from workshop.compare.words import pain_status
-from workshop.i18n import _, current_language, day, ngettext
+from workshop.i18n import _, current_language, day, language, ngettext
 
 from workshop.present.compare_chart import chart
 
@@ -165,3 +167,17 @@ def _late(comparison: Comparison) -> list[str]:
                        f"<td>{_e(_date(action.agreed_on))}</td></tr>")
     out.append("</tbody></table>")
     return out
+
+
+def save_comparison_page(store_root: Path, comparison: Comparison) -> Path:
+    """Write the page into the store's exports folder, durably; its path. The name says whose
+    collaboration and up to which session: `compare-pact-voor-de-wijk-2026-11-01.html`."""
+    from workshop.locations import exports_folder
+    from workshop.store.atomic import write_atomically
+
+    names = "-".join(dict.fromkeys(s.collaboration for s in comparison.sessions))
+    slug = re.sub(r"[^a-z0-9]+", "-", names.casefold()).strip("-")[:60] or "sessions"
+    path = exports_folder(store_root) / f"compare-{slug}-{comparison.sessions[-1].date}.html"
+    with language(comparison.lang):
+        write_atomically(path, comparison_html(comparison).encode("utf-8"))
+    return path

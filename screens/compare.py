@@ -151,7 +151,8 @@ class CompareScreen(Screen):
         target = self.query_one("#compare-trends", Static)
         if self.comparison.trends:
             width = target.size.width or self.size.width - 4
-            target.update(trends_table(self.comparison, self.per_partner, width=width))
+            target.update(Group(trends_table(self.comparison, self.per_partner, width=width),
+                                literal(self.comparison.trend_rule, style="dim")))
         else:
             target.update(Text(_("No scale was scored in these sessions."), style="dim"))
 

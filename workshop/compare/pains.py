@@ -96,7 +96,8 @@ def pains(sessions: list[Indexed]) -> tuple[tuple[PainRound, ...], tuple[PainTra
             group = groups.find(uid)
             solved_at[group] = max(solved_at.get(group, -1), position[view.id])
 
-    likeness = Likeness([c.text for _s, raised in collected for c in raised])
+    likeness = Likeness([c.text for _s, raised in collected for c in raised], remember_all=False)
+    said: dict[str, list[PainRef]] = {}  # a text raised before → where
     trails: dict[str, _Trail] = {}
     rounds: list[PainRound] = []
     pending: set[str] = set()  # groups with a suggestion waiting
@@ -130,12 +131,14 @@ def pains(sessions: list[Indexed]) -> tuple[tuple[PainRound, ...], tuple[PainTra
                 point = PainPoint(last.uid, last.text, last.partner, "solved" if is_solved else "gone",
                                   trail.refs[0].session, len(trail.rounds), False)
                 (solved if is_solved else gone).append(point)
-        suggestions = _suggest(s.id, buckets["new"], trails, groups, rejected, likeness)
+        suggestions = _suggest(s.id, buckets["new"], said, groups, rejected, likeness)
         pending.update(groups.find(x.point.uid) for x in suggestions)
         pending.update(groups.find(x.earlier.uid) for x in suggestions)
         for c in raised:
             trail = trails.setdefault(groups.find(c.uid), _Trail())
             trail.refs.append(_ref(c, s.id))
+            said.setdefault(c.text, []).append(trail.refs[-1])
+            likeness.remember(c.text)
             trail.words.add(fold(c.text))
             if not trail.rounds or trail.rounds[-1] != index:
                 trail.rounds.append(index)
@@ -156,23 +159,23 @@ def _link_of(uid: str, earlier: PainRef | None, groups: Groups,
     return mine[0] if mine else None
 
 
-def _suggest(session_id: str, new: list[PainPoint], trails: dict[str, _Trail], groups: Groups,
+def _suggest(session_id: str, new: list[PainPoint], said: dict[str, list[PainRef]], groups: Groups,
              rejected: set[frozenset[str]], likeness: Likeness) -> list[PainSuggestion]:
     """For each new point, the earlier pain point it reads most like, when alike enough and not
-    rejected before."""
+    rejected before (a rejection holds for every wording of that earlier point)."""
     found = []
     for point in new:
-        near = likeness.near(point.text)
+        mine = groups.find(point.uid)
+        refused = {groups.find(uid) for pair in rejected if point.uid in pair for uid in pair if uid != point.uid}
         best: tuple[float, PainRef] | None = None
-        for group, trail in trails.items():
-            if group == groups.find(point.uid) or not any(ref.text in near for ref in trail.refs):
+        for text, score in likeness.scores(point.text).items():
+            if score < SUGGEST_FROM or (best is not None and score <= best[0]):
                 continue
-            if any(frozenset((point.uid, ref.uid)) in rejected for ref in trail.refs):
-                continue
-            for ref in trail.refs:
-                score = likeness.score(point.text, ref.text)
-                if score >= SUGGEST_FROM and (best is None or score > best[0]):
+            for ref in said.get(text, ()):
+                group = groups.find(ref.uid)
+                if group != mine and group not in refused:
                     best = (score, ref)
+                    break
         if best is not None:
             found.append(PainSuggestion(PainRef(point.uid, point.text, point.partner, session_id), best[1],
                                         round(best[0], 2)))

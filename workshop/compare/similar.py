@@ -97,7 +97,7 @@ class Likeness:
     """`similarity` for many texts at once: each word is matched once against the words that
     could match it (found through their four-letter pieces), not against every other text."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], remember_all: bool = True) -> None:
         self.words = {text: content_words(text) for text in texts}
         vocabulary = {w for words in self.words.values() for w in words}
         self._pieces: dict[str, set[str]] = {}  # a four-letter piece anywhere in a word → words
@@ -109,10 +109,15 @@ class Likeness:
             for i in range(len(word) - PART + 1):
                 self._pieces.setdefault(word[i:i + PART], set()).add(word)
         self._matches: dict[str, frozenset[str]] = {}
-        self._texts_with: dict[str, set[str]] = {}
-        for text, words in self.words.items():
-            for word in words:
-                self._texts_with.setdefault(word, set()).add(text)
+        self._texts_with: dict[str, set[str]] = {}  # a word → the remembered texts that have it
+        for text in texts if remember_all else ():
+            self.remember(text)
+
+    def remember(self, text: str) -> None:
+        """Let `scores` and `near` find `text` from now on (the earlier sessions' points)."""
+        words = self.words.setdefault(text, content_words(text))
+        for word in words:
+            self._texts_with.setdefault(word, set()).add(text)
 
     def matches(self, word: str) -> frozenset[str]:
         found = self._matches.get(word)
@@ -144,3 +149,17 @@ class Likeness:
         matched = sum(1 for x in a if not self.matches(x).isdisjoint(set_b))
         matched += sum(1 for y in b if not self.matches(y).isdisjoint(set_a))
         return matched / (len(a) + len(b))
+
+    def scores(self, text: str) -> dict[str, float]:
+        """`score(text, other)` for every other known text sharing a matching word, in one pass
+        over the index (the texts sharing nothing score 0 and are left out)."""
+        words = self.words.get(text) or content_words(text)
+        hit_mine: dict[str, set[str]] = {}  # other text → my words that found a match in it
+        hit_theirs: dict[str, set[str]] = {}  # other text → its words that match one of mine
+        for word in words:
+            for match in self.matches(word):
+                for other in self._texts_with.get(match, ()):
+                    hit_mine.setdefault(other, set()).add(word)
+                    hit_theirs.setdefault(other, set()).add(match)
+        return {other: (len(hit_mine[other]) + len(hit_theirs[other])) / (len(words) + len(self.words[other]))
+                for other in hit_mine if other != text}

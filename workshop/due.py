@@ -73,16 +73,6 @@ def due_date(text: str) -> date | None:
         return None
 
 
-def date_words(value: date | str, lang: str) -> str:
-    """A date as people write it: "1 december 2026" (nl), "1 December 2026" (en)."""
-    if isinstance(value, str):
-        parsed = due_date(value)
-        if parsed is None:
-            return value
-        value = parsed
-    return f"{value.day} {MONTHS.get(lang, MONTHS['nl'])[value.month - 1]} {value.year}"
-
-
 def _short(value: str, limit: int = 40) -> str:
     text = "".join(ch if ch.isprintable() else "?" for ch in str(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -281,3 +281,14 @@ def test_an_ambiguous_or_unknown_name_lists_the_names_in_full(store, alliance, m
         select_sessions(store, collaboration="PACT")
     with pytest.raises(StoreError, match=f"known: {ALLIANCE}; {long_name}\\)"):
         select_sessions(store, collaboration="Zorg")
+
+
+def test_the_word_index_scores_exactly_as_the_pairwise_similarity():
+    from workshop.compare.similar import Likeness
+
+    texts = [*RISK, *WAITING, *MEETINGS, PRIVACY, "Wethouder komt niet naar de stuurgroep", "Too many meetings"]
+    likeness = Likeness(texts)
+    for text in texts:
+        scores = likeness.scores(text)
+        assert {other: round(scores.get(other, 0.0), 9) for other in texts if other != text} == {
+            other: round(similarity(text, other), 9) for other in texts if other != text}

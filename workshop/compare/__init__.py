@@ -25,7 +25,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable
 
-from workshop.due import date_words, due_date, parse_due
+from workshop.due import due_date, parse_due
 from workshop.i18n import _, language
 from workshop.session import SessionView
 from workshop.store import Store
@@ -71,7 +71,7 @@ __all__ = [
     "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound", "ActionTrail", "Change", "Comparison",
     "ConsentMark", "ConsentTrail", "Headline", "Holder", "LateGroup", "PainPoint", "PainRef", "PainRound",
     "PainSuggestion", "PainTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
-    "StatementVersion", "Trend", "collects_pains", "compare_collaborations", "compare_sessions", "date_words",
+    "StatementVersion", "Trend", "collects_pains", "compare_collaborations", "compare_sessions",
     "direction", "due_date", "find_collaboration", "find_pain", "fold", "link_pains", "links_of", "mark_solved",
     "normalise", "pain_steps", "parse_due", "reject_match", "select_sessions", "session_order", "similarity",
     "sparkline", "unlink_pains", "word_diff",

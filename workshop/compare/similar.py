@@ -132,24 +132,6 @@ class Likeness:
             self._matches[word] = found
         return found
 
-    def near(self, text: str) -> set[str]:
-        """The texts that share at least one matching word with `text`."""
-        found: set[str] = set()
-        for word in self.words.get(text) or content_words(text):
-            for match in self.matches(word):
-                found |= self._texts_with.get(match, set())
-        return found
-
-    def score(self, first: str, second: str) -> float:
-        a = self.words.get(first) or content_words(first)
-        b = self.words.get(second) or content_words(second)
-        if not a or not b:
-            return 0.0
-        set_a, set_b = set(a), set(b)
-        matched = sum(1 for x in a if not self.matches(x).isdisjoint(set_b))
-        matched += sum(1 for y in b if not self.matches(y).isdisjoint(set_a))
-        return matched / (len(a) + len(b))
-
     def scores(self, text: str) -> dict[str, float]:
         """`score(text, other)` for every other known text sharing a matching word, in one pass
         over the index (the texts sharing nothing score 0 and are left out)."""

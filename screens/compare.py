@@ -181,8 +181,8 @@ class CompareScreen(Screen):
         try:
             path = save_comparison_page(self.store.root, comparison)
         except OSError as problem:
-            self.app.call_from_thread(self.notify, _("Not written: {problem}").format(problem=problem.strerror or problem),
-                                      severity="error", markup=False)
+            words = _("Not written: {problem}").format(problem=problem.strerror or problem)
+            self.app.call_from_thread(self.notify, words, severity="error", markup=False)
             return
         self.app.call_from_thread(self.notify, _("Page written to {path}").format(path=path), timeout=10,
                                   markup=False)

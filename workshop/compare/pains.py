@@ -194,6 +194,7 @@ def _trails(trails: dict[str, _Trail], collected: list[tuple[Indexed, list[Contr
                 status = "recurring" if trail.rounds[-2] == last_round - 1 else "returned"
         else:
             status = "solved" if solved_at.get(group, -1) >= position[trail.refs[-1].session] else "gone"
-        found.append(PainTrail(trail.refs[0].uid, tuple(trail.refs), tuple(dict.fromkeys(r.session for r in trail.refs)),
+        sessions = tuple(dict.fromkeys(r.session for r in trail.refs))
+        found.append(PainTrail(trail.refs[0].uid, tuple(trail.refs), sessions,
                                status, len(trail.rounds), group in pending))
     return tuple(found)

@@ -74,7 +74,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                 body = f"*{_('unchanged')}*"
             out.append(f"- **{when(version.session)}** ({state}): {body}")
             if version.contested is not None:
-                out.append(f"  - ⚠ {_('contested: a newer text, not agreed:')} {_md_changes(version.contested_changes)}")
+                contested = _("contested: a newer text, not agreed:")
+                out.append(f"  - ⚠ {contested} {_md_changes(version.contested_changes)}")
     out += ["", f"## {_('Pain points')}", ""]
     for pain_round in comparison.pains:
         out.append(f"- **{when(pain_round.session)}**")
@@ -99,7 +100,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
         out.append(f"- {md_escape(trail.role)} — {steps}")
     for trail in comparison.consents:
         steps = " → ".join(
-            consent_label(status) + (" · " + _("review: {verdict}").format(verdict=review_label(review)) if review else "")
+            consent_label(status)
+            + (" · " + _("review: {verdict}").format(verdict=review_label(review)) if review else "")
             + f" ({when(sid)})" for sid, (status, _date, review) in consent_stages(comparison, trail.marks))
         out.append(f"- {md_escape(trail.partner)} · {md_escape(trail.label)}: {steps}")
     out += ["", f"## {_('Actions')}", ""]

@@ -77,7 +77,8 @@ def pains_renderable(comparison: Comparison) -> RenderableType:
                 line.append(pain_heading(status, pain_round.previous is None), style=style)
                 if status in ("recurring", "returned"):
                     note = ngettext("raised {times} time since {date}", "raised {times} times since {date}",
-                                    point.times).format(times=point.times, date=day(comparison.session(point.since).date))
+                                    point.times).format(times=point.times,
+                                                        date=day(comparison.session(point.since).date))
                     line.append(f" ({note})", style="dim")
                 line.append(": ")
                 line.append(literal(point.text))

@@ -71,3 +71,15 @@ def test_bad_input_exits_2_with_one_line(capsys, alliance, make_session, argv, m
     assert run(argv) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and message in captured.err and captured.err.count("\n") == 1
+
+
+def test_the_group_marks_a_pain_point_solved_from_the_command_line_and_takes_it_back(capsys, alliance):
+    from tests.core.alliance import PRIVACY
+
+    data = json.loads(_compare(capsys, "--json"))
+    uid = next(p["uid"] for p in data["pains"][1]["gone"] if p["text"] == PRIVACY)
+    solved = json.loads(_compare(capsys, "--solved", uid[:10], "--json"))
+    assert PRIVACY in {p["text"] for p in solved["pains"][1]["solved"]}
+    assert "opgelost" in _compare(capsys)
+    taken_back = json.loads(_compare(capsys, "--unsolved", uid[:10], "--json"))
+    assert PRIVACY not in {p["text"] for p in taken_back["pains"][1]["solved"]}

@@ -38,6 +38,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     links.add_argument("--unlink", metavar="UID", nargs=2, help=_("undo a link between two pain points"))
     links.add_argument("--not-same", metavar="UID", nargs=2,
                        help=_("reject a suggested match: the two pain points are not the same"))
+    links.add_argument("--solved", metavar="UID",
+                       help=_("the group says this pain point is solved (until it is raised again)"))
+    links.add_argument("--unsolved", metavar="UID", help=_("take back a pain point's 'solved' mark"))
     compare.add_argument("--format", "-f", dest="fmt", choices=FORMATS, default="table",
                          help=_("table (default), md (Markdown), html (one page for a board meeting) or json"))
     compare.add_argument("--json", action="store_true", help=_("print JSON for scripts (same as --format json)"))
@@ -64,6 +67,7 @@ def compare_cmd(args: argparse.Namespace) -> int:
         compare_collaborations,
         compare_sessions,
         link_pains,
+        mark_solved,
         reject_match,
         select_sessions,
         unlink_pains,
@@ -75,7 +79,8 @@ def compare_cmd(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.fmt
     store = store_from(args)
     if args.collaborations:
-        if args.sessions or args.collaboration or args.link or args.unlink or args.not_same:
+        if args.sessions or args.collaboration or args.link or args.unlink or args.not_same or \
+                args.solved or args.unsolved:
             raise UserError(_("--collaborations compares every collaboration; leave out SESSION, "
                               "--collaboration and --link"))
         if fmt == "html":
@@ -99,6 +104,12 @@ def compare_cmd(args: argparse.Namespace) -> int:
                                  (args.not_same, reject_match, _("Marked not the same; saved in session {id}."))):
         if pair:
             saved_in = annotate(store, views, *pair)
+            views = select_sessions(store, args.sessions, args.collaboration, args.last)
+            err.print(literal(done.format(id=saved_in)))
+    for uid, solved, done in ((args.solved, True, _("Marked solved; saved in session {id}.")),
+                              (args.unsolved, False, _("No longer marked solved; saved in session {id}."))):
+        if uid:
+            saved_in = mark_solved(store, views, uid, solved)
             views = select_sessions(store, args.sessions, args.collaboration, args.last)
             err.print(literal(done.format(id=saved_in)))
     comparison = compare_sessions(views, lang=args.lang)

@@ -12,7 +12,8 @@ from typing import Any, Callable, Iterable
 
 from workshop.i18n import _
 from workshop.model import Contribution
-from workshop.session import LiveSession, SessionClosed, SessionView
+from workshop.session import LiveSession, SessionView
+from workshop.session.changes import Annotate
 from workshop.store import Store, StoreError
 
 from workshop.compare.indexed import pain_steps, session_order
@@ -47,18 +48,9 @@ def _in_session(store: Store, session_id: str, live: LiveSession | None,
 
 
 def _annotate(session: LiveSession, **changes: Any) -> None:
-    # LiveSession has no public call for these annotations (only link_same), so this uses its own
-    # durable meta write (atomic, kept and retried on a full disk) rather than a second path.
-    # TODO: a change type of workshop.session for "unlink", "not the same" and "solved".
-    if session.file.read_only:
-        raise SessionClosed(_("This session is open elsewhere; it is shown read-only."))
-    write_meta = getattr(session, "_write_meta", None)
-    if write_meta is not None:
-        write_meta(**changes)
-        return
-    session._set_meta(**changes)  # the session with one change path: update the model, then save
-    session.pending.append(changes)  # type: ignore[arg-type]
-    session.retry()
+    """Save links, rejections or solved marks through the session's one change path."""
+    session.apply(Annotate(**{name: tuple(tuple(p) if isinstance(p, list) else p for p in value)
+                              for name, value in changes.items()}))
 
 
 def _pair(store: Store, views: list[SessionView], first: str, second: str) -> tuple[str, str, SessionView]:

@@ -204,8 +204,19 @@ class Link:
     uid_b: str
 
 
+@dataclass(frozen=True)
+class Annotate:
+    """The facilitator's word on pain points for the comparison: which pairs are the same
+    (`links`), which suggested pairs are not (`not_same`), which points the group calls solved
+    (`solved`). None leaves a list as it is. Like a link, it changes nothing that was said."""
+
+    links: tuple[tuple[str, str], ...] | None = None
+    not_same: tuple[tuple[str, str], ...] | None = None
+    solved: tuple[str, ...] | None = None
+
+
 Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
-    StartTimer, PauseTimer, AddMinutes, Close, Link,
+    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate,
 ]

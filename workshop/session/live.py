@@ -49,8 +49,8 @@ class LiveSession(SessionView):
     def apply(self, change: c.Change) -> Any:
         """Check a change, make it, save the session durably; returns what it made (the new
         contribution, the step gone to, the timer, …). ValueError: refused, nothing changed."""
-        if isinstance(change, c.Link):
-            if self.file.read_only:  # a link annotates the comparison: allowed on a closed session
+        if isinstance(change, (c.Link, c.Annotate)):
+            if self.file.read_only:  # these annotate the comparison: allowed on a closed session
                 raise SessionClosed(_("This session is open elsewhere; it is shown read-only."))
         else:
             self._guard()

@@ -138,6 +138,20 @@ def _link(live: LiveSession, change: c.Link) -> None:
         live._set_meta(links=[*links, [change.uid_a, change.uid_b]])
 
 
+def _annotate(live: LiveSession, change: c.Annotate) -> None:
+    fields: dict[str, Any] = {}
+    for name in ("links", "not_same"):
+        pairs = getattr(change, name)
+        if pairs is not None:
+            if any(len(pair) != 2 or not all(isinstance(u, str) and u for u in pair) for pair in pairs):
+                raise ValueError(_("Link two different contributions."))
+            fields[name] = [list(pair) for pair in pairs]
+    if change.solved is not None:
+        fields["solved"] = [uid for uid in change.solved if isinstance(uid, str) and uid]
+    if fields:
+        live._set_meta(**fields)
+
+
 def _skip(live: LiveSession, change: c.Skip) -> None:
     """The meeting moves on if the skipped step was the current one."""
     skipped = [step_id for step_id in live.meta.get("skipped", []) if step_id != change.step]
@@ -205,6 +219,7 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.Choose: _choose,
     c.Mark: _mark,
     c.Link: _link,
+    c.Annotate: _annotate,
     c.GoTo: lambda live, change: live._go_to(change.step),
     c.Skip: _skip,
     c.MoveStep: _move_step,

@@ -190,3 +190,16 @@ def test_a_catalogue_temp_file_left_by_a_killed_process_is_cleared_by_the_next_u
     left.write_text("half")
     new_session(capsys)
     assert not left.exists()
+
+
+def test_show_names_consent_bodies_statuses_and_review_verdicts_in_words_with_dates(capsys, store, shelf):
+    from workshop.demo import make_demo
+
+    first, second = make_demo(store, shelf)
+    assert run(["--lang", "nl", "show", second]) == 0
+    out = capsys.readouterr().out
+    import re
+
+    assert re.search(r"Ondernemingsraad \(OR\): advies gegeven \d{1,2} [a-z]+ \d{4}", " ".join(out.split()))
+    assert "to_request" not in out and "advice_given" not in out and "[done]" not in out
+    assert "gedaan: " in out

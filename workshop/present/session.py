@@ -13,6 +13,7 @@ from workshop.model import PromptKind
 from workshop.present.text import literal
 from workshop.session import SessionView
 from workshop.statements import settled
+from workshop.summary import consent_label, review_label
 
 
 def session_renderable(view: SessionView) -> RenderableType:
@@ -84,16 +85,18 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
     if kind is PromptKind.REVIEW:
         reviews = view.reviews(step.id)
         for action in view.carried:
-            lines.append(f"  [{reviews.get(action.uid, '?')}] ", style="dim")
+            verdict = reviews.get(action.uid)
+            lines.append("  " + (review_label(verdict) if verdict else _("not reviewed")) + ": ", style="dim")
             lines.append(literal(f"{action.text} — {action.who}".rstrip(" —")))
             lines.append("\n")
         return lines if view.carried else None
     for c in items:
         lines.append("  • ")
         if kind is PromptKind.ASSIGN:
-            lines.append(literal(f"{c.text} → {c.value or ''} {c.when}".rstrip()))
+            lines.append(literal(f"{c.text} → {c.value or ''} {day(c.when)}".rstrip()))
         elif kind is PromptKind.CONSENT:
-            lines.append(literal(f"{c.partner}: {c.item} = {c.value} {c.when}".rstrip()))
+            body = next((view.text(b.text) for b in step.bodies if b.id == c.item), c.item)
+            lines.append(literal(f"{c.partner}: {body}: {consent_label(str(c.value))} {day(c.when)}".rstrip()))
         elif kind is PromptKind.CHOICE:
             option = next((o for o in step.options if o.id == c.value), None)
             lines.append(literal(view.text(option.text) if option else str(c.value)))

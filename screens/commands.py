@@ -103,6 +103,7 @@ COMMANDS: tuple[Command, ...] = (
     C("compare_matches.confirm", "y", N_("Same: confirm"), "decide('link')", "compare_matches"),
     C("compare_matches.reject", "n", N_("Not the same"), "decide('not_same')", "compare_matches"),
     C("compare_matches.undo", "u", N_("Undo the link"), "decide('unlink')", "compare_matches"),
+    C("compare_matches.solved", "s", N_("Solved, or not after all"), "decide('solved')", "compare_matches"),
     C("compare_matches.cancel", "escape", N_("Close"), "cancel", "compare_matches"),
     C("compare_link.cancel", "escape", N_("Cancel"), "cancel", "compare_link"),
     C("compare_link.link", "ctrl+s", N_("Link the two"), "link", "compare_link"),

@@ -27,6 +27,7 @@ from workshop.compare import (
     Comparison,
     compare_sessions,
     link_pains,
+    mark_solved,
     reject_match,
     select_sessions,
     unlink_pains,
@@ -232,9 +233,15 @@ class CompareScreen(Screen):
         if not intent:
             return
         verb, first, second = intent
-        annotate, done = {"link": (link_pains, _("Linked; saved in session {id}.")),
-                          "unlink": (unlink_pains, _("Link undone in session {id}.")),
-                          "not_same": (reject_match, _("Marked not the same; saved in session {id}."))}[verb]
+        annotate, done = {
+            "link": (link_pains, _("Linked; saved in session {id}.")),
+            "unlink": (unlink_pains, _("Link undone in session {id}.")),
+            "not_same": (reject_match, _("Marked not the same; saved in session {id}.")),
+            "solved": (lambda store, views, uid, _none, live: mark_solved(store, views, uid, True, live),
+                       _("Marked solved; saved in session {id}.")),
+            "unsolved": (lambda store, views, uid, _none, live: mark_solved(store, views, uid, False, live),
+                         _("No longer marked solved; saved in session {id}.")),
+        }[verb]
         live = next((s.live for s in self.app.screen_stack if getattr(s, "live", None) is not None), None)
         try:
             saved_in = annotate(self.store, self.views, first, second, live=live)

@@ -1,7 +1,8 @@
 """The facilitator's word on pain points from the compare screen.
 
-`MatchesDialog` lists the suggested matches (y confirms, n rejects) and the links made before,
-each with what it links to (u undoes it). `LinkPainsDialog` links two pain points by hand: a
+`MatchesDialog` lists the suggested matches (y confirms, n rejects), the links made before,
+each with what it links to (u undoes it), and the points no longer mentioned or marked solved
+(s: the group calls it solved, or takes that back). `LinkPainsDialog` links two pain points by hand: a
 newer one, then the earlier one it is the same as."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from screens.text import literal, one_line
 from workshop.compare import Comparison
 from workshop.i18n import _, day
 
-Intent = tuple[str, str, str]  # ("link" | "not_same" | "unlink", uid, uid)
+Intent = tuple[str, str, str]  # ("link" | "not_same" | "unlink" | "solved" | "unsolved", uid, uid)
 
 
 def _line(mark: str, later: str, earlier: str, date: str) -> Text:
@@ -47,6 +48,14 @@ def match_options(comparison: Comparison) -> tuple[list[Option], dict[str, Inten
                 when = day(comparison.session(point.earlier.session).date)
                 options.append(Option(_line("=", point.text, _("linked to: ") + point.earlier.text, when), id=key))
                 pairs[key] = ("link", point.link[0], point.link[1])
+    latest = comparison.pains[-1] if comparison.pains else None
+    if latest is not None:  # only the newest round: what the group can say about it now
+        for mark, kind, points in (("–", "gone", latest.gone), ("✓", "solved", latest.solved)):
+            for point in points:
+                label = _("no longer mentioned") if kind == "gone" else _("solved")
+                options.append(Option(_line(mark, point.text, label, day(comparison.session(point.since).date)),
+                                      id=f"{kind}{point.uid}"))
+                pairs[f"{kind}{point.uid}"] = (kind, point.uid, "")
     return options, pairs
 
 
@@ -64,7 +73,8 @@ class MatchesDialog(ModalScreen[Intent | None]):
         with Vertical(classes="dialog", id="pain-matches"):
             yield Label(Text(_("Pain points that may be the same"), style="bold"), classes="dialog-title")
             yield OptionList(*self.options, id="matches", markup=False)
-            yield Label(Text(_("? a suggestion: y confirms, n rejects · = a link: u undoes it · Escape closes"),
+            yield Label(Text(_("? a suggestion: y confirms, n rejects · = a link: u undoes it · – ✓ s: solved or not · "
+                               "Escape closes"),
                              style="dim"))
 
     def on_mount(self) -> None:
@@ -77,10 +87,14 @@ class MatchesDialog(ModalScreen[Intent | None]):
         if matches.highlighted is None:
             return
         kind, first, second = self.pairs[matches.get_option_at_index(matches.highlighted).id or ""]
-        allowed = {"suggestion": ("link", "not_same"), "link": ("unlink", "not_same")}[kind]
+        allowed = {"suggestion": ("link", "not_same"), "link": ("unlink", "not_same"),
+                   "gone": ("solved",), "solved": ("solved",)}[kind]
         if verb not in allowed:
-            self.notify(_("y and n answer a suggestion (?); u undoes a link (=)."), markup=False)
+            self.notify(_("y and n answer a suggestion (?); u undoes a link (=); s marks a point solved (– ✓)."),
+                        markup=False)
             return
+        if kind == "solved":
+            verb = "unsolved"
         self.dismiss((verb, first, second))
 
     def action_cancel(self) -> None:

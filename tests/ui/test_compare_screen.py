@@ -198,3 +198,27 @@ async def test_w_writes_the_page_for_the_board_into_the_exports_folder(store, hi
         await pilot.pause()
     pages = list((store.root / "exports").glob("compare-zorg-oost-*.html"))
     assert len(pages) == 1 and "<svg" in pages[0].read_text(encoding="utf-8")
+
+
+async def test_s_marks_a_point_no_longer_mentioned_solved_and_s_again_takes_it_back(store, make_session):
+    ids = build_alliance(store, make_session)
+    app = _Host(store, collaboration=ALLIANCE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        gone = screen.comparison.pains[-1].gone[0]
+        await pilot.press("m")
+        await pilot.pause()
+        matches = app.screen.query_one("#matches", OptionList)
+        matches.highlighted = matches.get_option_index(f"gone{gone.uid}")
+        await pilot.press("s")
+        screen = await loaded(pilot)
+        assert gone.uid in {p.uid for p in screen.comparison.pains[-1].solved}
+        stored = [SessionView(store.read_session(i)).meta.get("solved", []) for i in ids.values()]
+        assert [gone.uid] in stored
+        await pilot.press("m")
+        await pilot.pause()
+        matches = app.screen.query_one("#matches", OptionList)
+        matches.highlighted = matches.get_option_index(f"solved{gone.uid}")
+        await pilot.press("s")
+        screen = await loaded(pilot)
+        assert gone.uid not in {p.uid for p in screen.comparison.pains[-1].solved}

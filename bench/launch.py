@@ -1,7 +1,7 @@
 """Start an app the way a user does, stop it once its first complete frame is drawn, and say when.
 
     BENCH_T0=<time.monotonic() of the parent just before it started this process>
-    python bench/launch.py bare | home STORE | session STORE SESSION_ID  [--out FILE] [--screenshot SVG] [--trace]
+    python bench/launch.py bare | home STORE | session STORE SESSION_ID  [--out FILE] [--screenshot SVG] [--trace] [--exit-at-frame]
 
 `bare` runs bench/bare_app.py; `home` and `session` run the real `workshop` command line
 (`workshop --store STORE` and `workshop --store STORE open SESSION_ID`), so start-up includes
@@ -10,7 +10,12 @@ at a fixed size with an auto-pilot that waits until the screen has settled (no n
 while, workers done) and then exits. Every frame the app hands to its driver is time-stamped
 (`App._display`); the figure is the last frame before it settled: the first complete frame.
 Times are measured from BENCH_T0 on the shared monotonic clock, so interpreter start-up and
-imports count. The result is one JSON line written to --out (or stdout).
+imports count. The result is one JSON line written to --out (or stdout). It also gives the
+process's CPU time up to that frame (`cpu_frame`), which a busy machine disturbs less.
+
+--exit-at-frame ends the process as soon as the result is written (no shutdown), so that a
+whole-process count such as `valgrind --tool=callgrind`'s instructions covers start-up to the
+settled frame only: a deterministic figure for comparing two versions on a busy machine.
 """
 
 from __future__ import annotations
@@ -57,7 +62,7 @@ def describe(update) -> str:  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str]) -> int:
-    out_path, screenshot, trace = None, None, False
+    out_path, screenshot, trace, exit_at_frame = None, None, False, False
     args = []
     rest = iter(argv)
     for arg in rest:
@@ -67,6 +72,8 @@ def main(argv: list[str]) -> int:
             screenshot = next(rest)
         elif arg == "--trace":
             trace = True
+        elif arg == "--exit-at-frame":
+            exit_at_frame = True
         else:
             args.append(arg)
     mode = args[0]
@@ -75,6 +82,7 @@ def main(argv: list[str]) -> int:
     from textual.app import App
 
     frames: list[float] = []
+    cpu: list[float] = []  # the process's CPU time at each frame
     drawn: list[str] = []
     original_display = App._display
 
@@ -82,6 +90,7 @@ def main(argv: list[str]) -> int:
         original_display(self, screen, renderable)
         if renderable is not None and not self._batch_count:
             frames.append(time.monotonic())
+            cpu.append(time.process_time())
             if trace:
                 drawn.append(describe(renderable))
 
@@ -102,6 +111,7 @@ def main(argv: list[str]) -> int:
             first_frame=(frames[0] - T0) if frames else None,
             frame=(frames[-1] - T0) if frames else None,
             frames=len(frames),
+            cpu_frame=cpu[-1] if cpu else None,
             times=[round(f - T0, 4) for f in frames],
             **({"drawn": drawn} if trace else {}),
             screen=type(app.screen).__name__,
@@ -109,6 +119,9 @@ def main(argv: list[str]) -> int:
         )
         if screenshot:
             app.save_screenshot(filename=Path(screenshot).name, path=str(Path(screenshot).parent))
+        if exit_at_frame:
+            finish(result, out_path)
+            os._exit(0)
         app.exit()
 
     original_run = App.run
@@ -146,13 +159,17 @@ def main(argv: list[str]) -> int:
     if "frame" not in result and "error" not in result:
         result["error"] = f"the app exited (status {status}) before its first frame"
     result["status"] = status
+    finish(result, out_path)
+    return 0 if "error" not in result else 1
+
+
+def finish(result: dict, out_path: str | None) -> None:
     result["peak_mb"] = peak_memory_mb()
     line = json.dumps(result)
     if out_path:
         Path(out_path).write_text(line)
     else:
-        print(line)
-    return 0 if "error" not in result else 1
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
+from screens.widgets.session_list import ListRow, SessionList
 from workshop.i18n import _, ngettext
 from workshop.model import SessionInfo
 
@@ -73,7 +74,7 @@ class HomeScreen(Screen):
         yield Static(Text(_("Workshop companion"), style="bold"), id="home-title")
         yield Static(id="problems")
         yield Static(id="empty")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield SessionList(id="sessions")
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
@@ -137,13 +138,7 @@ class HomeScreen(Screen):
         self.fill_table()
 
     def fill_table(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        keep = table.cursor_row
-        table.clear(columns=True)
-        # Short, telling columns first: at 80 columns the date and whether a session is open
-        # still show; the guide and id come last.
-        for label in (_("Collaboration"), _("Date"), _("Status"), _("Title"), _("Progress"), _("Guide"), _("Id")):
-            table.add_column(label)
+        rows = []
         previous = None
         for row in home_rows(self.sessions, self.expanded):
             collaboration = row.collaboration
@@ -152,31 +147,29 @@ class HomeScreen(Screen):
             info = row.info
             if info is None:
                 more = ngettext("… {count} earlier session", "… {count} earlier sessions", row.hidden)
-                table.add_row(name, NO_TEXT, NO_TEXT, Text(more.format(count=row.hidden), style="italic dim"),
-                              NO_TEXT, NO_TEXT, NO_TEXT, key=MORE + collaboration)
+                rows.append(ListRow(MORE + collaboration, (name, NO_TEXT, NO_TEXT, Text(
+                    more.format(count=row.hidden), style="italic dim"), NO_TEXT, NO_TEXT, NO_TEXT)))
                 continue
             status = Text(_("closed"), style="dim") if info.status == "closed" else Text(_("open"), style="bold")
-            # Text cells, not str: a str cell would be parsed as markup, and measured slower.
-            table.add_row(name, Text(info.date), status, literal(one_line(info.title, 32)),
-                          Text(f"{info.steps_done}/{info.steps_total} · {info.contributions}"), Text(info.guide),
-                          Text(info.id), key=info.id)
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+            # Text cells, not str: what people typed is never read as markup.
+            rows.append(ListRow(info.id, (name, Text(info.date), status, literal(one_line(info.title, 32)),
+                                          Text(f"{info.steps_done}/{info.steps_total} · {info.contributions}"),
+                                          Text(info.guide), Text(info.id))))
+        table = self.query_one("#sessions", SessionList)
+        # Short, telling columns first: at 80 columns the date and whether a session is open
+        # still show; the guide and id come last.
+        table.show([_("Collaboration"), _("Date"), _("Status"), _("Title"), _("Progress"), _("Guide"), _("Id")], rows)
         if self.focused is None:
             table.focus()
 
     def chosen_row(self) -> str | None:
-        table = self.query_one("#sessions", DataTable)
-        if not table.row_count:
-            return None
-        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(row_key.value)
+        return self.query_one("#sessions", SessionList).cursor_key
 
     def chosen_session(self) -> str | None:
         key = self.chosen_row()
         return None if key is None or key.startswith(MORE) else key
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_session_list_selected(self, event: SessionList.Selected) -> None:
         event.stop()
         self.action_open()
 

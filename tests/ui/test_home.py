@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Select, TextArea
+from textual.widgets import Select, TextArea
 
 from screens.home import HomeScreen
+from screens.widgets.session_list import SessionList
 from screens.session import SessionScreen
 from tests.ui.helpers import SIZE, type_text
 
 
-async def wait_for_list(pilot) -> DataTable:
+async def wait_for_list(pilot) -> SessionList:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    return pilot.app.screen.query_one("#sessions", DataTable)
+    return pilot.app.screen.query_one("#sessions", SessionList)
 
 
 async def test_an_empty_store_offers_the_demo_and_makes_it(make_app, store):

@@ -1,0 +1,205 @@
+"""The home's list of sessions: a header line and one line per row, with a row cursor.
+
+Only the lines in view are drawn, each once until the list or its look changes. (A DataTable
+measures and renders every cell of every row before its first frame, and again when idle: with
+200 rows that was the largest cost of opening the home.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+PADDING = 1  # blank cells either side of a column
+
+
+@dataclass(frozen=True)
+class ListRow:
+    key: str
+    cells: tuple[Text, ...]
+
+
+class SessionList(ScrollView, can_focus=True):
+    """Rows of pre-formatted cells; the screen reads `cursor_key` and hears `Selected`."""
+
+    COMPONENT_CLASSES = {"session-list--header", "session-list--even-row", "session-list--cursor"}
+    DEFAULT_CSS = """
+    SessionList {
+        background: $surface;
+        color: $foreground;
+        &:focus { background-tint: $foreground 5%; }
+        & > .session-list--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .session-list--even-row { background: $surface-lighten-1 50%; }
+        &:dark > .session-list--even-row { background: $surface-darken-1 40%; }
+        & > .session-list--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .session-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Cursor up", show=False),
+        Binding("down", "cursor(1)", "Cursor down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,ctrl+home", "cursor_to(0)", "First", show=False),
+        Binding("end,ctrl+end", "cursor_to(-1)", "Last", show=False),
+        Binding("left", "scroll_left", "Scroll left", show=False),
+        Binding("right", "scroll_right", "Scroll right", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    @dataclass
+    class Selected(Message):
+        """Enter was pressed or the chosen row clicked."""
+
+        key: str
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.columns: list[Text] = []
+        self.rows: list[ListRow] = []
+        self.widths: list[int] = []
+        self._lines: dict[tuple[int, bool], Strip] = {}  # (row, under the cursor) -> its line
+
+    # --- what the screen uses -------------------------------------------------------------
+
+    def show(self, columns: list[str], rows: list[ListRow]) -> None:
+        """Replace the rows; the cursor stays at its place in the list (or on the last row)."""
+        self.columns = [Text(label) for label in columns]
+        self.rows = rows
+        self.widths = [cell_len(label) for label in columns]
+        widths = self.widths
+        for row in rows:
+            for index, cell in enumerate(row.cells):
+                width = cell.cell_len
+                if width > widths[index]:
+                    widths[index] = width
+        self._lines.clear()
+        self.virtual_size = Size(sum(widths) + 2 * PADDING * len(widths), len(rows) + 1)
+        self.cursor = max(0, min(self.cursor, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def cursor_key(self) -> str | None:
+        return self.rows[self.cursor].key if self.rows else None
+
+    # --- moving ---------------------------------------------------------------------------
+
+    def watch_cursor(self) -> None:
+        self._lines = {key: line for key, line in self._lines.items() if not key[1]}
+        in_view = max(1, self.scrollable_content_region.height - 1)  # lines below the header
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + in_view:
+            self.scroll_to(y=self.cursor - in_view + 1, animate=False)
+        self.refresh()
+
+    def action_cursor(self, step: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(self.cursor + step, len(self.rows) - 1))
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_cursor_to(self, index: int) -> None:
+        if self.rows:
+            self.cursor = index % len(self.rows)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        index = round(self.scroll_offset.y) + offset.y - 1
+        if index >= len(self.rows):
+            return
+        if index == self.cursor:
+            self.post_message(self.Selected(self.rows[index].key))
+        else:
+            self.cursor = index
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def on_resize(self) -> None:
+        self._lines.clear()  # lines are as wide as the widget
+
+    def on_focus(self) -> None:
+        self._forget_cursor_line()
+
+    def on_blur(self) -> None:
+        self._forget_cursor_line()
+
+    def _forget_cursor_line(self) -> None:
+        self._lines = {key: line for key, line in self._lines.items() if not key[1]}
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            line = self._line(self.columns, self.get_component_rich_style("session-list--header"))
+        else:
+            index = round(scroll_y) + y - 1
+            if index >= len(self.rows):
+                return Strip.blank(width, base)
+            line = self._row_line(index)
+        return line.crop_extend(round(scroll_x), round(scroll_x) + width, None)
+
+    def _row_line(self, index: int) -> Strip:
+        chosen = index == self.cursor
+        key = (index, chosen)
+        line = self._lines.get(key)
+        if line is None:
+            if chosen:
+                line = self._line(self.rows[index].cells, self.rich_style, self.get_component_rich_style(
+                    "session-list--cursor"))
+            elif index % 2 == 0:
+                line = self._line(self.rows[index].cells, self.get_component_rich_style("session-list--even-row"))
+            else:
+                line = self._line(self.rows[index].cells, self.rich_style)
+            self._lines[key] = line
+        return line
+
+    def _line(self, cells: list[Text] | tuple[Text, ...], style: Style, over: Style | None = None) -> Strip:
+        """One line of cells, padded to their columns, and wide enough to fill the widget."""
+        text = Text(end="", no_wrap=True)
+        pad = " " * PADDING
+        for cell, width in zip(cells, self.widths):
+            text.append(pad)
+            text.append_text(cell)
+            text.append(" " * (width - cell.cell_len) + pad)
+        segments = list(text.render(self.app.console))
+        segments = list(Segment.apply_style(segments, style, over))
+        length = text.cell_len
+        fill = max(length, self.scrollable_content_region.width)
+        if fill > length:
+            segments.append(Segment(" " * (fill - length), style + over if over else style))
+        return Strip(segments, fill)

@@ -24,6 +24,7 @@ NO_TEXT = Text("")
 QUICK_REREADS = 20  # session files the home may re-read before its first frame
 RECENT = 3  # sessions shown per collaboration before "… N earlier sessions"
 SHOWN_PROBLEMS = 8  # damaged files named on the home; `workshop list` names every one
+GUIDE_CHECK_DELAY = 1.0  # seconds after the home appears that the guides are checked
 
 
 @dataclass
@@ -92,7 +93,9 @@ class HomeScreen(Screen):
             self.load()
         else:
             self.show_sessions(self.Loaded(sessions, list(store.problems)))
-        self.check_guides()
+        # Reading and checking every guide (~60 ms) would hold up the first frame: the worker
+        # shares the interpreter with the drawing. Its problems can wait a moment.
+        self.set_timer(GUIDE_CHECK_DELAY, self.check_guides)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="catalogue")
     def load(self) -> None:

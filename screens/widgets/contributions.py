@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from rich.text import Text
+from rich.cells import cell_len, get_character_cell_size
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.message import Message
+from textual.reactive import Reactive
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from screens.commands import bindings
-from screens.text import literal
+from screens.text import visible
 from workshop.i18n import N_
 from workshop.model import Contribution
+
+WORD = re.compile(r"\S+\s*|\s+")
 
 
 def attribution(contribution: Contribution, anonymous: bool = False) -> str:
@@ -25,16 +33,83 @@ def attribution(contribution: Contribution, anonymous: bool = False) -> str:
     return contribution.partner or contribution.participant
 
 
-def contribution_line(contribution: Contribution, anonymous: bool = False, number: int | None = None) -> Text:
-    line = Text()
+def contribution_line(contribution: Contribution, anonymous: bool = False, number: int | None = None) -> ContributionLine:
+    parts: list[str | tuple[str, str]] = []
     if number is not None:
-        line.append(f"{number:>2}. ", style="dim")
+        parts.append((f"{number:>2}. ", "dim"))
     who = attribution(contribution, anonymous)
     if who:
-        line.append(literal(who, style="bold"))
-        line.append("  ")
-    line.append(literal(contribution.text))
-    return line
+        parts += [(visible(who), "bold"), "  "]
+    parts.append(visible(contribution.text))
+    return ContributionLine(Content.assemble(*parts))
+
+
+class ContributionLine(Visual):
+    """A contribution as the list shows it, wrapped at spaces to the list's width.
+
+    The list measures every contribution's height before it draws any (a step may hold 500), so
+    the height is counted from the words, and the line is drawn from the same count: the two
+    always agree. Only the contributions in view are ever drawn."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._wrapped: tuple[int, list[tuple[int, int]]] = (-1, [])
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def lines(self, width: int) -> list[tuple[int, int]]:
+        """(start, end) of each line at `width` cells."""
+        if self._wrapped[0] != width:
+            self._wrapped = (width, wrap(self.content.plain, max(1, width)))
+        return self._wrapped[1]
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(cell_len(line) for line in self.content.plain.split("\n"))
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        strips = []
+        for start, end in self.lines(width)[:height]:
+            piece = self.content[start:end].rstrip()
+            strips.append((piece.render_strips(width, 1, style, options) or [Strip.blank(0)])[0])
+        return strips
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Where each line of `text` starts and ends when wrapped at spaces to `width` cells: a new
+    line at each newline, and a word longer than a line is cut. Trailing spaces stay on their
+    line (they are not drawn)."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for paragraph in text.split("\n"):
+        end = start + len(paragraph)
+        if cell_len(paragraph) <= width:  # most contributions are one short line
+            lines.append((start, end))
+            start = end + 1
+            continue
+        line_start, used = start, 0
+        for word in WORD.finditer(paragraph):
+            word_start = start + word.start()
+            shown = cell_len(word.group().rstrip())
+            if used and used + shown > width:
+                lines.append((line_start, word_start))
+                line_start, used = word_start, 0
+            if shown > width:  # a word longer than a line: cut it where the line is full
+                for offset, character in enumerate(word.group().rstrip(), word_start):
+                    size = get_character_cell_size(character)
+                    if used + size > width:
+                        lines.append((line_start, offset))
+                        line_start, used = offset, 0
+                    used += size
+                used += cell_len(word.group()) - shown
+            else:
+                used += cell_len(word.group())
+        lines.append((line_start, end))
+        start = end + 1
+    return lines
 
 
 class ContributionList(OptionList):

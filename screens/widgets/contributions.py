@@ -120,6 +120,9 @@ class ContributionList(OptionList):
     widget's virtual size changes): it scrolls further, that is all."""
     HELP_TITLE = N_("List of contributions")
     virtual_size = Reactive(Size(0, 0), layout=False)
+    # Room for the scrollbar is kept even while the list is short: its width never changes
+    # when it grows past the screen, so its contributions are measured once, not twice.
+    DEFAULT_CSS = "ContributionList { scrollbar-gutter: stable; }"
 
 
     PLACE = "contributions"

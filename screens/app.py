@@ -56,12 +56,12 @@ class WorkshopApp(App[int]):
 
         The home is then only built when the facilitator leaves the session, so the meeting's
         screen is the first one drawn, with nothing composed beneath it."""
-        from screens.home import HomeScreen
-
         if self.start_session:
             self.start_screen, self.start_notices = self.session_screen(self.start_session)
             if self.start_screen is not None:
                 return Screen()
+        from screens.home import HomeScreen
+
         return HomeScreen()
 
     def on_mount(self) -> None:

@@ -55,6 +55,7 @@ class SessionList(ScrollView, can_focus=True):
     }
     """
     BINDINGS = [
+        Binding("enter", "select", "Select", show=False),
         Binding("up", "cursor(-1)", "Cursor up", show=False),
         Binding("down", "cursor(1)", "Cursor down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
@@ -69,7 +70,7 @@ class SessionList(ScrollView, can_focus=True):
 
     @dataclass
     class Selected(Message):
-        """Enter was pressed or the chosen row clicked."""
+        """Enter was pressed on a row, or the chosen row clicked."""
 
         key: str
 
@@ -121,6 +122,10 @@ class SessionList(ScrollView, can_focus=True):
     def action_cursor(self, step: int) -> None:
         if self.rows:
             self.cursor = max(0, min(self.cursor + step, len(self.rows) - 1))
+
+    def action_select(self) -> None:
+        if self.rows:
+            self.post_message(self.Selected(self.rows[self.cursor].key))
 
     def action_page(self, direction: int) -> None:
         self.action_cursor(direction * max(1, self.scrollable_content_region.height - 2))

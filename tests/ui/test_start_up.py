@@ -58,6 +58,14 @@ async def test_the_session_list_keeps_the_cursor_in_place_when_the_rows_change()
         assert listing.cursor_key is None
 
 
+async def test_enter_opens_the_row_under_the_cursor():
+    app = ListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.chosen == ["id-1"]
+
+
 async def test_clicking_a_row_chooses_it_and_clicking_it_again_opens_it():
     app = ListApp()
     async with app.run_test(size=(60, 12)) as pilot:

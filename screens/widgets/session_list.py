@@ -79,7 +79,8 @@ class SessionList(ScrollView, can_focus=True):
         self.columns: list[Text] = []
         self.rows: list[ListRow] = []
         self.widths: list[int] = []
-        self._lines: dict[tuple[int, bool], Strip] = {}  # (row, under the cursor) -> its line
+        self._lines: dict[tuple[int, bool], Strip] = {}  # (row or -1 the header, under the cursor) -> line
+        self._styles: dict[str, Style] = {}  # component class -> its look now
 
     # --- what the screen uses -------------------------------------------------------------
 
@@ -151,60 +152,74 @@ class SessionList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()
+        self._styles.clear()
 
     def on_resize(self) -> None:
         self._lines.clear()  # lines are as wide as the widget
 
     def on_focus(self) -> None:
-        self._forget_cursor_line()
+        self._forget_look()
 
     def on_blur(self) -> None:
-        self._forget_cursor_line()
+        self._forget_look()
 
-    def _forget_cursor_line(self) -> None:
-        self._lines = {key: line for key, line in self._lines.items() if not key[1]}
+    def _forget_look(self) -> None:
+        """The list and its cursor look different with and without focus."""
+        self._styles.clear()
+        self._lines.clear()
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if y == 0:
-            line = self._line(self.columns, self.get_component_rich_style("session-list--header"))
+            line = self._lines.get((-1, False))
+            if line is None:
+                line = self._lines[(-1, False)] = self._line(self.columns, self._style("session-list--header"))
         else:
             index = round(scroll_y) + y - 1
             if index >= len(self.rows):
-                return Strip.blank(width, base)
+                return Strip.blank(width, self.rich_style)
             line = self._row_line(index)
         return line.crop_extend(round(scroll_x), round(scroll_x) + width, None)
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
 
     def _row_line(self, index: int) -> Strip:
         chosen = index == self.cursor
         key = (index, chosen)
         line = self._lines.get(key)
         if line is None:
+            cells = self.rows[index].cells
             if chosen:
-                line = self._line(self.rows[index].cells, self.rich_style, self.get_component_rich_style(
-                    "session-list--cursor"))
+                line = self._line(cells, self.rich_style, self._style("session-list--cursor"))
             elif index % 2 == 0:
-                line = self._line(self.rows[index].cells, self.get_component_rich_style("session-list--even-row"))
+                line = self._line(cells, self._style("session-list--even-row"))
             else:
-                line = self._line(self.rows[index].cells, self.rich_style)
+                line = self._line(cells, self.rich_style)
             self._lines[key] = line
         return line
 
     def _line(self, cells: list[Text] | tuple[Text, ...], style: Style, over: Style | None = None) -> Strip:
-        """One line of cells, padded to their columns, and wide enough to fill the widget."""
-        text = Text(end="", no_wrap=True)
-        pad = " " * PADDING
+        """One line of cells, padded to their columns, and wide enough to fill the widget.
+        Each cell is its own run of segments (a screenshot places each at its column)."""
+        console = self.app.console
+        segments: list[Segment] = []
+        length = 0
         for cell, width in zip(cells, self.widths):
-            text.append(pad)
-            text.append_text(cell)
-            text.append(" " * (width - cell.cell_len) + pad)
-        segments = list(text.render(self.app.console))
-        segments = list(Segment.apply_style(segments, style, over))
-        length = text.cell_len
+            segments.append(Segment(" " * PADDING))
+            if cell:
+                run = cell.render(console)
+                if cell.style and not cell.spans:  # Text.render leaves a lone style to its caller
+                    run = Segment.apply_style(run, console.get_style(cell.style))
+                segments += run
+            segments.append(Segment(" " * (width - cell.cell_len + PADDING)))
+            length += width + 2 * PADDING
         fill = max(length, self.scrollable_content_region.width)
         if fill > length:
-            segments.append(Segment(" " * (fill - length), style + over if over else style))
-        return Strip(segments, fill)
+            segments.append(Segment(" " * (fill - length)))
+        return Strip(Segment.apply_style(segments, style, over), fill)

@@ -86,6 +86,18 @@ async def test_the_session_list_draws_the_header_and_rows_padded_to_their_column
         assert listing.render_line(1).cell_length == listing.scrollable_content_region.width
 
 
+async def test_the_session_list_keeps_the_look_of_each_cell():
+    from rich.text import Text
+
+    app = ListApp()
+    async with app.run_test(size=(60, 12)):
+        listing = app.query_one(SessionList)
+        listing.show(["Title", "Status"], [ListRow("a", (Text("Zorg Oost", style="bold"), Text("closed", style="dim")))] * 2)
+        line = listing.render_line(2)  # the second row: not under the cursor
+        styles = {segment.text: segment.style for segment in line if segment.text.strip()}
+        assert styles["Zorg Oost"].bold and styles["closed"].dim
+
+
 def test_wrapping_breaks_at_spaces_cuts_long_words_and_keeps_newlines():
     text = "we need more time between partners\nand a very-long-word-indeed here"
     assert [text[start:end] for start, end in wrap(text, 12)] == [

@@ -86,27 +86,30 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     start = 0
     for paragraph in text.split("\n"):
         end = start + len(paragraph)
-        if cell_len(paragraph) <= width:  # most contributions are one short line
+        measure = len if paragraph.isascii() else cell_len  # one cell a character, or not
+        if measure(paragraph) <= width:  # most contributions are one short line
             lines.append((start, end))
             start = end + 1
             continue
         line_start, used = start, 0
         for word in WORD.finditer(paragraph):
+            chunk = word.group()
+            bare = chunk.rstrip()
+            shown = measure(bare)
             word_start = start + word.start()
-            shown = cell_len(word.group().rstrip())
             if used and used + shown > width:
                 lines.append((line_start, word_start))
                 line_start, used = word_start, 0
             if shown > width:  # a word longer than a line: cut it where the line is full
-                for offset, character in enumerate(word.group().rstrip(), word_start):
+                for offset, character in enumerate(bare, word_start):
                     size = get_character_cell_size(character)
                     if used + size > width:
                         lines.append((line_start, offset))
                         line_start, used = offset, 0
                     used += size
-                used += cell_len(word.group()) - shown
             else:
-                used += cell_len(word.group())
+                used += shown
+            used += measure(chunk[len(bare):])
         lines.append((line_start, end))
         start = end + 1
     return lines

@@ -284,6 +284,10 @@ class Bench:
                 notes.append(f"first frame of any kind {first:.0f} vs {first_bare:.0f} ms")
             if cpu and cpu_bare:
                 notes.append(f"CPU per run {cpu:.0f} vs {cpu_bare:.0f} ms ({cpu / cpu_bare:.2f}x)")
+            to_frame = median([r["cpu_frame"] * 1000 for r in runs if r.get("cpu_frame") is not None])
+            to_frame_bare = median([r["cpu_frame"] * 1000 for r in bare if r.get("cpu_frame") is not None])
+            if to_frame and to_frame_bare:
+                notes.append(f"CPU to that frame {to_frame:.0f} vs {to_frame_bare:.0f} ms ({to_frame / to_frame_bare:.2f}x)")
         if any(not r.get("settled", True) for r in runs):
             notes.append("some runs never settled")
         if errors:

@@ -61,6 +61,24 @@ class LiveSession(SessionView):
             self.retry()
         return outcome
 
+    def apply_all(self, changes: list[c.Change]) -> list[Any]:
+        """Several changes, one durable write (a group commit for participants' submissions).
+        Each outcome is what `apply` returns, or the ValueError that refused that change alone;
+        SaveFailed or SessionClosed concern them all."""
+        self._guard()
+        outcomes: list[Any] = []
+        for change in changes:
+            self._changed = False
+            try:
+                outcomes.append(APPLY[type(change)](self, change))
+            except (ValueError, KeyError) as refused:
+                outcomes.append(refused if isinstance(refused, ValueError) else ValueError(str(refused)))
+                continue
+            if self._changed:
+                self.pending.append(change)
+        self.retry()
+        return outcomes
+
     def retry(self) -> bool:
         """Write the session with every pending change. True when nothing is pending."""
         if not self.pending:

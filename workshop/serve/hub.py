@@ -121,7 +121,7 @@ class Hub:
     def open_step(self, step_id: str, kinds: tuple[PromptKind, ...] = KINDS) -> Step:
         """The step a submission names, if it is the one open to participants now."""
         live = self.live
-        if live.closed:
+        if live.closed or self.stopping.is_set():
             raise Refused(_("This meeting has ended."), 410)
         if step_id != live.current.id:
             raise Refused(_("That step is not open (any more). The page now shows the current step."))
@@ -200,6 +200,11 @@ class Hub:
         self._scheduled = False
         group, self._waiting = self._waiting, []
         if not group:
+            return
+        if self.stopping.is_set():  # the session was let go while these waited
+            for _wanted, future in group:
+                if not future.done():
+                    future.set_exception(Refused(_("This meeting has ended."), 410))
             return
         try:
             outcomes = self.live.apply_all([change for wanted, _future in group for change in wanted])

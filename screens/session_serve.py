@@ -4,12 +4,24 @@ reveal blind scores, close the step to input). Every control is a change through
 
 from __future__ import annotations
 
-from screens.widgets.join_panel import JoinPanel
+import time
+from typing import TYPE_CHECKING
+
 from workshop.i18n import _
-from workshop.serve import Server
 from workshop.session.changes import CloseInput, Moderate, Reveal
 
-REDRAW_EVERY = 0.5  # seconds: participants' input is drawn in groups, so keys stay quick in a burst
+if TYPE_CHECKING:  # the server (and aiohttp) load when the facilitator first starts it, not before
+    from workshop.serve import Server
+
+REDRAW_EVERY = 1.0  # seconds between looks: participants' input is drawn in groups, not one by one
+QUIET = 0.8  # during a burst the step is redrawn once it pauses this long (seconds) …
+AT_LEAST_EVERY = 5.0  # … or after this long: a redraw of a big step blocks the loop a moment
+
+
+def _panels(screen):
+    from screens.widgets.join_panel import JoinPanel
+
+    return screen.query(JoinPanel)
 
 
 class ServesParticipants:
@@ -27,6 +39,9 @@ class ServesParticipants:
             self.notify(_("This session cannot take participants' input: it is closed or open elsewhere."),
                         severity="warning")
             return
+        from screens.widgets.join_panel import JoinPanel
+        from workshop.serve import Server
+
         host = getattr(self.app, "serve_host", "127.0.0.1")
         server = Server(self.live, host=host, port=getattr(self.app, "serve_port", 8765))
         try:
@@ -43,6 +58,7 @@ class ServesParticipants:
 
     def _participants_wrote(self) -> None:
         self._redraw_wanted = True
+        self._wrote_at = time.monotonic()
 
     def _serving_tick(self) -> None:
         server = self.server
@@ -51,11 +67,15 @@ class ServesParticipants:
         if server.hub.stopping.is_set():  # the session was closed: the server stops by itself
             self.run_worker(self.stop_serving())
             return
-        if self._redraw_wanted:
+        now = time.monotonic()
+        if self._redraw_wanted and (now - getattr(self, "_wrote_at", 0.0) >= QUIET
+                                    or now - getattr(self, "_drawn_at", 0.0) >= AT_LEAST_EVERY):
             self._redraw_wanted = False
+            self._drawn_at = now
             self.prompt_input.show(self.live)
             self.query_one("#save-state").show_saved(self.live.count())
-        self.query_one(JoinPanel).show()
+        for panel in _panels(self):
+            panel.show()
 
     async def stop_serving(self) -> None:
         server, self.server = self.server, None
@@ -63,7 +83,7 @@ class ServesParticipants:
             await server.stop()
         if getattr(self, "_serving_timer", None) is not None:
             self._serving_timer.stop()
-        for panel in self.query(JoinPanel):
+        for panel in _panels(self):
             await panel.remove()
 
     def stop_accepting(self) -> None:
@@ -78,7 +98,7 @@ class ServesParticipants:
 
     def _control(self, change) -> None:
         self.change(change)
-        for panel in self.query(JoinPanel):
+        for panel in _panels(self):
             panel.show()
         if self.server is not None and self.server.hub is not None:
             self.server.hub.look()

@@ -28,6 +28,7 @@ class JoinPanel(Static, can_focus=True):
     def __init__(self, server: Server, **kwargs) -> None:
         super().__init__(**kwargs)
         self.server = server
+        self.qr = "\n".join(qr_lines(server.join_link))  # made once: drawing it costs a frame
 
     def on_mount(self) -> None:
         self.show()
@@ -38,7 +39,7 @@ class JoinPanel(Static, can_focus=True):
             return
         live = hub.live
         step = live.current
-        text = Text("\n".join(qr_lines(server.join_link)) + "\n", no_wrap=True)
+        text = Text(self.qr + "\n", no_wrap=True)
         text.append(server.address + "\n", style="bold")
         text.append(_("Join code: {code}").format(code=server.code) + "\n", style="bold")
         text.append(_("Scribe code: {code}").format(code=server.scribe_code) + "\n", style="dim")

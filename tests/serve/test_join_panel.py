@@ -39,7 +39,7 @@ def test_f8_lets_participants_join_and_their_contribution_appears(store, room_se
             client = await join(server, name="Bram")
             status, _answer = await send(client, what="contribution", step="ideas", text="From a phone", uid="p1")
             await client.close()
-            await asyncio.sleep(0.6)
+            await asyncio.sleep(1.2)
             await pilot.pause()
             after = panel_text(app)
             texts = [x.text for x in app.screen.live.contributions("ideas")]
@@ -64,7 +64,7 @@ def test_a_waiting_contribution_is_shown_with_one_key(store, room_session):
             client = await join(app.screen.server)
             await send(client, what="contribution", step="secret", text="Held back", uid="h1")
             await client.close()
-            await asyncio.sleep(0.6)
+            await asyncio.sleep(1.2)
             await pilot.pause()
             waiting = panel_text(app)
             app.screen.query_one("#join-panel").focus()

@@ -190,24 +190,30 @@ class Hub:
         self._waiting.append((wanted, future))
         if not self._scheduled:
             self._scheduled = True
-            asyncio.get_running_loop().call_soon(self._write)
+            asyncio.get_running_loop().create_task(self._writer())
         outcome = await future
         self.answered.setdefault(step_id, set()).add(who.id)
         return outcome
 
-    def _write(self) -> None:
-        """Every submission waiting now, in one durable write; each is answered after it."""
-        self._scheduled = False
-        group, self._waiting = self._waiting, []
-        if not group:
-            return
+    async def _writer(self) -> None:
+        """One write at a time; what arrives meanwhile waits for the next one (a group commit).
+        The changes are made in memory on the loop, the disk's slow part runs in a thread."""
+        try:
+            while self._waiting:
+                group, self._waiting = self._waiting, []
+                await self._write(group)
+        finally:
+            self._scheduled = False
+
+    async def _write(self, group: list[tuple[list[c.Change], asyncio.Future]]) -> None:
         if self.stopping.is_set():  # the session was let go while these waited
             for _wanted, future in group:
                 if not future.done():
                     future.set_exception(Refused(_("This meeting has ended."), 410))
             return
         try:
-            outcomes = self.live.apply_all([change for wanted, _future in group for change in wanted])
+            outcomes = self.live.apply_in_memory([change for wanted, _future in group for change in wanted])
+            await self.live.save_pending()
         except Exception as problem:  # SaveFailed, SessionClosed: the same answer for the whole group
             for _wanted, future in group:
                 if not future.done():

@@ -4,6 +4,7 @@ reveal blind scores, close the step to input). Every control is a change through
 
 from __future__ import annotations
 
+import os
 import time
 from typing import TYPE_CHECKING
 
@@ -42,8 +43,11 @@ class ServesParticipants:
         from screens.widgets.join_panel import JoinPanel
         from workshop.serve import Server
 
-        host = getattr(self.app, "serve_host", "127.0.0.1")
-        server = Server(self.live, host=host, port=getattr(self.app, "serve_port", 8765))
+        # Loopback unless the facilitator opened the app with WORKSHOP_SERVE_HOST (e.g. 0.0.0.0).
+        host = getattr(self.app, "serve_host", None) or os.environ.get("WORKSHOP_SERVE_HOST", "127.0.0.1")
+        port = getattr(self.app, "serve_port", None)
+        port = port if port is not None else int(os.environ.get("WORKSHOP_SERVE_PORT", "8765") or 8765)
+        server = Server(self.live, host=host, port=port)
         try:
             await server.start()
         except OSError as problem:

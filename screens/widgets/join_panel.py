@@ -42,7 +42,8 @@ class JoinPanel(Static, can_focus=True):
         text = Text(self.qr + "\n", no_wrap=True)
         text.append(server.address + "\n", style="bold")
         text.append(_("Join code: {code}").format(code=server.code) + "\n", style="bold")
-        text.append(_("Scribe code: {code}").format(code=server.scribe_code) + "\n", style="dim")
+        if not self.screen.has_class("presenting"):  # the scribe code is for the co-facilitator only
+            text.append(_("Scribe code: {code}").format(code=server.scribe_code) + "\n", style="dim")
         joined = list(hub.joined.values())
         text.append(ngettext("{count} joined", "{count} joined", len(joined)).format(count=len(joined)) + "\n")
         answered = hub.answered_now()

@@ -261,3 +261,18 @@ def test_a_moderated_contribution_waits_until_the_facilitator_shows_it(serving):
             return held
 
     assert run(scenario()) == ["Held back"]
+
+
+def test_dots_beyond_the_organisations_budget_are_refused(serving):
+    async def scenario():
+        async with serving() as server:
+            target = server.live.add("ideas", "Shared desk").uid
+            server.live.go_to("dots")
+            client = await join(server)
+            answers = [await send(client, what="vote", step="dots", target=target, change="1") for _n in range(4)]
+            await client.close()
+            return answers, server.live.dots("dots")
+
+    answers, dots = run(scenario())
+    assert [status for status, _answer in answers] == [200, 200, 200, 400]
+    assert "no dots left" in answers[-1][1]["message"] and list(dots.values()) == [3]

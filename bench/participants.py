@@ -217,7 +217,7 @@ async def measure(root: Path) -> dict[str, Any]:
         await participants.wait()
         writes = server.hub.writes
         await app.screen.stop_serving()
-    view = SessionView(store.load_tables(session_id))
+    view = SessionView(store.read_session(session_id))
     texts = Counter(x.text for x in view.contributions("ideas"))
     expected = {f"P{p} idea {n}" for p in range(PARTICIPANTS) for n in range(CONTRIBUTIONS)}
     score_keys = Counter((x.participant, x.item) for x in view.contributions("trust"))

@@ -29,4 +29,4 @@ def saved(store, session_id: str) -> list:
     """The contributions as they are in the session file now."""
     from workshop.session import SessionView
 
-    return SessionView(store.load_tables(session_id)).contributions()
+    return SessionView(store.read_session(session_id)).contributions()

@@ -569,7 +569,7 @@ def timed(work: Callable[[], Any], repeat: int, warm: int = 1) -> tuple[list[flo
     return samples, result
 
 
-FIGURES = ["startup", "save", "open", "key", "compare", "export", "memory"]
+FIGURES = ["startup", "save", "open", "key", "compare", "export", "memory", "participants"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -611,6 +611,12 @@ def main(argv: list[str] | None = None) -> int:
             figure = make()
             figures.append(figure)
             print_figure(figure)
+        if "participants" in only:  # bench/participants.py: three figures from one burst
+            from participants import figures as participant_figures
+
+            for figure in participant_figures(Figure, PYTHON):
+                figures.append(figure)
+                print_figure(figure)
     finally:
         bench.cleanup()
     met = sum(1 for f in figures if f.met)

@@ -90,6 +90,18 @@ COMMANDS: tuple[Command, ...] = (
     C("session.skip", "", N_("Skip the current step"), "skip_step", "session", help=N_("or bring it back")),
     C("session.add_step", "", N_("Add an extra step"), "add_step", "session", help=N_("an open step after this one")),
     C("session.less_time", "", N_("Take 1 minute off the timer"), "add_minutes(-1)", "session"),
+    # --- participants join from their phones (screens/session_serve.py) ---
+    C("session.serve", "f8,ctrl+x", N_("Participants join"), "serve", "session", footer=False,
+      title=N_("Let participants join from their phones"), help=N_("again: they can no longer join or send")),
+    C("session.reveal", "", N_("Reveal the scores"), "reveal", "session", help=N_("a blind scale's distribution")),
+    C("session.close_input", "", N_("Close the step to participants' input"), "close_input", "session",
+      help=N_("again: open it")),
+    C("session.show_held", "", N_("Show the next waiting contribution"), "show_held", "session"),
+    C("session.hide_shown", "", N_("Hold back the latest shown contribution"), "hide_last_shown", "session"),
+    C("join.show", "s", N_("Show next"), "screen.show_held", "join"),
+    C("join.hide", "h", N_("Hold back"), "screen.hide_last_shown", "join"),
+    C("join.reveal", "r", N_("Reveal"), "screen.reveal", "join"),
+    C("join.close", "c", N_("Close/open input"), "screen.close_input", "join"),
     C("session.more_time", "", N_("Add 1 minute to the timer"), "add_minutes(1)", "session"),
     # --- compare, summary, a new session, the help ---
     C("compare.close", "escape,q", N_("Close"), "close", "compare"),

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static, TextArea
 
 from screens.commands import bindings
 from screens.dialogs import TextDialog
+from screens.session_serve import ServesParticipants
 from screens.text import literal
 from screens.widgets.agenda import Agenda
 from screens.widgets.base import PromptInput
@@ -44,7 +45,7 @@ RETRY_SECONDS = 2.0
 AGENDA_EVERY = 5  # seconds between redraws of the agenda's times
 
 
-class SessionScreen(Screen):
+class SessionScreen(ServesParticipants, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     PLACE = "session"
     BINDINGS = bindings("session")
@@ -308,6 +309,7 @@ class SessionScreen(Screen):
     def release(self) -> None:
         if not self.released:
             self.released = True
+            self.stop_accepting()
             if self.retrying is not None:
                 self.retrying.stop()
             self.live.release()

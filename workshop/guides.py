@@ -92,6 +92,9 @@ class Step:
     actions: bool = False  # assign: rows are actions reviewed next time
     bodies: tuple[Choice, ...] = ()  # consent
     options: tuple[Choice, ...] = ()  # choice
+    blind: bool = False  # scale: no one sees a score until the facilitator reveals them
+    moderate: bool = False  # open: participants' contributions wait until the facilitator shows them
+    answered: str = "count"  # who has answered, as the facilitator sees it: count | names
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class Guide:
 _STEP_FIELDS = {
     "id", "kind", "title", "prompt", "hint", "timebox", "anonymous", "carry_over", "items",
     "scale", "per", "source", "dots", "rows", "when", "actions", "bodies", "options",
+    "blind", "moderate", "answered",
 }
 _KIND_FIELDS = {
     "anonymous": {PromptKind.OPEN},
@@ -131,6 +135,8 @@ _KIND_FIELDS = {
     "items": {PromptKind.SCALE},
     "scale": {PromptKind.SCALE},
     "per": {PromptKind.SCALE},
+    "blind": {PromptKind.SCALE},
+    "moderate": {PromptKind.OPEN},
     "source": {PromptKind.VOTE},
     "dots": {PromptKind.VOTE},
     "rows": {PromptKind.ASSIGN},
@@ -338,6 +344,8 @@ class _Checker:
             timebox=self.integer(raw, "timebox", where, 10, 1, 240),
             anonymous=self.flag(raw, "anonymous", where),
             carry_over=self.flag(raw, "carry_over", where),
+            moderate=self.flag(raw, "moderate", where),
+            answered=self.word(raw, "answered", where, ("count", "names"), "count"),
         )
         if kind is PromptKind.SCALE:
             values["items"] = self.choices(raw, "items", where)
@@ -345,6 +353,7 @@ class _Checker:
                 raise self.error(where, _("a scale step needs at least one [[steps.items]] with id and text"))
             values["scale"] = self.scale(raw.get("scale", {}), f"{where}.scale")
             values["per"] = self.word(raw, "per", where, ("partner", "participant"), "partner")
+            values["blind"] = self.flag(raw, "blind", where)
         elif kind is PromptKind.VOTE:
             source = raw.get("source")
             if source is None:
@@ -533,6 +542,10 @@ def step_to_dict(step: Step) -> dict[str, Any]:
     kind = step.kind
     if kind is PromptKind.OPEN and step.anonymous:
         data["anonymous"] = True
+    if kind is PromptKind.OPEN and step.moderate:
+        data["moderate"] = True
+    if step.answered != "count":
+        data["answered"] = step.answered
     if kind is PromptKind.STATEMENT and step.carry_over:
         data["carry_over"] = True
     if kind is PromptKind.SCALE:
@@ -544,6 +557,8 @@ def step_to_dict(step: Step) -> dict[str, Any]:
             scale["high"] = step.scale.high.to_dict()
         data["scale"] = scale
         data["per"] = step.per
+        if step.blind:
+            data["blind"] = True
     if kind is PromptKind.VOTE:
         data["source"], data["dots"] = step.source, step.dots
     if kind is PromptKind.ASSIGN:

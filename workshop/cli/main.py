@@ -41,9 +41,9 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    from workshop.cli import compare_cmd, export_cmd, guide_cmd, import_cmd, session_cmd
+    from workshop.cli import compare_cmd, export_cmd, guide_cmd, import_cmd, serve_cmd, session_cmd
 
-    for command in (session_cmd, guide_cmd, export_cmd, import_cmd, compare_cmd):
+    for command in (session_cmd, guide_cmd, export_cmd, import_cmd, compare_cmd, serve_cmd):
         command.register(commands)
     return parser
 

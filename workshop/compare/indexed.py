@@ -92,7 +92,7 @@ def phase_of(s: Indexed, lang: str) -> tuple[str, str]:
                   if sum(1 for option in step.options if option.id in PHASES) >= 2]
     candidates.sort(key=lambda step: step.id != PHASE_STEP)
     for step in candidates:
-        chosen = s.of(step.id)
+        chosen = [c for c in s.of(step.id) if c.item != "pick"]  # participants' own picks are not the group's
         if chosen:
             value = str(chosen[-1].value)
             option = next((o for o in step.options if o.id == value), None)

@@ -134,6 +134,32 @@ class Mark:
     status: str
 
 
+# --- participants' input (workshop/serve) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """A blind scale's scores are shown to the room (as a distribution, never by name)."""
+
+    step: str
+
+
+@dataclass(frozen=True)
+class CloseInput:
+    """Participants can no longer send anything to a step (`closed=False` opens it again)."""
+
+    step: str
+    closed: bool = True
+
+
+@dataclass(frozen=True)
+class Moderate:
+    """A contribution of a moderated step is held back (`shown=False`) or shown."""
+
+    uid: str
+    shown: bool
+
+
 # --- the agenda, the timer, notes and the end ---------------------------------------------------
 
 
@@ -218,5 +244,5 @@ class Annotate:
 Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
-    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate,
+    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, CloseInput, Moderate,
 ]

@@ -61,6 +61,48 @@ class LiveSession(SessionView):
             self.retry()
         return outcome
 
+    def apply_all(self, changes: list[c.Change]) -> list[Any]:
+        """Several changes, one durable write (a group commit for participants' submissions).
+        Each outcome is what `apply` returns, or the ValueError that refused that change alone;
+        SaveFailed or SessionClosed concern them all."""
+        outcomes = self.apply_in_memory(changes)
+        self.retry()
+        return outcomes
+
+    def apply_in_memory(self, changes: list[c.Change]) -> list[Any]:
+        """Make the changes in memory only; they wait in `pending` until a write (`retry`, or
+        `save_pending` in a thread) puts them on disk. Outcomes as for `apply_all`."""
+        self._guard()
+        outcomes: list[Any] = []
+        for change in changes:
+            self._changed = False
+            try:
+                outcomes.append(APPLY[type(change)](self, change))
+            except (ValueError, KeyError) as refused:
+                outcomes.append(refused if isinstance(refused, ValueError) else ValueError(str(refused)))
+                continue
+            if self._changed:
+                self.pending.append(change)
+        return outcomes
+
+    async def save_pending(self) -> None:
+        """Write every pending change durably, the disk's slow part in a thread so the event
+        loop goes on meanwhile; SaveFailed as `retry`. Call it from the loop that applies changes."""
+        import asyncio
+
+        if not self.pending:
+            return
+        waiting = list(self.pending)
+        version = self.file.new_version(self.tables())  # encoded here: the model does not move under it
+        try:
+            await asyncio.to_thread(self.file.write_version, *version)
+        except OSError as error:
+            raise SaveFailed(_("Not saved yet: {problem}. It will be retried.").format(
+                problem=error.strerror or str(error))) from None
+        written = {id(change) for change in waiting}
+        self.pending = [change for change in self.pending if id(change) not in written]
+        self.saved_at = now_iso()
+
     def retry(self) -> bool:
         """Write the session with every pending change. True when nothing is pending."""
         if not self.pending:
@@ -103,7 +145,7 @@ class LiveSession(SessionView):
         step = self.step(step_id)
         if step.kind is PromptKind.OPEN and step.anonymous:
             partner = participant = ""
-        position = max((x.position for x in self.contributions(step_id)), default=-1) + 1
+        position = max((x.position for x in self._by_uid.values() if x.step == step_id), default=-1) + 1
         return self._put(Contribution(step=step_id, text=self._clean(text), partner=partner,
                                       participant=participant, position=position, **fields))
 
@@ -115,9 +157,12 @@ class LiveSession(SessionView):
         return self._put(Contribution.from_dict({**old.to_dict(), **fields, "updated": now_iso()}))
 
     def _upsert(self, step_id: str, match: Callable[[Contribution], bool], **fields: Any) -> Contribution:
-        for existing in self.contributions(step_id):
-            if match(existing):
-                return self._edit(existing.uid, **fields)
+        # Unsorted first (a burst of participants' scores upserts hundreds at once); the earliest
+        # match wins when there are several, as in the step's order.
+        matches = [x for x in self._by_uid.values() if x.step == step_id and match(x)]
+        if matches:
+            existing = min(matches, key=lambda x: (x.position, x.created))
+            return self._edit(existing.uid, **fields)
         return self._add(step_id, fields.pop("text", ""), **fields)
 
     def _go_to(self, step_id: str) -> Step:

@@ -204,6 +204,20 @@ def _close(live: LiveSession, change: c.Close) -> None:
     live._set_meta(status=str(SessionStatus.CLOSED), closed=now_iso(), timers=timers)
 
 
+def _listed(live: LiveSession, key: str, value: str, present: bool) -> None:
+    """Put `value` in (or take it out of) the meta list `key`."""
+    listed = [x for x in live.meta.get(key, []) if x != value]
+    if present:
+        listed.append(value)
+    if listed != live.meta.get(key, []):
+        live._set_meta(**{key: listed})
+
+
+def _moderate(live: LiveSession, change: c.Moderate) -> None:
+    live.contribution(change.uid)  # KeyError for an unknown one: a programming error
+    _listed(live, "held", change.uid, not change.shown)
+
+
 APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.AddContribution: _add,
     c.EditContribution: _edit,
@@ -229,4 +243,7 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.PauseTimer: lambda live, change: live._timer(change.step, lambda box, now: box.pause(now)),
     c.AddMinutes: lambda live, change: live._timer(change.step, lambda box, now: box.add_minutes(change.minutes)),
     c.Close: _close,
+    c.Reveal: lambda live, change: _listed(live, "revealed", live.step(change.step).id, True),
+    c.CloseInput: lambda live, change: _listed(live, "input_closed", live.step(change.step).id, change.closed),
+    c.Moderate: _moderate,
 }

@@ -15,6 +15,8 @@ from workshop.model import Action, Contribution, Participant, SessionStatus
 from workshop.statements import settled
 from workshop.store import StoreError
 from workshop.store.store import CONTRIBUTIONS, META
+
+PICK = "pick"  # the item of a participant's own pick on a choice step
 from workshop.timer import Timebox
 
 
@@ -212,8 +214,31 @@ class SessionView:
         return {(c.partner, c.item): c for c in self.contributions(step_id)}
 
     def choice(self, step_id: str) -> str:
-        chosen = self.contributions(step_id)
+        """The group's choice (participants' own picks, item "pick", are not it)."""
+        chosen = [c for c in self.contributions(step_id) if c.item != PICK]
         return str(chosen[-1].value) if chosen else ""
+
+    def picks(self, step_id: str) -> dict[str, int]:
+        """Participants' own picks on a choice step: option → how many picked it."""
+        counted: dict[str, int] = {}
+        for c in self.contributions(step_id):
+            if c.item == PICK:
+                counted[str(c.value)] = counted.get(str(c.value), 0) + 1
+        return counted
+
+    def revealed(self, step_id: str) -> bool:
+        """Are a blind scale's scores shown? (Always, for a scale that is not blind.)"""
+        return not self.step(step_id).blind or step_id in self.meta.get("revealed", [])
+
+    def input_closed(self, step_id: str) -> bool:
+        return step_id in self.meta.get("input_closed", [])
+
+    def held(self) -> list[Contribution]:
+        """Contributions of moderated steps waiting for the facilitator, oldest first."""
+        return [self._by_uid[uid] for uid in self.meta.get("held", []) if uid in self._by_uid]
+
+    def is_held(self, uid: str) -> bool:
+        return uid in self.meta.get("held", [])
 
     def reviews(self, step_id: str) -> dict[str, str]:
         """Carried-over uid → the status the group gave it."""

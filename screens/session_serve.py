@@ -1,0 +1,130 @@
+"""The session screen's part in letting participants join: start and stop the server on the
+app's event loop, the join panel, and the facilitator's controls (show or hide what waits,
+reveal blind scores, close the step to input). Every control is a change through `write`."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING
+
+from workshop.i18n import _
+from workshop.session.changes import CloseInput, Moderate, Reveal
+
+if TYPE_CHECKING:  # the server (and aiohttp) load when the facilitator first starts it, not before
+    from workshop.serve import Server
+
+REDRAW_EVERY = 1.0  # seconds between looks: participants' input is drawn in groups, not one by one
+QUIET = 0.8  # during a burst the step is redrawn once it pauses this long (seconds) …
+AT_LEAST_EVERY = 5.0  # … or after this long: a redraw of a big step blocks the loop a moment
+
+
+def _panels(screen):
+    from screens.widgets.join_panel import JoinPanel
+
+    return screen.query(JoinPanel)
+
+
+class ServesParticipants:
+    """Mixed into SessionScreen."""
+
+    server: Server | None = None
+    _redraw_wanted = False
+
+    async def action_serve(self) -> None:
+        if self.server is not None and self.server.running:
+            await self.stop_serving()
+            self.notify(_("Participants can no longer join or send."))
+            return
+        if self.live.read_only:
+            self.notify(_("This session cannot take participants' input: it is closed or open elsewhere."),
+                        severity="warning")
+            return
+        from screens.widgets.join_panel import JoinPanel
+        from workshop.serve import Server
+
+        # Loopback unless the facilitator opened the app with WORKSHOP_SERVE_HOST (e.g. 0.0.0.0).
+        host = getattr(self.app, "serve_host", None) or os.environ.get("WORKSHOP_SERVE_HOST", "127.0.0.1")
+        port = getattr(self.app, "serve_port", None)
+        port = port if port is not None else int(os.environ.get("WORKSHOP_SERVE_PORT", "8765") or 8765)
+        server = Server(self.live, host=host, port=port)
+        try:
+            await server.start()
+        except OSError as problem:
+            self.notify(str(problem), severity="error")
+            return
+        self.server = server
+        server.hub.saved_listeners.append(self._participants_wrote)
+        await self.query_one("#body").mount(JoinPanel(server, id="join-panel"))
+        self._serving_timer = self.set_interval(REDRAW_EVERY, self._serving_tick)
+        self.notify(_("Participants join at {address} with code {code}").format(
+            address=server.address, code=server.code), timeout=8)
+
+    def _participants_wrote(self) -> None:
+        self._redraw_wanted = True
+        self._wrote_at = time.monotonic()
+
+    def _serving_tick(self) -> None:
+        server = self.server
+        if server is None or server.hub is None:
+            return
+        if server.hub.stopping.is_set():  # the session was closed: the server stops by itself
+            self.run_worker(self.stop_serving())
+            return
+        now = time.monotonic()
+        if self._redraw_wanted and (now - getattr(self, "_wrote_at", 0.0) >= QUIET
+                                    or now - getattr(self, "_drawn_at", 0.0) >= AT_LEAST_EVERY):
+            self._redraw_wanted = False
+            self._drawn_at = now
+            self.prompt_input.show(self.live)
+            self.query_one("#save-state").show_saved(self.live.count())
+        for panel in _panels(self):
+            panel.show()
+
+    async def stop_serving(self) -> None:
+        server, self.server = self.server, None
+        if server is not None:
+            await server.stop()
+        if getattr(self, "_serving_timer", None) is not None:
+            self._serving_timer.stop()
+        for panel in _panels(self):
+            await panel.remove()
+
+    def stop_accepting(self) -> None:
+        """The session is let go: from now on the server refuses everything (it stops soon after)."""
+        if self.server is not None and self.server.hub is not None:
+            self.server.hub.stopping.set()
+
+    async def on_unmount(self) -> None:
+        await self.stop_serving()
+
+    # --- the facilitator's controls (keys on the join panel, and the palette) ----------------
+
+    def _control(self, change) -> None:
+        self.change(change)
+        for panel in _panels(self):
+            panel.show()
+        if self.server is not None and self.server.hub is not None:
+            self.server.hub.look()
+
+    def action_reveal(self) -> None:
+        self._control(Reveal(self.step_id))
+
+    def action_close_input(self) -> None:
+        self._control(CloseInput(self.step_id, closed=not self.live.input_closed(self.step_id)))
+
+    def action_show_held(self) -> None:
+        held = self.live.held()
+        if held:
+            self._control(Moderate(held[0].uid, shown=True))
+        else:
+            self.notify(_("No contribution is waiting."))
+
+    def action_hide_last_shown(self) -> None:
+        """On a moderated step: hold back again the latest contribution that is shown."""
+        if not self.live.step(self.step_id).moderate:
+            self.notify(_("This step is not moderated."))
+            return
+        shown = [x for x in self.live.contributions(self.step_id) if not self.live.is_held(x.uid)]
+        if shown:
+            self._control(Moderate(shown[-1].uid, shown=False))

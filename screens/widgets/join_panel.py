@@ -1,0 +1,67 @@
+"""Beside the step while participants can join: the address, the join code and its QR code
+(shown in presentation mode too), who has joined, who has answered this step, and the step's
+own state (blind scores hidden or revealed, input open or closed, contributions waiting)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from screens.commands import bindings
+from screens.text import literal
+from workshop.i18n import _, ngettext
+from workshop.model import PromptKind
+from workshop.serve import Server
+from workshop.serve.qr import qr_lines
+
+
+class JoinPanel(Static, can_focus=True):
+    """Focus it (tab) for its keys: show or hide the next waiting contribution, reveal, close."""
+
+    PLACE = "join"
+    BINDINGS = bindings("join")
+    DEFAULT_CSS = """
+    JoinPanel { width: auto; max-width: 60; height: auto; padding: 0 1; border: round $primary; }
+    JoinPanel:focus { border: round $accent; }
+    """
+
+    def __init__(self, server: Server, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.server = server
+        self.qr = "\n".join(qr_lines(server.join_link))  # made once: drawing it costs a frame
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        server, hub = self.server, self.server.hub
+        if hub is None:
+            return
+        live = hub.live
+        step = live.current
+        text = Text(self.qr + "\n", no_wrap=True)
+        text.append(server.address + "\n", style="bold")
+        text.append(_("Join code: {code}").format(code=server.code) + "\n", style="bold")
+        if not self.screen.has_class("presenting"):  # the scribe code is for the co-facilitator only
+            text.append(_("Scribe code: {code}").format(code=server.scribe_code) + "\n", style="dim")
+        joined = list(hub.joined.values())
+        text.append(ngettext("{count} joined", "{count} joined", len(joined)).format(count=len(joined)) + "\n")
+        answered = hub.answered_now()
+        text.append(ngettext("{count} answered this step", "{count} answered this step",
+                             len(answered)).format(count=len(answered)))
+        if step.answered == "names" and not step.anonymous and answered:
+            text.append(": ")
+            text.append(literal(", ".join(sorted(person.name for person in answered))))
+        text.append("\n")
+        if step.kind is PromptKind.SCALE and step.blind:
+            text.append((_("Scores revealed") if live.revealed(step.id) else _("Scores hidden until you reveal them"))
+                        + "\n", style="italic")
+        if live.input_closed(step.id):
+            text.append(_("Closed to input") + "\n", style="bold red")
+        held = live.held()
+        if held:
+            text.append(ngettext("{count} contribution waits to be shown", "{count} contributions wait to be shown",
+                                 len(held)).format(count=len(held)) + "\n", style="yellow")
+            text.append("› ")
+            text.append(literal(held[0].text[:200]))
+        self.update(text)

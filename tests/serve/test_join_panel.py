@@ -1,0 +1,105 @@
+"""In the app: a key starts the participants' server on the app's event loop; the facilitator
+sees the join code and who answered, shows what waits one key at a time, reveals, and the
+server stops when the session is closed."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+from tests.serve.helpers import join, send
+
+SIZE = (140, 50)
+
+
+def make_app(store, session_id):
+    from screens.app import WorkshopApp
+    from workshop.guides import load_shelf
+
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    app = WorkshopApp(store=store, shelf=load_shelf(), lang="en", session_id=session_id)
+    app.serve_port = 0  # any free port
+    return app
+
+
+def panel_text(app) -> str:
+    from screens.widgets.join_panel import JoinPanel
+
+    return str(app.screen.query_one(JoinPanel).render())
+
+
+def test_f8_lets_participants_join_and_their_contribution_appears(store, room_session):
+    async def scenario():
+        app = make_app(store, room_session)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f8")
+            await pilot.pause()
+            server = app.screen.server
+            shown = panel_text(app)
+            client = await join(server, name="Bram")
+            status, _answer = await send(client, what="contribution", step="ideas", text="From a phone", uid="p1")
+            await client.close()
+            await asyncio.sleep(1.2)
+            await pilot.pause()
+            after = panel_text(app)
+            texts = [x.text for x in app.screen.live.contributions("ideas")]
+            await pilot.press("f8")  # again: participants can no longer join
+            await pilot.pause()
+            return server.code, shown, status, after, texts, app.screen.server
+
+    code, shown, status, after, texts, running = asyncio.run(scenario())
+    assert f"Join code: {code}" in shown and "0 joined" in shown
+    assert status == 200 and texts == ["From a phone"]
+    assert "1 joined" in after and "1 answered this step" in after
+    assert running is None
+
+
+def test_a_waiting_contribution_is_shown_with_one_key(store, room_session):
+    async def scenario():
+        app = make_app(store, room_session)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.screen.open_step("secret")
+            await pilot.press("f8")
+            await pilot.pause()
+            client = await join(app.screen.server)
+            await send(client, what="contribution", step="secret", text="Held back", uid="h1")
+            await client.close()
+            await asyncio.sleep(1.2)
+            await pilot.pause()
+            waiting = panel_text(app)
+            app.screen.query_one("#join-panel").focus()
+            await pilot.press("s")
+            await pilot.pause()
+            return waiting, app.screen.live.held(), panel_text(app)
+
+    waiting, held, after = asyncio.run(scenario())
+    assert "1 contribution waits to be shown" in waiting and "Held back" in waiting
+    assert held == [] and "waits" not in after
+
+
+def test_the_server_stops_when_the_session_is_closed(store, room_session):
+    from workshop.session.changes import Close
+
+    async def scenario():
+        app = make_app(store, room_session)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f8")
+            await pilot.pause()
+            server = app.screen.server
+            app.screen.write(Close())
+            await asyncio.sleep(1.0)
+            await pilot.pause()
+            return server.running, app.screen.server
+
+    running, kept = asyncio.run(scenario())
+    assert running is False and kept is None
+
+
+def test_the_serve_package_loads_no_textual_and_no_rich():
+    import subprocess
+    import sys
+
+    code = ("import sys, workshop.serve, workshop.serve.qr, workshop.cli.serve_cmd; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'screens')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"

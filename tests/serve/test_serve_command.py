@@ -1,0 +1,53 @@
+"""`workshop serve SESSION`: bad input is one line and exit status 2; a participant's own pick on a
+choice step is not the group's choice."""
+
+from __future__ import annotations
+
+import asyncio
+
+from workshop.cli.main import run
+
+
+def test_serve_refuses_a_port_out_of_range(room_session, capsys):
+    assert run(["serve", room_session, "--port", "70000"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "--port" in error and len(error.splitlines()) == 1
+
+
+def test_serve_refuses_a_closed_session(store, room_session, capsys):
+    from workshop.session import LiveSession
+
+    live = LiveSession(store.open_session(room_session))
+    live.close()
+    live.release()
+    assert run(["serve", room_session]) == 2
+    assert "closed" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_session_open_elsewhere(store, room_session, capsys):
+    holder = store.open_session(room_session)
+    try:
+        assert run(["serve", room_session]) == 2
+    finally:
+        holder.release()
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_a_participants_pick_is_not_the_groups_choice(store, room_session):
+    from workshop.serve import Hub
+    from workshop.session import LiveSession
+
+    async def scenario():
+        live = LiveSession(store.open_session(room_session))
+        live.go_to("phase")
+        live.choose("phase", "delen")
+        try:
+            hub = Hub(live)
+            who = hub.join("Bram", "Zorggroep")
+            await hub.send(who, "phase", hub.pick(who, "phase", "vormgeven"))
+            await hub.send(who, "phase", hub.pick(who, "phase", "vormgeven"))  # again: still one pick
+            return live.choice("phase"), live.picks("phase")
+        finally:
+            live.release()
+
+    assert asyncio.run(scenario()) == ("delen", {"vormgeven": 1})

@@ -1,0 +1,66 @@
+"""`workshop serve SESSION`: the participants' server without the app (a co-facilitator's
+machine, a scribe's laptop), holding the session's write lock as the app does."""
+
+from __future__ import annotations
+
+import argparse
+
+from workshop.i18n import _
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    serve = commands.add_parser(
+        "serve", help=_("let participants join a session from their phones"),
+        description=_("Run the participants' server for one session, without the app. It listens on "
+                      "127.0.0.1 unless --host says otherwise; joining always takes the join code."))
+    serve.add_argument("session", metavar="SESSION", help=_("a session id or a unique prefix of it"))
+    serve.add_argument("--host", default="127.0.0.1", metavar="HOST",
+                       help=_("the address to listen on; 0.0.0.0 opens it to the local network"))
+    serve.add_argument("--port", type=int, default=8765, metavar="PORT", help=_("the port (default 8765; 0: any free port)"))
+    serve.set_defaults(handler=serve_session)
+
+
+def serve_session(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from workshop.cli.common import store_from
+    from workshop.cli.main import UserError
+    from workshop.cli.output import literal, out
+    from workshop.serve import Server
+    from workshop.serve.qr import qr_lines
+    from workshop.session import LiveSession
+
+    if not 0 <= args.port <= 65535:
+        raise UserError(_("--port must be a number from 0 to 65535, got {port}").format(port=args.port))
+    store = store_from(args)
+    session_id = store.resolve(args.session)
+    live = LiveSession(store.open_session(session_id, write=True))
+    try:
+        if live.closed:
+            raise UserError(_("session {id} is closed; participants can only join an open session").format(id=session_id))
+
+        async def serve() -> None:
+            server = Server(live, host=args.host, port=args.port)
+            try:
+                await server.start()
+            except OSError as error:
+                raise UserError(str(error)) from None
+            for line in qr_lines(server.join_link):
+                out.print(line, highlight=False)
+            out.print(literal(_("Participants join at {address}").format(address=server.address)))
+            out.print(literal(_("Join code: {code}    Scribe code: {scribe}").format(
+                code=server.code, scribe=server.scribe_code)))
+            out.print(literal(_("Stop with ctrl+c; the server stops by itself when the session is closed.")))
+            out.file.flush()
+            try:
+                await server.serve_until_stopped()
+            finally:
+                await server.stop()
+
+        try:
+            asyncio.run(serve())
+        except KeyboardInterrupt:
+            out.print(literal(_("Stopped. Everything received is saved.")))
+    finally:
+        live.release()
+    return 0

@@ -1,0 +1,218 @@
+"""The participants' web application (aiohttp): join, the open step's page, what they send, and
+the events that tell a page the meeting moved on.
+
+Every refusal is one clear sentence (a page, or JSON for a client that asks for it) and stores
+nothing. Templates are autoescaped: names and texts are shown literally, never as HTML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+import jinja2
+from aiohttp import web
+
+from workshop.i18n import _, language
+from workshop.serve.guard import JoinAttempts, RateLimit, Signer, same_code
+from workshop.serve.hub import Hub, Joined, Refused
+from workshop.serve.pages import step_page
+from workshop.serve.words import words
+from workshop.session.live import SaveFailed, SessionClosed
+
+MAX_BODY = 16 * 1024  # bytes; a contribution is at most 2,000 characters
+COOKIE = "workshop_participant"
+TEMPLATES = Path(__file__).parent / "templates"
+HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
+                               "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+HUB = web.AppKey("hub", Hub)
+SETTINGS = web.AppKey("settings", dict)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def make_app(hub: Hub, code: str, scribe_code: str, hosts: frozenset[str],
+             send_limit: RateLimit | None = None, attempts: JoinAttempts | None = None) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[guarded])
+    app[HUB] = hub
+    app[SETTINGS] = {
+        "code": code, "scribe_code": scribe_code, "hosts": hosts, "signer": Signer(),
+        "send_limit": send_limit or RateLimit(burst=30, per_second=3),
+        "attempts": attempts or JoinAttempts(),
+        "jinja": jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                    undefined=jinja2.StrictUndefined),
+    }
+    app.router.add_get("/", home)
+    app.router.add_post("/join", join)
+    app.router.add_post("/send", send)
+    app.router.add_get("/events", events)
+    app.router.add_get("/token", token)
+    app.router.add_get("/page.css", style)
+    app.router.add_get("/page.js", script)
+    return app
+
+
+async def style(request: web.Request) -> web.Response:
+    return web.Response(body=(TEMPLATES / "page.css").read_bytes(), content_type="text/css")
+
+
+async def script(request: web.Request) -> web.Response:
+    return web.Response(body=(TEMPLATES / "page.js").read_bytes(), content_type="text/javascript")
+
+
+# --- the checks every request passes -------------------------------------------------------------
+
+
+@web.middleware
+async def guarded(request: web.Request, handler: Handler) -> web.StreamResponse:
+    settings = request.app[SETTINGS]
+    with language(request.app[HUB].live.lang):
+        if request.host.lower() not in settings["hosts"]:
+            # DNS rebinding: a page elsewhere that names itself 127.0.0.1 still sends its own name.
+            response: web.StreamResponse = refuse(request, _("This server does not answer to that address."), 421)
+        else:
+            try:
+                response = await handler(request)
+            except web.HTTPRequestEntityTooLarge:
+                response = refuse(request, _("That is too much at once (at most {limit} KB).").format(
+                    limit=MAX_BODY // 1024), 413)
+            except web.HTTPException as problem:
+                if problem.status >= 400:
+                    response = refuse(request, problem.reason, problem.status)
+                else:
+                    raise
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def wants_json(request: web.Request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def render(request: web.Request, template: str, status: int = 200, **values: Any) -> web.Response:
+    hub = request.app[HUB]
+    page = request.app[SETTINGS]["jinja"].get_template(template).render(
+        w=words(), lang=hub.live.lang, version=hub.version, heading=values.pop("heading", hub.live.collaboration),
+        **values)
+    return web.Response(text=page, status=status, content_type="text/html")
+
+
+def refuse(request: web.Request, message: str, status: int) -> web.Response:
+    if wants_json(request):
+        return web.json_response({"status": "refused", "message": message}, status=status)
+    return render(request, "message.html", status=status, message=message, problem=True)
+
+
+def participant(request: web.Request) -> Joined | None:
+    person_id = request.app[SETTINGS]["signer"].unsign(request.cookies.get(COOKIE))
+    return request.app[HUB].joined.get(person_id or "")
+
+
+# --- the pages -----------------------------------------------------------------------------------
+
+
+async def home(request: web.Request) -> web.Response:
+    hub = request.app[HUB]
+    who = participant(request)
+    if who is None:
+        names = sorted({p.name for p in hub.live.participants})
+        return render(request, "join.html", heading=_("Join the meeting"), names=names, partners=hub.live.partners,
+                      code=request.query.get("code", "")[:12], problem="")
+    return render(request, "step.html", p=step_page(hub, who), received="received" in request.query, problem="")
+
+
+async def join(request: web.Request) -> web.Response:
+    settings, hub = request.app[SETTINGS], request.app[HUB]
+    attempts: JoinAttempts = settings["attempts"]
+    client = request.remote or "?"
+    if attempts.locked(client):
+        return refuse(request, _("Too many wrong codes: joining from this device is locked. Ask the facilitator."), 403)
+    if attempts.too_fast(client):
+        return refuse(request, _("Too many wrong codes. Wait a minute and try again."), 429)
+    form = await request.post()
+    typed = str(form.get("code", ""))
+    scribe = bool(settings["scribe_code"]) and same_code(typed, settings["scribe_code"])
+    if not scribe and not same_code(typed, settings["code"]):
+        attempts.failed(client)
+        return refuse(request, _("That join code is not right."), 403)
+    try:
+        who = hub.join(str(form.get("name", "")), str(form.get("partner", "")), scribe=scribe)
+    except Refused as problem:
+        return refuse(request, str(problem), problem.status)
+    response: web.StreamResponse
+    if wants_json(request):
+        response = web.json_response({"status": "joined"})
+    else:
+        response = web.Response(status=303, headers={"Location": "/"})
+    response.set_cookie(COOKIE, settings["signer"].sign(who.id), httponly=True, samesite="Strict", path="/")
+    return response
+
+
+async def token(request: web.Request) -> web.Response:
+    """A fresh one-time form token (for a client without the page; the page carries its own).
+    Another site cannot read this answer: no CORS header, and the cookie is SameSite."""
+    who = participant(request)
+    if who is None:
+        return refuse(request, _("Please join first."), 401)
+    return web.json_response({"token": who.tokens.issue()})
+
+
+async def send(request: web.Request) -> web.Response:
+    hub, settings = request.app[HUB], request.app[SETTINGS]
+    who = participant(request)
+    if who is None:
+        return refuse(request, _("Please join first."), 401)
+    if not settings["send_limit"].allow(who.id):
+        return refuse(request, _("Too many at once. Wait a moment and send again."), 429)
+    form = await request.post()
+    if not who.tokens.take(str(form.get("csrf", ""))):
+        return refuse(request, _("This form has expired or was sent already. Reload the page and send again."), 403)
+    field = lambda name: str(form.get(name, ""))  # noqa: E731
+    what, step_id = field("what"), field("step")
+    try:
+        if what == "contribution":
+            wanted = hub.contribution(who, step_id, field("text"), field("uid") or who.tokens.issue(), field("partner"))
+        elif what == "score":
+            wanted = hub.score(who, step_id, field("item"), field("value"))
+        elif what == "vote":
+            wanted = hub.vote(who, step_id, field("target"), field("change"))
+        elif what == "pick":
+            wanted = hub.pick(who, step_id, field("option"))
+        else:
+            raise Refused(_("Unknown request."), 400)
+        outcome = await hub.send(who, step_id, wanted)
+    except Refused as problem:
+        return refuse(request, str(problem), problem.status)
+    except SaveFailed as problem:
+        return refuse(request, str(problem), 503)
+    except SessionClosed as problem:
+        return refuse(request, str(problem), 410)
+    except ValueError as problem:
+        return refuse(request, str(problem).splitlines()[0] if str(problem) else _("That did not work."), 400)
+    if wants_json(request):
+        return web.json_response({"status": "received", "uid": getattr(outcome, "uid", "")})
+    return web.Response(status=303, headers={"Location": "/?received"})
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: the stage's version now, and again each time the meeting moves."""
+    hub = request.app[HUB]
+    if participant(request) is None:
+        return refuse(request, _("Please join first."), 401)
+    response = web.StreamResponse(headers={"Content-Type": "text/event-stream", **HEADERS})
+    await response.prepare(request)
+    try:
+        while not hub.stopping.is_set():
+            await response.write(f"data: {hub.version}\n\n".encode())
+            if not await hub.moved(timeout=20):
+                await response.write(b": still here\n\n")
+    except (ConnectionResetError, RuntimeError):
+        pass
+    return response

@@ -1,0 +1,56 @@
+"""What a participant's page shows of the session: the open step and only what that step lets
+them see (never another session, a facilitator's note, or names on an anonymous step)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workshop.model import PromptKind
+from workshop.serve.hub import Hub, Joined
+from workshop.session.view import PICK
+
+
+def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
+    live = hub.live
+    step = live.current
+    page: dict[str, Any] = {
+        "session": live.title or live.collaboration, "collaboration": live.collaboration,
+        "step_id": step.id, "kind": step.kind.value, "title": live.text(step.title),
+        "prompt": live.text(step.prompt), "hint": live.text(step.hint), "who": who,
+        "partners": live.partners, "closed": live.closed,
+        "open": step.kind in (PromptKind.OPEN, PromptKind.SCALE, PromptKind.VOTE, PromptKind.CHOICE)
+        and not live.input_closed(step.id) and not live.closed,
+        "input_closed": live.input_closed(step.id), "version": hub.version,
+        "token": who.tokens.issue(),  # each form on the page gets its own one-time token below
+    }
+    if step.kind is PromptKind.OPEN:
+        page["anonymous"], page["moderate"] = step.anonymous, step.moderate
+        page["earlier"] = [] if step.anonymous else [
+            x.text for x in live.contributions(step.id) if not live.is_held(x.uid)][-50:]
+        page["form_uid"] = who.tokens.issue()
+    elif step.kind is PromptKind.SCALE:
+        mine_key = who.name if step.per == "participant" else who.partner
+        revealed = live.revealed(step.id)
+        items = []
+        for item in step.items:
+            scores = live.scores(step.id, item.id)
+            given = scores.get(mine_key)
+            mine = given.value if given is not None and (step.per == "participant" or revealed) else None
+            counts = [sum(1 for x in scores.values() if x.value == value)
+                      for value in range(step.scale.min, step.scale.max + 1)] if revealed else []
+            items.append({"id": item.id, "text": live.text(item.text), "mine": mine, "counts": counts,
+                          "token": who.tokens.issue()})
+        page.update(items=items, values=list(range(step.scale.min, step.scale.max + 1)),
+                    low=live.text(step.scale.low), high=live.text(step.scale.high),
+                    blind=step.blind and not revealed)
+    elif step.kind is PromptKind.VOTE:
+        mine = live.dots(step.id, who.partner)
+        page["dots_left"] = live.dots_left(step.id, who.partner)
+        page["targets"] = [{"uid": x.uid, "text": x.text, "mine": mine.get(x.uid, 0),
+                            "token": who.tokens.issue(), "token_back": who.tokens.issue()}
+                           for x in live.contributions(step.source) if not live.is_held(x.uid)]
+    elif step.kind is PromptKind.CHOICE:
+        own = live._by_uid.get(who.uid_for(f"pick:{step.id}"))
+        page["mine"] = str(own.value) if own is not None and own.item == PICK else ""
+        page["options"] = [{"id": o.id, "text": live.text(o.text)} for o in step.options]
+    return page

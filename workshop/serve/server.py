@@ -1,0 +1,102 @@
+"""Start and stop the participants' server on the running event loop (the app's, or the one of
+`workshop serve`): its address, its join codes and the QR code that carries the address."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from workshop.i18n import _
+from workshop.serve.app import SETTINGS, make_app
+from workshop.serve.guard import allowed_hosts, is_loopback, new_code
+from workshop.serve.hub import Hub
+from workshop.session import LiveSession
+
+LOOK_EVERY = 0.3  # seconds between looks at the meeting's stage (a step moved, a reveal, …)
+
+
+def local_address() -> str:
+    """This machine's address on the local network (no packet is sent)."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: routing only
+        return probe.getsockname()[0]
+    return "127.0.0.1"
+
+
+@dataclass
+class Server:
+    live: LiveSession
+    host: str = "127.0.0.1"
+    port: int = 8765
+    code: str = field(default_factory=new_code)
+    scribe_code: str = field(default_factory=new_code)
+    hub: Hub | None = None
+    runner: web.AppRunner | None = None
+    _looking: asyncio.Task | None = None
+
+    @property
+    def shown_host(self) -> str:
+        if self.host in ("0.0.0.0", "::"):
+            return local_address()
+        return f"[{self.host}]" if ":" in self.host else self.host
+
+    @property
+    def address(self) -> str:
+        return f"http://{self.shown_host}:{self.port}/"
+
+    @property
+    def join_link(self) -> str:
+        """The address with the code filled in (for the QR code)."""
+        return f"{self.address}?code={self.code}"
+
+    @property
+    def running(self) -> bool:
+        return self.runner is not None
+
+    async def start(self) -> None:
+        """Listen; raises OSError (port taken, address not here) with a readable message."""
+        if self.live.read_only:
+            raise OSError(_("This session cannot take participants' input: it is closed or open elsewhere."))
+        self.hub = Hub(self.live)
+        also = (self.shown_host.strip("[]"),) if not is_loopback(self.host) else ()
+        application = make_app(self.hub, self.code, self.scribe_code, allowed_hosts(self.host, self.port, also))
+        runner = web.AppRunner(application, access_log=None, shutdown_timeout=1.0, handle_signals=False)
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.port, reuse_address=True)
+        try:
+            await site.start()
+        except OSError as error:
+            await runner.cleanup()
+            raise OSError(_("Cannot listen on {host} port {port}: {problem}").format(
+                host=self.host, port=self.port, problem=error.strerror or error)) from None
+        if self.port == 0:  # a free port chosen by the system (tests, the bench)
+            self.port = runner.addresses[0][1]
+            application[SETTINGS]["hosts"] = allowed_hosts(self.host, self.port, also)
+        self.runner = runner
+        self._looking = asyncio.get_running_loop().create_task(self._look())
+
+    async def _look(self) -> None:
+        assert self.hub is not None
+        while not self.hub.stopping.is_set():
+            self.hub.look()
+            await asyncio.sleep(LOOK_EVERY)
+
+    async def stop(self) -> None:
+        if self.hub is not None:
+            self.hub.stopping.set()
+            self.hub.look()
+        if self._looking is not None:
+            self._looking.cancel()
+            self._looking = None
+        if self.runner is not None:
+            runner, self.runner = self.runner, None
+            await runner.cleanup()
+
+    async def serve_until_stopped(self) -> None:
+        assert self.hub is not None
+        await self.hub.stopping.wait()
+        await self.stop()

@@ -1,0 +1,9 @@
+// Follow the meeting: when the facilitator moves to another step (or closes, or reveals), reload.
+(function () {
+  var seen = document.body.getAttribute("data-version");
+  if (!window.EventSource || !document.getElementById("follow")) { return; }  // not joined yet
+  var events = new EventSource("/events");
+  events.onmessage = function (event) {
+    if (event.data !== seen) { events.close(); window.location.replace("/"); }
+  };
+})();

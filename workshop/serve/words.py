@@ -1,0 +1,41 @@
+"""The join page's words, in the session's language (templates hold no text of their own, so
+every word goes through gettext and is checked for its Dutch translation)."""
+
+from __future__ import annotations
+
+from workshop.i18n import _
+
+
+def words() -> dict[str, str]:
+    return {
+        "join_title": _("Join the meeting"),
+        "code": _("Join code"),
+        "code_hint": _("The code on the facilitator's screen"),
+        "name": _("Your name"),
+        "partner": _("Your organisation"),
+        "join": _("Join"),
+        "scribe_partner": _("On behalf of"),
+        "your_text": _("Your contribution"),
+        "send": _("Send"),
+        "received": _("Received. Thank you!"),
+        "closed": _("The facilitator has closed this step to input."),
+        "not_open": _("This step takes no answers from here. Wait for the next step."),
+        "earlier": _("Said so far"),
+        "anonymous": _("This step is anonymous: your name is not saved with what you write."),
+        "held": _("The facilitator shows contributions after reading them."),
+        "blind": _("Scores stay hidden until the facilitator reveals them."),
+        "your_score": _("Your score"),
+        "score": _("Save score"),
+        "distribution": _("How the room scored"),
+        "dots_left": _("Dots left for your organisation"),
+        "add_dot": _("Add a dot"),
+        "take_dot": _("Take a dot back"),
+        "pick": _("Pick"),
+        "your_pick": _("Your pick"),
+        "ended": _("This meeting has ended. Thank you for taking part."),
+        "refused": _("Not sent"),
+        "back": _("Back to the meeting"),
+        "scribe": _("scribe"),
+        "live": _("This page follows the meeting by itself."),
+        "nothing": _("Nothing yet."),
+    }

@@ -175,6 +175,22 @@ CASES: list[tuple[str, str, str, str]] = [
     ("assign-when-weekly", HEAD + step("a", "assign", 'when = "weekly"\n'), "line 11, steps[1].when", "expected one of date, rhythm"),
     ("assign-duplicate-row-ids", HEAD + step("a", "assign", '[[steps.rows]]\nid = "r"\ntext = "R"\n[[steps.rows]]\nid = "r"\ntext = "R"\n'), "steps[1].rows[2].id", "duplicate id"),
     ("assign-row-without-text", HEAD + step("a", "assign", "[[steps.rows]]\n"), "steps[1].rows[1]", "missing 'text'"),
+    # characters that could steer a terminal or turn text around
+    ("escape-in-title", head(title='"Titel\\u001b]0;pwned\\u0007"') + step("a"), "line 4, guide.title.nl",
+     "control character U+001B"),
+    ("bidi-override-in-hint", HEAD + step("a", extra='hint = { nl = "lees \u202edit", en = "read" }\n'),
+     "line 11, steps[1].hint.nl", "control character U+202E"),
+    ("bidi-isolate-in-option", HEAD + step("a", "choice", OPTIONS_OK.replace('"Een"', '"E\u2066en"')),
+     "line 14, steps[1].options[1].text.nl", "control character U+2066"),
+    ("c1-control-in-item", HEAD + step("a", "scale", SCALE_OK.replace('"One"', '"O\\u009bne"')),
+     "line 15, steps[1].items[1].text.en", "control character U+009B"),
+    ("newline-in-a-one-line-title", HEAD + step("a").replace('{ nl = "Stap"', '{ nl = "St\\nap"'),
+     "line 9, steps[1].title.nl", "control character U+000A"),
+    ("delete-in-description", head(description='"oeps\\u007f"') + step("a"), "line 5, guide.description.nl",
+     "control character U+007F"),
+    # the stated duration
+    ("duration-shorter-than-the-steps", head(duration="5") + step("a"), "line 5, guide.duration", "more than the stated"),
+    ("duration-not-a-number", head(duration='"2 uur"') + step("a"), "guide.duration", "whole number from 0"),
 ]
 
 
@@ -498,3 +514,36 @@ def test_loading_a_textually_mutated_builtin_guide_gives_a_guide_or_a_guide_erro
                 lines[index], lines[other] = lines[other], lines[index]
             text = "\n".join(lines)
     check_outcome(text)
+
+
+# --- control characters -------------------------------------------------------------------
+
+
+def test_newlines_and_tabs_are_welcome_in_a_prompt_and_a_hint() -> None:
+    guide = load_guide_text(HEAD + step("a", extra='hint = "Eerst dit.\\n\\tDan dat."\n').replace(
+        'prompt = { nl = "Vraag?"', 'prompt = { nl = "Vraag?\\nEn nog een"'))
+    assert guide.steps[0].hint.get("nl") == "Eerst dit.\n\tDan dat."
+    assert guide.steps[0].prompt.get("nl") == "Vraag?\nEn nog een"
+
+
+def test_a_lone_surrogate_handed_to_the_loader_is_refused_naming_the_field() -> None:
+    with pytest.raises(GuideError, match=r"steps\[1\]\.prompt\.en: control character U\+D800"):
+        load_guide_text(HEAD + step("a").replace('"Question?"', '"Quest\ud800ion?"'))
+
+
+def test_a_step_typed_into_a_session_may_hold_any_text_it_is_shown_safely_later() -> None:
+    (kept,) = steps_from_dicts([{"id": "extra-1", "kind": "open", "title": {"nl": "Rechts\u202elinks"},
+                                 "prompt": {"nl": "\x1b[31m?"}}], "session.json")
+    assert kept.title.get("nl") == "Rechts\u202elinks"
+
+
+def test_guide_check_refuses_an_escape_sequence_with_exit_2_naming_file_and_line(tmp_path: Path, capsys) -> None:
+    from workshop.cli.main import run
+
+    path = tmp_path / "kwaad.toml"
+    path.write_text(head(title='"Titel\\u001b]0;pwned\\u0007"') + step("a"), encoding="utf-8")
+    assert run(["--lang", "en", "guide", "check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert f"{path}: line 4, guide.title.nl: control character U+001B" in err
+    assert "\x1b" not in err

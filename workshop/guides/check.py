@@ -1,0 +1,304 @@
+"""The guide checker: parsed TOML in, a Guide or one GuideError (file, line or field, what was expected) out.
+
+Which fields a step may have, for which kinds and how each is read, is one table (STEP_FIELDS);
+docs/writing-a-guide.md describes the same fields for people.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from workshop.guides.types import EMPTY, Choice, Guide, GuideError, Scale, Step, Text
+from workshop.guides.words import code_point, describe, forbidden_character, short, spellings
+from workshop.i18n import N_, _
+from workshop.model import LANGUAGES, PHASES, PromptKind
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+MAX_GUIDE_BYTES = 1_000_000
+MAX_STEPS = 100
+TEXT_EXAMPLE = '{ nl = "…", en = "…" }'  # TOML, shown in messages as it is
+GUIDE_FIELDS = ("id", "version", "phase", "duration", "title", "description")
+
+
+class Checker:
+    """Walks the parsed TOML and raises GuideError with the file and the line or field."""
+
+    def __init__(self, source: str, text: str, strict: bool = False) -> None:
+        self.source = source
+        self.lines = text.split("\n")  # TOML lines end at \n only (not at \u2028, \x0c, …)
+        # A guide file is strict about control characters; a session's own copy of its steps is
+        # not (a step added on the fly holds what the facilitator typed, shown safely on screen).
+        self.strict = strict
+
+    def fail(self, where: str, message: str, line: int | None = None) -> GuideError:
+        where = short(where, 120)  # a quoted key may hold a newline: keep the message one line
+        place = _("line {line}, {where}").format(line=line, where=where) if line else where
+        return GuideError(f"{self.source}: {place}: {message}")
+
+    def line_of(self, where: str) -> int | None:
+        """Best-effort line number for a field path like ``steps[3].items[1].id``."""
+        parts = re.findall(r"(\w+)(?:\[(\d+)\])?", where)
+        if not parts:
+            return None
+        start, header = 0, ""
+        for name, index in parts[:-1]:
+            header = f"{header}.{name}" if header else name
+            if index:
+                count = -1
+                pattern = re.compile(r"^\s*\[\[\s*" + re.escape(header) + r"\s*\]\]")
+                for number in range(start, len(self.lines)):
+                    if pattern.match(self.lines[number]):
+                        count += 1
+                        if count == int(index) - 1:
+                            start = number + 1
+                            break
+                else:
+                    return start or None
+        last = parts[-1][0]
+        key = re.compile(r"^\s*" + re.escape(last) + r"\s*(=|\.)")
+        for number in range(start, len(self.lines)):
+            line = self.lines[number]
+            if number > start and re.match(r"^\s*\[", line):
+                break
+            if key.match(line):
+                return number + 1
+        return start or None
+
+    def error(self, where: str, message: str) -> GuideError:
+        return self.fail(where, message, self.line_of(where))
+
+    # typed getters ------------------------------------------------------------------------
+
+    def table(self, data: Any, where: str) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.error(where, _("expected a table, got {value}").format(value=describe(data)))
+        return data
+
+    def ident(self, data: dict[str, Any], key: str, where: str) -> str:
+        value = data.get(key)
+        path = f"{where}.{key}" if where else key
+        if value is None:
+            raise self.error(where or key, _("missing '{key}' (an id: lowercase letters, digits, '-' or '_')").format(key=key))
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):  # match() lets "x\n" through
+            raise self.error(path, _("expected an id of at most 64 lowercase letters, digits, '-' or '_', got {value}").format(
+                value=describe(value)))
+        return value
+
+    def text(self, data: dict[str, Any], key: str, where: str, required: bool = True,
+             multiline: bool = False) -> Text:
+        path = f"{where}.{key}" if where else key
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.error(where or key, _("missing '{key}' (a text: {example})").format(key=key, example=TEXT_EXAMPLE))
+            return EMPTY
+        given = value
+        if isinstance(value, str):
+            value = {"nl": value, "en": value} if value.strip() else {}
+        if not isinstance(value, dict) or not value:
+            raise self.error(path, _("expected a text like {example}, got {value}").format(
+                example=TEXT_EXAMPLE, value=describe(given)))
+        for lang, words in value.items():
+            if lang not in LANGUAGES:
+                raise self.error(path, _("unknown language '{lang}', expected nl or en").format(lang=short(lang)))
+            if not isinstance(words, str) or not words.strip():
+                raise self.error(f"{path}.{lang}", _("expected a non-empty string, got {value}").format(value=describe(words)))
+            if len(words) > 5000:
+                raise self.error(f"{path}.{lang}", _("text is longer than 5000 characters"))
+            if self.strict and (char := forbidden_character(words, multiline)) is not None:
+                raise self.fail(f"{path}.{lang}", _("control character {code} in the text; remove it").format(
+                    code=code_point(char)), self.line_holding(char) or self.line_of(f"{path}.{lang}"))
+        return Text(dict(value))
+
+    def line_holding(self, char: str) -> int | None:
+        """The first line that holds `char`, written as itself or as an escape."""
+        for number, line in enumerate(self.lines, start=1):
+            if any(spelling in line for spelling in spellings(char)):
+                return number
+        return None
+
+    def integer(self, data: dict[str, Any], key: str, where: str, default: int, low: int, high: int) -> int:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(f"{where}.{key}", _("expected a whole number from {low} to {high}, got {value}").format(
+                low=low, high=high, value=describe(value)))
+        if not low <= value <= high:
+            raise self.error(f"{where}.{key}", _("expected a whole number from {low} to {high}, got {value}").format(
+                low=low, high=high, value=value))
+        return value
+
+    def flag(self, data: dict[str, Any], key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.error(f"{where}.{key}", _("expected true or false, got {value}").format(value=describe(value)))
+        return value
+
+    def word(self, data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
+        value = data.get(key, default)
+        if value not in allowed:
+            raise self.error(f"{where}.{key}", _("expected one of {choices}, got {value}").format(
+                choices=", ".join(allowed), value=describe(value)))
+        return value
+
+    def choices(self, data: dict[str, Any], key: str, where: str, need_id: bool = True,
+                least: int = 0, too_few: str = "") -> tuple[Choice, ...]:
+        value = data.get(key, [])
+        path = f"{where}.{key}"
+        if not isinstance(value, list):
+            table = re.sub(r"\[\d+\]", "", path)  # steps[2].items -> steps.items
+            raise self.error(path, _("expected a list of tables ({table}), got {value}").format(
+                table=f"[[{table}]]", value=describe(value)))
+        result: list[Choice] = []
+        seen: set[str] = set()
+        for number, entry in enumerate(value, start=1):
+            here = f"{path}[{number}]"
+            entry = self.table(entry, here)
+            unknown = set(entry) - {"id", "text"}
+            if unknown:
+                name = sorted(unknown)[0]
+                raise self.error(f"{here}.{name}", _("unknown field '{name}', expected id and text").format(name=short(name)))
+            ident = self.ident(entry, "id", here) if need_id or "id" in entry else f"{key}-{number}"
+            if ident in seen:
+                raise self.error(f"{here}.id", _("duplicate id '{id}', expected each id once").format(id=ident))
+            seen.add(ident)
+            result.append(Choice(ident, self.text(entry, "text", here)))
+        if len(result) < least:
+            raise self.error(where, _(too_few))
+        return tuple(result)
+
+    # the guide ------------------------------------------------------------------------------
+
+    def guide(self, data: dict[str, Any]) -> Guide:
+        unknown = set(data) - {"guide", "steps"}
+        if unknown:
+            name = sorted(unknown)[0]
+            raise self.error(name, _("unknown table or field '{name}', expected [guide] and [[steps]]").format(name=short(name)))
+        if "guide" not in data:
+            raise self.fail("guide", _("missing the [guide] table (id, version, title)"))
+        head = self.table(data["guide"], "guide")
+        unknown = set(head) - set(GUIDE_FIELDS)
+        if unknown:
+            name = sorted(unknown)[0]
+            raise self.error(f"guide.{name}", _("unknown field '{name}', expected {fields}").format(
+                name=short(name), fields=", ".join(GUIDE_FIELDS)))
+        ident = self.ident(head, "id", "guide")
+        version = self.integer(head, "version", "guide", 1, 1, 1_000_000)
+        phase = head.get("phase", "")
+        if phase != "" and phase not in PHASES:
+            raise self.error("guide.phase", _("expected one of {choices}, got {value}").format(
+                choices=", ".join(PHASES), value=describe(phase)))
+        title = self.text(head, "title", "guide")
+        description = self.text(head, "description", "guide", required=False, multiline=True)
+        duration = self.integer(head, "duration", "guide", 0, 0, 24 * 60)
+
+        raw_steps = data.get("steps")
+        if raw_steps is None:
+            raise self.fail("steps", _("no steps: add at least one [[steps]] table"))
+        if not isinstance(raw_steps, list) or not raw_steps:
+            raise self.error("steps", _("expected one or more [[steps]] tables, got {value}").format(value=describe(raw_steps)))
+        if len(raw_steps) > MAX_STEPS:
+            raise self.error("steps", _("a guide has at most {limit} steps, this one has {count}").format(
+                limit=MAX_STEPS, count=len(raw_steps)))
+        steps: list[Step] = []
+        for number, raw in enumerate(raw_steps, start=1):
+            steps.append(self.step(raw, f"steps[{number}]", steps))
+        guide = Guide(ident, title, tuple(steps), version, phase, description, duration=duration)
+        if duration and guide.minutes > duration:
+            raise self.error("guide.duration", _(
+                "the steps take {minutes} minutes, more than the stated duration of {duration}").format(
+                minutes=guide.minutes, duration=duration))
+        return guide
+
+    def step(self, raw: Any, where: str, earlier: list[Step]) -> Step:
+        raw = self.table(raw, where)
+        unknown = set(raw) - set(STEP_FIELDS) - {"id", "kind"}
+        if unknown:
+            name = sorted(unknown)[0]
+            raise self.error(f"{where}.{name}", _("unknown field '{name}', expected {fields}").format(
+                name=short(name), fields=", ".join(sorted({"id", "kind", *STEP_FIELDS}))))
+        ident = self.ident(raw, "id", where)
+        if any(step.id == ident for step in earlier):
+            raise self.error(f"{where}.id", _("duplicate step id '{id}', expected each step id once").format(id=ident))
+        kinds = tuple(kind.value for kind in PromptKind)
+        if "kind" not in raw:
+            raise self.error(where, _("missing 'kind', expected one of {choices}").format(choices=", ".join(kinds)))
+        kind = PromptKind(self.word(raw, "kind", where, kinds, ""))
+        for name, (allowed, _read) in STEP_FIELDS.items():
+            if name in raw and allowed and kind not in allowed:
+                only = ", ".join(sorted(other.value for other in allowed))
+                if kind.value[0] in "aeiou":
+                    message = _("'{name}' does not apply to an {kind} step (only to {only} steps)")
+                else:
+                    message = _("'{name}' does not apply to a {kind} step (only to {only} steps)")
+                raise self.error(f"{where}.{name}", message.format(name=name, kind=kind, only=only))
+        values: dict[str, Any] = {"id": ident, "kind": kind}
+        for name, (allowed, read) in STEP_FIELDS.items():
+            if not allowed or kind in allowed:
+                values[name] = read(self, raw, where, earlier)
+        return Step(**values)
+
+    def vote_source(self, raw: dict[str, Any], where: str, earlier: list[Step]) -> str:
+        """A vote's source: the id of an earlier open step."""
+        source = raw.get("source")
+        if source is None:
+            raise self.error(where, _("missing 'source': the id of an earlier open step to vote on"))
+        if not isinstance(source, str):
+            raise self.error(f"{where}.source", _("expected a step id, got {value}").format(value=describe(source)))
+        target = next((step for step in earlier if step.id == source), None)
+        if target is None:
+            raise self.error(f"{where}.source", _("no earlier step with id '{id}'").format(id=short(source)))
+        if target.kind is not PromptKind.OPEN:
+            raise self.error(f"{where}.source", _("step '{id}' is a {kind} step, expected an open step").format(
+                id=source, kind=target.kind))
+        return source
+
+    def scale(self, raw: Any, where: str) -> Scale:
+        raw = self.table(raw, where)
+        unknown = set(raw) - {"min", "max", "low", "high"}
+        if unknown:
+            name = sorted(unknown)[0]
+            raise self.error(f"{where}.{name}", _("unknown field '{name}', expected {fields}").format(
+                name=short(name), fields="min, max, low, high"))
+        low = self.integer(raw, "min", where, 1, 0, 100)
+        high = self.integer(raw, "max", where, 5, 0, 100)
+        if high <= low:
+            raise self.error(f"{where}.max", _("max ({high}) must be greater than min ({low})").format(high=high, low=low))
+        if high - low > 20:
+            raise self.error(f"{where}.max", _("a scale has at most 21 points"))
+        return Scale(low, high, self.text(raw, "low", where, False), self.text(raw, "high", where, False))
+
+
+# --- the step fields ----------------------------------------------------------------------
+# name -> (the kinds it applies to, empty for every kind; how the checker reads it).
+# A field given to a kind it does not apply to is refused; every other field gets its default.
+
+Reader = Callable[[Checker, dict[str, Any], str, list[Step]], Any]
+_OPEN, _STATEMENT, _SCALE, _VOTE = PromptKind.OPEN, PromptKind.STATEMENT, PromptKind.SCALE, PromptKind.VOTE
+_ASSIGN, _CONSENT, _CHOICE = PromptKind.ASSIGN, PromptKind.CONSENT, PromptKind.CHOICE
+
+STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
+    "title": (frozenset(), lambda c, raw, where, _earlier: c.text(raw, "title", where)),
+    "prompt": (frozenset(), lambda c, raw, where, _earlier: c.text(raw, "prompt", where, multiline=True)),
+    "hint": (frozenset(), lambda c, raw, where, _earlier: c.text(raw, "hint", where, False, multiline=True)),
+    "timebox": (frozenset(), lambda c, raw, where, _earlier: c.integer(raw, "timebox", where, 10, 1, 240)),
+    "anonymous": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "anonymous", where)),
+    "moderate": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "moderate", where)),
+    "answered": (frozenset(), lambda c, raw, where, _earlier: c.word(raw, "answered", where, ("count", "names"), "count")),
+    "carry_over": (frozenset({_STATEMENT}), lambda c, raw, where, _earlier: c.flag(raw, "carry_over", where)),
+    "items": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.choices(
+        raw, "items", where, least=1, too_few=N_("a scale step needs at least one [[steps.items]] with id and text"))),
+    "scale": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.scale(raw.get("scale", {}), f"{where}.scale")),
+    "per": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.word(
+        raw, "per", where, ("partner", "participant"), "partner")),
+    "blind": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.flag(raw, "blind", where)),
+    "source": (frozenset({_VOTE}), lambda c, raw, where, earlier: c.vote_source(raw, where, earlier)),
+    "dots": (frozenset({_VOTE}), lambda c, raw, where, _earlier: c.integer(raw, "dots", where, 3, 1, 20)),
+    "rows": (frozenset({_ASSIGN}), lambda c, raw, where, _earlier: c.choices(raw, "rows", where, need_id=False)),
+    "when": (frozenset({_ASSIGN}), lambda c, raw, where, _earlier: c.word(raw, "when", where, ("date", "rhythm"), "date")),
+    "actions": (frozenset({_ASSIGN}), lambda c, raw, where, _earlier: c.flag(raw, "actions", where)),
+    "bodies": (frozenset({_CONSENT}), lambda c, raw, where, _earlier: c.choices(
+        raw, "bodies", where, least=1, too_few=N_("a consent step needs at least one [[steps.bodies]] with id and text"))),
+    "options": (frozenset({_CHOICE}), lambda c, raw, where, _earlier: c.choices(
+        raw, "options", where, least=2, too_few=N_("a choice step needs at least two [[steps.options]] with id and text"))),
+}

@@ -1,0 +1,56 @@
+"""A guide inside a session file.
+
+A session keeps its own copy of the guide's steps (in the guide's TOML shape), so it stays
+readable when the guide file changes and can hold steps added on the fly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workshop.guides.check import STEP_FIELDS, Checker
+from workshop.guides.types import Choice, GuideError, Scale, Step, Text
+from workshop.i18n import _
+
+_ONLY_WHEN_SET = {"anonymous", "carry_over", "hint", "moderate", "blind"}  # written only when they say something
+_DEFAULTS = {"answered": "count"}  # left out when they have these values
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Text):
+        return value.to_dict()
+    if isinstance(value, Scale):
+        scale: dict[str, Any] = {"min": value.min, "max": value.max}
+        if value.low.values:
+            scale["low"] = value.low.to_dict()
+        if value.high.values:
+            scale["high"] = value.high.to_dict()
+        return scale
+    if isinstance(value, tuple) and all(isinstance(entry, Choice) for entry in value):
+        return [{"id": c.id, "text": c.text.to_dict()} for c in value]
+    return value
+
+
+def step_to_dict(step: Step) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": step.id, "kind": step.kind.value}
+    for name, (allowed, _read) in STEP_FIELDS.items():
+        if allowed and step.kind not in allowed:
+            continue
+        value = getattr(step, name)
+        if name in _ONLY_WHEN_SET and not (value.values if isinstance(value, Text) else value):
+            continue
+        if _DEFAULTS.get(name, object()) == value:
+            continue
+        data[name] = _plain(value)
+    return data
+
+
+def steps_from_dicts(raw_steps: list[dict[str, Any]], source: str) -> tuple[Step, ...]:
+    """Read steps back from a session file; a damaged copy raises GuideError naming `source`."""
+    checker = Checker(source, "")
+    steps: list[Step] = []
+    if not isinstance(raw_steps, list):
+        raise GuideError(_("{file}: the session's steps are damaged").format(file=source))
+    for number, raw in enumerate(raw_steps, start=1):
+        steps.append(checker.step(raw, f"steps[{number}]", steps))
+    return tuple(steps)

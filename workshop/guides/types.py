@@ -1,0 +1,106 @@
+"""What a guide is made of: texts in two languages, steps and their offers, the guide itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.i18n import _
+from workshop.model import LANGUAGES, PromptKind
+
+
+class GuideError(ValueError):
+    """A guide file that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages; falls back to any language it has."""
+
+    values: dict[str, str]
+
+    def get(self, lang: str) -> str:
+        if lang in self.values:
+            return self.values[lang]
+        for other in LANGUAGES:
+            if other in self.values:
+                return self.values[other]
+        return next(iter(self.values.values()), "")
+
+    def to_dict(self) -> dict[str, str]:
+        return dict(self.values)
+
+
+EMPTY = Text({})
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A labelled thing a step offers: a scale item, a choice option, a formal body, a row."""
+
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    min: int = 1
+    max: int = 5
+    low: Text = EMPTY
+    high: Text = EMPTY
+
+    def refuses(self, value: int) -> str | None:
+        """Why `value` is no score on this scale (one line), or None when it is one."""
+        if self.min <= value <= self.max:
+            return None
+        return _("A score runs from {low} to {high}.").format(low=self.min, high=self.max)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    kind: PromptKind
+    title: Text
+    prompt: Text
+    hint: Text = EMPTY
+    timebox: int = 10  # minutes
+    anonymous: bool = False
+    carry_over: bool = False
+    items: tuple[Choice, ...] = ()  # scale
+    scale: Scale = Scale()
+    per: str = "partner"  # scale: partner | participant
+    source: str = ""  # vote: the open step voted on
+    dots: int = 3  # vote
+    rows: tuple[Choice, ...] = ()  # assign
+    when: str = "date"  # assign: date | rhythm
+    actions: bool = False  # assign: rows are actions reviewed next time
+    bodies: tuple[Choice, ...] = ()  # consent
+    options: tuple[Choice, ...] = ()  # choice
+    blind: bool = False  # scale: no one sees a score until the facilitator reveals them
+    moderate: bool = False  # open: participants' contributions wait until the facilitator shows them
+    answered: str = "count"  # who has answered, as the facilitator sees it: count | names
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    title: Text
+    steps: tuple[Step, ...]
+    version: int = 1
+    phase: str = ""
+    description: Text = EMPTY
+    source: str = ""  # where it was loaded from, for messages
+    duration: int = 0  # the stated length of the meeting in minutes, breaks included; 0: not stated
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(lang for lang in LANGUAGES if lang in self.title.values)
+
+    @property
+    def minutes(self) -> int:
+        return sum(step.timebox for step in self.steps)

@@ -312,8 +312,9 @@ def _session_tables(maker: _Maker, collab: _Collaboration, guide: Guide, day: st
         elif kind is PromptKind.OPEN:
             plan[step.id] = 0
         structured += plan[step.id]
-    if wall:
-        count = structured + wall + 3 * len(collab.partners) + len(people)
+    if wall:  # the other open steps get a few each (the closing round one per person), 'pains' the wall
+        count = structured + wall + sum(min(len(people), 3 * len(collab.partners)) if step.id == "close"
+                                        else 3 * len(collab.partners) for step in fillers if step.id != "pains")
     if count is None:
         count = structured
     if structured > count:  # a small session: fewer of each, keeping at least the choice

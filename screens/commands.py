@@ -161,9 +161,9 @@ def consent_statuses() -> tuple[Command, ...]:
     from workshop.model import ConsentStatus
     from workshop.summary import CONSENT_LABELS
 
-    return tuple(C(f"consent.status_{number}", str(number), CONSENT_LABELS[status], f"status({number})",
+    return tuple(C(f"consent.status_{number}", str(number % 10), CONSENT_LABELS[status], f"status({number})",
                    "consent", footer=False, palette=False)
-                 for number, status in enumerate(ConsentStatus, start=1))
+                 for number, status in enumerate(ConsentStatus.offered(), start=1))
 
 
 BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}  # without consent_statuses()

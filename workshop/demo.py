@@ -84,34 +84,59 @@ SCORES_SECOND = {
 }
 
 
+PEOPLE = [(person.split("@")[0], person.split("@")[1].split(":")[0]) for person in PARTICIPANTS]
+
+
 def _scores(live: LiveSession, table: dict[str, tuple[int, ...]], comments: dict[tuple[str, str], str]) -> None:
+    """Each participant scores (the scale is per participant); a partner's second person one point apart."""
     for item, values in table.items():
-        for partner, value in zip(PARTNERS, values):
-            live.score("interaction", item, partner, value, comments.get((item, partner)))
+        seen: set[str] = set()
+        for name, partner in PEOPLE:
+            value = values[PARTNERS.index(partner)]
+            if partner in seen:
+                value = max(1, min(5, value + (1 if item in ("humour", "contact") else -1)))
+            seen.add(partner)
+            live.score("interaction", item, name, value, comments.get((item, name)))
 
 
 def _first_meeting(live: LiveSession, clock: _Clock) -> None:
-    _step(live, clock, "welcome", 12)
+    _step(live, clock, "checkin", 11)
+    live.add("checkin", "Doel: een eerste pilot kiezen en afspreken wie wat trekt", GEM, "Anja de Vries")
+    live.add("checkin", "Ik wil weten wat de school hier concreet aan heeft", SCHOOL, "Dirk Smit")
+    live.add("checkin", "Ontbreekt: de huisartsen", ZORG, "Bram Jansen")
+    _step(live, clock, "mandate", 5)
+    live.add("mandate", "Mag voorstellen doen; besluiten gaan via de wethouder", GEM, "Anja de Vries")
+    live.add("mandate", "Mag besluiten tot een half jaar pilot", ZORG, "Bram Jansen")
+    _step(live, clock, "decision-rule", 3)
+    live.choose("decision-rule", "achterban-first")
+    _step(live, clock, "welcome", 4)
     live.choose("welcome", "verkennen")
     live.choose("welcome", "delen")
     live.skip("review")  # the first session has nothing to look back on
-    _step(live, clock, "ambition", 14)
+    _step(live, clock, "ambition", 12)
     live.revise("ambition", "Samen zorgen we dat kinderen in Rivierstad veilig en gezond opgroeien.")
     live.revise("ambition", "Samen zorgen we dat ieder kind in Rivierstad veilig, gezond en kansrijk opgroeit, "
                             "dicht bij huis en zonder dat ouders van loket naar loket moeten.")
     live.agree("ambition")
-    _step(live, clock, "interests", 16)
+    _step(live, clock, "interaction", 13)
+    _scores(live, SCORES_FIRST, {("uncomfortable", "Bram Jansen"): "Over geld praten we nog niet echt",
+                                 ("threshold", "Dirk Smit"): "Ik bel de wijkcoach nu sneller"})
+    _step(live, clock, "lower-threshold", 6)
+    live.assign("lower-threshold", "Elkaars mobiele nummers delen en tussendoor bellen", "Anja de Vries",
+                _due(clock, 7))
+    _step(live, clock, "interests", 14)
     for partner, participant, text in [
-        (GEM, "Anja de Vries", "Brengt: regie op het jeugdbeleid en budget voor preventie"),
-        (GEM, "Anja de Vries", "Wil: minder dure specialistische trajecten"),
-        (ZORG, "Bram Jansen", "Brengt: jeugdverpleegkundigen en kennis van gezinnen"),
-        (ZORG, "Bram Jansen", "Wil: eerder in beeld zijn, niet pas bij crisis"),
-        (WOON, "Carla Bakker", "Brengt: zicht op huurachterstanden en overlast"),
-        (SCHOOL, "Dirk Smit", "Brengt: dagelijks contact met kinderen en ouders"),
-        (SCHOOL, "Dirk Smit", "Wil: één aanspreekpunt als er zorgen zijn"),
+        (GEM, "Anja de Vries", "Organisatie: regie op het jeugdbeleid, met minder dure specialistische trajecten"),
+        (GEM, "Anja de Vries", "Wens: één gezamenlijke aanpak in plaats van vier losse"),
+        (ZORG, "Bram Jansen", "Organisatie: eerder in beeld zijn, niet pas bij crisis"),
+        (ZORG, "Bram Jansen", "Persoonlijk: ik wil mijn verpleegkundigen minder laten zoeken"),
+        (WOON, "Carla Bakker", "Organisatie: huurachterstanden eerder bespreken, voordat er ontruimd moet worden"),
+        (SCHOOL, "Dirk Smit", "Samen: één aanspreekpunt als er zorgen zijn over een kind"),
     ]:
         live.add("interests", text, partner, participant)
-    _step(live, clock, "pains", 15)
+    _step(live, clock, "break", 15)
+    live.add("break", "Parkeerplaats: rol van de huisartsen", ZORG, "Bram Jansen")
+    _step(live, clock, "pains", 11)
     pains = [
         (SCHOOL, "Leerkrachten weten niet wie ze moeten bellen"),
         (ZORG, "Privacyregels remmen het delen van signalen"),
@@ -120,73 +145,97 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
         (ZORG, "Te veel overleggen zonder besluiten"),
     ]
     uids = [live.add("pains", text, partner).uid for partner, text in pains]
-    _step(live, clock, "priorities", 7)
+    _step(live, clock, "priorities", 5)
     for partner, picks in [(GEM, (0, 1, 3)), (ZORG, (1, 1, 4)), (WOON, (2, 2, 0)), (SCHOOL, (0, 0, 1))]:
         for index in picks:
             live.vote("priorities", uids[index], partner)
     _step(live, clock, "pilot", 18)
-    live.revise("pilot", "Pilot 'Vroeg erbij': op twee scholen een vast wijkteam-aanspreekpunt, "
-                         "een half jaar lang. We testen of signalen eerder en zonder gedoe bij de juiste partner komen.")
+    live.revise("pilot", "Pilot 'Vroeg erbij': op twee scholen een vast aanspreekpunt van het wijkteam, een half jaar lang.")
+    live.revise("pilot", "Doel: signalen over kinderen komen eerder bij de juiste partner.\n"
+                         "We testen: één aanspreekpunt op twee scholen, en of we onze toezeggingen aan elkaar waarmaken.\n"
+                         "Achterban: twee intern begeleiders en twee wijkverpleegkundigen.\n"
+                         "Leervragen: hoe snel wordt een signaal opgepakt? Wat houdt het tegen?\n"
+                         "Tijd en middelen: vier uur per week per aanspreekpunt, betaald uit het preventiebudget.\n"
+                         "Succes: binnen twee weken contact na een signaal. Stoppen: als de scholen het niet gebruiken.\n"
+                         "Evaluatie: over zes maanden.")
     live.agree("pilot")
-    _step(live, clock, "pilot-team", 8)
-    live.assign("pilot-team", "Trekker van de pilot", "Bram Jansen", _due(clock, 14), row="rows-1")
-    live.assign("pilot-team", "Collega's uit de achterban betrekken", "Dirk Smit", "", row="rows-2")
-    _step(live, clock, "roles", 8)
+    _step(live, clock, "pilot-team", 3)
+    live.assign("pilot-team", "Trekker van de pilot", "Bram Jansen", "", row="rows-1")
+    live.assign("pilot-team", "Deelnemers uit de achterban", "Dirk Smit", "", row="rows-2")
+    live.assign("pilot-team", "Lessen verzamelen en terugkoppelen", "Bram Jansen", _due(clock, 84), row="rows-4")
+    _step(live, clock, "roles", 4)
     live.assign("roles", "Procesbegeleider", "Marieke (extern)", "maandelijks", row="rows-1")
     live.assign("roles", "Alliantiemanager per partner", "Anja de Vries, Carla Bakker", "elk kwartaal", row="rows-2")
     live.assign("roles", "Kwartiermaker(s)", "Bram Jansen", "tweewekelijks", row="rows-3")
-    _step(live, clock, "rhythm", 6)
+    _step(live, clock, "rhythm", 2)
     live.assign("rhythm", "Overleg leidinggevenden: voortgang van ambitie en pilot", "alle partners", "elke 6 weken",
                 row="rows-1")
-    _step(live, clock, "consent", 9)
+    _step(live, clock, "consent", 4)
     live.set_consent("consent", ZORG, "or", "to_request")
     live.set_consent("consent", ZORG, "clientenraad", "requested", _due(clock, -10))
     live.set_consent("consent", SCHOOL, "medezeggenschapsraad", "to_request")
     live.set_consent("consent", GEM, "gemeenteraad", "not_needed")
-    _step(live, clock, "interaction", 13)
-    _scores(live, SCORES_FIRST, {("uncomfortable", ZORG): "Over geld praten we nog niet echt",
-                                 ("threshold", SCHOOL): "Ik bel de wijkcoach nu sneller"})
-    _step(live, clock, "actions", 9)
+    _step(live, clock, "intentieverklaring", 5)
+    live.revise("intentieverklaring", "Eens: de ambitie en de pilot 'Vroeg erbij'.\n"
+                                      "Nog te regelen: privacy bij het delen van signalen; wie betaalt na de pilot.")
+    _step(live, clock, "achterban", 5)
+    live.assign("achterban", "Kernboodschap: we starten met een vast aanspreekpunt op twee scholen",
+                "alle alliantiemanagers", _due(clock, 7))
+    _step(live, clock, "actions", 5)
     live.assign("actions", "Privacyprotocol voor signalen opstellen", ZORG, _due(clock, 35))
     live.assign("actions", "Twee pilotscholen kiezen", SCHOOL, _due(clock, 21))
     live.assign("actions", "Budget pilot vrijmaken", GEM, _due(clock, 30))
-    _step(live, clock, "close", 4)
+    _step(live, clock, "close", 3)
     live.add("close", "Energiek", GEM, "Anja de Vries")
     live.add("close", "Eindelijk concreet", SCHOOL, "Dirk Smit")
 
 
 def _second_meeting(live: LiveSession, clock: _Clock) -> None:
-    _step(live, clock, "welcome", 8)
+    _step(live, clock, "checkin", 9)
+    live.add("checkin", "Doel: besluiten of de pilot wordt uitgebreid", GEM, "Anja de Vries")
+    _step(live, clock, "mandate", 3)
+    live.add("mandate", "Mag besluiten over uitbreiding binnen het budget", GEM, "Anja de Vries")
+    _step(live, clock, "decision-rule", 1)
+    live.choose("decision-rule", "achterban-first")
+    _step(live, clock, "welcome", 3)
     live.choose("welcome", "delen")
-    _step(live, clock, "review", 12)
+    _step(live, clock, "review", 10)
     for index, action in enumerate(live.carried):
         live.mark("review", action.uid, ("done", "open", "done", "dropped", "open")[index % 5])
     _step(live, clock, "ambition", 6)
     live.agree("ambition")
+    _step(live, clock, "interaction", 12)
+    _scores(live, SCORES_SECOND, {("threshold", "Carla Bakker"): "We appen elkaar nu gewoon"})
+    _step(live, clock, "lower-threshold", 5)
+    live.assign("lower-threshold", "Eén keer per maand samen lunchen op een van de scholen", "Dirk Smit", _due(clock, 30))
     _step(live, clock, "interests", 8)
-    live.add("interests", "Wil: de pilot ook op het voortgezet onderwijs", SCHOOL, "Dirk Smit")
-    _step(live, clock, "pains", 14)
+    live.add("interests", "Wens: de pilot ook op het voortgezet onderwijs", SCHOOL, "Dirk Smit")
+    _step(live, clock, "break", 15)
+    _step(live, clock, "pains", 12)
     pains = [
         (SCHOOL, "Nog steeds onduidelijk wie we moeten bellen bij de tweede school"),
         (ZORG, "Privacyregels remmen het delen van signalen"),
         (GEM, "Doorlooptijd van besluiten bij de gemeente"),
     ]
     uids = [live.add("pains", text, partner).uid for partner, text in pains]
-    _step(live, clock, "priorities", 6)
+    _step(live, clock, "priorities", 5)
     for partner, picks in [(GEM, (2, 1, 1)), (ZORG, (1, 1, 0)), (WOON, (0, 0, 1)), (SCHOOL, (0, 0, 0))]:
         for index in picks:
             live.vote("priorities", uids[index], partner)
-    _step(live, clock, "pilot", 10)
-    live.revise("pilot", "Pilot 'Vroeg erbij' loopt op twee scholen; we breiden uit met de woonconsulent "
-                         "bij huurachterstand en meten hoe snel een signaal opgepakt wordt.")
+    _step(live, clock, "pilot", 12)
+    live.revise("pilot", live.agreed_statement("pilot").replace(
+        "Evaluatie: over zes maanden.", "Bijgesteld: de woonconsulent sluit aan bij huurachterstand.\n"
+                                        "Evaluatie: over vier maanden."))
     live.agree("pilot")
-    _step(live, clock, "consent", 6)
-    live.set_consent("consent", ZORG, "or", "advice_given", _due(clock, -7))
+    _step(live, clock, "consent", 4)
+    live.set_consent("consent", ZORG, "or", "advice_conditions", _due(clock, -7))
     live.set_consent("consent", ZORG, "clientenraad", "consent_given", _due(clock, -18))
     live.set_consent("consent", SCHOOL, "medezeggenschapsraad", "requested", _due(clock, 12))
-    _step(live, clock, "interaction", 12)
-    _scores(live, SCORES_SECOND, {("threshold", WOON): "We appen elkaar nu gewoon"})
-    _step(live, clock, "actions", 8)
+    _step(live, clock, "intentieverklaring", 6)
+    live.revise("intentieverklaring", "Eens: de ambitie, de pilot 'Vroeg erbij' en het overlegritme.\n"
+                                      "Nog te regelen: wie betaalt na de pilot.")
+    live.agree("intentieverklaring")
+    _step(live, clock, "actions", 5)
     live.assign("actions", "Lessen uit de pilot op één A4", "Bram Jansen", _due(clock, 42))
     live.assign("actions", "Woonconsulent aansluiten bij wijkteam", WOON, _due(clock, 21))
     _step(live, clock, "close", 3)

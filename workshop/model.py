@@ -28,14 +28,25 @@ class PromptKind(StrEnum):
 
 
 class ConsentStatus(StrEnum):
-    """Where the advice or consent of a formal body stands."""
+    """Where the say of a formal body stands: advice (OR, cliëntenraad), consent (instemming),
+    approval (goedkeuring: RvT, RvC) or a council's wensen en bedenkingen (gemeenteraad)."""
 
     NOT_NEEDED = "not_needed"
     TO_REQUEST = "to_request"
     REQUESTED = "requested"
-    ADVICE_GIVEN = "advice_given"
+    ADVICE_POSITIVE = "advice_positive"
+    ADVICE_CONDITIONS = "advice_conditions"  # positive, with conditions
+    ADVICE_NEGATIVE = "advice_negative"
     CONSENT_GIVEN = "consent_given"
-    REFUSED = "refused"
+    APPROVED = "approved"  # goedkeuring
+    WISHES_GIVEN = "wishes_given"  # wensen en bedenkingen ingebracht
+    REFUSED = "refused"  # consent or approval refused
+    ADVICE_GIVEN = "advice_given"  # older sessions: advice without saying which; still read, no longer offered
+
+    @classmethod
+    def offered(cls) -> tuple["ConsentStatus", ...]:
+        """The statuses a facilitator can set, in the order of the keys 1 to 9 and 0."""
+        return tuple(status for status in cls if status is not cls.ADVICE_GIVEN)
 
     @property
     def pending(self) -> bool:

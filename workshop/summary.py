@@ -26,9 +26,14 @@ CONSENT_LABELS = {
     ConsentStatus.NOT_NEEDED: N_("not needed"),
     ConsentStatus.TO_REQUEST: N_("to request"),
     ConsentStatus.REQUESTED: N_("requested"),
-    ConsentStatus.ADVICE_GIVEN: N_("advice given"),
+    ConsentStatus.ADVICE_POSITIVE: N_("positive advice"),
+    ConsentStatus.ADVICE_CONDITIONS: N_("advice with conditions"),
+    ConsentStatus.ADVICE_NEGATIVE: N_("negative advice"),
     ConsentStatus.CONSENT_GIVEN: N_("consent given"),
+    ConsentStatus.APPROVED: N_("approved"),
+    ConsentStatus.WISHES_GIVEN: N_("wishes and concerns given"),
     ConsentStatus.REFUSED: N_("refused"),
+    ConsentStatus.ADVICE_GIVEN: N_("advice given"),
 }
 REVIEW_LABELS = {
     ReviewStatus.DONE: N_("done"),

@@ -15,7 +15,7 @@ from workshop.i18n import N_, _
 from workshop.model import ConsentStatus
 from workshop.session.changes import SetConsent
 
-ORDER = list(ConsentStatus)
+ORDER = list(ConsentStatus.offered())  # keys 1 to 9 and 0, in this order
 
 
 class ConsentInput(PromptInput):
@@ -26,7 +26,7 @@ class ConsentInput(PromptInput):
     BINDINGS = bindings("consent")
 
     def compose(self) -> ComposeResult:
-        legend = "  ".join(f"{number} {consent_label(s.value)}" for number, s in enumerate(ORDER, start=1))
+        legend = "  ".join(f"{number % 10} {consent_label(s.value)}" for number, s in enumerate(ORDER, start=1))
         yield Static(Text(_("In a partner's column: a number sets the status, space the next one, d a date"),
                           style="italic") + Text("\n" + legend, style="dim"), classes="legend")
         yield Grid(id="consents")

@@ -53,7 +53,7 @@ def run_first_session(store, session_id: str) -> None:
     s.revise("ambition", "een voorstel dat niet werd aangenomen")
     s.revise("pilot", "Eén wijkteam in Oost")
     s.agree("pilot")
-    s.assign("pilot-team", "Trekker van de pilot", "Bram", "2026-12-15")
+    s.assign("actions", "Pilotplan schrijven", "Bram", "2026-12-15")
     s.assign("actions", "Wachtlijst delen", "Zorggroep", "2026-12-01")
     s.assign("actions", "Wethouder bellen", "Gemeente", "2026-12-05")
     s.assign("actions", "Brief aan de OR", "Gemeente")
@@ -70,7 +70,7 @@ def test_new_with_flags_then_two_sessions_carry_over_right(capsys, store):
 
     second = new_in_subprocess("2027-01-15")
     assert carried(store, second) == {
-        "Trekker van de pilot": "action", "Wachtlijst delen": "action", "Wethouder bellen": "action",
+        "Pilotplan schrijven": "action", "Wachtlijst delen": "action", "Wethouder bellen": "action",
         "Brief aan de OR": "action", "Works council (OR): requested": "consent",
         "Supervisory board (RvT): to request": "consent", "Eén wijkteam in Oost": "pilot"}
     s = opened(store, second)
@@ -79,7 +79,7 @@ def test_new_with_flags_then_two_sessions_carry_over_right(capsys, store):
     assert s.agreed_statement("pilot") == "Eén wijkteam in Oost"
     s.mark("review", by_text(s, "Wachtlijst delen"), "done")
     s.mark("review", by_text(s, "Wethouder bellen"), "dropped")
-    s.mark("review", by_text(s, "Brief aan de OR"), "open")  # the pilot lead's task is left unreviewed
+    s.mark("review", by_text(s, "Brief aan de OR"), "open")  # the pilot plan is left unreviewed
     s.mark("review", by_text(s, "Works council (OR): requested"), "done")
     s.mark("review", by_text(s, "Eén wijkteam in Oost"), "done")
     s.set_consent("consent", "Zorggroep", "rvt", "consent_given")  # settled in the consent step instead
@@ -89,7 +89,7 @@ def test_new_with_flags_then_two_sessions_carry_over_right(capsys, store):
     s.release()
 
     third = new_in_process(capsys, "2027-03-01")
-    assert carried(store, third) == {"Brief aan de OR": "action", "Trekker van de pilot": "action",
+    assert carried(store, third) == {"Brief aan de OR": "action", "Pilotplan schrijven": "action",
                                      "Evaluatie plannen": "action"}
     view = SessionView(store.read_session(third))
     assert view.agreed_statement("ambition") == "Samen een thuis dichtbij, voor iedereen"

@@ -57,7 +57,7 @@ def _first(live: LiveSession) -> None:
     live.set_consent("consent", "Zorggroep", "or", "to_request")
     live.set_consent("consent", "Gemeente", "gemeenteraad", "not_needed")
     _scores(live, "threshold", (2, 2, 3))
-    _scores(live, "questions", (3, 3, 3))
+    _scores(live, "honesty", (3, 3, 3))
     live.assign("actions", "Share the waiting list", "Zorggroep", "2026-09-15")
     live.assign("actions", "Call the alderman", "Gemeente", "2026-09-20")
     live.assign("actions", "Write to the works council", "Gemeente")
@@ -69,7 +69,7 @@ def _pulse(live: LiveSession) -> None:
         if action.text in verdicts:
             live.mark("review", action.uid, verdicts[action.text])
     _scores(live, "threshold", (3, 3, 3))
-    _scores(live, "questions", (3, 4, 3))
+    _scores(live, "honesty", (3, 4, 3))
     live.assign("actions", "Plan the pilot", "Woonstede", "2026-10-20")
 
 
@@ -92,7 +92,7 @@ def _second(store, first_id: str):
         live.set_consent("consent", "Zorggroep", "or", "advice_given", "2026-10-28")
         live.set_consent("consent", "Zorggroep", "rvt", "requested")
         _scores(live, "threshold", (4, 4, 3))
-        _scores(live, "questions", (3, 3, 3))
+        _scores(live, "honesty", (3, 3, 3))
         _scores(live, "listening", (4, 4, 4))
         live.assign("actions", "Draft the data agreement", "Zorggroep", "2026-11-30")
 
@@ -150,10 +150,10 @@ def test_the_threshold_question_leads_and_the_pulse_check_lines_up_on_its_items(
 
 
 def test_one_partner_moving_one_point_among_three_is_noise_and_gets_a_level_arrow(comparison):
-    questions = trend(comparison, "questions")
-    assert [round(p.mean, 2) for p in questions.points] == [3.0, 3.33, 3.0]
-    assert [p.arrow for p in questions.points] == ["", STEADY, STEADY]
-    assert questions.arrow == STEADY and DOWN not in questions.sparkline
+    honesty = trend(comparison, "honesty")  # one of the three items the pulse asks too
+    assert [round(p.mean, 2) for p in honesty.points] == [3.0, 3.33, 3.0]
+    assert [p.arrow for p in honesty.points] == ["", STEADY, STEADY]
+    assert honesty.arrow == STEADY and DOWN not in honesty.sparkline
 
 
 def test_an_item_scored_in_one_session_only_leaves_gaps_and_unscored_items_are_left_out(comparison):
@@ -371,8 +371,8 @@ def test_compare_json_is_the_comparison_for_scripts(capsys, history):
 def test_compare_prints_tables_with_the_threshold_first(capsys, history):
     assert run(["compare", history["second"], "--per-partner"]) == 0
     out = capsys.readouterr().out
-    assert "KEY QUESTION" in out and "▃▅▆ ↑" in out
-    assert out.index("KEY QUESTION") < out.index("There is room")
+    assert "The threshold to" in out and "▃▅▆ ↑" in out
+    assert out.index("The threshold to") < out.index("We feel free to")
     assert "Woonstede" in out  # the per-partner rows
     assert "waiting lists{+ , with" in out  # styles do not reach a pipe: marks do
     assert "no longer mentioned: Nobody knows whom to call" in out and "resolved" not in out

@@ -96,7 +96,8 @@ def fixed_session(deterministic, store, make_session):
     s.assign("roles", "Procesbegeleider", "Anna", "maandelijks")
     s.assign("rhythm", "Overleg leidinggevenden", "Gemeente, Zorggroep", "elke 6 weken")
     s.set_consent("consent", "Zorggroep", "rvt", "to_request")
-    s.set_consent("consent", "Woonstede", "or", "advice_given", "2026-11-01")
+    s.set_consent("consent", "Woonstede", "or", "advice_given", "2026-11-01")  # as older sessions have it
+    s.set_consent("consent", "Gemeente", "gemeenteraad", "wishes_given", "2026-11-12")
     s.score("interaction", "threshold", "Gemeente", 2, "nog = hoog")
     s.score("interaction", "threshold", "Zorggroep", 4)
     s.score("interaction", "humour", "Woonstede", 5, "[i]veel[/i] gelachen")
@@ -138,9 +139,11 @@ def test_the_same_session_exports_the_same_bytes(fixed_session):
 def test_minutes_open_with_the_agreements_table_then_go_step_by_step(fixed_session):
     text = export_session(fixed_session, "md")
     table = text.index("## Agreements and actions\n\n| Action | Who | Due |")
-    assert text.index("## Decisions") < table < text.index("## 1. Welcome and who is at the table")
-    assert text.index("## 1. Welcome and who is at the table") < text.index("## 14. Closing round")
-    assert "| Trekker van de pilot | Bram | 15 December 2026 |" in text[table:text.index("## 1.")]
+    assert text.index("## Decisions") < table < text.index("## 1. Welcome and check-in")
+    assert text.index("## 1. Welcome and check-in") < text.index("## 21. Closing round")
+    assert "| OR informeren | Gemeente | 1 December 2026 |" in text[table:text.index("## 1.")]
+    assert "Trekker van de pilot" not in text[table:text.index("## 1.")]  # a role, in its own step
+    assert "Trekker van de pilot" in text[text.index("## 1."):]
 
 
 def test_minutes_are_in_the_sessions_language(deterministic, store, make_session):
@@ -149,7 +152,7 @@ def test_minutes_are_in_the_sessions_language(deterministic, store, make_session
     s.release()
     view = SessionView(store.read_session(s.id))
     text = export_session(view, "md")
-    assert "## 3. Gedeelde ambitie" in text and "Shared ambition" not in text
+    assert "## 6. Gedeelde ambitie" in text and "Shared ambition" not in text
 
 
 def test_participant_markdown_is_shown_literally(fixed_session):

@@ -127,7 +127,7 @@ def test_an_old_schema_is_migrated_when_opened_for_writing(make_session, store):
         meta.pop(key)
     path.write_text(json.dumps(tables))
     session = LiveSession(store.open_session(session_id))
-    assert [s.id for s in session.agenda][0] == "welcome"
+    assert [s.id for s in session.agenda][0] == "checkin"
     session.release()
     assert json.loads(path.read_text())["meta"]["1"]["schema"] == SCHEMA
 

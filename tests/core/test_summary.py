@@ -21,7 +21,7 @@ def filled(live):
     s.add("pains", "Niemand stemde hierop", partner="Woonstede")
     s.vote("priorities", pain.uid, "Gemeente", 2)
     s.vote("priorities", other.uid, "Zorggroep", 3)
-    s.assign("pilot-team", "Trekker van de pilot", "Bram", "2026-12-15")
+    s.assign("achterban", "Kernboodschap aan de teams", "Bram", "2026-12-15")
     s.assign("roles", "Procesbegeleider", "Anna", "maandelijks")
     s.assign("actions", "OR informeren", "Gemeente", "2026-12-01")
     s.set_consent("consent", "Zorggroep", "rvt", "requested", "2026-12-10")
@@ -44,7 +44,7 @@ def test_actions_come_first_then_statements_roles_consent_choice_vote_scale(fill
 def test_every_action_step_feeds_the_agreements_table(filled):
     actions = summarise(filled)[0]
     assert actions.title == "Agreements and actions"
-    assert actions.lines == (SummaryLine("Trekker van de pilot", "Bram", "2026-12-15"),
+    assert actions.lines == (SummaryLine("Kernboodschap aan de teams", "Bram", "2026-12-15"),
                              SummaryLine("OR informeren", "Gemeente", "2026-12-01"))
 
 
@@ -74,7 +74,7 @@ def test_the_vote_reads_the_ranking_with_dots_and_leaves_out_unvoted_items(fille
 
 def test_the_threshold_question_leads_the_scale_with_mean_and_spread(filled):
     lines = {s.key: s for s in summarise(filled)}["interaction"].lines
-    assert lines[0].text.startswith("KEY QUESTION")
+    assert lines[0].text == "The threshold to approach each other is low."
     assert lines[0].status == "key question; mean 3.0, spread 2–4"
     assert lines[0].who == "Gemeente 2, Zorggroep 4"
     assert lines[1].status == "mean 4.0, spread 4–4"

@@ -109,7 +109,7 @@ def test_the_wizard_prepares_a_session_for_a_new_collaboration(on_a_terminal, ca
     assert (view.collaboration, view.guide_id, view.lang, view.date) == ("Zorg Oost", "pulse", "nl", "2026-11-20")
     assert view.partners == ["Gemeente", "Zorggroep"]
     assert view.participants == [Participant("Anna", "Gemeente", "alliance manager"), Participant("Bram", "Zorggroep")]
-    assert view.title == "Pulscheck"  # the guide's title in the session's language by default
+    assert view.title == "Vinger aan de pols"  # the guide's title in the session's language by default
     assert view.meta["facilitator"] == "Fleur"
     assert not any("collaboration is this session for" in message for message in fake.asked)  # none exist yet
 
@@ -223,7 +223,7 @@ def test_questionary_prompts_answer_from_typed_keys(store, shelf):
     assert answers == {"collaboration": "Zorg Oost", "partners": ["Gemeente", "Zorggroep"],
                        "participants": [Participant("Anna", "Zorggroep", "kwartiermaker")],
                        "guide": "procesregie", "lang": "en", "date": "2026-11-20",
-                       "title": "Process direction", "facilitator": "Fleur"}
+                       "title": "Steering the process: working session", "facilitator": "Fleur"}
 
 
 def test_questionary_ctrl_c_raises_keyboard_interrupt(store, shelf):

@@ -1,0 +1,90 @@
+"""The built-in guides as a set: each passes the checker, they share scale items exactly, and the
+meetings fit the time they state."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from workshop.cli.main import run
+from workshop.guides import builtin_guide_paths, load_guide_file, load_shelf
+from workshop.model import PHASES, PromptKind
+
+GUIDES = {path.stem: load_guide_file(path) for path in builtin_guide_paths()}
+
+
+@pytest.mark.parametrize("path", builtin_guide_paths(), ids=lambda path: path.stem)
+def test_guide_check_passes_on_every_builtin_guide(path: Path, capsys) -> None:
+    assert run(["--lang", "en", "guide", "check", str(path)]) == 0
+    assert "a valid guide" in capsys.readouterr().out
+
+
+def test_every_scale_item_id_shared_between_guides_has_the_same_text_and_scale() -> None:
+    seen: dict[str, set[tuple]] = defaultdict(set)
+    where: dict[str, list[str]] = defaultdict(list)
+    for guide in GUIDES.values():
+        for step in guide.steps:
+            if step.kind is PromptKind.SCALE:
+                for item in step.items:
+                    scale = (step.scale.min, step.scale.max, tuple(sorted(step.scale.low.values.items())),
+                             tuple(sorted(step.scale.high.values.items())))
+                    seen[item.id].add((tuple(sorted(item.text.values.items())), scale))
+                    where[item.id].append(f"{guide.id}.{step.id}")
+    differing = {item: where[item] for item, versions in seen.items() if len(versions) > 1}
+    assert differing == {}
+    assert len(where["threshold"]) >= 7  # shared widely, so the check above has something to compare
+
+
+def test_the_threshold_is_asked_as_a_level_in_every_guide_that_scores_the_relationship() -> None:
+    for guide in GUIDES.values():
+        relationship = [s for s in guide.steps if s.kind is PromptKind.SCALE and s.id in ("interaction", "scan")]
+        for step in relationship:
+            assert [item.id for item in step.items].count("threshold") == 1, guide.id
+    text = GUIDES["procesregie"].step("interaction").items[0].text.values
+    assert text == {"nl": "De drempel om elkaar te benaderen is laag.", "en": "The threshold to approach each other is low."}
+
+
+def test_the_reworked_procesregie_fits_its_stated_time_with_a_break_and_the_key_question_early() -> None:
+    guide = GUIDES["procesregie"]
+    assert 140 <= guide.duration <= 165  # about two and a half hours
+    assert guide.minutes <= guide.duration
+    pause = guide.step("break")
+    assert pause.kind is PromptKind.OPEN and pause.timebox >= 10
+    ids = [step.id for step in guide.steps]
+    starts = {step.id: sum(s.timebox for s in guide.steps[:number]) for number, step in enumerate(guide.steps)}
+    assert starts["interaction"] < guide.duration / 2  # the central question in the first half …
+    assert ids[ids.index("interaction") + 1] == "lower-threshold"  # … followed by an action on it
+    assert guide.step("lower-threshold").actions
+    assert starts["break"] > starts["interaction"]
+
+
+def test_the_bestuurlijk_variant_is_seven_steps_in_about_ninety_minutes() -> None:
+    guide = GUIDES["procesregie-bestuurlijk"]
+    assert len(guide.steps) == 7
+    assert guide.minutes <= guide.duration <= 95
+
+
+def test_every_phase_has_a_guide_and_every_stated_duration_holds_the_steps() -> None:
+    shelf = load_shelf()
+    assert {guide.phase for guide in shelf.guides.values()} >= set(PHASES)
+    for guide in shelf.guides.values():
+        assert guide.duration, guide.id
+        assert guide.minutes <= guide.duration, guide.id
+
+
+def test_the_collaboration_scan_has_two_or_three_items_for_each_of_five_perspectives_per_participant() -> None:
+    for name in ("samenwerkingsscan", "uitvoeren"):
+        scan = GUIDES[name].step("scan")
+        assert scan.per == "participant"
+        perspectives = {"ambition": 0, "interest": 0, "relationship": 0, "organisation": 0, "process": 0}
+        for item in scan.items:
+            prefix = item.id.split("-")[0] if "-" in item.id else "relationship"
+            perspectives[prefix] += 1
+        assert all(2 <= count <= 3 for count in perspectives.values()), perspectives
+
+
+def test_the_pulse_asks_three_scores_per_person() -> None:
+    (scale,) = [s for s in GUIDES["pulse"].steps if s.kind is PromptKind.SCALE]
+    assert [item.id for item in scale.items] == ["threshold", "honesty", "contact"]

@@ -53,7 +53,7 @@ async def test_hostile_names_and_statements_are_saved_exactly(make_session, make
     assert view.statement("ambition").text == HOSTILE[0]
     (pain,) = view.contributions("pains")
     assert (pain.text, pain.partner, pain.participant) == ("hello [/i]", "[b]Gem[/b]", "[i]Anna[/i]")
-    assert view.scores("interaction", "questions")["[b]Gem[/b]"].value == 4
+    assert view.scores("interaction", "threshold")["[i]Anna[/i]"].value == 4  # scored per person
 
 
 def test_visible_replaces_control_characters_and_lone_surrogates():

@@ -79,10 +79,11 @@ def test_saved_contributions_survive_kill_and_the_meeting_resumes_at_its_step(st
     first = Terminal(*args)
     try:
         wait_for(lambda: read().meta.get("visited"))  # the app is up: opening the meeting started the timer
-        for _ in range(4):
-            first.send("\x0e")  # ctrl+n: next step, four times -> wishes and pain points
-            time.sleep(0.3)
-        wait_for(lambda: read().current.id == "pains")
+        agenda = [step.id for step in read().agenda]
+        for step_id in agenda[1:agenda.index("pains") + 1]:
+            first.send("\x0e")  # ctrl+n: next step, one at a time up to the pain points
+            wait_for(lambda: read().current.id == step_id)
+        wait_for(lambda: b"What gets in the way" in first.output)  # its prompt is drawn: the entry is there
         typed = []
         for number in range(1, 4):
             text = f"pain point {number} [b]literal[/b]"

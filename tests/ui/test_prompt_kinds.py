@@ -147,26 +147,26 @@ async def test_statement_keeps_every_revision_and_the_agreed_one(make_session, m
     assert view.statement("ambition").value is True
 
 
-async def test_scale_takes_a_score_per_partner_and_shows_the_spread(make_session, make_app, saved):
+async def test_scale_takes_a_score_per_person_and_shows_the_spread(make_session, make_app, saved):
     session_id = make_session()
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "interaction")
-        await pilot.press("3", "4", "2")  # the first item, for each partner in turn
+        await pilot.press("3", "4", "2")  # the first item, for each person in turn
         await pilot.press("5")  # the cursor moved on to the second item, first partner
-        await pilot.press("left", "enter")  # back to Gemeente: a score with a comment
+        await pilot.press("left", "enter")  # back to Anna: a score with a comment
         await pilot.pause()
         app.focused.value = "4 we listen better now"
         await pilot.press("enter")
         await pilot.pause()
-        spread = str(app.screen.query_one("#scores").get_row("questions")[-1])
+        spread = str(app.screen.query_one("#scores").get_row("threshold")[-1])
         assert "2–4" in spread
     view = saved(session_id)
-    assert {who: c.value for who, c in view.scores("interaction", "questions").items()} == {
-        "Gemeente": 3, "Zorggroep": 4, "Woonstede": 2}
-    listening = view.scores("interaction", "listening")["Gemeente"]
+    assert {who: c.value for who, c in view.scores("interaction", "threshold").items()} == {
+        "Anna": 3, "Bram": 4, "Cem": 2}
+    listening = view.scores("interaction", "questions")["Anna"]
     assert (listening.value, listening.text) == (4, "we listen better now")
-    assert view.spread("interaction", "questions").range == 2
+    assert view.spread("interaction", "threshold").range == 2
 
 
 async def test_scores_typed_in_one_burst_each_land_in_their_own_cell(make_session, make_app, saved):
@@ -183,9 +183,9 @@ async def test_scores_typed_in_one_burst_each_land_in_their_own_cell(make_sessio
         await pilot.press("9")  # not on a 1-5 scale: refused, and the cursor stays
         await pilot.pause()
     view = saved(session_id)
-    assert {who: c.value for who, c in view.scores("interaction", "questions").items()} == {
-        "Gemeente": 4, "Zorggroep": 3, "Woonstede": 5}
-    assert {who: c.value for who, c in view.scores("interaction", "listening").items()} == {"Gemeente": 2}
+    assert {who: c.value for who, c in view.scores("interaction", "threshold").items()} == {
+        "Anna": 4, "Bram": 3, "Cem": 5}
+    assert {who: c.value for who, c in view.scores("interaction", "questions").items()} == {"Anna": 2}
 
 
 TEN_POINT_GUIDE = """
@@ -298,7 +298,7 @@ async def test_choice_picks_one_option(make_session, make_app, saved):
     session_id = make_session()
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to(pilot, "welcome")
         await pilot.press("home", "down", "enter")
         await pilot.press("down", "enter")
         await pilot.pause()

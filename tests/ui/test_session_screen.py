@@ -23,8 +23,8 @@ async def test_next_and_previous_move_the_meeting_and_are_remembered(make_sessio
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+b")
         await pilot.pause()
-        assert app.screen.step_id == "ambition"
-    assert saved(session_id).current.id == "ambition"
+        assert app.screen.step_id == "decision-rule"
+    assert saved(session_id).current.id == "decision-rule"
 
 
 async def test_the_agenda_jumps_skips_reorders_and_adds_a_step(make_session, make_app, saved):
@@ -33,11 +33,11 @@ async def test_the_agenda_jumps_skips_reorders_and_adds_a_step(make_session, mak
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+g")
         assert isinstance(app.focused, Agenda)
-        await pilot.press("down", "s")  # skip 'review'
-        await pilot.press("down", "down", "down", "enter")  # jump to 'pains'
+        await pilot.press("down", "s")  # skip 'mandate'
+        await pilot.press(*["down"] * 9, "enter")  # jump to 'pains'
         await pilot.pause()
         assert app.screen.step_id == "pains"
-        await pilot.press("ctrl+g", "shift+up")  # 'pains' before 'interests'
+        await pilot.press("ctrl+g", "shift+up", "shift+up")  # 'pains' before 'break' and 'interests'
         await pilot.press("a")
         await pilot.pause()
         app.focused.value = "Budget question"
@@ -47,7 +47,7 @@ async def test_the_agenda_jumps_skips_reorders_and_adds_a_step(make_session, mak
         await submit(pilot, "Who pays for the pilot?")
     view = saved(session_id)
     order = [s.id for s in view.agenda]
-    assert view.is_skipped("review")
+    assert view.is_skipped("mandate")
     assert order.index("pains") < order.index("interests")
     extra = view.agenda[order.index("pains") + 1]
     assert extra.id.startswith("extra-") and view.current.id == extra.id
@@ -68,7 +68,7 @@ async def test_timer_starts_by_itself_pauses_and_gets_extra_minutes(make_session
         app.screen.tick()
         await pilot.pause()
         assert app.screen.query_one(Digits).value == "13:30"
-    box = saved(session_id).timebox("welcome")
+    box = saved(session_id).timebox("checkin")
     assert box.since is None and box.spent(clock()) == 90 and box.extra == 5
 
 
@@ -110,7 +110,7 @@ async def test_private_note_is_saved_and_hidden_in_presentation_mode(make_sessio
         await pilot.press("escape")
         await pilot.pause()
         assert not app.screen.has_class("presenting")
-    assert saved(session_id).note("welcome") == "Gemeente is nervous about money"
+    assert saved(session_id).note("checkin") == "Gemeente is nervous about money"
 
 
 async def test_closing_shows_the_summary_and_leaves_the_session_read_only(make_session, make_app, saved):
@@ -149,8 +149,8 @@ async def test_a_second_window_on_a_locked_session_is_read_only_with_a_message(m
             assert "open elsewhere" in str(app.screen.query_one("#banner").render())
             await pilot.press("ctrl+n")
             await pilot.pause()
-            assert app.screen.step_id == "review"  # looking around is fine …
-        assert saved(session_id).current.id == "welcome"  # … but nothing changes on disk
+            assert app.screen.step_id == "mandate"  # looking around is fine …
+        assert saved(session_id).current.id == "checkin"  # … but nothing changes on disk
     finally:
         holder.release()
 
@@ -211,7 +211,7 @@ async def test_the_session_speaks_dutch_when_the_session_is_dutch(make_session, 
     app = make_app(make_session(lang="nl"), lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Welkom" in str(app.screen.query_one("#prompt").render())
+        assert "Waarvoor zitten we hier vandaag" in str(app.screen.query_one("#prompt").render())
 
 
 async def test_f6_compares_and_f7_exports_from_the_running_session(make_session, make_app, store):

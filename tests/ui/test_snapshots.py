@@ -9,7 +9,7 @@ from tests.ui.conftest import START, FakeClock
 
 @pytest.fixture
 def meeting(store, make_session):
-    """A session in progress: halfway through 'wishes and pain points', ten minutes in."""
+    """A session in progress: halfway through 'pain points', ten minutes in."""
     from workshop.session import LiveSession
 
     session_id = make_session(collaboration="Jeugdnetwerk Rivierstad", date="2026-11-20")

@@ -1,4 +1,4 @@
-"""A whole procesregie meeting with four partners, from welcome to the closed session, by keyboard."""
+"""A whole procesregie werksessie with four partners, from check-in to the closed session, by keyboard."""
 
 from __future__ import annotations
 
@@ -25,15 +25,32 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("down", "enter")  # welcome: the sharing phase
+        assert pilot.app.screen.step_id == "checkin"
+        await submit(pilot, "Anna: goal: choose the pilot schools")
+        await next_step(pilot, "mandate")
+        await submit(pilot, "Bram: may decide on a six-month pilot")
+        await next_step(pilot, "decision-rule")
+        await pilot.press("enter")  # consent
+        await next_step(pilot, "welcome")
+        await pilot.press("down", "enter")  # the sharing phase
         await next_step(pilot, "review")
         await pilot.press("d")
         await next_step(pilot, "ambition")
         assert app.focused.value == "Children grow up safely"  # carried over from last time
         await pilot.press("ctrl+r")  # still holds: agreed again
+        await next_step(pilot, "interaction")
+        for _item in range(8):  # one score per person
+            await pilot.press("3", "4", "2", "5")
+        await next_step(pilot, "lower-threshold")
+        await type_text(pilot, "Share phone numbers")
+        await pilot.press("enter")
+        await type_text(pilot, "Anna")
+        await pilot.press("enter", "enter")
         await next_step(pilot, "interests")
         await submit(pilot, "Gem: brings the prevention budget")
         await submit(pilot, "Dana: wants one contact person")
+        await next_step(pilot, "break")
+        await submit(pilot, "Parking lot: the role of the GPs")
         await next_step(pilot, "pains")
         await submit(pilot, "Reg: teachers do not know whom to call")
         await submit(pilot, "Zorg: privacy rules")
@@ -59,10 +76,14 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
         await type_text(pilot, "every six weeks")
         await pilot.press("enter")
         await next_step(pilot, "consent")
-        await pilot.press("3", "right", "5", "down", "6")
-        await next_step(pilot, "interaction")
-        for _item in range(8):
-            await pilot.press("3", "4", "2", "5")
+        await pilot.press("3", "right", "7", "down", "0")  # requested; consent given; 0: refused
+        await next_step(pilot, "intentieverklaring")
+        await submit(pilot, "Agreed: the ambition. Still to settle: privacy")
+        await next_step(pilot, "achterban")
+        await type_text(pilot, "Tell the teams about the pilot")
+        await pilot.press("enter")
+        await type_text(pilot, "Zorg")
+        await pilot.press("enter", "enter")
         await next_step(pilot, "actions")
         await type_text(pilot, "Choose the schools")
         await pilot.press("enter")
@@ -77,11 +98,20 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
 
     view = saved(session_id)
     assert view.closed
+    assert [(c.participant, c.text) for c in view.contributions("checkin")] == [("Anna", "goal: choose the pilot schools")]
+    assert [c.participant for c in view.contributions("mandate")] == ["Bram"]
+    assert view.choice("decision-rule") == "consent"
     assert view.choice("welcome") == "delen"
     assert list(view.reviews("review").values()) == ["done"]
     assert view.agreed_statement("ambition") == "Children grow up safely"
+    assert len(view.contributions("interaction")) == 32
+    assert view.spread("interaction", "threshold").range == 3
+    assert set(view.scores("interaction", "threshold")) == {"Anna", "Bram", "Cem", "Dana"}
+    (lower,) = view.contributions("lower-threshold")
+    assert (lower.text, lower.value) == ("Share phone numbers", "Anna")
     assert [(c.partner, c.participant) for c in view.contributions("interests")] == [
         ("Gemeente", ""), ("Regenboog", "Dana")]
+    assert [c.text for c in view.contributions("break")] == ["Parking lot: the role of the GPs"]
     pains = view.contributions("pains")
     assert [(c.text, c.partner) for c in pains] == [
         ("teachers do not know whom to call", "Regenboog"), ("privacy rules", "Zorggroep")]
@@ -97,9 +127,10 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
     consents = {key: c.value for key, c in view.consents("consent").items()}
     assert consents == {("Gemeente", "or"): "requested", ("Zorggroep", "or"): "consent_given",
                         ("Zorggroep", "clientenraad"): "refused"}
-    assert len(view.contributions("interaction")) == 32
-    assert view.spread("interaction", "threshold").range == 3
+    assert view.statement("intentieverklaring").text.startswith("Agreed: the ambition")
+    (message,) = view.contributions("achterban")
+    assert (message.text, message.value) == ("Tell the teams about the pilot", "Zorggroep")
     (action,) = view.contributions("actions")
     assert (action.text, action.value) == ("Choose the schools", "Regenboog")
     assert [c.participant for c in view.contributions("close")] == ["Anna"]
-    assert view.progress() == (14, 14)
+    assert view.progress() == (21, 21)

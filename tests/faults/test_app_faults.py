@@ -23,7 +23,7 @@ from workshop.store.store import check_tables
 
 SLOW = bool(os.environ.get("WORKSHOP_SLOW"))
 KILL_TRIALS = 200 if SLOW else 50
-STEP_TITLE = "Wishes and pain points"
+STEP_TITLE = "What gets in the way"  # the prompt of the pain points step: shown only while it is open
 
 
 def english() -> dict[str, str]:

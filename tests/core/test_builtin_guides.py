@@ -88,3 +88,14 @@ def test_the_collaboration_scan_has_two_or_three_items_for_each_of_five_perspect
 def test_the_pulse_asks_three_scores_per_person() -> None:
     (scale,) = [s for s in GUIDES["pulse"].steps if s.kind is PromptKind.SCALE]
     assert [item.id for item in scale.items] == ["threshold", "honesty", "contact"]
+
+
+def test_the_example_in_the_guide_writing_docs_is_a_valid_guide() -> None:
+    import re
+
+    from workshop.guides import load_guide_text
+
+    docs = (Path(__file__).parents[2] / "docs" / "writing-a-guide.md").read_text(encoding="utf-8")
+    example = re.findall(r"```toml\n(.*?)```", docs, re.S)[-1]
+    guide = load_guide_text(example, "writing-a-guide.md")
+    assert guide.minutes <= guide.duration

@@ -122,7 +122,8 @@ def test_agenda_moves_notes_and_timers_are_saved_in_meta(live, store):
     meta, _docs = tinydb_docs(store, s.id)
     view = on_disk(store, s.id)
     assert meta["current"] == "pains" and meta["skipped"] == ["priorities"] and meta["notes"] == {"pains": "let op Bram"}
-    assert [x.id for x in view.agenda][4:6] == ["pains", extra.id]
+    order = [x.id for x in view.agenda]
+    assert order[order.index("pains") + 1] == extra.id
     assert view.neighbour("pains", +1).id == extra.id
     assert view.neighbour(extra.id, +1).id == "pilot"  # the skipped vote is passed over
     assert view.timebox("pains").extra == 5 and view.timebox("pains").since is None

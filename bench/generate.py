@@ -312,9 +312,11 @@ def _session_tables(maker: _Maker, collab: _Collaboration, guide: Guide, day: st
         elif kind is PromptKind.OPEN:
             plan[step.id] = 0
         structured += plan[step.id]
-    if wall:  # the other open steps get a few each (the closing round one per person), 'pains' the wall
-        count = structured + wall + sum(min(len(people), 3 * len(collab.partners)) if step.id == "close"
-                                        else 3 * len(collab.partners) for step in fillers if step.id != "pains")
+    # With a wall, each other open step gets a few (the closing round one per person), 'pains' the wall.
+    few = [min(len(people), 3 * len(collab.partners)) if step.id == "close" else 3 * len(collab.partners)
+           for step in fillers]
+    if wall:
+        count = structured + wall + sum(n for step, n in zip(fillers, few) if step.id != "pains")
     if count is None:
         count = structured
     if structured > count:  # a small session: fewer of each, keeping at least the choice
@@ -330,7 +332,7 @@ def _session_tables(maker: _Maker, collab: _Collaboration, guide: Guide, day: st
                 shares[index] = min(shares[index], len(people))
         main = weights.index(max(weights))
         if wall:
-            shares = [min(share, 3 * len(collab.partners)) for share in shares]
+            shares = list(few)
             shares[main] = 0
         shares[main] += budget - sum(shares)
         for step, share in zip(fillers, shares):
@@ -417,7 +419,7 @@ def _session_tables(maker: _Maker, collab: _Collaboration, guide: Guide, day: st
                                     when=later(r.randint(0, 60)) if status is not ConsentStatus.NOT_NEEDED else ""))
         by_step[step.id] = made
     # Top up (a vote with too little to vote on, a small review) with open notes.
-    notes = [step for step in fillers if step.id != "close"] or fillers
+    notes = [step for step in fillers if step.id != "close" and not (wall and step.id == "pains")] or fillers
     while len(docs) < count and notes:
         step = notes[len(docs) % len(notes)]
         person = someone()

@@ -47,7 +47,7 @@ def _carried(live: LiveSession, text: str) -> str:
 def _exploration(live: LiveSession) -> None:
     live.revise("ambition", AMBITION, agreed=True)
     for text in (RISK[0], WAITING[0], MEETINGS[0], PRIVACY):
-        live.add("sensitive", text)  # verkenning's sensitive issues collect pain points too
+        live.add("pains", text)  # verkenning's sensitive issues are its pain points step
     give_scores(live, "threshold", (4, 4, 4, 3))  # 3.75
     give_scores(live, "listening", (3, 3, 3, 3))
     live.assign("actions", "Risicoverdeling op papier zetten", "Gemeente", "2025-12-20")

@@ -200,6 +200,6 @@ def test_show_names_consent_bodies_statuses_and_review_verdicts_in_words_with_da
     out = capsys.readouterr().out
     import re
 
-    assert re.search(r"Ondernemingsraad \(OR\): advies gegeven \d{1,2} [a-z]+ \d{4}", " ".join(out.split()))
+    assert re.search(r"Ondernemingsraad \(OR\): advies met voorwaarden \d{1,2} [a-z]+ \d{4}", " ".join(out.split()))
     assert "to_request" not in out and "advice_given" not in out and "[done]" not in out
     assert "gedaan: " in out

@@ -122,12 +122,12 @@ def test_confirmed_links_make_the_pain_points_recur_and_the_headline_counts_them
     assert {p.text for p in linked.pains[2].recurring} == {RISK[2], WAITING[2], MEETINGS[2]}
     assert all(p.times == 3 for p in linked.pains[2].recurring)
     assert linked.headlines[0].recurring_pains == 3
-    assert "3 knelpunten komen steeds terug" in " ".join(linked.headlines[0].sentences)
+    assert "3 pijnpunten komen steeds terug" in " ".join(linked.headlines[0].sentences)
 
 
 def test_a_pain_point_is_solved_only_when_the_group_marks_it_and_until_it_comes_back(store, alliance):
     views = select_sessions(store, collaboration=ALLIANCE)
-    privacy = next(c for c in views[0].contributions("sensitive") if c.text == PRIVACY)
+    privacy = next(c for c in views[0].contributions("pains") if c.text == PRIVACY)
     assert mark_solved(store, views, privacy.uid[:12]) == alliance["first"]
     solved = _compare(store)
     assert [p.text for p in solved.pains[1].solved] == [PRIVACY]

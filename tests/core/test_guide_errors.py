@@ -547,3 +547,17 @@ def test_guide_check_refuses_an_escape_sequence_with_exit_2_naming_file_and_line
     assert len(err.splitlines()) == 1
     assert f"{path}: line 4, guide.title.nl: control character U+001B" in err
     assert "\x1b" not in err
+
+
+def test_an_open_step_may_say_it_collects_pain_points_and_keeps_saying_so_in_the_session() -> None:
+    from workshop.compare.indexed import collects_pains
+
+    guide = load_guide_text(HEAD + step("zorgen", extra="pains = true\n") + step("pains", extra="pains = false\n")
+                            + step("other"))
+    declared, refused, unsaid = guide.steps
+    assert (declared.pains, refused.pains, unsaid.pains) == (True, False, None)
+    stored = steps_from_dicts([step_to_dict(s) for s in guide.steps], "session.json")
+    assert [collects_pains(s) for s in stored] == [True, False, False]
+    assert "pains" not in step_to_dict(unsaid)
+    with pytest.raises(GuideError, match=r"'pains' does not apply to a scale step"):
+        load_guide_text(HEAD + step("a", "scale", "pains = true\n" + SCALE_OK))

@@ -39,7 +39,7 @@ def step_to_dict(step: Step) -> dict[str, Any]:
         value = getattr(step, name)
         if name in _ONLY_WHEN_SET and not (value.values if isinstance(value, Text) else value):
             continue
-        if _DEFAULTS.get(name, object()) == value:
+        if value is None or _DEFAULTS.get(name, object()) == value:  # not said: the reader decides
             continue
         data[name] = _plain(value)
     return data

@@ -64,6 +64,7 @@ class Step:
     hint: Text = EMPTY
     timebox: int = 10  # minutes
     anonymous: bool = False
+    pains: bool | None = None  # open: collects pain points (None: the comparison decides by the step's id)
     carry_over: bool = False
     items: tuple[Choice, ...] = ()  # scale
     scale: Scale = Scale()

@@ -169,3 +169,22 @@ def test_an_old_file_with_gaps_in_its_doc_ids_opens_and_is_saved_as_tinydb_reads
     s.apply(c.AddContribution("pains", "nieuw"))
     _meta, docs = tinydb_docs(store, session_id)
     assert [d["text"] for d in docs] == ["oud", "ouder", "nieuw"]
+
+
+def test_an_actions_due_date_is_saved_as_a_real_date_and_a_vague_one_is_refused(live, store):
+    s = live()  # the session is dated 2026-11-20, in English
+    s.apply(c.Assign("actions", "Send the minutes", "Anna", "1 December"))
+    s.apply(c.Assign("actions", "Ask the works council", "Bram", "15-1-2027"))
+    with pytest.raises(ValueError, match="next week.*is not a date; write it like"):
+        s.apply(c.Assign("actions", "Book a room", "Cem", "next week"))
+    s.apply(c.SetConsent("consent", "Gemeente", "or", "requested", "3 december 2026"))
+    view = on_disk(store, s.id)
+    assert [(x.text, x.when) for x in view.contributions("actions")] == [
+        ("Send the minutes", "2026-12-01"), ("Ask the works council", "2027-01-15")]
+    assert view.consents("consent")[("Gemeente", "or")].when == "2026-12-03"
+
+
+def test_a_rhythm_keeps_its_words(live, store):
+    s = live()
+    s.apply(c.Assign("rhythm", "Leaders' meeting", "all partners", "every six weeks", row="rows-1"))
+    assert [x.when for x in on_disk(store, s.id).contributions("rhythm")] == ["every six weeks"]

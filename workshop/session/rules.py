@@ -5,7 +5,10 @@ touches anything.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
+
+from workshop.due import parse_due
 
 from workshop.guides import Step, steps_from_dicts
 from workshop.i18n import _
@@ -102,19 +105,35 @@ def _vote(live: LiveSession, change: c.Vote) -> int:
     return wanted
 
 
+def _a_date(live: LiveSession, typed: str) -> str:
+    """A typed date (2026-12-01, 1-12-2026, "1 december") as ISO; a day without a year is the
+    next such day from the session's date. Empty stays empty; anything else is refused with an
+    example, so the minutes and the comparison always hold a real date."""
+    if not typed.strip():
+        return ""
+    try:
+        start = date.fromisoformat(live.date)
+    except ValueError:
+        start = None
+    return parse_due(typed, live.lang, start).isoformat()
+
+
 def _assign(live: LiveSession, change: c.Assign) -> Contribution:
+    step = live.step(change.step)
+    when = change.when if step.when == "rhythm" else _a_date(live, change.when)  # "every six weeks" stays
     if change.uid:
-        return live._edit(change.uid, text=change.text, value=change.who, when=change.when)
+        return live._edit(change.uid, text=change.text, value=change.who, when=when)
     if change.row:
         return live._upsert(change.step, lambda x: x.item == change.row,
-                            text=change.text, value=change.who, when=change.when, item=change.row)
-    return live._add(change.step, change.text, value=change.who, when=change.when)
+                            text=change.text, value=change.who, when=when, item=change.row)
+    return live._add(change.step, change.text, value=change.who, when=when)
 
 
 def _set_consent(live: LiveSession, change: c.SetConsent) -> Contribution:
     ConsentStatus(change.status)  # a wrong status is a programming error: stay loud
     return live._upsert(change.step, lambda x: x.partner == change.partner and x.item == change.body,
-                        partner=change.partner, item=change.body, value=str(change.status), when=change.when)
+                        partner=change.partner, item=change.body, value=str(change.status),
+                        when=_a_date(live, change.when))
 
 
 def _choose(live: LiveSession, change: c.Choose) -> Contribution:

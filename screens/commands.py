@@ -89,6 +89,8 @@ COMMANDS: tuple[Command, ...] = (
     C("session.back", "escape", N_("Back"), "back", "session"),
     C("session.skip", "", N_("Skip the current step"), "skip_step", "session", help=N_("or bring it back")),
     C("session.add_step", "", N_("Add an extra step"), "add_step", "session", help=N_("an open step after this one")),
+    C("session.next_meeting", "", N_("Next meeting"), "next_meeting", "session",
+      title=N_("Set the date of the next meeting"), help=N_("it goes into the minutes")),
     C("session.less_time", "", N_("Take 1 minute off the timer"), "add_minutes(-1)", "session"),
     # --- participants join from their phones (screens/session_serve.py) ---
     C("session.serve", "f8,ctrl+x", N_("Participants join"), "serve", "session", footer=False,

@@ -35,6 +35,7 @@ from workshop.session.changes import (
     GoTo,
     MoveStep,
     PauseTimer,
+    SetNextMeeting,
     SetNote,
     Skip,
     StartTimer,
@@ -273,6 +274,18 @@ class SessionScreen(ServesParticipants, Screen):
 
         self.app.push_screen(TextDialog(_("Private note for this step (never shown in presentation mode)"),
                                         self.live.note(self.step_id), multiline=True), noted)
+
+    def action_next_meeting(self) -> None:
+        known = self.live.next_meeting
+        start = f"{known[0]}, {known[1]}".rstrip(", ") if known else ""
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                when, _comma, where = text.partition(",")
+                self.change(SetNextMeeting(when.strip(), where.strip()))
+
+        self.app.push_screen(TextDialog(_("Next meeting: the date, then where after a comma (empty clears it)"),
+                                        start, placeholder=_("e.g. 15 January, town hall")), answered)
 
     def action_presentation(self) -> None:
         self.toggle_class("presenting")

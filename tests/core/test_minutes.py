@@ -13,6 +13,7 @@ import pytest
 from tests.core.alliance import AMBITION_NEW, build_alliance
 from workshop.export import export_session
 from workshop.session import LiveSession, SessionView
+from workshop.session.changes import SetNextMeeting
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -32,6 +33,7 @@ def _minutes(store, make_session, lang: str) -> str:
         live.set_consent("consent", "Zorggroep", "or", "consent_given", "10-12-2026")
         live.set_consent("consent", "Welzijn", "clientenraad", "to_request")
         live.assign("actions", "Risicoverdeling opnieuw agenderen", "Gemeente", "2027-01-15")
+        live.apply(SetNextMeeting("2 februari 2027", "Stadhuis"))
         view = SessionView(store.read_session(live.id))
     finally:
         live.release()
@@ -58,4 +60,5 @@ def test_dutch_minutes_are_ready_to_circulate(store, make_session):
     assert "| Risicoverdeling opnieuw agenderen | Gemeente | 15 januari 2027 |" in text
     assert "dagen te laat" in text and "Stelling" not in text and "Rol of taak" not in text
     assert "*Niet nodig:* Gemeente (Gemeenteraad)" in text
+    assert "- **Volgende bijeenkomst:** 2 februari 2027, Stadhuis" in text
     assert AMBITION_NEW in text and "\\&" not in text

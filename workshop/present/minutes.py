@@ -47,15 +47,24 @@ def _header(view: SessionView) -> str:
     rows = [
         (_("Collaboration"), view.collaboration),
         (_("Date"), day(view.date)),
-        (_("Guide"), f"{view.text(_guide_title(view))} ({view.guide_id})" if view.guide_id else ""),
+        (_("Guide"), view.text(_guide_title(view))),
         (_("Facilitator"), view.meta.get("facilitator", "")),
         (_("Partners"), ", ".join(view.partners)),
         (_("Present"), ", ".join(_person(p.name, p.partner, p.role) for p in view.participants)),
         (_("Status"), _("closed") if view.closed else _("open")),
+        (_("Next meeting"), _next_meeting(view)),
     ]
     lines = [f"# {md_escape(title)}", ""]
     lines += [f"- **{label}:** {md_cell(value)}" for label, value in rows if value]
     return "\n".join(lines)
+
+
+def _next_meeting(view: SessionView) -> str:
+    found = view.next_meeting
+    if found is None:
+        return ""
+    when, where = found
+    return f"{day(when)}, {where}" if where else day(when)
 
 
 def _guide_title(view: SessionView) -> Text:

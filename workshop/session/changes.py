@@ -231,6 +231,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class SetNextMeeting:
+    """When (and where) the group meets next, as agreed at the end: `when` a date as typed
+    (2026-12-01, 1-12-2026, "1 december"); an empty `when` clears it."""
+
+    when: str
+    where: str = ""
+
+
+@dataclass(frozen=True)
 class Annotate:
     """The facilitator's word on pain points for the comparison: which pairs are the same
     (`links`), which suggested pairs are not (`not_same`), which points the group calls solved

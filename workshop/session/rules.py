@@ -171,6 +171,11 @@ def _annotate(live: LiveSession, change: c.Annotate) -> None:
         live._set_meta(**fields)
 
 
+def _next_meeting(live: LiveSession, change: c.SetNextMeeting) -> None:
+    when = _a_date(live, change.when)
+    live._set_meta(next_meeting={"date": when, "where": live._clean(change.where).strip()} if when else {})
+
+
 def _skip(live: LiveSession, change: c.Skip) -> None:
     """The meeting moves on if the skipped step was the current one."""
     skipped = [step_id for step_id in live.meta.get("skipped", []) if step_id != change.step]
@@ -253,6 +258,7 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.Mark: _mark,
     c.Link: _link,
     c.Annotate: _annotate,
+    c.SetNextMeeting: _next_meeting,
     c.GoTo: lambda live, change: live._go_to(change.step),
     c.Skip: _skip,
     c.MoveStep: _move_step,

@@ -132,6 +132,14 @@ class SessionView:
     def is_skipped(self, step_id: str) -> bool:
         return step_id in self.meta.get("skipped", [])
 
+    @property
+    def next_meeting(self) -> tuple[str, str] | None:
+        """(ISO date, where) of the next meeting, as the group agreed it; None when not set."""
+        found = self.meta.get("next_meeting")
+        if isinstance(found, dict) and isinstance(found.get("date"), str) and found["date"]:
+            return found["date"], str(found.get("where", ""))
+        return None
+
     def note(self, step_id: str) -> str:
         return self.meta.get("notes", {}).get(step_id, "")
 

@@ -1,0 +1,33 @@
+"""The group agrees when it meets next; the date (and place) goes into the minutes."""
+
+from __future__ import annotations
+
+from tests.ui.helpers import SIZE, type_text
+from workshop.export import export_session
+
+
+async def test_the_next_meeting_set_from_the_palette_command_is_saved_and_in_the_minutes(
+        make_session, make_app, saved):
+    session_id = make_session()  # dated 2026-11-20, in English
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.action_next_meeting()
+        await pilot.pause()
+        await type_text(pilot, "15-1-2027, town hall")
+        await pilot.press("enter")
+        await pilot.pause()
+    view = saved(session_id)
+    assert view.next_meeting == ("2027-01-15", "town hall")
+    assert "- **Next meeting:** 15 January 2027, town hall" in export_session(view, "md")
+
+
+async def test_a_next_meeting_that_is_not_a_date_is_refused_and_nothing_is_saved(make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.action_next_meeting()
+        await pilot.pause()
+        await type_text(pilot, "soon")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert saved(session_id).next_meeting is None

@@ -139,6 +139,8 @@ COMMANDS: tuple[Command, ...] = (
     # --- one input per prompt kind ---
     C("open.who_previous", "up", N_("Previous partner"), "cycle_who(-1)", "open"),
     C("open.who_next", "down", N_("Next partner"), "cycle_who(1)", "open"),
+    C("open.pick_who", "f2", N_("Pick a partner"), "pick_who", "open", priority=True,
+      title=N_("Pick a partner by typing part of its name")),
     C("statement.agree", "ctrl+r", N_("Agree on this text"), "agree", "statement"),
     C("scale.comment", "enter", N_("Score with comment"), "comment", "scale"),
     C("scale.clear", "delete,backspace", N_("Clear score"), "clear", "scale"),

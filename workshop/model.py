@@ -157,12 +157,40 @@ class Participant(_Record):
 
 
 @dataclass
+class PartnerCard(_Record):
+    """What a session knows of a partner besides its name: a short name ("Arnhem" for
+    "Gemeente Arnhem"), other names it goes by, and its group (gemeenten, corporaties, …).
+    Kept beside the session's list of partner names (meta "partner_cards"), so session files
+    from before cards existed read as they are."""
+
+    name: str
+    short: str = ""
+    aliases: list[str] = field(default_factory=list)
+    group: str = ""
+
+    @classmethod
+    def parse(cls, spec: str) -> "PartnerCard":
+        """Read ``NAME`` or ``NAME=SHORT`` (the form of ``--partner``)."""
+        name, _sep, short = spec.partition("=")
+        return cls(name=name.strip(), short=short.strip())
+
+
+class Attendance(StrEnum):
+    """Whether a partner is at the table."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+@dataclass
 class Collaboration(_Record):
     """A partnership of organisations; the unit that sessions are compared within."""
 
     name: str
     partners: list[str] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
+    cards: dict[str, PartnerCard] = field(default_factory=dict)  # partner name → its card
 
 
 @dataclass

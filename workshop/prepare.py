@@ -12,7 +12,8 @@ from datetime import date as Date
 from workshop.carry import carried_from, starting_statements
 from workshop.guides import Guide, step_to_dict
 from workshop.i18n import _
-from workshop.model import LANGUAGES, Collaboration, Participant, PromptKind, SessionInfo, SessionStatus
+from workshop.attribution import cards_of
+from workshop.model import LANGUAGES, Collaboration, Participant, PartnerCard, PromptKind, SessionInfo, SessionStatus
 from workshop.session import SessionView
 from workshop.store import Store
 
@@ -35,6 +36,7 @@ class Plan:
     title: str = ""
     date: str = ""
     facilitator: str = ""
+    cards: dict[str, PartnerCard] = field(default_factory=dict)  # partner name → short name, group
 
 
 def clean_name(value: str, what: str) -> str:
@@ -92,7 +94,58 @@ def check_plan(plan: Plan) -> Plan:
         title = clean_name(title, _("the title"))
     facilitator = clean_name(plan.facilitator, _("the facilitator's name")) if plan.facilitator.strip() else ""
     return Plan(collaboration, plan.guide, partners, participants, plan.lang,
-                title or plan.guide.title.get(plan.lang), check_date(plan.date), facilitator)
+                title or plan.guide.title.get(plan.lang), check_date(plan.date), facilitator,
+                check_cards(partners, plan.cards))
+
+
+def check_cards(partners: list[str], given: dict[str, PartnerCard]) -> dict[str, PartnerCard]:
+    """Short names and groups, checked: a short name names one partner only (it may not be
+    another partner's name or short name), so a typed 'Arnhem:' can never mean two partners."""
+    known = {p.casefold(): p for p in partners}
+    cards: dict[str, PartnerCard] = {}
+    taken = dict(known)
+    for key, card in given.items():
+        if key.casefold() not in known:
+            raise PrepareError(_("'{name}' has a short name or group but is not one of the partners").format(
+                name=key[:60]))
+        partner = known[key.casefold()]
+        short = clean_name(card.short, _("the short name of {name}").format(name=partner)) if card.short.strip() else ""
+        group = clean_name(card.group, _("the group of {name}").format(name=partner)) if card.group.strip() else ""
+        if short and taken.get(short.casefold(), partner) != partner:
+            raise PrepareError(_("short name '{short}' of {name} is already the name of {other}").format(
+                short=short, name=partner, other=taken[short.casefold()]))
+        if short:
+            taken[short.casefold()] = partner
+        aliases = [clean_name(a, _("an alias of {name}").format(name=partner)) for a in card.aliases if a.strip()]
+        if short or group or aliases:
+            cards[partner] = PartnerCard(partner, short, aliases, group)
+    return cards
+
+
+def partner_specs(specs: list[str], groups: list[str] = ()) -> tuple[list[str], dict[str, PartnerCard]]:
+    """`--partner "Gemeente Arnhem=Arnhem"` and `--group "gemeenten=Gemeente Arnhem,Ede"` read
+    into partner names and their cards (a group may name partners by name or short name)."""
+    partners: list[str] = []
+    cards: dict[str, PartnerCard] = {}
+    for spec in specs:
+        card = PartnerCard.parse(spec)
+        partners.append(card.name)
+        if card.short:
+            cards[card.name] = card
+    by_any = {p.casefold(): p for p in partners}
+    by_any.update({c.short.casefold(): name for name, c in cards.items() if c.short})
+    for spec in groups:
+        group, sep, members = spec.partition("=")
+        if not sep or not group.strip():
+            raise PrepareError(_("group {spec}: expected GROUP=PARTNER,PARTNER").format(spec=repr(spec[:60])))
+        for member in filter(None, (m.strip() for m in members.split(","))):
+            if member.casefold() not in by_any:
+                raise PrepareError(_("group {group}: '{member}' is not one of the partners").format(
+                    group=group.strip(), member=member[:60]))
+            name = by_any[member.casefold()]
+            old = cards.get(name) or PartnerCard(name)
+            cards[name] = PartnerCard(name, old.short, old.aliases, group.strip())
+    return partners, cards
 
 
 def collaborations(store: Store) -> dict[str, list[SessionInfo]]:
@@ -110,7 +163,8 @@ def collaboration_details(store: Store, name: str) -> Collaboration:
             view = SessionView(store.read_session(info.id))
         except Exception:  # noqa: BLE001 - an unreadable old session just isn't reused
             continue
-        return Collaboration(name=name, partners=view.partners, participants=view.participants)
+        return Collaboration(name=name, partners=view.partners, participants=view.participants,
+                             cards={k: v for k, v in cards_of(view.meta).items() if v.short or v.group or v.aliases})
     return Collaboration(name=name)
 
 
@@ -147,6 +201,7 @@ def prepare_session(store: Store, plan: Plan) -> str:
         "collaboration": plan.collaboration,
         "partners": plan.partners,
         "participants": [p.to_dict() for p in plan.participants],
+        "partner_cards": {name: card.to_dict() for name, card in plan.cards.items()},
         "guide": plan.guide.id,
         "guide_version": plan.guide.version,
         "guide_title": plan.guide.title.to_dict(),

@@ -12,7 +12,8 @@ from screens.commands import bindings
 from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from screens.widgets.contributions import ContributionList, contribution_line
-from screens.widgets.who import WhoPicker, split_prefix
+from screens.widgets.who import PartnerDialog, WhoPicker, problem_line
+from workshop.attribution import Attribution, attribute, cards_of
 from workshop.i18n import N_, _
 from workshop.session.changes import AddContribution, Change, EditContribution
 
@@ -33,11 +34,12 @@ class OpenInput(PromptInput):
                 yield Static(Text(_("anonymous"), style="italic"), id="anonymous", classes="who")
             yield Input(placeholder=self.placeholder(), id="entry", disabled=self.read_only,
                         select_on_focus=False, clear_on_enter=True, paste_lines=True)
+        yield Static(id="who-problem", classes="who-problem -empty")
 
     def placeholder(self) -> str:
         if self.step.anonymous:
             return _("Type a contribution, Enter saves it")
-        return _("Type a contribution, Enter saves it (↑↓ partner, or start with 'Name: ')")
+        return _("Type a contribution, Enter saves it (↑↓ or F2: partner, or start with 'Name: ')")
 
     def on_mount(self) -> None:
         self.show(self.view)
@@ -68,6 +70,23 @@ class OpenInput(PromptInput):
         if not self.step.anonymous:
             self.query_one(WhoPicker).cycle(step)
 
+    def attribute(self, text: str) -> Attribution:
+        return attribute(text, self.view.partners, self.view.participants, cards_of(self.view.meta))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """As the facilitator types, the picker shows who a prefix names: visible before Enter."""
+        event.stop()
+        if self.step.anonymous or event.input.id != "entry":
+            return
+        typed = self.attribute(event.value) if ":" in event.value else None
+        picker = self.query_one(WhoPicker)
+        if typed != picker.typed:
+            picker.typed = typed
+        if typed is None or not typed.prefix or typed.matched:
+            self.show_problem(None)
+
+    kept_as_text = ""  # a line with an unknown prefix, Enter pressed once: Enter again keeps it
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value  # taken (and the entry emptied) when Enter arrived: see Entry
@@ -76,11 +95,49 @@ class OpenInput(PromptInput):
         partner = participant = ""
         if not self.step.anonymous:
             picker = self.query_one(WhoPicker)
-            who, rest = split_prefix(text, self.view.partners, self.view.participants)
-            if who is not None:
-                picker.who, text = who, rest
+            typed = self.attribute(text)
+            if typed.matched:
+                picker.who, text = typed.speaker, typed.text
+            elif typed.ambiguous or (typed.unknown and text != self.kept_as_text):
+                # never credited by a guess: nothing saved, the text stays, the problem is named
+                self.kept_as_text = text if typed.unknown else ""
+                self.give_back(text)
+                self.show_problem(typed)
+                return
+            self.kept_as_text = ""
+            self.show_problem(None)
             partner, participant = picker.who.partner, picker.who.participant
         self.want(AddContribution(self.step.id, text, partner, participant), typed=event.value)
+
+    def show_problem(self, typed: Attribution | None) -> None:
+        line = self.query_one("#who-problem", Static)
+        line.update(problem_line(typed, "Enter", "F2") if typed is not None else "")
+        line.set_class(typed is None, "-empty")
+
+    def give_back(self, text: str) -> None:
+        entry = self.query_one("#entry", Input)
+        if not entry.value:
+            entry.value = text
+            entry.cursor_position = len(text)
+
+    def action_pick_who(self) -> None:
+        """F2: pick a partner by typing part of its name; a prefix typed in the entry is the start."""
+        if self.step.anonymous or self.read_only:
+            return
+        entry = self.query_one("#entry", Input)
+        typed = self.attribute(entry.value)
+
+        def picked(who) -> None:
+            if who is None:
+                return
+            picker = self.query_one(WhoPicker)
+            picker.who = who
+            if typed.prefix and not typed.matched:  # the unknown or unclear prefix is replaced by the pick
+                entry.value = entry.value.split(":", 1)[1].lstrip()
+            self.show_problem(None)
+            entry.focus()
+
+        self.app.push_screen(PartnerDialog(self.view.partners, cards_of(self.view.meta), typed.prefix), picked)
 
     def on_contribution_list_edit(self, event: ContributionList.Edit) -> None:
         event.stop()
@@ -91,9 +148,13 @@ class OpenInput(PromptInput):
                 return None
             fields = {"text": text}
             if not anonymous:  # 'Bram: …' says it was Bram after all, as when typing it
-                who, rest = split_prefix(text, self.view.partners, self.view.participants)
-                if who is not None:
-                    fields = {"text": rest, "partner": who.partner, "participant": who.participant}
+                typed = self.attribute(text)
+                if typed.ambiguous:
+                    raise ValueError(_("'{prefix}' could be: {names}. Type more of the name.").format(
+                        prefix=typed.prefix, names=", ".join(c.label() for c in typed.candidates)))
+                if typed.matched:
+                    fields = {"text": typed.text, "partner": typed.speaker.partner,
+                              "participant": typed.speaker.participant}
             return EditContribution(event.uid, fields)
 
         title = _("Edit the contribution") if anonymous else \
@@ -102,6 +163,4 @@ class OpenInput(PromptInput):
 
     def refused(self, typed: str) -> None:
         """The save was refused (bad input): give the text back so nothing typed is lost."""
-        entry = self.query_one("#entry", Input)
-        if not entry.value:
-            entry.value = typed
+        self.give_back(typed)

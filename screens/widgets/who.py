@@ -1,67 +1,153 @@
-"""Who said it: a partner picked by cycling, or named by a typed prefix like 'Gem: …'."""
+"""Who said it: the partner the next contribution goes to, always shown beside the entry.
+
+The matching of a typed 'Arnhem: …' is workshop/attribution.py; here it is shown as the
+facilitator types, and a partner is picked by cycling (↑/↓) or by typing part of a name (F2).
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from screens.text import literal
-from workshop.i18n import _
-from workshop.model import Participant
+from screens.widgets.entry import Entry
+from workshop.attribution import Attribution, Speaker, matching
+from workshop.i18n import N_, _
+from workshop.model import PartnerCard
 
-PREFIX = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.+)$", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Who:
-    partner: str = ""
-    participant: str = ""
-
-    def label(self) -> str:
-        if self.participant:
-            return f"{self.participant} ({self.partner})" if self.partner else self.participant
-        return self.partner or _("nobody in particular")
+Who = Speaker  # the name the inputs used before the matching moved to workshop/attribution.py
 
 
-def split_prefix(text: str, partners: list[str], participants: list[Participant]) -> tuple[Who | None, str]:
-    """'Gem: we need time' -> (Who('Gemeente'), 'we need time') when 'Gem' names one partner
-    or one participant; otherwise (None, text) and the text is kept whole."""
-    match = PREFIX.match(text)
-    if not match:
-        return None, text
-    wanted, rest = match.group(1).casefold(), match.group(2)
-    people = [p for p in participants if p.name.casefold() == wanted] or \
-        [p for p in participants if p.name.casefold().startswith(wanted)]
-    if len(people) == 1:
-        return Who(people[0].partner, people[0].name), rest
-    organisations = [p for p in partners if p.casefold() == wanted] or \
-        [p for p in partners if p.casefold().startswith(wanted)]
-    if len(organisations) == 1 and not people:
-        return Who(organisations[0], ""), rest
-    return None, text
+def nobody() -> str:
+    return _("nobody in particular")
 
 
 class WhoPicker(Static):
-    """Shows who the next contribution is from; the owner cycles it with ↑/↓."""
+    """Shows who the next contribution is from: the picked partner, or who a typed prefix names."""
 
-    who: reactive[Who] = reactive(Who, init=False)
+    who: reactive[Speaker] = reactive(Speaker, init=False)
+    typed: reactive[Attribution | None] = reactive(None, init=False)
 
     def __init__(self, partners: list[str], **kwargs) -> None:
         super().__init__("", **kwargs)
-        self.choices = [Who(p) for p in partners] + [Who()]
+        self.choices = [Speaker(p) for p in partners] + [Speaker()]
         self.who = self.choices[0]
 
     def cycle(self, step: int) -> None:
-        plain = Who(self.who.partner)
+        plain = Speaker(self.who.partner)
         index = self.choices.index(plain) if plain in self.choices else 0
         self.who = self.choices[(index + step) % len(self.choices)]
 
-    def watch_who(self, who: Who) -> None:
-        self.update(Text.assemble(("▲▼ ", "dim"), literal(who.label(), style="bold")))
+    @property
+    def credited(self) -> Speaker | None:
+        """Who Enter would credit now (None: a prefix that names several or nobody)."""
+        typed = self.typed
+        if typed is None or not typed.prefix:
+            return self.who
+        return typed.speaker
+
+    def render_who(self) -> None:
+        typed = self.typed
+        if typed is not None and typed.matched:
+            line = Text("→ ", style="bold")
+            line.append_text(literal(typed.speaker.label(nobody()), style="bold reverse"))
+        elif typed is not None and typed.prefix:
+            line = Text("? ", style="bold")
+            line.append_text(literal(typed.prefix + ":", style="bold"))
+        else:
+            line = Text("▲▼ ", style="dim")
+            line.append_text(literal(self.who.label(nobody()), style="bold"))
+        self.update(line)
+
+    def watch_who(self, _who: Speaker) -> None:
+        self.render_who()
+
+    def watch_typed(self, _typed: Attribution | None) -> None:
+        self.render_who()
 
     def on_mount(self) -> None:
-        self.watch_who(self.who)
+        self.render_who()
+
+
+def problem_line(typed: Attribution, keep_key: str, pick_key: str) -> Text:
+    """The line under the entry when a prefix names several partners or nobody."""
+    if typed.ambiguous:
+        names = ", ".join(c.label() for c in typed.candidates[:8])
+        more = len(typed.candidates) - 8
+        line = Text(_("'{prefix}' could be: ").format(prefix=typed.prefix), style="bold")
+        line.append_text(literal(names + (f" (+{more})" if more > 0 else "")))
+        line.append("  " + _("Type more of the name, or {key} picks a partner.").format(key=pick_key), style="italic")
+        return line
+    line = Text(_("'{prefix}' is not a partner or participant.").format(prefix=typed.prefix), style="bold")
+    line.append("  " + _("Enter again keeps it as text; {key} picks a partner.").format(key=pick_key), style="italic")
+    return line
+
+
+class PartnerDialog(ModalScreen[Speaker | None]):
+    """Pick a partner by typing part of its name (or short name): the list narrows as you type."""
+
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel")]
+
+    def __init__(self, partners: list[str], cards: dict[str, PartnerCard], start: str = "") -> None:
+        super().__init__()
+        self.partners, self.cards, self.start = partners, cards, start
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="partner-dialog"):
+            yield Label(Text(_("Who said it? Type part of a name, ↓ and Enter choose"), style="bold"),
+                        classes="dialog-title")
+            yield Entry(self.start, id="filter", select_on_focus=False)
+            yield OptionList(id="partner-choices")
+            yield Label(Text(_("Enter chooses · Escape cancels"), style="dim"))
+
+    def on_mount(self) -> None:
+        self.narrow(self.start)
+        self.query_one("#filter").focus()
+
+    def narrow(self, typed: str) -> None:
+        found = matching(typed, self.partners, self.cards)
+        options = [Option(literal(self.label(name)), id=name) for name in found]
+        if not typed.strip():
+            options.append(Option(Text(nobody(), style="italic"), id="\x00nobody"))
+        listing = self.query_one("#partner-choices", OptionList)
+        listing.set_options(options)
+        listing.highlighted = 0 if options else None
+
+    def label(self, name: str) -> str:
+        card = self.cards.get(name)
+        extra = [x for x in ((card.short if card else ""), (card.group if card else "")) if x]
+        return f"{name} ({', '.join(extra)})" if extra else name
+
+    def on_input_changed(self, event: Entry.Changed) -> None:
+        event.stop()
+        self.narrow(event.value)
+
+    def on_key(self, event) -> None:
+        listing = self.query_one("#partner-choices", OptionList)
+        if event.key in ("down", "up") and listing.option_count:
+            event.stop()
+            step = 1 if event.key == "down" else -1
+            listing.highlighted = ((listing.highlighted or 0) + step) % listing.option_count
+
+    def on_input_submitted(self, event: Entry.Submitted) -> None:
+        event.stop()
+        self.choose(self.query_one("#partner-choices", OptionList).highlighted_option)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.choose(event.option)
+
+    def choose(self, option: Option | None) -> None:
+        if option is None:
+            self.notify(_("No partner matches what you typed."), severity="warning")
+            return
+        self.dismiss(Speaker() if option.id == "\x00nobody" else Speaker(str(option.id)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -14,7 +14,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         description=_("Prepare a session. On a terminal, questions ask for what the flags leave out; "
                       "without one, every answer must be a flag."))
     new.add_argument("--collaboration", metavar="NAME", help=_("the collaboration (samenwerkingsverband)"))
-    new.add_argument("--partner", metavar="NAME", action="append", default=[], help=_("a partner organisation (repeatable)"))
+    new.add_argument("--partner", metavar="NAME[=SHORT]", action="append", default=[],
+                     help=_("a partner organisation, with a short name after '=' if you like: "
+                            "\"Gemeente Arnhem=Arnhem\" (repeatable)"))
+    new.add_argument("--group", metavar="GROUP=PARTNER,…", action="append", default=[],
+                     help=_("a group of partners, for a mean per group: \"gemeenten=Arnhem,Ede\" (repeatable)"))
     new.add_argument("--participant", metavar="NAME@PARTNER[:ROLE]", action="append", default=[],
                      help=_("a person at the table (repeatable)"))
     new.add_argument("--guide", metavar="NAME", help=_("a guide id or a TOML file"))
@@ -53,7 +57,7 @@ def new_session(args: argparse.Namespace) -> int:
     from workshop.cli.output import literal, out, print_json
     from workshop.i18n import current_language
     from workshop.model import Participant
-    from workshop.prepare import Plan, prepare_session
+    from workshop.prepare import Plan, collaboration_details, collaborations, partner_specs, prepare_session
 
     store = store_from(args)
     answers = {
@@ -71,7 +75,15 @@ def new_session(args: argparse.Namespace) -> int:
         from workshop.cli.wizard import ask_missing
 
         answers = ask_missing(store, shelf(), answers)
-    else:
+    elif answers["collaboration"] and not answers["partners"]:
+        # an existing collaboration's partners (and people) are reused, as on a terminal
+        known = {name.casefold(): name for name in collaborations(store)}
+        if answers["collaboration"].strip().casefold() in known:
+            details = collaboration_details(store, known[answers["collaboration"].strip().casefold()])
+            answers["collaboration"] = details.name
+            answers["partners"] = list(details.partners)
+            answers["participants"] = answers["participants"] or list(details.participants)
+    if not interactive:
         missing = [flag for flag, key in (("--collaboration", "collaboration"), ("--partner", "partners"),
                                           ("--guide", "guide")) if not answers[key]]
         if missing:
@@ -82,11 +94,15 @@ def new_session(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UserError(str(error)) from None
     guide = shelf().get(answers["guide"])
+    partners, cards = partner_specs(answers["partners"], args.group)
+    earlier = collaboration_details(store, answers["collaboration"]).cards
+    cards = {**{k: v for k, v in earlier.items() if k in partners}, **cards}  # short names stay, unless given anew
     plan = Plan(
         collaboration=answers["collaboration"],
         guide=guide,
-        partners=answers["partners"],
+        partners=partners,
         participants=participants,
+        cards=cards,
         lang=answers["lang"] or current_language(),
         title=answers["title"] or "",
         date=answers["date"] or "",

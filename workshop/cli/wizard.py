@@ -48,13 +48,15 @@ class QuestionaryPrompts:
 
         made = [questionary.Choice(title, value) for title, value in choices]
         chosen = next((c for c in made if c.value is default or c.value == default), None)
-        return questionary.select(message, made, default=chosen, **self.options).unsafe_ask()
+        return questionary.select(message, made, default=chosen, instruction=_("(arrow keys, Enter chooses)"),
+                                  **self.options).unsafe_ask()
 
     def checkbox(self, message: str, choices: Sequence[tuple[str, Any, bool]]) -> list[Any] | None:
         import questionary
 
         made = [questionary.Choice(title, value, checked=checked) for title, value, checked in choices]
-        return questionary.checkbox(message, made, **self.options).unsafe_ask()
+        return questionary.checkbox(message, made, instruction=_("(arrow keys, space ticks, Enter when done)"),
+                                    **self.options).unsafe_ask()
 
 
 def default_prompts() -> Prompts:
@@ -151,7 +153,9 @@ def _ask_partners(ask: _Asker, earlier: list[str]) -> list[str]:
         partners = ask.checkbox(_("Which partners are at the table? (space to leave one out)"),
                                 [(name, name, True) for name in earlier])
     while True:
-        message = _("Another partner (empty when done):") if partners else _("A partner organisation:")
+        # "Gemeente Arnhem=Arnhem" gives a short name, as --partner does
+        message = _("Another partner (empty when done):") if partners else \
+            _("A partner organisation (NAME, or NAME=SHORT NAME):")
         typed = ask.text(message, validate=_valid_new_name(_("a partner's name"), partners, optional=bool(partners)))
         if not typed.strip():
             return partners

@@ -160,6 +160,26 @@ class Moderate:
     shown: bool
 
 
+# --- who is at the table -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetAttendance:
+    """A partner is present, absent or excused (an empty status: not recorded)."""
+
+    partner: str
+    status: str
+
+
+@dataclass(frozen=True)
+class SetPartnerCard:
+    """A partner's short name (typed as 'Arnhem: …') and group (for a mean per group)."""
+
+    partner: str
+    short: str = ""
+    group: str = ""
+
+
 # --- the agenda, the timer, notes and the end ---------------------------------------------------
 
 
@@ -253,5 +273,5 @@ class Annotate:
 Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
-    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, CloseInput, Moderate,
+    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, CloseInput, Moderate, SetAttendance, SetPartnerCard,
 ]

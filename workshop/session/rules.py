@@ -12,7 +12,7 @@ from workshop.due import parse_due
 
 from workshop.guides import Step, steps_from_dicts
 from workshop.i18n import _
-from workshop.model import ConsentStatus, Contribution, ReviewStatus, SessionStatus, new_uid, now_iso
+from workshop.model import Attendance, ConsentStatus, Contribution, ReviewStatus, SessionStatus, new_uid, now_iso
 from workshop.session import changes as c
 from workshop.timer import Timebox
 
@@ -176,6 +176,32 @@ def _next_meeting(live: LiveSession, change: c.SetNextMeeting) -> None:
     live._set_meta(next_meeting={"date": when, "where": live._clean(change.where).strip()} if when else {})
 
 
+def _set_attendance(live: LiveSession, change: c.SetAttendance) -> None:
+    if change.partner not in live.partners:
+        raise ValueError(_("'{partner}' is not one of the partners.").format(partner=change.partner))
+    attendance = {**live.meta.get("attendance", {})}
+    if change.status:
+        attendance[change.partner] = str(Attendance(change.status))  # a wrong status stays loud
+    else:
+        attendance.pop(change.partner, None)
+    live._set_meta(attendance=attendance)
+
+
+def _set_partner_card(live: LiveSession, change: c.SetPartnerCard) -> None:
+    from workshop.attribution import cards_of  # the cards' rules live with the matching
+
+    if change.partner not in live.partners:
+        raise ValueError(_("'{partner}' is not one of the partners.").format(partner=change.partner))
+    short, group = live._clean(change.short).strip(), live._clean(change.group).strip()
+    for name, card in cards_of(live.meta).items():
+        if name != change.partner and short and short.casefold() in (name.casefold(), card.short.casefold()):
+            raise ValueError(_("'{short}' already names {other}.").format(short=short, other=name))
+    cards = {**live.meta.get("partner_cards", {})}
+    old = cards.get(change.partner, {})
+    cards[change.partner] = {**old, "name": change.partner, "short": short, "group": group}
+    live._set_meta(partner_cards=cards)
+
+
 def _skip(live: LiveSession, change: c.Skip) -> None:
     """The meeting moves on if the skipped step was the current one."""
     skipped = [step_id for step_id in live.meta.get("skipped", []) if step_id != change.step]
@@ -271,4 +297,6 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.Reveal: lambda live, change: _listed(live, "revealed", live.step(change.step).id, True),
     c.CloseInput: lambda live, change: _listed(live, "input_closed", live.step(change.step).id, change.closed),
     c.Moderate: _moderate,
+    c.SetAttendance: _set_attendance,
+    c.SetPartnerCard: _set_partner_card,
 }

@@ -1,0 +1,136 @@
+"""Who said it: a typed prefix like 'Arnhem: …' named as one partner or participant, or not at all.
+
+A prefix before a colon is matched against every word of a partner's or participant's name, a
+partner's short name and its aliases. The result is one match, several candidates (then nothing
+may be credited) or no match (then the facilitator decides). A table of 27 partners has several
+"Gemeente …" and two "… Ede": a guess would credit the wrong one, so this never guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from workshop.model import Participant, PartnerCard
+
+# At most three words before the colon; a time (10:30) or a link (https://…) is not a prefix.
+PREFIX = re.compile(r"^\s*([^:\n\d/][^:\n/]{0,39}?)\s*:(?!/)\s*(\S.*)$", re.DOTALL)
+MAX_PREFIX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A partner, a participant of a partner, or nobody in particular (both empty)."""
+
+    partner: str = ""
+    participant: str = ""
+
+    def label(self, nobody: str = "") -> str:
+        if self.participant:
+            return f"{self.participant} ({self.partner})" if self.partner else self.participant
+        return self.partner or nobody
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What a typed line says about who said it.
+
+    - no prefix: `prefix` is "" and `text` is the whole line;
+    - one match: `speaker` is set and `text` is the line without the prefix;
+    - ambiguous: `candidates` lists who it could be, `text` is the whole line;
+    - unknown: a prefix matching nobody; `text` is the whole line."""
+
+    text: str
+    prefix: str = ""
+    speaker: Speaker | None = None
+    candidates: tuple[Speaker, ...] = field(default_factory=tuple)
+
+    @property
+    def matched(self) -> bool:
+        return self.speaker is not None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+    @property
+    def unknown(self) -> bool:
+        return bool(self.prefix) and self.speaker is None and not self.candidates
+
+
+def _words(name: str) -> list[str]:
+    return [word for word in re.split(r"[\s\-/().,&]+", name.casefold()) if word]
+
+
+def _names(card: PartnerCard) -> list[str]:
+    return [name for name in (card.name, card.short, *card.aliases) if name]
+
+
+def attribute(text: str, partners: Iterable[str], participants: Iterable[Participant] = (),
+              cards: dict[str, PartnerCard] | None = None) -> Attribution:
+    """Read the prefix of `text` against the partners (their cards give short names and aliases)
+    and the participants. Tiers, first one with any candidate wins: a whole name or short name;
+    a whole word of a name; the start of a word. One candidate in that tier is a match."""
+    found = PREFIX.match(text)
+    if not found or len(found.group(1).split()) > MAX_PREFIX_WORDS:
+        return Attribution(text)
+    prefix, rest = found.group(1).strip(), found.group(2)
+    wanted = prefix.casefold()
+    cards = cards or {}
+    everyone: list[tuple[Speaker, list[str]]] = []
+    for partner in partners:
+        card = cards.get(partner) or PartnerCard(partner)
+        everyone.append((Speaker(partner), _names(card)))
+    for person in participants:
+        everyone.append((Speaker(person.partner, person.name), [person.name]))
+    tiers = (
+        lambda names: any(name.casefold() == wanted for name in names),
+        lambda names: any(wanted == word for name in names for word in _words(name)),
+        lambda names: any(word.startswith(wanted) for name in names for word in _words(name)) or
+        any(name.casefold().startswith(wanted) for name in names),
+    )
+    for tier in tiers:
+        hits = list(dict.fromkeys(speaker for speaker, names in everyone if tier(names)))
+        if len(hits) == 1:
+            return Attribution(rest, prefix, hits[0])
+        if hits:
+            return Attribution(text, prefix, None, tuple(hits))
+    return Attribution(text, prefix)
+
+
+def matching(typed: str, partners: Iterable[str], cards: dict[str, PartnerCard] | None = None) -> list[str]:
+    """The partners with a word (of name, short name or alias) starting with each typed word
+    (the picker's filter: "gem ede" finds Gemeente Ede, not Gemeente Rheden)."""
+    typed_words = _words(typed)
+    cards = cards or {}
+    found = []
+    for partner in partners:
+        words = [word for name in _names(cards.get(partner) or PartnerCard(partner)) for word in _words(name)]
+        if all(any(word.startswith(t) for word in words) for t in typed_words):
+            found.append(partner)
+    return found
+
+
+def cards_of(meta: dict[str, Any]) -> dict[str, PartnerCard]:
+    """A session's partner cards (short name, aliases, group) by partner name. Sessions made
+    before cards existed have none: every partner then gets a card with just its name."""
+    stored = meta.get("partner_cards") or {}
+    cards = {}
+    for name in meta.get("partners", []):
+        data = stored.get(name) if isinstance(stored, dict) else None
+        cards[name] = PartnerCard.from_dict({**data, "name": name}) if isinstance(data, dict) else PartnerCard(name)
+    return cards
+
+
+def short_name(card: PartnerCard | None, name: str) -> str:
+    return card.short if card is not None and card.short else name
+
+
+def groups_of(cards: dict[str, PartnerCard]) -> dict[str, list[str]]:
+    """Group → its partners, in the order the partners were given (partners without a group left out)."""
+    groups: dict[str, list[str]] = {}
+    for name, card in cards.items():
+        if card.group:
+            groups.setdefault(card.group, []).append(name)
+    return groups

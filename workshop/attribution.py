@@ -134,3 +134,22 @@ def groups_of(cards: dict[str, PartnerCard]) -> dict[str, list[str]]:
         if card.group:
             groups.setdefault(card.group, []).append(name)
     return groups
+
+
+def column_headings(partners: list[str]) -> dict[str, str]:
+    """A short heading per partner for a grid's column: a first word that several partners share
+    ("Gemeente", "Stichting") is left out, unless that makes two headings the same."""
+    firsts: dict[str, int] = {}
+    for name in partners:
+        words = name.split()
+        if len(words) > 1:
+            firsts[words[0].casefold()] = firsts.get(words[0].casefold(), 0) + 1
+    headings = {}
+    for name in partners:
+        words = name.split()
+        shared = len(words) > 1 and firsts.get(words[0].casefold(), 0) > 1
+        headings[name] = " ".join(words[1:]) if shared else name
+    seen: dict[str, int] = {}
+    for heading in headings.values():
+        seen[heading.casefold()] = seen.get(heading.casefold(), 0) + 1
+    return {name: heading if seen[heading.casefold()] == 1 else name for name, heading in headings.items()}

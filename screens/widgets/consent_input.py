@@ -10,6 +10,7 @@ from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
+from screens.widgets.room import RoomBoard
 from workshop.summary import consent_label
 from workshop.i18n import N_, _
 from workshop.model import ConsentStatus
@@ -30,12 +31,15 @@ class ConsentInput(PromptInput):
         yield Static(Text(_("In a partner's column: a number sets the status, space the next one, d a date"),
                           style="italic") + Text("\n" + legend, style="dim"), classes="legend")
         yield Grid(id="consents")
+        yield RoomBoard(self.view, self.step, classes="room")
 
     def on_mount(self) -> None:
         self.show(self.view)
 
     def show(self, view) -> None:
         super().show(view)
+        if self.is_mounted:
+            self.query_one(RoomBoard).show(view)
         consents = view.consents(self.step.id)
         columns = [("body", _("Body"))] + [(p, literal(p, limit=24)) for p in view.partners]
         rows = []

@@ -10,8 +10,14 @@ from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
+from screens.widgets.room import RoomBoard
+from workshop.attribution import cards_of, column_headings
 from workshop.i18n import N_, _, number
+from workshop.present.room import attendance, distribution, expected, item_scores, summary_line
 from workshop.session.changes import Change, ClearScore, Score
+
+
+FIXED = 3  # columns that never scroll away: the statement, its mean and its spread
 
 
 class ScaleInput(PromptInput):
@@ -24,57 +30,84 @@ class ScaleInput(PromptInput):
     def compose(self) -> ComposeResult:
         scale = self.step.scale
         low, high = self.text_of(scale.low), self.text_of(scale.high)
-        legend = _("Type a score from {low} to {high} in a cell").format(low=scale.min, high=scale.max)
+        legend = _("Score {low}–{high} in a cell").format(low=scale.min, high=scale.max)
         if scale.max >= 10:
             legend += " " + _("(two digits in a row for {high})").format(high=scale.max)
         if low or high:
             legend += f"  ({scale.min} = {low}, {scale.max} = {high})"
         yield Static(literal(legend, style="italic"), classes="legend")  # holds guide text
         yield Grid(id="scores")
+        yield RoomBoard(self.view, self.step, classes="room")
         yield Static(id="detail", classes="detail")
 
     def whos(self) -> list[tuple[str, str]]:
+        """(key, column heading): a partner's short name when it has one, so more columns fit."""
         if self.step.per == "participant":
             return [(p.name, p.name) for p in self.view.participants]
-        return [(p, p) for p in self.view.partners]
+        cards = cards_of(self.view.meta)
+        return [(p, cards[p].short if cards.get(p) and cards[p].short else heading)
+                for p, heading in column_headings(self.view.partners).items()]
 
     def on_mount(self) -> None:
+        grid = self.query_one(Grid)
+        grid.fixed_columns = FIXED  # the statement, mean and spread stay while partners scroll
         self.show(self.view)
 
     def show(self, view) -> None:
         super().show(view)
+        if self.is_mounted:
+            self.query_one(RoomBoard).show(view)
         whos = self.whos()
-        columns = [("item", _("Statement"))] + [(key, literal(label, limit=24)) for key, label in whos]
-        columns.append(("spread", _("Spread")))
+        wide = self.app.size.width >= 120
+        columns = [("item", _("Statement")), ("mean", _("avg")), ("spread", _("range"))]
+        columns += [(key, literal(one_line(label, 14 if wide else 10))) for key, label in whos]
         rows = []
         for item in self.step.items:
             scores = view.scores(self.step.id, item.id)
-            cells: list[Text | str] = [literal(one_line(self.text_of(item.text), 30))]
+            spread = view.spread(self.step.id, item.id)
+            cells: list[Text | str] = [
+                literal(one_line(self.text_of(item.text), 34 if wide else 20)),
+                Text(number(spread.mean) if spread else "", justify="right", style="bold"),
+                Text(f"{spread.low}–{spread.high}" if spread else "", justify="center"),
+            ]
             for key, _label in whos:
                 given = scores.get(key)
                 cell = Text(str(given.value) if given else "·", justify="center")
                 if given and given.text:
                     cell.append("*")
                 cells.append(cell)
-            spread = view.spread(self.step.id, item.id)
-            cells.append(_("{low}–{high}, avg {mean}").format(low=spread.low, high=spread.high,
-                                                               mean=number(spread.mean)) if spread else "")
             rows.append((item.id, cells))
-        self.query_one(Grid).fill(columns, rows)
+        self.query_one(Grid).fill(columns, rows, first_column=FIXED)
         self.show_detail()
 
     def show_detail(self) -> None:
         place = self.query_one(Grid).here()
         if place is None:
             return
-        item_id, _column = place
-        item = next(i for i in self.step.items if i.id == item_id)
-        detail = Text(self.text_of(item.text), style="bold")
-        for who, given in self.view.scores(self.step.id, item_id).items():
-            if given.text:
-                detail.append("\n")
-                detail.append(literal(f"{who} ({given.value}): ", style="bold"))
-                detail.append(literal(given.text, limit=300))
+        item_id, column = place
+        wide = self.app.size.width >= 120
+        scores = item_scores(self.view, self.step, item_id)
+        detail = literal(scores.text, style="bold")
+        detail.append("\n")
+        detail.append_text(distribution(scores, 50 if wide else 30))
+        detail.append_text(summary_line(scores, expected(self.view, self.step), short=not wide))
+        if column not in ("item", "mean", "spread"):
+            given = self.view.scores(self.step.id, item_id).get(column)
+            detail.append("\n")
+            detail.append_text(literal(column, style="bold reverse"))
+            status = attendance(self.view).get(column, "")
+            if given is not None:
+                detail.append(f" {given.value}", style="bold")
+                if given.text:
+                    detail.append(": ")
+                    detail.append_text(literal(given.text, limit=200))
+            elif status in ("absent", "excused"):
+                detail.append(" " + (_("absent") if status == "absent" else _("excused")), style="italic")
+        if scores.groups:
+            detail.append("\n")
+            for group, mean in scores.groups.items():
+                detail.append_text(literal(group, style="dim"))
+                detail.append(f" {number(mean)}  ", style="bold")
         self.query_one("#detail", Static).update(detail)
 
     def on_data_table_cell_highlighted(self, event: Grid.CellHighlighted) -> None:
@@ -86,7 +119,7 @@ class ScaleInput(PromptInput):
 
     def _target(self) -> tuple[str, str] | None:
         place = self.query_one(Grid).here()
-        if place is None or place[1] in ("item", "spread"):
+        if place is None or place[1] in ("item", "mean", "spread"):
             return None
         return place
 
@@ -165,8 +198,8 @@ class ScaleInput(PromptInput):
         """After a score, move to the next partner (then the next item)."""
         grid = self.query_one(Grid)
         row, column = grid.cursor_coordinate
-        last = len(self.whos())
+        last = len(self.whos()) + FIXED - 1
         if column < last:
             grid.move_cursor(column=column + 1)
         elif row + 1 < grid.row_count:
-            grid.move_cursor(row=row + 1, column=1)
+            grid.move_cursor(row=row + 1, column=FIXED)

@@ -10,6 +10,7 @@ from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
+from screens.widgets.room import RoomBoard
 from workshop.i18n import N_, _
 from workshop.session.changes import Vote
 
@@ -25,6 +26,7 @@ class VoteInput(PromptInput):
         yield Static(Text(_("Move to a partner's column; + adds a dot, - takes one back"), style="italic"),
                      classes="legend")
         yield Grid(id="dots")
+        yield RoomBoard(self.view, self.step, classes="room")
         yield Static(id="ranking", classes="detail")
 
     def on_mount(self) -> None:
@@ -32,6 +34,8 @@ class VoteInput(PromptInput):
 
     def show(self, view) -> None:
         super().show(view)
+        if self.is_mounted:
+            self.query_one(RoomBoard).show(view)
         step = self.step
         columns: list[tuple[str, Text | str]] = [("item", _("Contribution"))]
         for partner in view.partners:

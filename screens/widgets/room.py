@@ -1,0 +1,45 @@
+"""What the room sees in presentation mode for a scale, vote or consent step: the whole screen,
+every item in full with its distribution, mean and spread (drawn by workshop/present/room.py)."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workshop.guides import Step
+from workshop.model import PromptKind
+from workshop.present.room import room_consent, room_scale, room_vote
+from workshop.session import SessionView
+
+ROOMY_HEIGHT = 40  # from this height on, a blank line and the group means under each item
+
+
+class RoomBoard(VerticalScroll):
+    """Shown instead of the grid while presenting (the session's .tcss switches them)."""
+
+    can_focus = False
+
+    def __init__(self, view: SessionView, step: Step, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.view, self.step = view, step
+
+    def compose(self):
+        yield Static(id="room-board")
+
+    def on_mount(self) -> None:
+        self.show(self.view)
+
+    def on_resize(self) -> None:
+        self.show(self.view)
+
+    def show(self, view: SessionView) -> None:
+        self.view = view
+        width = max(40, self.size.width - 2 if self.size.width else 78)
+        kind = self.step.kind
+        if kind is PromptKind.SCALE:
+            drawn = room_scale(view, self.step, width, roomy=self.app.size.height >= ROOMY_HEIGHT)
+        elif kind is PromptKind.VOTE:
+            drawn = room_vote(view, self.step, width)
+        else:
+            drawn = room_consent(view, self.step, width)
+        self.query_one("#room-board", Static).update(drawn)

@@ -1,0 +1,185 @@
+"""What the room sees of a scale, vote or consent step: per item the whole statement, how many
+gave each score, the mean and the spread; for a vote the ranking with dots; for consent the
+count per status with the open ones named. Drawn with rich to any width (80 to 200 columns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from workshop.attribution import cards_of, groups_of, short_name
+from workshop.guides import Step
+from workshop.i18n import _, number
+from workshop.model import Attendance, ConsentStatus
+from workshop.present.text import literal, one_line
+from workshop.session import SessionView
+
+
+@dataclass(frozen=True)
+class ItemScores:
+    """One scale item's scores, counted."""
+
+    text: str
+    counts: dict[int, int]  # score → how many gave it
+    given: int
+    mean: float | None
+    low: int | None
+    high: int | None
+    groups: dict[str, float]  # group → its mean (groups with a score only)
+
+
+def attendance(view: SessionView) -> dict[str, str]:
+    """Partner → present/absent/excused, as recorded ("" for those not recorded)."""
+    recorded = view.meta.get("attendance", {}) or {}
+    return {partner: str(recorded.get(partner, "")) for partner in view.partners}
+
+
+def expected(view: SessionView, step: Step) -> int:
+    """How many scores the step can have: partners (or participants) minus those absent or excused."""
+    if step.per == "participant":
+        away = {p for p, status in attendance(view).items() if status in (Attendance.ABSENT, Attendance.EXCUSED)}
+        return sum(1 for person in view.participants if person.partner not in away)
+    return sum(1 for status in attendance(view).values() if status not in (Attendance.ABSENT, Attendance.EXCUSED))
+
+
+def item_scores(view: SessionView, step: Step, item_id: str) -> ItemScores:
+    item = next(i for i in step.items if i.id == item_id)
+    scores = view.scores(step.id, item_id)
+    counts = {value: 0 for value in range(step.scale.min, step.scale.max + 1)}
+    for given in scores.values():
+        counts[int(given.value)] = counts.get(int(given.value), 0) + 1
+    spread = view.spread(step.id, item_id)
+    by_group: dict[str, float] = {}
+    cards = cards_of(view.meta)
+    for group, members in groups_of(cards).items():
+        values = [scores[m].value for m in members if m in scores] if step.per != "participant" else \
+            [g.value for g in scores.values() if g.partner in members]
+        if values:
+            by_group[group] = sum(values) / len(values)
+    return ItemScores(view.text(item.text), counts, len(scores), spread.mean if spread else None,
+                      spread.low if spread else None, spread.high if spread else None, by_group)
+
+
+def summary_line(scores: ItemScores, out_of: int, short: bool = False) -> Text:
+    """'mean 3,4  spread 2–5  16 of 27 scores' (short: 'avg 3,4  2–5  16/27'): the mean first."""
+    line = Text()
+    if scores.mean is None:
+        line.append(_("no scores yet"), style="italic")
+    else:
+        line.append((_("avg") if short else _("mean")) + " ", style="dim")
+        line.append(number(scores.mean), style="bold")
+        line.append("  " if short else "  " + _("spread") + " ", style="dim")
+        line.append(f"{scores.low}–{scores.high}", style="bold")
+    if short:
+        line.append(f"  {scores.given}/{out_of}", style="dim")
+    else:
+        line.append("  " + _("{given} of {total} scores").format(given=scores.given, total=out_of), style="dim")
+    return line
+
+
+def distribution(scores: ItemScores, width: int) -> Text:
+    """How many gave each score, as bars scaled to `width` columns: '1 ▇▇ 2  2 ▇▇▇▇ 4 …'."""
+    values = list(scores.counts)
+    top = max(scores.counts.values(), default=0) or 1
+    cell = max(5, width // max(1, len(values)))
+    bar_room = max(0, cell - len(f"{values[-1] if values else 0}: ") - len(str(top)) - 1)
+    line = Text()
+    for value in values:
+        count = scores.counts[value]
+        bar = "▇" * (max(1, round(count / top * bar_room)) if count and bar_room else 0)
+        piece = Text()
+        piece.append(f"{value}:", style="bold")
+        piece.append(" ")
+        piece.append(bar, style="cyan")
+        piece.append(f"{count}", style="bold" if count else "dim")
+        piece.pad_right(max(0, cell - piece.cell_len))
+        line.append_text(piece)
+    return line
+
+
+def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False) -> RenderableType:
+    """Every item: its number and whole statement, the distribution, mean, spread and count."""
+    out_of = expected(view, step)
+    parts: list[RenderableType] = []
+    for number_, item in enumerate(step.items, start=1):
+        scores = item_scores(view, step, item.id)
+        title = Text(f"{number_}. ", style="bold")
+        title.append_text(literal(scores.text, style="bold"))
+        parts.append(title)
+        compact = width < 110
+        line = Text("   ")
+        line.append_text(distribution(scores, 40 if compact else min(80, width - 50)))
+        line.append_text(summary_line(scores, out_of, short=compact))
+        parts.append(line)
+        if scores.groups and roomy:
+            groups = Text("   ")
+            for group, mean in scores.groups.items():
+                groups.append_text(literal(group, style="dim"))
+                groups.append(f" {number(mean)}   ", style="bold")
+            parts.append(groups)
+        if roomy:
+            parts.append(Text(""))
+    parts.append(away_line(view))
+    return Group(*parts)
+
+
+def away_line(view: SessionView) -> Text:
+    """Who is absent or excused, so the number of scores explains itself."""
+    status = attendance(view)
+    absent = [p for p, s in status.items() if s == Attendance.ABSENT]
+    excused = [p for p, s in status.items() if s == Attendance.EXCUSED]
+    line = Text(style="dim")
+    if absent:
+        line.append(_("Absent: {names}").format(names=", ".join(absent)) + "   ")
+    if excused:
+        line.append(_("Excused: {names}").format(names=", ".join(excused)))
+    return line
+
+
+def room_vote(view: SessionView, step: Step, width: int) -> RenderableType:
+    """The ranking: most dots first, each with its dots drawn and counted."""
+    ranking = view.ranking(step.id)
+    top = max((dots for _c, dots in ranking), default=0) or 1
+    room = max(5, min(40, width // 3))
+    parts: list[RenderableType] = []
+    for place, (contribution, dots) in enumerate(ranking, start=1):
+        line = Text(f"{place:>2}. ", style="bold")
+        line.append("●" * round(dots / top * room) if dots else "", style="yellow")
+        line.append(f" {dots}  ", style="bold")
+        line.append_text(literal(one_line(contribution.text, max(20, width - room - 12))))
+        parts.append(line)
+    if not parts:
+        parts.append(Text(_("Nothing to vote on yet."), style="italic"))
+    return Group(*parts)
+
+
+def room_consent(view: SessionView, step: Step, width: int) -> RenderableType:
+    """Per body: how many partners are at each status, and which are still open."""
+    from workshop.summary import CONSENT_LABELS
+
+    cards = cards_of(view.meta)
+    given = view.consents(step.id)
+    parts: list[RenderableType] = []
+    for body in step.bodies:
+        title = Text(literal(view.text(body.text), style="bold"))
+        parts.append(title)
+        counts: dict[str, int] = {}
+        open_ones = []
+        for partner in view.partners:
+            record = given.get((partner, body.id))
+            status = str(record.value) if record else ""
+            counts[status] = counts.get(status, 0) + 1
+            if not status or ConsentStatus(status).pending:
+                open_ones.append(short_name(cards.get(partner), partner))
+        line = Text("   ")
+        for status in [*ConsentStatus, ""]:
+            if counts.get(status):
+                line.append(f"{counts[status]} ", style="bold")
+                line.append((_(CONSENT_LABELS[status]) if status else _("no status yet")) + "   ")
+        parts.append(line)
+        if open_ones:
+            parts.append(Text("   " + _("Still open: {names}").format(names=", ".join(open_ones)), style="yellow"))
+    return Group(*parts)

@@ -12,11 +12,18 @@ from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
 from workshop.summary import consent_label
-from workshop.i18n import N_, _
+from workshop.attribution import cards_of, column_headings
+from workshop.i18n import N_, _, day
 from workshop.model import ConsentStatus
 from workshop.session.changes import SetConsent
 
 ORDER = list(ConsentStatus.offered())  # keys 1 to 9 and 0, in this order
+# A short code per status, so 27 partners' columns stay narrow; the legend and the line under the
+# grid say it in full.
+CODES = {ConsentStatus.NOT_NEEDED: "—", ConsentStatus.TO_REQUEST: "○", ConsentStatus.REQUESTED: "◔",
+         ConsentStatus.ADVICE_POSITIVE: "▲", ConsentStatus.ADVICE_CONDITIONS: "△",
+         ConsentStatus.ADVICE_NEGATIVE: "▼", ConsentStatus.CONSENT_GIVEN: "●", ConsentStatus.APPROVED: "✔",
+         ConsentStatus.WISHES_GIVEN: "✎", ConsentStatus.REFUSED: "✗", ConsentStatus.ADVICE_GIVEN: "◑"}
 
 
 class ConsentInput(PromptInput):
@@ -27,13 +34,16 @@ class ConsentInput(PromptInput):
     BINDINGS = bindings("consent")
 
     def compose(self) -> ComposeResult:
-        legend = "  ".join(f"{number % 10} {consent_label(s.value)}" for number, s in enumerate(ORDER, start=1))
+        legend = "  ".join(f"{number % 10} {CODES[s]} {consent_label(s.value)}"
+                           for number, s in enumerate(ORDER, start=1))
         yield Static(Text(_("In a partner's column: a number sets the status, space the next one, d a date"),
                           style="italic") + Text("\n" + legend, style="dim"), classes="legend")
         yield Grid(id="consents")
+        yield Static(id="detail", classes="detail")
         yield RoomBoard(self.view, self.step, classes="room")
 
     def on_mount(self) -> None:
+        self.query_one(Grid).fixed_columns = 1  # the bodies' names stay while partners scroll
         self.show(self.view)
 
     def show(self, view) -> None:
@@ -41,7 +51,10 @@ class ConsentInput(PromptInput):
         if self.is_mounted:
             self.query_one(RoomBoard).show(view)
         consents = view.consents(self.step.id)
-        columns = [("body", _("Body"))] + [(p, literal(p, limit=24)) for p in view.partners]
+        cards = cards_of(view.meta)
+        columns = [("body", _("Body"))] + [
+            (p, literal(one_line(cards[p].short if cards.get(p) and cards[p].short else heading, 12)))
+            for p, heading in column_headings(view.partners).items()]
         rows = []
         for body in self.step.bodies:
             cells: list[Text | str] = [literal(one_line(self.text_of(body.text), 28))]
@@ -50,12 +63,37 @@ class ConsentInput(PromptInput):
                 if given is None:
                     cells.append(Text("·", justify="center"))
                 else:
-                    cell = Text(consent_label(str(given.value)))
+                    status = ConsentStatus(str(given.value))
+                    key = f"{(ORDER.index(status) + 1) % 10} " if status in ORDER else ""
+                    cell = Text(f"{key}{CODES[status]}", justify="center")
                     if given.when:
-                        cell.append(" " + one_line(given.when, 20), style="dim")
+                        cell.append("*", style="dim")  # dated: the line under the grid says when
                     cells.append(cell)
             rows.append((body.id, cells))
         self.query_one(Grid).fill(columns, rows)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The cell under the cursor in full: partner, body, status and date."""
+        here = self._here()
+        line = Text()
+        if here is not None:
+            partner, body, status, when = here
+            line.append_text(literal(partner, style="bold"))
+            line.append(" · ")
+            line.append_text(literal(self.body_name(body)))
+            line.append(" · ")
+            line.append(consent_label(status) if status else _("no status yet"), style="bold")
+            if when:
+                line.append(" · ")
+                line.append_text(literal(day(when)))
+        self.query_one("#detail", Static).update(line)
+
+    def body_name(self, body_id: str) -> str:
+        return next((self.text_of(b.text) for b in self.step.bodies if b.id == body_id), body_id)
+
+    def on_data_table_cell_highlighted(self, event: Grid.CellHighlighted) -> None:
+        self.show_detail()
 
     def _here(self) -> tuple[str, str, str, str] | None:
         place = self.query_one(Grid).here()
@@ -85,6 +123,7 @@ class ConsentInput(PromptInput):
             partner, body, status, when = here
             status = status or ConsentStatus.TO_REQUEST.value
             self.post_message(self.Asks(
-                _("Date for {partner}").format(partner=partner), when,
+                _("Date for {partner}: {body}").format(partner=partner, body=self.body_name(body)),
+                when or self.view.date,  # the meeting's date, not today's: minutes are often typed later
                 lambda answer: SetConsent(self.step.id, partner, body, status, answer.strip()),
-                placeholder="2026-12-01"))
+                placeholder=self.view.date or "2026-12-01"))

@@ -11,6 +11,7 @@ from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
+from workshop.attribution import cards_of, column_headings
 from workshop.i18n import N_, _
 from workshop.session.changes import Vote
 
@@ -30,6 +31,7 @@ class VoteInput(PromptInput):
         yield Static(id="ranking", classes="detail")
 
     def on_mount(self) -> None:
+        self.query_one(Grid).fixed_columns = 2  # the contribution and its total stay while partners scroll
         self.show(self.view)
 
     def show(self, view) -> None:
@@ -37,22 +39,23 @@ class VoteInput(PromptInput):
         if self.is_mounted:
             self.query_one(RoomBoard).show(view)
         step = self.step
-        columns: list[tuple[str, Text | str]] = [("item", _("Contribution"))]
-        for partner in view.partners:
+        columns: list[tuple[str, Text | str]] = [("item", _("Contribution")), ("total", _("Total"))]
+        cards = cards_of(view.meta)
+        for partner, heading in column_headings(view.partners).items():
             left = view.dots_left(step.id, partner)
-            columns.append((partner, Text.assemble(literal(partner, limit=20), f" ({left})")))
-        columns.append(("total", _("Total")))
+            heading = cards[partner].short if cards.get(partner) and cards[partner].short else heading
+            columns.append((partner, Text.assemble(literal(one_line(heading, 12)), f" ({left})")))
         totals = view.dots(step.id)
         per_partner = {p: view.dots(step.id, p) for p in view.partners}
         rows = []
         for c in view.contributions(step.source):
-            cells: list[Text | str] = [literal(one_line(c.text, 36))]
+            cells: list[Text | str] = [literal(one_line(c.text, 30)),
+                                       Text(str(totals.get(c.uid, 0)), justify="right", style="bold")]
             for partner in view.partners:
                 count = per_partner[partner].get(c.uid, 0)
                 cells.append(Text("●" * count if count else "·", justify="center"))
-            cells.append(Text(str(totals.get(c.uid, 0)), justify="right", style="bold"))
             rows.append((c.uid, cells))
-        self.query_one(Grid).fill(columns, rows)
+        self.query_one(Grid).fill(columns, rows, first_column=2)
         ranking = Text(_("Ranking"), style="bold")
         if not rows:
             ranking = Text(_("The step being voted on has no contributions yet."), style="italic")

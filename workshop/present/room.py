@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from workshop.attribution import cards_of, groups_of, short_name
+from workshop.attribution import cards_of, column_headings, groups_of, short_name
 from workshop.guides import Step
 from workshop.i18n import _, number
 from workshop.model import Attendance, ConsentStatus
@@ -161,10 +161,11 @@ def room_consent(view: SessionView, step: Step, width: int) -> RenderableType:
     from workshop.summary import CONSENT_LABELS
 
     cards = cards_of(view.meta)
+    headings = column_headings(view.partners)
     given = view.consents(step.id)
     parts: list[RenderableType] = []
     for body in step.bodies:
-        title = Text(literal(view.text(body.text), style="bold"))
+        title = literal(view.text(body.text), style="bold")
         parts.append(title)
         counts: dict[str, int] = {}
         open_ones = []
@@ -172,8 +173,8 @@ def room_consent(view: SessionView, step: Step, width: int) -> RenderableType:
             record = given.get((partner, body.id))
             status = str(record.value) if record else ""
             counts[status] = counts.get(status, 0) + 1
-            if not status or ConsentStatus(status).pending:
-                open_ones.append(short_name(cards.get(partner), partner))
+            if status and ConsentStatus(status).pending:
+                open_ones.append(short_name(cards.get(partner), headings[partner]))
         line = Text("   ")
         for status in [*ConsentStatus, ""]:
             if counts.get(status):

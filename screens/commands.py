@@ -87,6 +87,8 @@ COMMANDS: tuple[Command, ...] = (
       help=N_("Markdown and HTML in the store's exports folder")),
     C("session.close", "f10,ctrl+w", N_("Close session"), "close_session", "session", priority=True),
     C("session.back", "escape", N_("Back"), "back", "session"),
+    C("session.attendance", "f4,ctrl+x", N_("Attendance"), "attendance", "session", priority=True,
+      title=N_("Attendance: who is present, absent or excused")),
     C("session.skip", "", N_("Skip the current step"), "skip_step", "session", help=N_("or bring it back")),
     C("session.add_step", "", N_("Add an extra step"), "add_step", "session", help=N_("an open step after this one")),
     C("session.next_meeting", "", N_("Next meeting"), "next_meeting", "session",
@@ -139,9 +141,11 @@ COMMANDS: tuple[Command, ...] = (
     # --- one input per prompt kind ---
     C("open.who_previous", "up", N_("Previous partner"), "cycle_who(-1)", "open"),
     C("open.who_next", "down", N_("Next partner"), "cycle_who(1)", "open"),
-    C("open.pick_who", "f2", N_("Pick a partner"), "pick_who", "open", priority=True,
+    C("open.pick_who", "f2,shift+down", N_("Pick a partner"), "pick_who", "open",
       title=N_("Pick a partner by typing part of its name")),
     C("statement.agree", "ctrl+r", N_("Agree on this text"), "agree", "statement"),
+    C("statement.clear", "f8,shift+delete", N_("Empty the entry"), "clear", "statement", priority=True,
+      title=N_("Empty the entry to write the text anew")),
     C("scale.comment", "enter", N_("Score with comment"), "comment", "scale"),
     C("scale.clear", "delete,backspace", N_("Clear score"), "clear", "scale"),
     *(C(f"scale.score_{digit}", str(digit), N_("Score"), f"score({digit})", "scale", footer=False, palette=False)

@@ -60,3 +60,90 @@ class TextDialog(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+
+
+class AttendanceDialog(ModalScreen[None]):
+    """Who is at the table: per partner present, absent or excused. Each key is saved at once
+    (through `write`, the session's one change path); Escape closes."""
+
+    BINDINGS = [
+        Binding("escape", "close", N_("Close"), id="attendance.close"),
+        Binding("p", "mark('present')", N_("Present"), id="attendance.present"),
+        Binding("a", "mark('absent')", N_("Absent"), id="attendance.absent"),
+        Binding("e", "mark('excused')", N_("Excused"), id="attendance.excused"),
+        Binding("space", "cycle", N_("Next status"), id="attendance.cycle"),
+        Binding("ctrl+y", "everyone", N_("Everyone present"), id="attendance.everyone"),
+    ]
+
+    def __init__(self, view, write) -> None:
+        super().__init__()
+        self.view, self.write = view, write
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+
+        with Vertical(classes="dialog", id="attendance"):
+            yield Label(Text(_("Who is at the table?"), style="bold"), classes="dialog-title")
+            yield OptionList(id="attendance-list")
+            yield Label(Text(_("p present · a absent · e excused · space next · ctrl+y everyone not yet marked present · "
+                               "Escape closes"), style="dim"), id="attendance-keys")
+
+    def on_mount(self) -> None:
+        self.redraw()
+        self.query_one("#attendance-list").focus()
+
+    def statuses(self) -> dict[str, str]:
+        recorded = self.view.meta.get("attendance", {}) or {}
+        return {p: str(recorded.get(p, "")) for p in self.view.partners}
+
+    def redraw(self) -> None:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        from screens.text import literal
+
+        words = {"present": _("present"), "absent": _("absent"), "excused": _("excused"), "": "·"}
+        listing = self.query_one("#attendance-list", OptionList)
+        keep = listing.highlighted or 0
+        statuses = self.statuses()
+        listing.set_options([Option(Text.assemble((f"{words[s]:<12}", "bold"), literal(p)), id=p)
+                             for p, s in statuses.items()])
+        listing.highlighted = min(keep, max(0, len(statuses) - 1))
+        counts = {s: list(statuses.values()).count(s) for s in ("present", "absent", "excused")}
+        self.query_one(".dialog-title", Label).update(Text(_(
+            "Who is at the table? {present} present, {absent} absent, {excused} excused").format(**counts),
+            style="bold"))
+
+    def _partner(self) -> str | None:
+        from textual.widgets import OptionList
+
+        option = self.query_one("#attendance-list", OptionList).highlighted_option
+        return str(option.id) if option is not None else None
+
+    def action_mark(self, status: str) -> None:
+        from workshop.session.changes import SetAttendance
+
+        if (partner := self._partner()) is not None and self.write(SetAttendance(partner, status)):
+            listing = self.query_one("#attendance-list")
+            self.redraw()
+            listing.action_cursor_down()
+
+    def action_cycle(self) -> None:
+        from workshop.session.changes import SetAttendance
+
+        order = ["present", "absent", "excused", ""]
+        if (partner := self._partner()) is not None:
+            now = self.statuses()[partner]
+            if self.write(SetAttendance(partner, order[(order.index(now) + 1) % len(order)])):
+                self.redraw()
+
+    def action_everyone(self) -> None:
+        from workshop.session.changes import SetAttendance
+
+        for partner, status in self.statuses().items():
+            if not status:
+                self.write(SetAttendance(partner, "present"))
+        self.redraw()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

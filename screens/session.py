@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
-from screens.commands import bindings
+from screens.commands import BY_ID, bindings, key_display
 from screens.dialogs import TextDialog
 from screens.session_serve import ServesParticipants
 from screens.text import literal
@@ -126,6 +126,9 @@ class SessionScreen(ServesParticipants, Screen):
         self.query_one("#step-title", Static).update(heading)
         self.query_one("#prompt", Static).update(literal(live.text(step.prompt), style="bold"))
         hint = live.text(step.hint)
+        if step.id == live.agenda[0].id and not live.meta.get("attendance") and not live.read_only:
+            keys = key_display(self.app, BY_ID["session.attendance"])
+            hint = (hint + "\n" if hint else "") + _("{keys}: record who is present, absent or excused.").format(keys=keys)
         self.query_one("#hint", Static).update(Text("💡 ", style="bold") + literal(hint) if hint else "")
         note = live.note(step.id)
         note_widget = self.query_one("#note", Static)
@@ -227,7 +230,9 @@ class SessionScreen(ServesParticipants, Screen):
 
     def action_agenda(self) -> None:
         self.set_class(False, "presenting")
-        self.query_one(Agenda).focus()
+        agenda = self.query_one(Agenda)
+        agenda.point_at(self.step_id)
+        agenda.focus()
 
     @on(Agenda.Jump)
     async def jump(self, event: Agenda.Jump) -> None:
@@ -286,6 +291,14 @@ class SessionScreen(ServesParticipants, Screen):
 
         self.app.push_screen(TextDialog(_("Next meeting: the date, then where after a comma (empty clears it)"),
                                         start, placeholder=_("e.g. 15 January, town hall")), answered)
+
+
+    def action_attendance(self) -> None:
+        from screens.dialogs import AttendanceDialog
+
+        if self.live.read_only:
+            return
+        self.app.push_screen(AttendanceDialog(self.live, self.write), lambda _none: self.show_step())
 
     def action_presentation(self) -> None:
         self.toggle_class("presenting")

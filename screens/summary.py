@@ -11,10 +11,49 @@ from textual.widgets import Button, Static
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.footer import TranslatedFooter
-from workshop.i18n import _
+from dataclasses import replace
+
+from workshop.i18n import _, ngettext
+from workshop.model import ConsentStatus
+from workshop.present.room import attendance
 from workshop.present.summary import section_text
 from workshop.session import SessionView
-from workshop.summary import summarise
+from workshop.summary import ACTIONS_KEY, SummaryLine, SummarySection, consent_label, summarise
+
+
+def fold(section: SummarySection) -> SummarySection:
+    """A table of 27 partners gives long sections: 'not needed' consents become one line per body,
+    and a scale item's scores are left to the minutes (its mean and spread stay)."""
+    not_needed = consent_label(str(ConsentStatus.NOT_NEEDED))
+    folded: dict[str, list[str]] = {}
+    lines: list[SummaryLine] = []
+    for line in section.lines:
+        if line.status == not_needed:
+            folded.setdefault(line.text, []).append(line.who)
+        elif len(line.who) > 80 and line.status and section.key != ACTIONS_KEY:
+            lines.append(replace(line, who=""))
+        else:
+            lines.append(line)
+    for body, partners in folded.items():
+        lines.append(SummaryLine(body, ngettext("{count} partner", "{count} partners", len(partners)).format(
+            count=len(partners)), status=not_needed))
+    return replace(section, lines=tuple(lines))
+
+
+def attendance_text(view: SessionView) -> Text | None:
+    """'Present 24 of 27 · absent: … · excused: …', when attendance was recorded."""
+    status = attendance(view)
+    if not any(status.values()):
+        return None
+    present = sum(1 for s in status.values() if s == "present")
+    line = Text(_("Attendance"), style="bold")
+    line.append("\n" + _("{present} of {total} partners present").format(present=present, total=len(status)))
+    for key, label in (("absent", _("absent")), ("excused", _("excused"))):
+        names = [p for p, s in status.items() if s == key]
+        if names:
+            line.append(" · " + label + ": ")
+            line.append_text(literal(", ".join(names)))
+    return line
 
 
 class SummaryScreen(ModalScreen[bool]):
@@ -32,7 +71,9 @@ class SummaryScreen(ModalScreen[bool]):
         with VerticalScroll(id="summary"):
             yield Static(literal(_("Summary: {title}").format(title=self.view.title), style="bold"),
                          classes="summary-title")
-            sections = summarise(self.view)
+            sections = [fold(section) for section in summarise(self.view)]
+            if (present := attendance_text(self.view)) is not None:
+                yield Static(present, classes="summary-section")
             if not sections:
                 yield Static(Text(_("Nothing was agreed in this session yet."), style="italic"))
             for section in sections:

@@ -70,6 +70,12 @@ class Agenda(OptionList):
         ids = [o.id for o in options]
         self.highlighted = ids.index(keep) if keep in ids else 0
 
+    def point_at(self, step_id: str) -> None:
+        """Highlight a step (ctrl+g opens the agenda on the current step, so `s` skips that one)."""
+        ids = [option.id for option in self._options]
+        if step_id in ids:
+            self.highlighted = ids.index(step_id)
+
     def on_resize(self) -> None:
         if getattr(self, "last_shown", None) is not None:
             self.show(*self.last_shown)

@@ -12,6 +12,7 @@ from screens.text import literal
 from screens.widgets.base import PromptInput
 from screens.widgets.contributions import ContributionList
 from screens.widgets.entry import Entry as Input
+from workshop.attribution import attribute, cards_of
 from workshop.i18n import N_, _
 from workshop.session.changes import Assign, Change
 
@@ -105,10 +106,17 @@ class AssignInput(PromptInput):
             who.value = self.complete_name(event.value)
             when.focus()
         elif entry.value.strip():  # 'when' was taken (and emptied) at Enter; keys go to it, not here
-            self.want(Assign(self.step.id, entry.value, who.value, event.value, self.editing_row, self.editing_uid))
+            row = self.editing_row or (self.predefined_row(entry.value) if not self.editing_uid else "")
+            self.want(Assign(self.step.id, entry.value, who.value, event.value, row, self.editing_uid))
         else:
             when.value = when.value or event.value
             entry.focus()
+
+    def predefined_row(self, typed: str) -> str:
+        """A guide's row whose text was typed (not picked from the list) fills that row: no
+        second, free row with the same text."""
+        wanted = " ".join(typed.split()).casefold()
+        return next((r.id for r in self.step.rows if " ".join(self.text_of(r.text).split()).casefold() == wanted), "")
 
     def complete_name(self, typed: str) -> str:
         """'gem' -> 'Gemeente' when it starts exactly one partner's or participant's name."""
@@ -118,7 +126,12 @@ class AssignInput(PromptInput):
         names = [p.name for p in self.view.participants] + self.view.partners
         exact = [n for n in names if n.casefold() == wanted]
         found = exact or [n for n in names if n.casefold().startswith(wanted)]
-        return found[0] if len(set(found)) == 1 else typed
+        if len(set(found)) == 1:
+            return found[0]
+        named = attribute(f"{typed.strip()}: -", self.view.partners, self.view.participants, cards_of(self.view.meta))
+        if named.matched:  # a word of the name, or a short name: 'Arnhem' is Gemeente Arnhem
+            return named.speaker.participant or named.speaker.partner
+        return typed
 
     def saved(self, change: Change) -> None:
         for name in ("entry", "who"):  # 'when' was emptied at Enter; what was typed since stays

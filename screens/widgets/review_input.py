@@ -64,6 +64,7 @@ class ReviewInput(PromptInput):
     def action_mark(self, status: str) -> None:
         if (uid := self._chosen()) is not None:
             self.want(Mark(self.step.id, uid, status))
+            self.query_one(OptionList).action_cursor_down()  # on to the next, as a scale's digits do
 
     def action_cycle(self) -> None:
         if (uid := self._chosen()) is not None:

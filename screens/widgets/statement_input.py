@@ -13,7 +13,7 @@ from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from workshop.carry import CARRIED_MARK
 from workshop.i18n import N_, _
-from workshop.session.changes import Agree, Change, Revise
+from workshop.session.changes import Agree, Revise
 
 
 class StatementInput(PromptInput):
@@ -48,7 +48,8 @@ class StatementInput(PromptInput):
                 Text(" " + _("draft, not agreed yet"), style="italic")
             statement.update(Text.assemble(literal(latest.text, style="bold"), "\n", mark))
         options = []
-        for number, revision in reversed(list(enumerate(view.revisions(self.step.id), start=1))):
+        earlier = list(enumerate(view.revisions(self.step.id), start=1))[:-1]  # the current text is above
+        for number, revision in reversed(earlier):
             line = Text(f"{number:>2}. ", style="dim")
             line.append(literal(revision.text))
             if revision.value is True:
@@ -69,6 +70,10 @@ class StatementInput(PromptInput):
         else:
             self.want(Agree(self.step.id))
 
-    def saved(self, change: Change) -> None:
-        if isinstance(change, Agree):
-            self.notify(_("Agreed."))
+    def action_clear(self) -> None:
+        """Empty the entry to write a new text from scratch (nothing is saved until Enter)."""
+        entry = self.query_one("#entry", Input)
+        entry.value = ""
+        entry.focus()
+
+    # "Agreed" shows in the statement's box above the entry (no toast over the entry).

@@ -159,7 +159,7 @@ async def test_scale_takes_a_score_per_person_and_shows_the_spread(make_session,
         app.focused.value = "4 we listen better now"
         await pilot.press("enter")
         await pilot.pause()
-        spread = str(app.screen.query_one("#scores").get_row("threshold")[-1])
+        spread = str(app.screen.query_one("#scores").get_row("threshold")[2])  # statement, mean, range, people
         assert "2–4" in spread
     view = saved(session_id)
     assert {who: c.value for who, c in view.scores("interaction", "threshold").items()} == {
@@ -315,8 +315,8 @@ async def test_review_marks_what_was_carried_over(make_session, make_app, saved,
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "review")
-        await pilot.press("home", "d", "down", "x")
-        await pilot.press("up", "space")  # done -> the next status: still open
+        await pilot.press("home", "d", "x")  # d marks the first and moves on to the second
+        await pilot.press("home", "space")  # done -> the next status: still open
         await pilot.pause()
     view = saved(session_id)
     by_text = {a.text: view.reviews("review").get(a.uid) for a in view.carried}

@@ -36,7 +36,7 @@ from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, summar
 def to_markdown(view: SessionView) -> str:
     with language(view.lang):
         summary = {section.key: section for section in summarise(view)}
-        parts = [_header(view), decisions_section(view), _actions_table(summary.get(ACTIONS_KEY))]
+        parts = [_header(view), _attendance(view), decisions_section(view), _actions_table(summary.get(ACTIONS_KEY))]
         for place, step in enumerate(view.agenda, start=1):
             parts.append(_step_markdown(view, step, place, summary))
         return "\n\n".join(part for part in parts if part) + "\n"
@@ -65,6 +65,21 @@ def _next_meeting(view: SessionView) -> str:
         return ""
     when, where = found
     return f"{day(when)}, {where}" if where else day(when)
+
+
+def _attendance(view: SessionView) -> str:
+    """Who was present, absent and excused (nothing when attendance was not recorded)."""
+    from workshop.present.room import attendance
+
+    status = attendance(view)
+    if not any(status.values()):
+        return ""
+    lines = ["## " + _("Attendance"), ""]
+    for key, label in (("present", _("Present")), ("absent", _("Absent")), ("excused", _("Excused"))):
+        names = [p for p, s in status.items() if s == key]
+        if names:
+            lines.append(f"- **{label} ({len(names)}):** {md_cell(', '.join(names))}")
+    return "\n".join(lines)
 
 
 def _guide_title(view: SessionView) -> Text:

@@ -169,6 +169,13 @@ class WorkshopApp(App[int]):
 
     # --- app-wide actions ---------------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        """The palette with its placeholder in the app's language (Textual's is English)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for an action…")))
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 

@@ -136,6 +136,7 @@ COMMANDS: tuple[Command, ...] = (
     C("agenda.add", "a", N_("Add a step"), "add", "agenda"),
     C("contribution.edit", "enter,e", N_("Edit"), "edit", "contributions"),
     C("contribution.remove", "delete,backspace", N_("Remove"), "remove", "contributions"),
+    C("contribution.undo", "u", N_("Undo remove"), "undo", "contributions", title=N_("Bring back what was removed")),
     C("contribution.up", "shift+up,left_square_bracket", N_("Move up"), "move(-1)", "contributions"),
     C("contribution.down", "shift+down,right_square_bracket", N_("Move down"), "move(1)", "contributions"),
     # --- one input per prompt kind ---

@@ -27,6 +27,24 @@ class PromptKind(StrEnum):
     REVIEW = "review"
 
 
+def N_(message: str) -> str:  # marks a message for translation (workshop.i18n imports this module)
+    return message
+
+
+KIND_WORDS = {
+    PromptKind.OPEN: N_("open"), PromptKind.STATEMENT: N_("statement"), PromptKind.SCALE: N_("scale"),
+    PromptKind.VOTE: N_("vote"), PromptKind.ASSIGN: N_("assign"), PromptKind.CONSENT: N_("consent"),
+    PromptKind.CHOICE: N_("choice"), PromptKind.REVIEW: N_("review"),
+}
+
+
+def kind_label(kind: PromptKind) -> str:
+    """A prompt kind in the current language (`workshop show`, `guide show`)."""
+    from workshop.i18n import _
+
+    return _(KIND_WORDS[kind])
+
+
 class ConsentStatus(StrEnum):
     """Where the say of a formal body stands: advice (OR, cliëntenraad), consent (instemming),
     approval (goedkeuring: RvT, RvC) or a council's wensen en bedenkingen (gemeenteraad)."""

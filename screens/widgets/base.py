@@ -11,7 +11,8 @@ from textual.message import Message
 from screens.widgets.contributions import ContributionList
 from workshop.guides import Step
 from workshop.session import Change, SessionView
-from workshop.session.changes import MoveContribution, RemoveContribution
+from workshop.i18n import _
+from workshop.session.changes import MoveContribution, RemoveContribution, Restore
 
 
 class PromptInput(Vertical):
@@ -74,9 +75,19 @@ class PromptInput(Vertical):
 
     # A list of contributions in any input: removing and moving them are changes like any other.
 
+    removed: dict | None = None  # the last contribution removed here, for its undo
+
     def on_contribution_list_remove(self, event: ContributionList.Remove) -> None:
         event.stop()
+        self.removed = self.view.contribution(event.uid).to_dict()
         self.want(RemoveContribution(event.uid))
+        self.notify(_("Removed. Press u to bring it back."), timeout=4)
+
+    def on_contribution_list_undo(self, event: ContributionList.Undo) -> None:
+        event.stop()
+        if self.removed is not None:
+            self.want(Restore(self.removed))
+            self.removed = None
 
     def on_contribution_list_move(self, event: ContributionList.Move) -> None:
         event.stop()

@@ -172,3 +172,9 @@ class ContributionList(OptionList):
     def action_move(self, offset: int) -> None:
         if (uid := self._chosen()) is not None:
             self.post_message(self.Move(uid, offset))
+
+    class Undo(Message):
+        """Bring back what was removed last (u, after Delete)."""
+
+    def action_undo(self) -> None:
+        self.post_message(self.Undo())

@@ -63,6 +63,7 @@ def show_guide(args: argparse.Namespace) -> int:
     from workshop.cli.common import shelf
     from workshop.cli.output import literal, out, print_json
     from workshop.guides import step_to_dict
+    from workshop.model import kind_label
 
     guide = shelf().get(args.name)
     lang = _lang(args)
@@ -77,7 +78,7 @@ def show_guide(args: argparse.Namespace) -> int:
     for column in ("#", _("step"), _("kind"), _("min"), _("prompt")):
         table.add_column(column)
     for number, step in enumerate(guide.steps, start=1):
-        table.add_row(str(number), literal(step.title.get(lang)), step.kind.value, str(step.timebox),
+        table.add_row(str(number), literal(step.title.get(lang)), kind_label(step.kind), str(step.timebox),
                       literal(step.prompt.get(lang)))
     out.print(table)
     out.print(_("{count} steps, about {minutes} minutes").format(count=len(guide.steps), minutes=guide.minutes))

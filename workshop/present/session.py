@@ -9,7 +9,7 @@ from rich.text import Text
 
 from workshop.guides import Step
 from workshop.i18n import _, day, language, ngettext, number
-from workshop.model import PromptKind
+from workshop.model import PromptKind, kind_label
 from workshop.present.text import literal
 from workshop.session import SessionView
 from workshop.statements import settled
@@ -40,7 +40,7 @@ def session_renderable(view: SessionView) -> RenderableType:
 def _step(view: SessionView, step: Step, place: int) -> RenderableType:
     title = Text(f"{place}. ", style="bold")
     title.append(literal(view.text(step.title), style="bold"))
-    title.append(f"  ({step.kind.value})", style="dim")
+    title.append(f"  ({kind_label(step.kind)})", style="dim")
     if view.is_skipped(step.id):
         title.append("  " + _("skipped"), style="dim italic")
     body = _body(view, step)

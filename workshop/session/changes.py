@@ -44,6 +44,13 @@ class RemoveContribution:
 
 
 @dataclass(frozen=True)
+class Restore:
+    """A removed contribution comes back as it was (its uid, place and time): Delete's undo."""
+
+    contribution: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class MoveContribution:
     """Up (negative offset) or down within its step."""
 
@@ -273,5 +280,5 @@ class Annotate:
 Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
-    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, CloseInput, Moderate, SetAttendance, SetPartnerCard,
+    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, CloseInput, Moderate, SetAttendance, SetPartnerCard, Restore,
 ]

@@ -40,6 +40,17 @@ def _remove(live: LiveSession, change: c.RemoveContribution) -> None:
         live._changed = True
 
 
+def _restore(live: LiveSession, change: c.Restore) -> Contribution:
+    back = Contribution.from_dict(change.contribution)
+    live.step(back.step)  # a step that is gone cannot take it back
+    if back.uid in live._by_uid:
+        return live._by_uid[back.uid]
+    for other in live.contributions(back.step):  # its old place: the ones after it move down one
+        if other.position >= back.position:
+            other.position += 1
+    return live._put(Contribution.from_dict({**back.to_dict(), "text": live._clean(back.text)}))
+
+
 def _move(live: LiveSession, change: c.MoveContribution) -> None:
     moving = live._by_uid[change.uid]
     ordered = live.contributions(moving.step)
@@ -298,5 +309,6 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.CloseInput: lambda live, change: _listed(live, "input_closed", live.step(change.step).id, change.closed),
     c.Moderate: _moderate,
     c.SetAttendance: _set_attendance,
+    c.Restore: _restore,
     c.SetPartnerCard: _set_partner_card,
 }

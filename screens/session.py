@@ -27,6 +27,7 @@ from screens.widgets.kinds import INPUTS
 from screens.widgets.save_state import SaveState
 from screens.widgets.step_timer import StepTimer
 from workshop.i18n import _
+from workshop.model import PromptKind
 from workshop.session import Change, LiveSession, SaveFailed, SessionClosed
 from workshop.session.changes import (
     AddMinutes,
@@ -43,6 +44,7 @@ from workshop.session.changes import (
 from workshop.timer import TimeLeft
 
 RETRY_SECONDS = 2.0
+GRID_KINDS = (PromptKind.SCALE, PromptKind.VOTE, PromptKind.CONSENT)
 AGENDA_EVERY = 5  # seconds between redraws of the agenda's times
 
 
@@ -118,6 +120,8 @@ class SessionScreen(ServesParticipants, Screen):
 
     def show_step(self) -> None:
         live, step = self.live, self.live.step(self.step_id)
+        # A grid of 27 partners needs the width: on a narrow terminal the agenda steps aside (ctrl+g)
+        self.set_class(step.kind in GRID_KINDS, "grid-step")
         number = [s.id for s in live.agenda].index(step.id) + 1
         heading = Text(f"{number}/{len(live.agenda)}  ", style="dim")
         heading.append(literal(live.text(step.title), style="bold"))
@@ -209,6 +213,7 @@ class SessionScreen(ServesParticipants, Screen):
             self.write(GoTo(step_id))
             step_id = self.live.current.id
         self.step_id = step_id
+        self.remove_class("agenda-open")
         await self.prompt_input.remove()
         widget = self.make_input()
         await self.query_one("#main").mount(widget)
@@ -230,6 +235,7 @@ class SessionScreen(ServesParticipants, Screen):
 
     def action_agenda(self) -> None:
         self.set_class(False, "presenting")
+        self.add_class("agenda-open")
         agenda = self.query_one(Agenda)
         agenda.point_at(self.step_id)
         agenda.focus()
@@ -309,6 +315,7 @@ class SessionScreen(ServesParticipants, Screen):
         if self.has_class("presenting"):
             self.remove_class("presenting")
         elif not self.live.read_only and not self.typing_in_step():
+            self.remove_class("agenda-open")
             self.prompt_input.focus_input()  # from the agenda or the list: back to typing first
         else:
             self.app.leave_session()

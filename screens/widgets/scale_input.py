@@ -66,7 +66,7 @@ class ScaleInput(PromptInput):
             scores = view.scores(self.step.id, item.id)
             spread = view.spread(self.step.id, item.id)
             cells: list[Text | str] = [
-                literal(one_line(self.text_of(item.text), 34 if wide else 20)),
+                literal(one_line(self.text_of(item.text), 34 if wide else 28)),
                 Text(number(spread.mean) if spread else "", justify="right", style="bold"),
                 Text(f"{spread.low}–{spread.high}" if spread else "", justify="center"),
             ]
@@ -89,7 +89,7 @@ class ScaleInput(PromptInput):
         scores = item_scores(self.view, self.step, item_id)
         detail = literal(scores.text, style="bold")
         detail.append("\n")
-        detail.append_text(distribution(scores, 50 if wide else 30))
+        detail.append_text(distribution(scores, 50 if wide else 40))
         detail.append_text(summary_line(scores, expected(self.view, self.step), short=not wide))
         if column not in ("item", "mean", "spread"):
             given = self.view.scores(self.step.id, item_id).get(column)

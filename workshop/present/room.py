@@ -85,7 +85,7 @@ def distribution(scores: ItemScores, width: int) -> Text:
     values = list(scores.counts)
     top = max(scores.counts.values(), default=0) or 1
     cell = max(5, width // max(1, len(values)))
-    bar_room = max(0, cell - len(f"{values[-1] if values else 0}: ") - len(str(top)) - 1)
+    bar_room = max(0, cell - len(f"{values[-1] if values else 0}: ") - len(str(top)) - 2)
     line = Text()
     for value in values:
         count = scores.counts[value]
@@ -93,7 +93,7 @@ def distribution(scores: ItemScores, width: int) -> Text:
         piece = Text()
         piece.append(f"{value}:", style="bold")
         piece.append(" ")
-        piece.append(bar, style="cyan")
+        piece.append(bar + (" " if bar else ""), style="cyan")
         piece.append(f"{count}", style="bold" if count else "dim")
         piece.pad_right(max(0, cell - piece.cell_len))
         line.append_text(piece)
@@ -111,7 +111,7 @@ def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False) -
         parts.append(title)
         compact = width < 110
         line = Text("   ")
-        line.append_text(distribution(scores, 40 if compact else min(80, width - 50)))
+        line.append_text(distribution(scores, max(30, width - 30) if compact else min(80, width - 50)))
         line.append_text(summary_line(scores, out_of, short=compact))
         parts.append(line)
         if scores.groups and roomy:

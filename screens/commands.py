@@ -142,7 +142,7 @@ COMMANDS: tuple[Command, ...] = (
     # --- one input per prompt kind ---
     C("open.who_previous", "up", N_("Previous partner"), "cycle_who(-1)", "open"),
     C("open.who_next", "down", N_("Next partner"), "cycle_who(1)", "open"),
-    C("open.pick_who", "f2,shift+down", N_("Pick a partner"), "pick_who", "open",
+    C("open.pick_who", "f2,shift+down", N_("Pick a partner"), "pick_who", "open", footer=False,
       title=N_("Pick a partner by typing part of its name")),
     C("statement.agree", "ctrl+r", N_("Agree on this text"), "agree", "statement"),
     C("statement.clear", "f8,shift+delete", N_("Empty the entry"), "clear", "statement", priority=True,

@@ -111,7 +111,8 @@ class OpenInput(PromptInput):
 
     def show_problem(self, typed: Attribution | None) -> None:
         line = self.query_one("#who-problem", Static)
-        line.update(problem_line(typed, "Enter", "F2") if typed is not None else "")
+        who = self.query_one(WhoPicker).who
+        line.update(problem_line(typed, "Enter", "F2", who) if typed is not None else "")
         line.set_class(typed is None, "-empty")
 
     def give_back(self, text: str) -> None:

@@ -75,7 +75,7 @@ class WhoPicker(Static):
         self.render_who()
 
 
-def problem_line(typed: Attribution, keep_key: str, pick_key: str) -> Text:
+def problem_line(typed: Attribution, keep_key: str, pick_key: str, fallback: Speaker | None = None) -> Text:
     """The line under the entry when a prefix names several partners or nobody."""
     if typed.ambiguous:
         names = ", ".join(c.label() for c in typed.candidates[:8])
@@ -85,7 +85,8 @@ def problem_line(typed: Attribution, keep_key: str, pick_key: str) -> Text:
         line.append("  " + _("Type more of the name, or {key} picks a partner.").format(key=pick_key), style="italic")
         return line
     line = Text(_("'{prefix}' is not a partner or participant.").format(prefix=typed.prefix), style="bold")
-    line.append("  " + _("Enter again keeps it as text; {key} picks a partner.").format(key=pick_key), style="italic")
+    line.append("  " + _("Enter again keeps it as text, from {who}; {key} picks a partner.").format(
+        who=(fallback or Speaker()).label(nobody()), key=pick_key), style="italic")
     return line
 
 

@@ -23,6 +23,9 @@ async def test_hostile_text_is_saved_exactly_and_shown_literally(make_session, m
         await go_to(pilot, "pains")
         for text in [*HOSTILE, big]:
             await submit(pilot, text)
+            if app.focused.value == text:  # 'RTL:' names no partner: Enter again keeps it as text
+                await pilot.press("enter")
+                await pilot.pause()
         shown = app.screen.query_one("#contributions")
         first = shown.get_option_at_index(0).prompt
         assert "[bold red]not bold[/]" in str(first)  # the markup is text, not style

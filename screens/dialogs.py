@@ -73,6 +73,7 @@ class AttendanceDialog(ModalScreen[None]):
         Binding("e", "mark('excused')", N_("Excused"), id="attendance.excused"),
         Binding("space", "cycle", N_("Next status"), id="attendance.cycle"),
         Binding("ctrl+y", "everyone", N_("Everyone present"), id="attendance.everyone"),
+        Binding("n", "card", N_("Short name and group"), id="attendance.card"),
     ]
 
     def __init__(self, view, write) -> None:
@@ -86,6 +87,7 @@ class AttendanceDialog(ModalScreen[None]):
             yield Label(Text(_("Who is at the table?"), style="bold"), classes="dialog-title")
             yield OptionList(id="attendance-list")
             yield Label(Text(_("p present · a absent · e excused · space next · ctrl+y everyone not yet marked present · "
+                               "n short name and group · "
                                "Escape closes"), style="dim"), id="attendance-keys")
 
     def on_mount(self) -> None:
@@ -106,8 +108,18 @@ class AttendanceDialog(ModalScreen[None]):
         listing = self.query_one("#attendance-list", OptionList)
         keep = listing.highlighted or 0
         statuses = self.statuses()
-        listing.set_options([Option(Text.assemble((f"{words[s]:<12}", "bold"), literal(p)), id=p)
-                             for p, s in statuses.items()])
+        from workshop.attribution import cards_of
+
+        cards = cards_of(self.view.meta)
+
+        def line(partner: str, status: str) -> Text:
+            shown = Text.assemble((f"{words[status]:<12}", "bold"), literal(partner))
+            extra = ", ".join(x for x in (cards[partner].short, cards[partner].group) if x)
+            if extra:
+                shown.append_text(literal(f"  ({extra})", style="dim"))
+            return shown
+
+        listing.set_options([Option(line(p, s), id=p) for p, s in statuses.items()])
         listing.highlighted = min(keep, max(0, len(statuses) - 1))
         counts = {s: list(statuses.values()).count(s) for s in ("present", "absent", "excused")}
         self.query_one(".dialog-title", Label).update(Text(_(
@@ -144,6 +156,25 @@ class AttendanceDialog(ModalScreen[None]):
             if not status:
                 self.write(SetAttendance(partner, "present"))
         self.redraw()
+
+    def action_card(self) -> None:
+        """A partner's short name (typed as 'Arnhem: …') and group (a mean per group), as 'short, group'."""
+        from workshop.attribution import cards_of
+        from workshop.session.changes import SetPartnerCard
+
+        if (partner := self._partner()) is None:
+            return
+        card = cards_of(self.view.meta)[partner]
+
+        def answered(answer: str | None) -> None:
+            if answer is not None:
+                short, _comma, group = answer.partition(",")
+                self.write(SetPartnerCard(partner, short.strip(), group.strip()))
+                self.redraw()
+
+        self.app.push_screen(TextDialog(_("Short name and group of {partner}, as: short name, group").format(
+            partner=partner), f"{card.short}, {card.group}" if card.group else card.short,
+            placeholder=_("e.g. Arnhem, gemeenten")), answered)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -15,9 +15,9 @@ from screens.commands import bindings
 from screens.widgets.entry import Entry
 from screens.widgets.footer import TranslatedFooter
 from workshop.i18n import _
-from workshop.model import Participant
+from workshop.model import Participant, PartnerCard
 from workshop.store import StoreError
-from workshop.prepare import Plan, PrepareError, collaboration_details, collaborations, prepare_session
+from workshop.prepare import Plan, PrepareError, collaboration_details, collaborations, partner_specs, prepare_session
 
 
 class NewSessionScreen(ModalScreen[str | None]):
@@ -34,7 +34,7 @@ class NewSessionScreen(ModalScreen[str | None]):
             yield Label(_("Collaboration (an existing one brings its partners and participants)"))
             yield Entry(id="collaboration", suggester=SuggestFromList(self.known, case_sensitive=False),
                         placeholder=_("e.g. Zorgnetwerk Rivierenland"))
-            yield Label(_("Partners, one per line"))
+            yield Label(_("Partners, one per line (NAME, or NAME=SHORT NAME)"))
             yield TextArea(id="partners", soft_wrap=True)
             yield Label(_("Participants, one per line: NAME@PARTNER or NAME@PARTNER:ROLE"))
             yield TextArea(id="participants", soft_wrap=True)
@@ -83,7 +83,8 @@ class NewSessionScreen(ModalScreen[str | None]):
         details = collaboration_details(self.app.store, name)
         partners, participants = self.query_one("#partners", TextArea), self.query_one("#participants", TextArea)
         if not partners.text.strip():
-            partners.text = "\n".join(details.partners)
+            partners.text = "\n".join(f"{p}={details.cards[p].short}" if p in details.cards and details.cards[p].short
+                                       else p for p in details.partners)
         if not participants.text.strip():
             participants.text = "\n".join(
                 f"{p.name}@{p.partner}" + (f":{p.role}" if p.role else "") for p in details.participants)
@@ -97,10 +98,19 @@ class NewSessionScreen(ModalScreen[str | None]):
                 participants.append(Participant.parse(line))
             except ValueError as problem:
                 raise PrepareError(str(problem)) from None
+        partners, typed = partner_specs(lines("#partners"))  # "Gemeente Arnhem=Arnhem" gives a short name
+        earlier = collaboration_details(self.app.store, self.query_one("#collaboration", Entry).value.strip()).cards
+        cards = {}
+        for name in partners:  # the short name as typed now; the group as the collaboration had it
+            short = typed[name].short if name in typed else ""
+            group = earlier[name].group if name in earlier else ""
+            if short or group:
+                cards[name] = PartnerCard(name, short, [], group)
         return Plan(
             collaboration=self.query_one("#collaboration", Entry).value,
             guide=self.app.shelf.guides[self.query_one("#guide", Select).value],
-            partners=lines("#partners"),
+            partners=partners,
+            cards=cards,
             participants=participants,
             lang=self.query_one("#lang", Select).value,
             title=self.query_one("#title", Entry).value,

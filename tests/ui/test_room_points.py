@@ -102,3 +102,29 @@ async def test_a_consent_date_starts_at_the_sessions_date_and_its_dialog_names_t
         assert app.screen.query_one("#value").value == "2026-11-20"
         title = str(app.screen.query_one(".dialog-title").render())
         assert "Works council" in title
+
+
+async def test_a_short_name_given_in_the_app_names_that_partner_when_typed(make_session, make_app, saved):
+    session_id = make_session(partners=("Gemeente Arnhem", "Gemeente Ede", "Woonstichting Ede"),
+                              participants=("Anna@Gemeente Arnhem",))
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4", "down", "n")  # the second partner: Gemeente Ede
+        await pilot.pause()
+        app.screen.query_one("#value").value = "GE, gemeenten"
+        await pilot.press("enter", "escape")
+        await go_to(pilot, "pains")
+        await submit(pilot, "GE: meer spreiding")
+    [note] = saved(session_id).contributions("pains")
+    assert (note.partner, note.text) == ("Gemeente Ede", "meer spreiding")
+    assert saved(session_id).meta["partner_cards"]["Gemeente Ede"]["group"] == "gemeenten"
+
+
+def test_a_short_name_that_already_names_another_partner_is_refused(live):
+    import pytest
+
+    from workshop.session.changes import SetPartnerCard
+
+    session = live()
+    with pytest.raises(ValueError):
+        session.apply(SetPartnerCard("Gemeente", "Zorggroep"))

@@ -80,8 +80,8 @@ def ask_missing(store: Store, shelf: GuideShelf, answers: dict[str, Any],
     if not answers.get("partners"):
         answers["partners"] = _ask_partners(ask, details.partners if details else [])
     if not answers.get("participants"):
-        answers["participants"] = _ask_participants(
-            ask, answers["partners"], details.participants if details else [])
+        names = [spec.partition("=")[0].strip() for spec in answers["partners"]]  # "NAME=SHORT" typed
+        answers["participants"] = _ask_participants(ask, names, details.participants if details else [])
 
     if not answers.get("guide"):
         default_guide = latest.guide if latest and latest.guide in shelf.guides else "procesregie"

@@ -40,6 +40,8 @@ class TextDialog(ModalScreen[str | None]):
                 field = Entry(self.value, placeholder=self.placeholder, id="value", select_on_focus=False)
                 field.cursor_blink = not self.app.is_headless
                 yield field
+                if len(self.placeholder) > 30:  # a narrow entry cuts a long example: it is shown whole here
+                    yield Label(Text(self.placeholder, style="dim italic"))
                 yield Label(Text(_("Enter saves · Escape cancels"), style="dim"))
 
     def on_mount(self) -> None:

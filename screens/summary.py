@@ -72,12 +72,12 @@ class SummaryScreen(ModalScreen[bool]):
             yield Static(literal(_("Summary: {title}").format(title=self.view.title), style="bold"),
                          classes="summary-title")
             sections = [fold(section) for section in summarise(self.view)]
-            if (present := attendance_text(self.view)) is not None:
-                yield Static(present, classes="summary-section")
             if not sections:
                 yield Static(Text(_("Nothing was agreed in this session yet."), style="italic"))
             for section in sections:
                 yield Static(section_text(section), classes="summary-section")
+            if (present := attendance_text(self.view)) is not None:  # after what was decided
+                yield Static(present, classes="summary-section")
         with Horizontal(classes="buttons"):
             if self.can_close:
                 yield Button(_("The group confirms: close the session"), variant="success", id="confirm")

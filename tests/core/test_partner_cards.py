@@ -51,3 +51,17 @@ def test_a_session_file_without_partner_cards_still_reads(store, make_session):
     tables["_default" if "_default" in tables else next(iter(tables))]["1"].pop("partner_cards", None)
     view = SessionView(tables)
     assert set(cards_of(view.meta)) == set(view.partners)
+
+
+def test_the_store_checker_names_a_damaged_attendance_or_partner_card():
+    import pytest
+
+    from workshop.store.check import Damaged, check_meta
+
+    good = {"id": "x", "steps": [], "partners": ["A"], "attendance": {"A": "present"},
+            "partner_cards": {"A": {"name": "A", "short": "a", "group": "g"}}}
+    check_meta(good)
+    with pytest.raises(Damaged, match="attendance"):
+        check_meta({**good, "attendance": {"A": "maybe"}})
+    with pytest.raises(Damaged, match="partner_cards"):
+        check_meta({**good, "partner_cards": {"A": {"name": "A", "aliases": "not a list"}}})

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from workshop.i18n import N_, _
-from workshop.model import LANGUAGES, Action, ConsentStatus, Participant, SessionInfo, SessionStatus
+from workshop.model import LANGUAGES, Action, Attendance, ConsentStatus, Participant, PartnerCard, SessionInfo, SessionStatus
 from workshop.store.platform import no_wait_read_flags
 
 SCHEMA = 1
@@ -216,6 +216,7 @@ def _model(cls: Any) -> Callable[[Any], bool]:
 
 _PERSON = _model(Participant)
 _ACTION = _model(Action)
+_CARD = _model(PartnerCard)
 
 # What each meta field must be when present (`id` and `steps` must be present).
 META_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
@@ -227,6 +228,8 @@ META_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "current": (_is_text, N_TEXT),
     "partners": (_TEXTS, N_("a list of names")),
     "participants": (_list_of(_PERSON), N_("a list of people")),
+    "partner_cards": (_dict_of(_CARD), N_("a short name and group per partner")),
+    "attendance": (_dict_of(lambda value: value in tuple(Attendance)), "/".join(Attendance)),
     "carried": (_list_of(_ACTION), N_("a list of actions")),
     "notes": (_dict_of(_is_text), N_("notes per step")),
     "timers": (_dict_of(_timer), N_("timers per step")),

@@ -128,3 +128,16 @@ def test_a_short_name_that_already_names_another_partner_is_refused(live):
     session = live()
     with pytest.raises(ValueError):
         session.apply(SetPartnerCard("Gemeente", "Zorggroep"))
+
+
+async def test_a_long_dialog_title_wraps_at_80_columns_instead_of_being_cut(make_session, make_app):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "pains")
+        await submit(pilot, "one")
+        await pilot.press("shift+tab", "home", "e")
+        await pilot.pause()
+        title = app.screen.query_one(".dialog-title")
+        assert "said it)" in str(title.render())
+        assert title.size.height == 2 and title.region.right <= 80  # two lines, inside the screen

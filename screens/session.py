@@ -131,7 +131,7 @@ class SessionScreen(ServesParticipants, Screen):
         self.query_one("#prompt", Static).update(literal(live.text(step.prompt), style="bold"))
         hint = live.text(step.hint)
         if step.id == live.agenda[0].id and not live.meta.get("attendance") and not live.read_only:
-            keys = key_display(self.app, BY_ID["session.attendance"])
+            keys = " ".join(key_display(self.app, BY_ID[i]) for i in ("session.agenda", "agenda.attendance"))
             hint = (hint + "\n" if hint else "") + _("{keys}: record who is present, absent or excused.").format(keys=keys)
         self.query_one("#hint", Static).update(Text("💡 ", style="bold") + literal(hint) if hint else "")
         note = live.note(step.id)
@@ -298,7 +298,7 @@ class SessionScreen(ServesParticipants, Screen):
         self.app.push_screen(TextDialog(_("Next meeting: the date, then where after a comma (empty clears it)"),
                                         start, placeholder=_("e.g. 15 January, town hall")), answered)
 
-
+    @on(Agenda.Attendance)
     def action_attendance(self) -> None:
         from screens.dialogs import AttendanceDialog
 

@@ -38,6 +38,9 @@ class Agenda(OptionList):
     class AddStep(Message):
         pass
 
+    class Attendance(Message):
+        """Record who is present, absent or excused (p)."""
+
     def show(self, view: SessionView, showing: str, now: float) -> None:
         self.last_shown = (view, showing, now)
         touched = {c.step for c in view.contributions()}
@@ -98,6 +101,9 @@ class Agenda(OptionList):
 
     def action_add(self) -> None:
         self.post_message(self.AddStep())
+
+    def action_attendance(self) -> None:
+        self.post_message(self.Attendance())
 
 
 def _fit(text: str, width: int) -> str:

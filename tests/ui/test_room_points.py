@@ -25,7 +25,7 @@ async def test_attendance_is_recorded_per_partner_and_explains_the_number_of_sco
     session_id = make_table(store, shelf)
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f4")
+        await pilot.press("ctrl+g", "p")
         await pilot.pause()
         await pilot.press("ctrl+y")  # everyone present …
         await pilot.press("home", "a", "e")  # … but Gemeente Arnhem absent, Gemeente Ede excused
@@ -65,7 +65,7 @@ async def test_a_removed_contribution_comes_back_with_u(make_session, make_app, 
     assert [c.text for c in saved(session_id).contributions("pains")] == ["one", "two"]
 
 
-async def test_a_statements_earlier_versions_leave_out_the_current_text_and_f8_empties_the_entry(
+async def test_a_statements_earlier_versions_leave_out_the_current_text_and_f9_empties_the_entry(
         make_session, make_app, saved):
     session_id = make_session()
     app = make_app(session_id)
@@ -75,7 +75,7 @@ async def test_a_statements_earlier_versions_leave_out_the_current_text_and_f8_e
         await submit(pilot, "second try")
         listed = [str(o.prompt) for o in app.screen.query_one("#revisions").options]
         assert len(listed) == 1 and "first try" in listed[0]
-        await pilot.press("f8")
+        await pilot.press("f9")
         assert app.screen.query_one("#entry").value == ""
 
 
@@ -109,7 +109,7 @@ async def test_a_short_name_given_in_the_app_names_that_partner_when_typed(make_
                               participants=("Anna@Gemeente Arnhem",))
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f4", "down", "n")  # the second partner: Gemeente Ede
+        await pilot.press("ctrl+g", "p", "down", "n")  # the second partner: Gemeente Ede
         await pilot.pause()
         app.screen.query_one("#value").value = "GE, gemeenten"
         await pilot.press("enter", "escape")

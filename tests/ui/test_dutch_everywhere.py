@@ -34,7 +34,9 @@ def help_text(screen) -> str:
 
     from screens.help import key_table
 
-    console = Console(width=200, record=True, file=open("/dev/null", "w"))
+    import io
+
+    console = Console(width=200, record=True, file=io.StringIO())
     console.print(key_table(screen.shown))
     return console.export_text()
 

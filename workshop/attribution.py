@@ -96,6 +96,12 @@ def attribute(text: str, partners: Iterable[str], participants: Iterable[Partici
             return Attribution(rest, prefix, hits[0])
         if hits:
             return Attribution(text, prefix, None, tuple(hits))
+    # One word before a colon that names nobody may be a name mistyped: the facilitator decides.
+    # Several words are a name only when one of them is a word of a name ("Gemeente Apeldoorn:");
+    # otherwise ("Parking lot: …") the line is just text.
+    known = {word for _speaker, names in everyone for name in names for word in _words(name)}
+    if len(_words(prefix)) > 1 and not any(word in known for word in _words(prefix)):
+        return Attribution(text)
     return Attribution(text, prefix)
 
 

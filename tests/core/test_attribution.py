@@ -37,9 +37,18 @@ def test_a_participant_is_credited_with_their_partner():
     assert found.speaker == Speaker("Gemeente Arnhem", "Anna")
 
 
-def test_a_prefix_matching_nobody_is_unknown_and_keeps_the_text():
-    found = attribute("Let op: morgen", PARTNERS)
-    assert found.unknown and found.text == "Let op: morgen"
+def test_a_word_before_a_colon_matching_nobody_is_unknown_and_keeps_the_text():
+    found = attribute("Planning: morgen", PARTNERS)
+    assert found.unknown and found.text == "Planning: morgen"
+
+
+def test_an_unknown_name_with_a_word_of_a_partners_name_is_unknown_too():
+    assert attribute("Gemeente Apeldoorn: wij ook", PARTNERS).unknown
+
+
+def test_several_words_before_a_colon_that_name_nobody_are_just_text():
+    found = attribute("Parking lot: the role of the GPs", PARTNERS)
+    assert not found.prefix and not found.unknown and found.text == "Parking lot: the role of the GPs"
 
 
 def test_a_time_or_a_link_is_no_prefix():

@@ -35,13 +35,13 @@ async def test_an_unknown_prefix_is_not_saved_until_enter_again_keeps_it_as_text
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "pains")
-        await submit(pilot, "Let op: de planning")
+        await submit(pilot, "Planning: de agenda")
         assert saved(session_id).contributions("pains") == []
         assert "not a partner" in str(app.screen.query_one("#who-problem").render())
         await pilot.press("enter")
         await pilot.pause()
     [note] = saved(session_id).contributions("pains")
-    assert note.text == "Let op: de planning"
+    assert note.text == "Planning: de agenda"
 
 
 async def test_f2_picks_a_partner_by_typing_part_of_its_name(store, shelf, make_app, saved):

@@ -120,7 +120,7 @@ async def test_closing_shows_the_summary_and_leaves_the_session_read_only(make_s
         await go_to(pilot, "actions")
         await pilot.press(*"Draft", "enter")
         await pilot.press("G", "e", "m", "enter")
-        await pilot.press("2", "0", "2", "6", "enter")
+        await pilot.press("2", "0", "2", "6", "minus", "1", "2", "minus", "0", "1", "enter")  # a due date is a date
         await pilot.pause()
         await pilot.press("f10")
         await pilot.pause()

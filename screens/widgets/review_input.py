@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
@@ -10,12 +12,22 @@ from textual.widgets.option_list import Option
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
+from workshop.carry import late_first
 from workshop.summary import review_label
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, day, ngettext
 from workshop.model import ReviewStatus
 from workshop.session.changes import Mark
 
 ORDER = list(ReviewStatus)
+
+
+def _today(session_date: str) -> date:
+    """Late counts from the meeting's own date (a session prepared ahead, or opened again later)."""
+    try:
+        return date.fromisoformat(session_date)
+    except ValueError:
+        return date.today()
+
 MARKS = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘"}
 
 
@@ -37,25 +49,44 @@ class ReviewInput(PromptInput):
     def show(self, view) -> None:
         super().show(view)
         reviews = view.reviews(self.step.id)
-        options = []
-        for action in view.carried:
-            status = reviews.get(action.uid, "")
-            line = Text(f"{MARKS.get(status, '○')} ", style="bold")
-            line.append(literal(action.text))
-            details = " · ".join(part for part in (action.who, action.when) if part)
-            if details:
-                line.append("  ")
-                line.append(literal(details, style="dim"))
-            line.append(f"  [{review_label(status)}]" if status else "  [" + _("not reviewed yet") + "]",
-                        style="bold" if status else "italic")
-            options.append(Option(line, id=action.uid))
+        # What is late comes first, grouped by owner (the longest overdue first): a short check
+        # between big sessions must not spend its minutes on what was done long ago.
+        # The order stays put while the group marks items (a marked item does not jump away).
+        late, rest = late_first(view.carried, _today(view.date))
+        options: list[Option] = []
+        for owner, items in late:
+            heading = ngettext("{owner}: {count} late", "{owner}: {count} late", len(items)).format(
+                owner=owner or _("no owner"), count=len(items))
+            options.append(Option(Text("⚠ ", style="bold") + literal(heading, style="bold"), disabled=True))
+            options += [self._line(action, reviews.get(action.uid, ""), days) for action, days in items]
+        if late and rest:
+            options.append(Option(Text(_("The rest"), style="bold"), disabled=True))
+        options += [self._line(action, reviews.get(action.uid, "")) for action in rest]
         if not options:
             options = [Option(Text(_("Nothing was carried over from an earlier session; skip this step."),
                                    style="italic"), disabled=True)]
         listing = self.query_one(OptionList)
         keep = listing.highlighted
         listing.set_options(options)
-        listing.highlighted = min(keep, len(options) - 1) if keep is not None else 0
+        listing.highlighted = min(keep, len(options) - 1) if keep is not None else None
+        if listing.highlighted is None or listing.highlighted_option is None or listing.highlighted_option.disabled:
+            listing.action_cursor_down()
+
+    def _line(self, action, status: str, days_late: int = 0) -> Option:
+        line = Text(f"{MARKS.get(status, '○')} ", style="bold")
+        if action.kind == "role" and not status:
+            line.append(_("Still valid? "), style="italic")
+        line.append(literal(action.text))
+        details = " · ".join(part for part in (action.who, day(action.when) if action.when else "") if part)
+        if details:
+            line.append("  ")
+            line.append(literal(details, style="dim"))
+        if days_late and status not in (ReviewStatus.DONE, ReviewStatus.DROPPED):
+            late = ngettext("{count} day late", "{count} days late", days_late).format(count=days_late)
+            line.append(f"  {late}", style="bold red")
+        line.append(f"  [{review_label(status)}]" if status else "  [" + _("not reviewed yet") + "]",
+                    style="bold" if status else "italic")
+        return Option(line, id=action.uid)
 
     def _chosen(self) -> str | None:
         option = self.query_one(OptionList).highlighted_option

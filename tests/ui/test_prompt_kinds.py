@@ -315,9 +315,14 @@ async def test_review_marks_what_was_carried_over(make_session, make_app, saved,
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "review")
+        listing = app.screen.query_one("#carried")
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        # Both are 19 days late on the meeting's date: grouped by owner, each under a heading.
+        assert [line.split(":")[0].lstrip("⚠ ") for line in shown if line.startswith("⚠")] == ["Gemeente", "Zorggroep"]
+        assert "Choose two schools" in shown[1] and "19 days late" in shown[1]
         await pilot.press("home", "d", "x")  # d marks the first and moves on to the second
         await pilot.press("home", "space")  # done -> the next status: still open
         await pilot.pause()
     view = saved(session_id)
     by_text = {a.text: view.reviews("review").get(a.uid) for a in view.carried}
-    assert by_text == {"Write the privacy protocol": "open", "Choose two schools": "dropped"}
+    assert by_text == {"Choose two schools": "open", "Write the privacy protocol": "dropped"}

@@ -14,10 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from screens.commands import BY_ID, bindings, key_display
-from screens.dialogs import TextDialog
 from screens.session_serve import ServesParticipants
 from screens.text import literal
 from screens.widgets.agenda import Agenda
@@ -260,6 +259,8 @@ class SessionScreen(ServesParticipants, Screen):
 
     @on(Agenda.AddStep)
     def action_add_step(self) -> None:
+        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+
         async def added(title: str | None) -> None:
             if title and title.strip():
                 if self.write(AddStep(title, after=self.step_id)):
@@ -279,6 +280,8 @@ class SessionScreen(ServesParticipants, Screen):
         self.change(AddMinutes(self.step_id, minutes))
 
     def action_note(self) -> None:
+        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+
         def noted(text: str | None) -> None:
             if text is not None:
                 self.change(SetNote(self.step_id, text), agenda=True)
@@ -323,6 +326,8 @@ class SessionScreen(ServesParticipants, Screen):
     def typing_in_step(self) -> bool:
         """Is the focus where focus_input puts it: an entry, or, in a step without one (choice,
         vote …), anywhere in the step's input?"""
+        from textual.widgets import TextArea  # here, not at load: opening a session does not need it
+
         focused = self.focused
         if isinstance(focused, (Input, TextArea)):
             return True
@@ -359,6 +364,8 @@ class SessionScreen(ServesParticipants, Screen):
     @on(PromptInput.Asks)
     def asks(self, event: PromptInput.Asks) -> None:
         """A change that needs a line of text first (an edit, a comment with a score, a date)."""
+        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+
         def answered(answer: str | None) -> None:
             if answer is None:
                 return

@@ -2,7 +2,8 @@
 
 Bindings carry the English message id as their description; the footer translates it as it
 draws, and shows every key of a command ("F6 ^d Compare"), so a key beside an F-key is seen.
-It is Textual's public `Footer` container with keys of its own: Textual's key widget is private.
+It is Textual's public `Footer` container with one line of keys of its own (`FooterKeys`), drawn as
+one rich Text: Textual's key widget is private, and a widget per key costs a tenth of opening a session.
 
 Several binding changes in a row (a screen mounting, focus settling, a cursor moving) are folded
 into one rebuild, and a change that leaves the keys as they were (Textual announces many)
@@ -15,7 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
@@ -25,6 +28,7 @@ from screens.commands import BY_ID, ORDER
 from workshop.i18n import _, current_language
 
 PALETTE = ("command_palette", "app.command_palette")  # its key is shown on the right, as Textual does
+DIM = Style(dim=True)  # a command that cannot be used now
 
 
 class Shown(NamedTuple):
@@ -35,13 +39,15 @@ class Shown(NamedTuple):
     palette: bool  # the command palette's key: shown on the right
 
 
-class FooterItem(Widget):
-    """One command in the footer: its keys and its words; a click presses the key."""
+class FooterKeys(Widget):
+    """Commands of the footer on one line: their keys and their words; a click presses the key
+    under the pointer. One widget for all of them (not one per key: twelve widgets to style and
+    lay out cost a tenth of opening a session)."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES = {"footer-item--key", "footer-item--description"}
+    COMPONENT_CLASSES = {"footer-item--key", "footer-item--description", "footer-item--hover"}
     DEFAULT_CSS = """
-    FooterItem {
+    FooterKeys {
         width: auto;
         height: 1;
         text-wrap: nowrap;
@@ -57,13 +63,12 @@ class FooterItem(Widget):
             color: $footer-description-foreground;
             background: $footer-description-background;
         }
-        &:hover {
-            pointer: pointer;
+        .footer-item--hover {
             color: $footer-key-foreground;
             background: $block-hover-background;
         }
-        &.-disabled {
-            text-style: dim;
+        &:hover {
+            pointer: pointer;
         }
         &.-command-palette {
             dock: right;
@@ -73,21 +78,51 @@ class FooterItem(Widget):
     }
     """
 
-    def __init__(self, shown: Shown) -> None:
-        super().__init__(classes=("-command-palette" if shown.palette else "") +
-                         ("" if shown.enabled else " -disabled"))
-        self.shown = shown
+    def __init__(self, items: tuple[Shown, ...], classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self.items = items
+        self.hovered: int | None = None
+        self.ends: list[int] = []  # the cell after each command, as last drawn
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("footer-item--key")
         words_style = self.get_component_rich_style("footer-item--description")
-        text = Text.assemble((f" {self.shown.keys} ", key_style), (f"{self.shown.description} ", words_style))
-        text.stylize_before(self.rich_style)
-        return text
+        base = self.rich_style
+        line = Text(no_wrap=True, end="")
+        ends = []
+        for index, item in enumerate(self.items):
+            under = base + self.get_component_rich_style("footer-item--hover") if index == self.hovered else base
+            if not item.enabled:
+                under += DIM
+            line.append(f" {item.keys} ", under + key_style)
+            line.append(f"{item.description} ", under + words_style)
+            ends.append(line.cell_len)
+        self.ends = ends
+        return line
 
-    def on_mouse_down(self) -> None:
-        if self.shown.enabled:
-            self.app.simulate_key(self.shown.key)
+    def item_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        return next((index for index, end in enumerate(self.ends) if offset.x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self.item_at(event)
+        if index != self.hovered:
+            self.hovered = index
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self.hovered is not None:
+            self.hovered = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self.item_at(event)
+        if index is None:
+            return
+        if self.items[index].enabled:
+            self.app.simulate_key(self.items[index].key)
         else:
             self.app.bell()
 
@@ -144,5 +179,10 @@ class TranslatedFooter(Footer):
     def compose(self) -> ComposeResult:
         if self.shown is None:  # the bindings settle first (see bindings_changed)
             return
-        for item in self.shown[1]:
-            yield FooterItem(item)
+        items = self.shown[1]
+        commands = tuple(item for item in items if not item.palette)
+        if commands:
+            yield FooterKeys(commands)
+        for item in items:
+            if item.palette:  # on the right, as Textual shows it
+                yield FooterKeys((item,), classes="-command-palette")

@@ -5,10 +5,11 @@ draws, and shows every key of a command ("F6 ^d Compare"), so a key beside an F-
 It is Textual's public `Footer` container with one line of keys of its own (`FooterKeys`), drawn as
 one rich Text: Textual's key widget is private, and a widget per key costs a tenth of opening a session.
 
-Several binding changes in a row (a screen mounting, focus settling, a cursor moving) are folded
-into one rebuild, and a change that leaves the keys as they were (Textual announces many)
-rebuilds nothing: every rebuild re-lays-out the whole screen, which on a screen with a long list
-costs a frame or two while it opens.
+The footer composes its two lines (commands, and the palette's key on the right) once and
+changes their words as the bindings change; a change that leaves the keys as they were (Textual
+announces many) changes nothing. Several changes before the next frame are laid out once, in
+the screen's first layout when it opens (recomposing after the first frame laid the whole
+screen out a second time).
 """
 
 from __future__ import annotations
@@ -78,9 +79,10 @@ class FooterKeys(Widget):
     }
     """
 
-    def __init__(self, items: tuple[Shown, ...], classes: str = "") -> None:
-        super().__init__(classes=classes)
+    def __init__(self, items: tuple[Shown, ...], classes: str = "", id: str | None = None) -> None:
+        super().__init__(classes=classes, id=id)
         self.items = items
+        self.display = bool(items)
         self.hovered: int | None = None
         self.ends: list[int] = []  # the cell after each command, as last drawn
 
@@ -99,6 +101,13 @@ class FooterKeys(Widget):
             ends.append(line.cell_len)
         self.ends = ends
         return line
+
+    def show(self, items: tuple[Shown, ...]) -> None:
+        if items != self.items:
+            self.items = items
+            self.hovered = None
+            self.display = bool(items)
+            self.refresh(layout=True)
 
     def item_at(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)
@@ -132,8 +141,7 @@ class TranslatedFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rebuild_pending = False
-        self.shown: tuple | None = None  # (language, items) as last composed; None: not yet
+        self.shown: tuple | None = None  # (language, items) as last shown; None: not yet
 
     def keys_now(self) -> tuple:
         """The shown commands of the focused widget, its containers, the screen and the app, in that
@@ -161,28 +169,23 @@ class TranslatedFooter(Footer):
         return current_language(), tuple(items)
 
     def bindings_changed(self, screen: Screen) -> None:
-        if not screen.app.app_focus or self.rebuild_pending:
+        if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.rebuild_pending = True
-            self.call_after_refresh(self.rebuild)
+            self.rebuild()
 
-    async def rebuild(self) -> None:
-        self.rebuild_pending = False
-        if not self.is_attached:
-            return
+    def rebuild(self) -> None:
+        """Show the keys of now in the two lines composed once. Done as the bindings change (not
+        after the next refresh), so the screen's first layout has them; a change that leaves the
+        keys as they were changes nothing, and several in a row are laid out once."""
         keys = self.keys_now()
-        if keys != self.shown:
-            self.shown = keys
-            await self.recompose()
+        if keys == self.shown:
+            return
+        self.shown = keys
+        items = keys[1]
+        self.query_one("#footer-commands", FooterKeys).show(tuple(item for item in items if not item.palette))
+        self.query_one("#footer-palette", FooterKeys).show(tuple(item for item in items if item.palette))
 
     def compose(self) -> ComposeResult:
-        if self.shown is None:  # the bindings settle first (see bindings_changed)
-            return
-        items = self.shown[1]
-        commands = tuple(item for item in items if not item.palette)
-        if commands:
-            yield FooterKeys(commands)
-        for item in items:
-            if item.palette:  # on the right, as Textual shows it
-                yield FooterKeys((item,), classes="-command-palette")
+        yield FooterKeys((), id="footer-commands")
+        yield FooterKeys((), classes="-command-palette", id="footer-palette")  # on the right, as Textual shows it

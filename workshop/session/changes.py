@@ -209,23 +209,20 @@ class Mark(Frozen):
 # --- participants' input (workshop/serve) -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Reveal:
+class Reveal(Frozen):
     """A blind scale's scores are shown to the room (as a distribution, never by name)."""
 
     step: str
 
 
-@dataclass(frozen=True)
-class CloseInput:
+class CloseInput(Frozen):
     """Participants can no longer send anything to a step (`closed=False` opens it again)."""
 
     step: str
     closed: bool = True
 
 
-@dataclass(frozen=True)
-class Moderate:
+class Moderate(Frozen):
     """A contribution of a moderated step is held back (`shown=False`) or shown."""
 
     uid: str

@@ -309,8 +309,7 @@ class Link(Frozen):
     uid_b: str
 
 
-@dataclass(frozen=True)
-class SetNextMeeting:
+class SetNextMeeting(Frozen):
     """When (and where) the group meets next, as agreed at the end: `when` a date as typed
     (2026-12-01, 1-12-2026, "1 december"); an empty `when` clears it."""
 

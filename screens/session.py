@@ -290,6 +290,8 @@ class SessionScreen(ServesParticipants, Screen):
                                         self.live.note(self.step_id), multiline=True), noted)
 
     def action_next_meeting(self) -> None:
+        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+
         known = self.live.next_meeting
         start = f"{known[0]}, {known[1]}".rstrip(", ") if known else ""
 

@@ -65,6 +65,13 @@ class SessionScreen(ServesParticipants, Screen):
     # --- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class the first resize would add, added now: else that resize restyles
+        # every widget of the screen once more before its first complete frame.
+        width = self.app.size.width
+        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= threshold:
+                self.set_class(True, name, update=False)
+                break
         with Horizontal(id="top-bar"):
             yield Static(id="session-title")
             yield SaveState(id="save-state")

@@ -118,8 +118,7 @@ class RemoveContribution(Frozen):
     uid: str
 
 
-@dataclass(frozen=True)
-class Restore:
+class Restore(Frozen):
     """A removed contribution comes back as it was (its uid, place and time): Delete's undo."""
 
     contribution: dict[str, Any]
@@ -232,16 +231,14 @@ class Moderate(Frozen):
 # --- who is at the table -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SetAttendance:
+class SetAttendance(Frozen):
     """A partner is present, absent or excused (an empty status: not recorded)."""
 
     partner: str
     status: str
 
 
-@dataclass(frozen=True)
-class SetPartnerCard:
+class SetPartnerCard(Frozen):
     """A partner's short name (typed as 'Arnhem: …') and group (for a mean per group)."""
 
     partner: str

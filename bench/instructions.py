@@ -29,12 +29,24 @@ from generate import CACHE, cached_store, clone_store  # noqa: E402
 from run import Bench  # noqa: E402
 
 
+def environment() -> dict[str, str]:
+    env = dict(os.environ, TEXTUAL_ANIMATIONS="none", PYTHONPYCACHEPREFIX=str(CACHE / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def warm_up(args: list[str]) -> None:
+    """One start without valgrind (on its own clone of the store: opening a session changes it),
+    so that compiling changed sources into the bytecode cache is not counted."""
+    subprocess.run([sys.executable, str(BENCH / "launch.py"), *args, "--exit-at-frame"],
+                   env=environment(), stdin=subprocess.DEVNULL, capture_output=True)
+
+
 def count(args: list[str], work: Path) -> tuple[int, dict]:
     """Instructions of one start, and launch.py's result."""
     out = work / "cg.out"
     result = work / "launch.json"
-    env = dict(os.environ, TEXTUAL_ANIMATIONS="none", PYTHONPYCACHEPREFIX=str(CACHE / "pycache"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = environment()
     done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
                            sys.executable, str(BENCH / "launch.py"), *args, "--exit-at-frame", "--out", str(result)],
                           env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
@@ -59,11 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(dir=CACHE, prefix="work-") as folder:
         work = Path(folder)
         for number, mode in enumerate(wanted):
-            args = [mode]
-            if mode != "bare":
-                args.append(str(clone_store(store, work / f"store-{number}")))
-            if mode == "session":
-                args.append(manifest.big)
+            for clone in ("warm", "store"):
+                args = [mode]
+                if mode != "bare":
+                    args.append(str(clone_store(store, work / f"{clone}-{number}")))
+                if mode == "session":
+                    args.append(manifest.big)
+                if clone == "warm":
+                    warm_up(args)
             counts[mode], result = count(args, work)
             ratio = f"{counts[mode] / counts['bare']:.2f}x" if "bare" in counts else ""
             print(f"{mode:<8} {counts[mode] / 1e6:8.0f} M instructions {ratio:>6}  "

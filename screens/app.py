@@ -118,11 +118,13 @@ class WorkshopApp(App[int]):
         it cannot be opened: then no screen)."""
         from screens.session import SessionScreen
         from workshop.session import LiveSession, SessionView
+        from workshop.store.store import META
 
         reason = ""
         try:
             # A closed session is only read: it needs no lock, so others can read it too.
-            closed = SessionView(self.store.read_session(session_id)).closed
+            # Only its meta says whether it is closed: the view of the rest is built once, below.
+            closed = SessionView({META: self.store.read_session(session_id)[META]}).closed
             try:
                 file = self.store.open_session(session_id, write=not closed)
             except SessionBusy as busy:

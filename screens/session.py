@@ -14,10 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from screens.commands import BY_ID, bindings, key_display
-from screens.dialogs import TextDialog
 from screens.session_serve import ServesParticipants
 from screens.text import literal
 from screens.widgets.agenda import Agenda
@@ -66,6 +65,13 @@ class SessionScreen(ServesParticipants, Screen):
     # --- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class the first resize would add, added now: else that resize restyles
+        # every widget of the screen once more before its first complete frame.
+        width = self.app.size.width
+        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= threshold:
+                self.set_class(True, name, update=False)
+                break
         with Horizontal(id="top-bar"):
             yield Static(id="session-title")
             yield SaveState(id="save-state")
@@ -260,6 +266,8 @@ class SessionScreen(ServesParticipants, Screen):
 
     @on(Agenda.AddStep)
     def action_add_step(self) -> None:
+        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+
         async def added(title: str | None) -> None:
             if title and title.strip():
                 if self.write(AddStep(title, after=self.step_id)):
@@ -279,6 +287,8 @@ class SessionScreen(ServesParticipants, Screen):
         self.change(AddMinutes(self.step_id, minutes))
 
     def action_note(self) -> None:
+        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+
         def noted(text: str | None) -> None:
             if text is not None:
                 self.change(SetNote(self.step_id, text), agenda=True)
@@ -287,6 +297,8 @@ class SessionScreen(ServesParticipants, Screen):
                                         self.live.note(self.step_id), multiline=True), noted)
 
     def action_next_meeting(self) -> None:
+        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+
         known = self.live.next_meeting
         start = f"{known[0]}, {known[1]}".rstrip(", ") if known else ""
 
@@ -323,6 +335,8 @@ class SessionScreen(ServesParticipants, Screen):
     def typing_in_step(self) -> bool:
         """Is the focus where focus_input puts it: an entry, or, in a step without one (choice,
         vote …), anywhere in the step's input?"""
+        from textual.widgets import TextArea  # here, not at load: opening a session does not need it
+
         focused = self.focused
         if isinstance(focused, (Input, TextArea)):
             return True
@@ -359,6 +373,8 @@ class SessionScreen(ServesParticipants, Screen):
     @on(PromptInput.Asks)
     def asks(self, event: PromptInput.Asks) -> None:
         """A change that needs a line of text first (an edit, a comment with a score, a date)."""
+        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+
         def answered(answer: str | None) -> None:
             if answer is None:
                 return

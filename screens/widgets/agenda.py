@@ -43,6 +43,8 @@ class Agenda(OptionList):
 
     def show(self, view: SessionView, showing: str, now: float) -> None:
         self.last_shown = (view, showing, now)
+        if not self.scrollable_content_region.width:
+            return  # not laid out yet: its first resize shows it, at its width
         touched = {c.step for c in view.contributions()}
         width = max(10, (self.scrollable_content_region.width or 20) - 3)
         options = []
@@ -68,6 +70,10 @@ class Agenda(OptionList):
             if view.is_skipped(step.id):
                 line.append("  " + _("skipped"), style="dim italic")
             options.append(Option(line, id=step.id))
+        lines = [(option.id, option.prompt) for option in options]
+        if lines == getattr(self, "lines_shown", None):
+            return  # as shown: setting the options again re-measures and redraws them all
+        self.lines_shown = lines
         keep = self.highlighted_option.id if self.highlighted_option is not None else showing
         self.set_options(options)
         ids = [o.id for o in options]

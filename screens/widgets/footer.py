@@ -2,12 +2,14 @@
 
 Bindings carry the English message id as their description; the footer translates it as it
 draws, and shows every key of a command ("F6 ^d Compare"), so a key beside an F-key is seen.
-It is Textual's public `Footer` container with keys of its own: Textual's key widget is private.
+It is Textual's public `Footer` container with one line of keys of its own (`FooterKeys`), drawn as
+one rich Text: Textual's key widget is private, and a widget per key costs a tenth of opening a session.
 
-Several binding changes in a row (a screen mounting, focus settling, a cursor moving) are folded
-into one rebuild, and a change that leaves the keys as they were (Textual announces many)
-rebuilds nothing: every rebuild re-lays-out the whole screen, which on a screen with a long list
-costs a frame or two while it opens.
+The footer composes its two lines (commands, and the palette's key on the right) once and
+changes their words as the bindings change; a change that leaves the keys as they were (Textual
+announces many) changes nothing. Several changes before the next frame are laid out once, in
+the screen's first layout when it opens (recomposing after the first frame laid the whole
+screen out a second time).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
@@ -25,6 +29,7 @@ from screens.commands import BY_ID, ORDER
 from workshop.i18n import _, current_language
 
 PALETTE = ("command_palette", "app.command_palette")  # its key is shown on the right, as Textual does
+DIM = Style(dim=True)  # a command that cannot be used now
 
 
 class Shown(NamedTuple):
@@ -35,13 +40,15 @@ class Shown(NamedTuple):
     palette: bool  # the command palette's key: shown on the right
 
 
-class FooterItem(Widget):
-    """One command in the footer: its keys and its words; a click presses the key."""
+class FooterKeys(Widget):
+    """Commands of the footer on one line: their keys and their words; a click presses the key
+    under the pointer. One widget for all of them (not one per key: twelve widgets to style and
+    lay out cost a tenth of opening a session)."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES = {"footer-item--key", "footer-item--description"}
+    COMPONENT_CLASSES = {"footer-item--key", "footer-item--description", "footer-item--hover"}
     DEFAULT_CSS = """
-    FooterItem {
+    FooterKeys {
         width: auto;
         height: 1;
         text-wrap: nowrap;
@@ -57,13 +64,12 @@ class FooterItem(Widget):
             color: $footer-description-foreground;
             background: $footer-description-background;
         }
-        &:hover {
-            pointer: pointer;
+        .footer-item--hover {
             color: $footer-key-foreground;
             background: $block-hover-background;
         }
-        &.-disabled {
-            text-style: dim;
+        &:hover {
+            pointer: pointer;
         }
         &.-command-palette {
             dock: right;
@@ -73,21 +79,59 @@ class FooterItem(Widget):
     }
     """
 
-    def __init__(self, shown: Shown) -> None:
-        super().__init__(classes=("-command-palette" if shown.palette else "") +
-                         ("" if shown.enabled else " -disabled"))
-        self.shown = shown
+    def __init__(self, items: tuple[Shown, ...], classes: str = "", id: str | None = None) -> None:
+        super().__init__(classes=classes, id=id)
+        self.items = items
+        self.display = bool(items)
+        self.hovered: int | None = None
+        self.ends: list[int] = []  # the cell after each command, as last drawn
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("footer-item--key")
         words_style = self.get_component_rich_style("footer-item--description")
-        text = Text.assemble((f" {self.shown.keys} ", key_style), (f"{self.shown.description} ", words_style))
-        text.stylize_before(self.rich_style)
-        return text
+        base = self.rich_style
+        line = Text(no_wrap=True, end="")
+        ends = []
+        for index, item in enumerate(self.items):
+            under = base + self.get_component_rich_style("footer-item--hover") if index == self.hovered else base
+            if not item.enabled:
+                under += DIM
+            line.append(f" {item.keys} ", under + key_style)
+            line.append(f"{item.description} ", under + words_style)
+            ends.append(line.cell_len)
+        self.ends = ends
+        return line
 
-    def on_mouse_down(self) -> None:
-        if self.shown.enabled:
-            self.app.simulate_key(self.shown.key)
+    def show(self, items: tuple[Shown, ...]) -> None:
+        if items != self.items:
+            self.items = items
+            self.hovered = None
+            self.display = bool(items)
+            self.refresh(layout=True)
+
+    def item_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        return next((index for index, end in enumerate(self.ends) if offset.x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self.item_at(event)
+        if index != self.hovered:
+            self.hovered = index
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self.hovered is not None:
+            self.hovered = None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self.item_at(event)
+        if index is None:
+            return
+        if self.items[index].enabled:
+            self.app.simulate_key(self.items[index].key)
         else:
             self.app.bell()
 
@@ -97,8 +141,7 @@ class TranslatedFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rebuild_pending = False
-        self.shown: tuple | None = None  # (language, items) as last composed; None: not yet
+        self.shown: tuple | None = None  # (language, items) as last shown; None: not yet
 
     def keys_now(self) -> tuple:
         """The shown commands of the focused widget, its containers, the screen and the app, in that
@@ -126,23 +169,23 @@ class TranslatedFooter(Footer):
         return current_language(), tuple(items)
 
     def bindings_changed(self, screen: Screen) -> None:
-        if not screen.app.app_focus or self.rebuild_pending:
+        if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.rebuild_pending = True
-            self.call_after_refresh(self.rebuild)
+            self.rebuild()
 
-    async def rebuild(self) -> None:
-        self.rebuild_pending = False
-        if not self.is_attached:
-            return
+    def rebuild(self) -> None:
+        """Show the keys of now in the two lines composed once. Done as the bindings change (not
+        after the next refresh), so the screen's first layout has them; a change that leaves the
+        keys as they were changes nothing, and several in a row are laid out once."""
         keys = self.keys_now()
-        if keys != self.shown:
-            self.shown = keys
-            await self.recompose()
+        if keys == self.shown:
+            return
+        self.shown = keys
+        items = keys[1]
+        self.query_one("#footer-commands", FooterKeys).show(tuple(item for item in items if not item.palette))
+        self.query_one("#footer-palette", FooterKeys).show(tuple(item for item in items if item.palette))
 
     def compose(self) -> ComposeResult:
-        if self.shown is None:  # the bindings settle first (see bindings_changed)
-            return
-        for item in self.shown[1]:
-            yield FooterItem(item)
+        yield FooterKeys((), id="footer-commands")
+        yield FooterKeys((), classes="-command-palette", id="footer-palette")  # on the right, as Textual shows it

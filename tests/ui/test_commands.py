@@ -116,13 +116,13 @@ async def test_the_command_palette_offers_the_commands_in_dutch(make_app, make_s
 
 
 async def test_the_footer_shows_the_key_beside_the_f_key_in_the_sessions_language(make_session, make_app):
-    from screens.widgets.footer import FooterItem
+    from screens.widgets.footer import FooterKeys
 
     app = make_app(make_session(lang="nl"), lang="en")
     async with app.run_test(size=(200, 40)) as pilot:
         await pilot.pause()
         await pilot.pause()
-        shown = {item.shown.description: item.shown.keys for item in app.screen.query(FooterItem)}
+        shown = {item.description: item.keys for keys in app.screen.query(FooterKeys) for item in keys.items}
         assert shown["Sessie sluiten"] == "f10 ^w"
         assert "Volgende stap" in shown
 
@@ -154,7 +154,7 @@ async def test_a_command_chosen_in_the_palette_runs_and_is_saved(make_session, m
 
 async def test_back_from_a_dutch_session_the_homes_footer_is_english_again(make_session, make_app):
     from screens.home import HomeScreen
-    from screens.widgets.footer import FooterItem
+    from screens.widgets.footer import FooterKeys
 
     make_session(lang="nl")
     app = make_app(lang="en")
@@ -162,10 +162,27 @@ async def test_back_from_a_dutch_session_the_homes_footer_is_english_again(make_
         await pilot.pause()
         await pilot.press("enter")  # open the Dutch session
         await pilot.pause()
-        assert "Volgende stap" in {item.shown.description for item in app.screen.query(FooterItem)}
+        assert "Volgende stap" in {item.description for keys in app.screen.query(FooterKeys) for item in keys.items}
         await pilot.press("escape")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        words = {item.shown.description for item in app.screen.query(FooterItem)}
+        words = {item.description for keys in app.screen.query(FooterKeys) for item in keys.items}
         assert "New session" in words and "Nieuwe sessie" not in words
+
+
+async def test_a_click_on_a_command_in_the_footer_runs_that_command(make_session, make_app):
+    from screens.widgets.footer import FooterKeys
+
+    app = make_app(make_session(), lang="en")
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        first = app.screen.step_id
+        keys = next(keys for keys in app.screen.query(FooterKeys) if not keys.has_class("-command-palette"))
+        index = [item.description for item in keys.items].index("Next step")
+        start = keys.ends[index - 1] if index else 0
+        await pilot.click(keys, offset=(start + 1, 0))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.step_id != first

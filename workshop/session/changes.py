@@ -7,14 +7,91 @@ what waits can be shown, counted and retried in order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING as _dataclass_missing
+from dataclasses import Field, FrozenInstanceError, dataclass, field  # noqa: F401 (dataclass: see Frozen)
 from typing import Any, Union
+
+_MISSING = object()
+
+
+class Frozen:
+    """A frozen record, as `@dataclass(frozen=True)` makes one (keyword or positional
+    construction, defaults, `field(default_factory=...)`, equality, hashing, repr, match), with
+    one shared `__init__` instead of methods generated and compiled per class: importing this
+    module is on the way to opening a session. A class declared with `@dataclass(frozen=True)`
+    works alongside (`apply` looks a change up by its type)."""
+
+    _names: tuple[str, ...] = ()
+    _defaults: dict[str, Any] = {}
+    _factories: dict[str, Any] = {}
+
+    def __init_subclass__(cls, **options: Any) -> None:
+        super().__init_subclass__(**options)
+        names, defaults, factories = list(cls._names), dict(cls._defaults), dict(cls._factories)
+        for name in cls.__dict__.get("__annotations__", {}):
+            if name not in names:
+                names.append(name)
+            value = cls.__dict__.get(name, _MISSING)
+            if isinstance(value, Field):
+                delattr(cls, name)
+                if value.default_factory is not _dataclass_missing:
+                    factories[name] = value.default_factory
+                elif value.default is not _dataclass_missing:
+                    defaults[name] = value.default
+                    setattr(cls, name, value.default)
+            elif value is not _MISSING:
+                defaults[name] = value
+        cls._names, cls._defaults, cls._factories = tuple(names), defaults, factories
+        cls.__match_args__ = tuple(names)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        names = self._names
+        kind = type(self).__name__
+        if len(args) > len(names):
+            raise TypeError(f"{kind}() takes {len(names)} arguments but {len(args)} were given")
+        values = dict(zip(names, args))
+        for name, value in kwargs.items():
+            if name not in names:
+                raise TypeError(f"{kind}() got an unexpected keyword argument {name!r}")
+            if name in values:
+                raise TypeError(f"{kind}() got multiple values for argument {name!r}")
+            values[name] = value
+        put = object.__setattr__
+        for name in names:
+            if name in values:
+                put(self, name, values[name])
+            elif name in self._defaults:
+                put(self, name, self._defaults[name])
+            elif name in self._factories:
+                put(self, name, self._factories[name]())
+            else:
+                raise TypeError(f"{kind}() missing required argument: {name!r}")
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._names)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 # --- contributions ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AddContribution:
+class AddContribution(Frozen):
     """A sticky note on an open step, a free row of an assign step, …
 
     `uid` may be chosen by the sender (a browser, a test): the same change sent twice then adds
@@ -30,28 +107,24 @@ class AddContribution:
     uid: str = ""
 
 
-@dataclass(frozen=True)
-class EditContribution:
+class EditContribution(Frozen):
     """New values for some fields of a contribution (text, partner, value, when, …)."""
 
     uid: str
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class RemoveContribution:
+class RemoveContribution(Frozen):
     uid: str
 
 
-@dataclass(frozen=True)
-class Restore:
+class Restore(Frozen):
     """A removed contribution comes back as it was (its uid, place and time): Delete's undo."""
 
     contribution: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class MoveContribution:
+class MoveContribution(Frozen):
     """Up (negative offset) or down within its step."""
 
     uid: str
@@ -61,8 +134,7 @@ class MoveContribution:
 # --- per prompt kind ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Revise:
+class Revise(Frozen):
     """A new version of a statement; every version is kept."""
 
     step: str
@@ -70,15 +142,13 @@ class Revise:
     agreed: bool = False
 
 
-@dataclass(frozen=True)
-class Agree:
+class Agree(Frozen):
     """The group agrees on the latest version of a statement."""
 
     step: str
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(Frozen):
     """One partner's (or participant's) score on a scale item; a new score replaces the old."""
 
     step: str
@@ -88,15 +158,13 @@ class Score:
     comment: str | None = None
 
 
-@dataclass(frozen=True)
-class ClearScore:
+class ClearScore(Frozen):
     step: str
     item: str
     who: str
 
 
-@dataclass(frozen=True)
-class Vote:
+class Vote(Frozen):
     """A partner gives (positive change) or takes back (negative) dots on a contribution."""
 
     step: str
@@ -105,8 +173,7 @@ class Vote:
     change: int = 1
 
 
-@dataclass(frozen=True)
-class Assign:
+class Assign(Frozen):
     """A role or task, who takes it and when; `row` fills a guide's row, `uid` changes a given one."""
 
     step: str
@@ -117,8 +184,7 @@ class Assign:
     uid: str = ""
 
 
-@dataclass(frozen=True)
-class SetConsent:
+class SetConsent(Frozen):
     step: str
     partner: str
     body: str
@@ -126,14 +192,12 @@ class SetConsent:
     when: str = ""
 
 
-@dataclass(frozen=True)
-class Choose:
+class Choose(Frozen):
     step: str
     option: str
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(Frozen):
     """The group's verdict on something carried over: done, still open or dropped."""
 
     step: str
@@ -144,23 +208,20 @@ class Mark:
 # --- participants' input (workshop/serve) -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Reveal:
+class Reveal(Frozen):
     """A blind scale's scores are shown to the room (as a distribution, never by name)."""
 
     step: str
 
 
-@dataclass(frozen=True)
-class CloseInput:
+class CloseInput(Frozen):
     """Participants can no longer send anything to a step (`closed=False` opens it again)."""
 
     step: str
     closed: bool = True
 
 
-@dataclass(frozen=True)
-class Moderate:
+class Moderate(Frozen):
     """A contribution of a moderated step is held back (`shown=False`) or shown."""
 
     uid: str
@@ -170,16 +231,14 @@ class Moderate:
 # --- who is at the table -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SetAttendance:
+class SetAttendance(Frozen):
     """A partner is present, absent or excused (an empty status: not recorded)."""
 
     partner: str
     status: str
 
 
-@dataclass(frozen=True)
-class SetPartnerCard:
+class SetPartnerCard(Frozen):
     """A partner's short name (typed as 'Arnhem: …') and group (for a mean per group)."""
 
     partner: str
@@ -190,28 +249,24 @@ class SetPartnerCard:
 # --- the agenda, the timer, notes and the end ---------------------------------------------------
 
 
-@dataclass(frozen=True)
-class GoTo:
+class GoTo(Frozen):
     """The meeting moves to a step (its timer starts, the one left pauses)."""
 
     step: str
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(Frozen):
     """Skip a step, or bring it back."""
 
     step: str
 
 
-@dataclass(frozen=True)
-class MoveStep:
+class MoveStep(Frozen):
     step: str
     offset: int
 
 
-@dataclass(frozen=True)
-class AddStep:
+class AddStep(Frozen):
     """An extra open step made up during the meeting, after `after` (or the current step)."""
 
     title: str
@@ -220,45 +275,38 @@ class AddStep:
     after: str | None = None
 
 
-@dataclass(frozen=True)
-class SetNote:
+class SetNote(Frozen):
     """The facilitator's private note on a step."""
 
     step: str
     text: str
 
 
-@dataclass(frozen=True)
-class StartTimer:
+class StartTimer(Frozen):
     step: str
 
 
-@dataclass(frozen=True)
-class PauseTimer:
+class PauseTimer(Frozen):
     step: str
 
 
-@dataclass(frozen=True)
-class AddMinutes:
+class AddMinutes(Frozen):
     step: str
     minutes: int
 
 
-@dataclass(frozen=True)
-class Close:
+class Close(Frozen):
     """The group confirmed the summary: the session is closed."""
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(Frozen):
     """Two contributions (of this and an earlier session) are the same, for the comparison."""
 
     uid_a: str
     uid_b: str
 
 
-@dataclass(frozen=True)
-class SetNextMeeting:
+class SetNextMeeting(Frozen):
     """When (and where) the group meets next, as agreed at the end: `when` a date as typed
     (2026-12-01, 1-12-2026, "1 december"); an empty `when` clears it."""
 
@@ -266,8 +314,7 @@ class SetNextMeeting:
     where: str = ""
 
 
-@dataclass(frozen=True)
-class Annotate:
+class Annotate(Frozen):
     """The facilitator's word on pain points for the comparison: which pairs are the same
     (`links`), which suggested pairs are not (`not_same`), which points the group calls solved
     (`solved`). None leaves a list as it is. Like a link, it changes nothing that was said."""

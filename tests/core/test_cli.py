@@ -203,3 +203,17 @@ def test_show_names_consent_bodies_statuses_and_review_verdicts_in_words_with_da
     assert re.search(r"Ondernemingsraad \(OR\): advies met voorwaarden \d{1,2} [a-z]+ \d{4}", " ".join(out.split()))
     assert "to_request" not in out and "advice_given" not in out and "[done]" not in out
     assert "gedaan: " in out
+
+
+def test_one_command_builds_its_parser_without_importing_the_other_commands():
+    from workshop.cli.main import ORDER, needed_commands
+
+    assert needed_commands(["--store", "open", "open", "20261120-abcdef"]) == ("session_cmd",)
+    assert needed_commands(["--lang=nl", "compare", "--help"]) == ("compare_cmd",)
+    assert needed_commands(["--store", "S"]) == ()  # the app
+    assert needed_commands(["--help"]) == needed_commands(["opne"]) == ORDER
+    code = ("import sys\nfrom workshop.cli.main import build_parser\n"
+            "build_parser(['guide', 'list'])\n"
+            "print(sorted(m for m in sys.modules if m.startswith('workshop.cli.') and m.endswith('_cmd')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "['workshop.cli.guide_cmd']"

@@ -25,7 +25,32 @@ class Parser(argparse.ArgumentParser):
         raise UserError(_("{message} (see `{command} --help`)").format(message=message, command=self.prog))
 
 
-def build_parser() -> Parser:
+# Which module declares each command, so that starting one (`workshop open`, the app itself) does
+# not import every other command's module first.
+OWNERS = {"new": "session_cmd", "list": "session_cmd", "show": "session_cmd", "where": "session_cmd",
+          "open": "session_cmd", "guide": "guide_cmd", "export": "export_cmd", "import": "import_cmd",
+          "compare": "compare_cmd", "serve": "serve_cmd"}
+ORDER = ("session_cmd", "guide_cmd", "export_cmd", "import_cmd", "compare_cmd", "serve_cmd")
+GLOBAL_WITH_VALUE = ("--store", "--lang")
+
+
+def needed_commands(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command modules to register for `argv`: only the one it names when it names a known
+    command (or none when it names no command: the app), all of them for help or a mistake."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--version"):
+            return ORDER
+        if word in GLOBAL_WITH_VALUE:
+            next(words, None)
+        elif word.startswith("-"):
+            continue
+        else:
+            return (OWNERS[word],) if word in OWNERS else ORDER
+    return ()
+
+
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
     from workshop.cli.argparse_words import install
     from workshop.i18n import _
 
@@ -41,10 +66,10 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    from workshop.cli import compare_cmd, export_cmd, guide_cmd, import_cmd, serve_cmd, session_cmd
+    from importlib import import_module
 
-    for command in (session_cmd, guide_cmd, export_cmd, import_cmd, compare_cmd, serve_cmd):
-        command.register(commands)
+    for name in ORDER if argv is None else needed_commands(argv):
+        import_module(f"workshop.cli.{name}").register(commands)
     return parser
 
 
@@ -74,7 +99,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         lang = _early_language(argv)
         if lang:
             use_language(lang)
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         if args.command is None:
             from workshop.cli.app_cmd import open_app
 

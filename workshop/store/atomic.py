@@ -1,10 +1,10 @@
-"""A TinyDB storage that never leaves a half-written file behind.
+"""Writing a file so that a crash never leaves it half-written.
 
-Stock `JSONStorage` writes in place, so a crash or a full disk mid-write leaves a file no one can
-read. This storage writes the whole database to a temporary file in the same folder, flushes it to
-the disk, renames it over the old file and syncs the folder (how, per platform: `platform.py`).
-`write` returns only when the new version is on disk; until then the old version is intact. The
-files stay plain TinyDB JSON.
+Stock TinyDB's `JSONStorage` writes in place, so a crash or a full disk mid-write leaves a file no
+one can read. `write_atomically` writes the whole new version to a temporary file in the same
+folder, flushes it to the disk, renames it over the old file and syncs the folder (how, per
+platform: `platform.py`). It returns only when the new version is on disk; until then the old
+version is intact. Session files stay plain TinyDB JSON (`encode`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tinydb.storages import Storage
-
 from workshop.store.platform import FILE_MODE, FOLDER_MODE, flush_to_disk, replace, sync_folder
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "AtomicJSONStorage", "encode", "new_temp_file", "write_atomically"]
+__all__ = ["FILE_MODE", "FOLDER_MODE", "encode", "new_temp_file", "write_atomically"]
 
 
 def new_temp_file(path: Path) -> tuple[int, Path]:
@@ -57,44 +55,3 @@ def write_atomically(path: Path, payload: bytes) -> None:
 def encode(data: Any) -> bytes:
     # ASCII-only JSON: any TinyDB reads it whatever its locale, and lone surrogates survive.
     return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage for one session file: atomic, durable writes; reads served from memory.
-
-    Only the process holding the session's lock writes the file, so the copy in memory is the
-    truth after the first read. When a write fails (disk full, I/O error) the copy is dropped
-    so the next read comes from disk again: what TinyDB changed in memory is not trusted.
-    """
-
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.read_only = read_only
-        self._data: dict[str, Any] | None = None
-
-    def read(self) -> dict[str, Any] | None:
-        if self._data is None:
-            try:
-                raw = self.path.read_bytes()
-            except FileNotFoundError:
-                return None
-            if not raw.strip():
-                return None
-            self._data = json.loads(raw)
-        return self._data
-
-    def write(self, data: dict[str, Any]) -> None:
-        if self.read_only:
-            from workshop.i18n import _
-
-            raise PermissionError(_("{file} is open read-only").format(file=self.path.name))
-        try:
-            write_atomically(self.path, encode(data))
-        except BaseException:
-            self._data = None
-            raise
-        self._data = data
-
-    def close(self) -> None:
-        self._data = None

@@ -3,13 +3,14 @@ meetings fit the time they state."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
 from workshop.cli.main import run
 from workshop.guides import builtin_guide_paths, load_guide_file, load_shelf
+from workshop.guides.check import PERSPECTIVES
 from workshop.model import PHASES, PromptKind
 
 GUIDES = {path.stem: load_guide_file(path) for path in builtin_guide_paths()}
@@ -78,11 +79,19 @@ def test_the_collaboration_scan_has_two_or_three_items_for_each_of_five_perspect
     for name in ("samenwerkingsscan", "uitvoeren"):
         scan = GUIDES[name].step("scan")
         assert scan.per == "participant"
-        perspectives = {"ambition": 0, "interest": 0, "relationship": 0, "organisation": 0, "process": 0}
-        for item in scan.items:
-            prefix = item.id.split("-")[0] if "-" in item.id else "relationship"
-            perspectives[prefix] += 1
+        perspectives = Counter(item.perspective for item in scan.items)
+        assert set(perspectives) == set(PERSPECTIVES)  # every item names one, and all five are there
         assert all(2 <= count <= 3 for count in perspectives.values()), perspectives
+
+
+def test_a_scale_item_tagged_with_a_perspective_in_two_guides_has_the_same_perspective_in_both() -> None:
+    tags: dict[str, set[str]] = defaultdict(set)
+    for guide in GUIDES.values():
+        for step in guide.steps:
+            for item in step.items:
+                if item.perspective:
+                    tags[item.id].add(item.perspective)
+    assert tags and all(len(found) == 1 for found in tags.values()), tags
 
 
 def test_the_pulse_asks_three_scores_per_person() -> None:

@@ -154,7 +154,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("scale-item-not-a-table", HEAD + step("a", "scale", "items = [1]\n"), "steps[1].items[1]", "expected a table"),
     ("scale-item-without-id", HEAD + step("a", "scale", '[[steps.items]]\ntext = "x"\n'), "steps[1].items[1]", "missing 'id'"),
     ("scale-item-without-text", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\n'), "steps[1].items[1]", "missing 'text'"),
-    ("scale-item-unknown-field", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\ntext = "x"\nweight = 2\n'), "steps[1].items[1].weight", "expected id and text"),
+    ("scale-item-unknown-field", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\ntext = "x"\nweight = 2\n'), "steps[1].items[1].weight", "expected id, text and perspective"),
     ("duplicate-item-ids", HEAD + step("a", "scale", SCALE_OK + SCALE_OK.split("\n\n", 1)[1]), "line 17, steps[1].items[2].id", "duplicate id"),
     ("scale-per-unknown", HEAD + step("a", "scale", SCALE_OK.replace("scale =", 'per = "everyone"\nscale =')), "steps[1].per", "expected one of partner, participant"),
     # vote

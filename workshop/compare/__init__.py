@@ -13,6 +13,8 @@
   confirm or reject (`pains.py`, `similar.py`, `links.py`);
 - roles, consents and actions as they progressed, with each review's verdict; actions' due
   dates, age and lateness (`progress.py`);
+- the collaboration scan per perspective, the lowest named as where attention is needed
+  (`perspectives.py`);
 - the phase the group chose.
 
 `compare_collaborations(store, guide)` puts the latest session of every collaboration side by
@@ -34,6 +36,7 @@ from workshop.compare.headline import headlines
 from workshop.compare.indexed import PAIN_FIELD, PAIN_STEPS, Indexed, collects_pains, pain_steps, ref_of, session_order
 from workshop.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
 from workshop.compare.pains import links_of, pains
+from workshop.compare.perspectives import PERSPECTIVE_NAMES, perspective_name, perspectives
 from workshop.compare.progress import NOT_REVIEWED, action_round, action_trails, consents, late_groups, roles
 from workshop.compare.result import (
     ActionLine,
@@ -51,6 +54,8 @@ from workshop.compare.result import (
     PainRound,
     PainSuggestion,
     PainTrail,
+    PerspectivePoint,
+    PerspectiveTrail,
     RoleTrail,
     ScorePoint,
     SessionRef,
@@ -70,10 +75,10 @@ __all__ = [
     "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED", "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY",
     "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound", "ActionTrail", "Change", "Comparison",
     "ConsentMark", "ConsentTrail", "Headline", "Holder", "LateGroup", "PainPoint", "PainRef", "PainRound",
-    "PainSuggestion", "PainTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
+    "PainSuggestion", "PainTrail", "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
     "StatementVersion", "Trend", "collects_pains", "compare_collaborations", "compare_sessions",
     "direction", "due_date", "find_collaboration", "find_pain", "fold", "link_pains", "links_of", "mark_solved",
-    "normalise", "pain_steps", "parse_due", "reject_match", "select_sessions", "session_order", "similarity",
+    "normalise", "pain_steps", "parse_due", "perspective_name", "perspectives", "reject_match", "select_sessions", "session_order", "similarity",
     "sparkline", "unlink_pains", "word_diff",
 ]
 
@@ -92,6 +97,7 @@ def compare_sessions(views: Iterable[SessionView], lang: str | None = None, toda
     scored = trends(indexed, lang, arrows=True)
     rounds, trails = pains(indexed)
     progress = action_trails(indexed, today)
+    lenses = perspectives(indexed, lang)
     with language(lang):
         rule = _(TREND_RULE)
     return Comparison(
@@ -99,8 +105,8 @@ def compare_sessions(views: Iterable[SessionView], lang: str | None = None, toda
         roles=roles(indexed, lang), consents=consents(indexed, lang),
         actions=tuple(action_round(s) for s in indexed),
         pain_trails=trails, action_trails=progress, late=late_groups(progress),
-        headlines=headlines(lang, refs, scored, rounds, trails, progress, said),
-        today=today.isoformat(), trend_rule=rule)
+        headlines=headlines(lang, refs, scored, rounds, trails, progress, said, lenses),
+        today=today.isoformat(), trend_rule=rule, perspectives=lenses)
 
 
 def compare_collaborations(store: Store, guide_id: str | None = None, lang: str | None = None) -> SideBySide:

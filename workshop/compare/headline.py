@@ -9,6 +9,7 @@ from workshop.compare.result import (
     Headline,
     PainRound,
     PainTrail,
+    PerspectiveTrail,
     SessionRef,
     StatementTrail,
     Trend,
@@ -20,7 +21,8 @@ AMBITION_STEP = "ambition"
 
 def headlines(lang: str, sessions: tuple[SessionRef, ...], trends: tuple[Trend, ...],
               rounds: tuple[PainRound, ...], trails: tuple[PainTrail, ...],
-              actions: tuple[ActionTrail, ...], statements: tuple[StatementTrail, ...]) -> tuple[Headline, ...]:
+              actions: tuple[ActionTrail, ...], statements: tuple[StatementTrail, ...],
+              lenses: tuple[PerspectiveTrail, ...] = ()) -> tuple[Headline, ...]:
     """A headline per collaboration among the sessions (usually one)."""
     names = list(dict.fromkeys(s.collaboration for s in sessions))
     found = []
@@ -39,15 +41,17 @@ def headlines(lang: str, sessions: tuple[SessionRef, ...], trends: tuple[Trend, 
         ambition = next((t for t in statements if t.step == AMBITION_STEP), None)
         contested = bool(ambition and ambition.versions and ambition.versions[-1].session in ids
                          and ambition.contested)
+        lowest = [t for t in lenses if t.attention and t.latest is not None and t.latest.session in ids]
         with language(lang):
             sentences = _sentences(len(points), points[0].mean if points else None,
                                    points[-1].mean if points else None, arrow, recurring, suggested, late,
-                                   still_open, contested)
+                                   still_open, contested) + _attention(lowest)
         found.append(Headline(collaboration=name, sessions=len(ids),
                               threshold_from=points[0].mean if points else None,
                               threshold_to=points[-1].mean if points else None, threshold_arrow=arrow,
                               recurring_pains=recurring, suggested_pains=suggested, late_actions=late,
-                              open_actions=still_open, ambition_contested=contested, sentences=sentences))
+                              open_actions=still_open, ambition_contested=contested, sentences=sentences,
+                              attention=tuple(t.name for t in lowest)))
     return tuple(found)
 
 
@@ -84,6 +88,19 @@ def _sentences(count: int, start: float | None, end: float | None, arrow: str, r
     if second:
         first.append(_sentence("; ".join(second)))
     return tuple(first)
+
+
+def _attention(lowest: list[PerspectiveTrail]) -> tuple[str, ...]:
+    """The lowest perspective of the latest scan, as where attention is needed."""
+    if not lowest:
+        return ()
+    mean = number(lowest[0].latest.mean) if lowest[0].latest else ""
+    if len(lowest) == 1:
+        return (_("Attention is needed on the perspective {perspective}: it scored lowest in the latest scan ({mean}).").format(
+            perspective=lowest[0].name, mean=mean),)
+    names = ", ".join(t.name for t in lowest)
+    return (_("Attention is needed on the perspectives {names}: they scored lowest in the latest scan ({mean}).").format(
+        names=names, mean=mean),)
 
 
 def _sentence(text: str) -> str:

@@ -111,6 +111,27 @@ class Trend:
 
 
 @dataclass(frozen=True)
+class PerspectivePoint:
+    """One perspective of the collaboration scan in one session."""
+
+    session: str
+    mean: float  # the mean of its items' means
+    items: int  # how many of its items were scored
+
+
+@dataclass(frozen=True)
+class PerspectiveTrail:
+    perspective: str  # ambitie | belangen | relatie | organisatie | proces
+    name: str  # in the comparison's language
+    points: tuple[PerspectivePoint | None, ...]  # one per compared session
+    attention: bool  # the lowest (or tied lowest) in the latest scan: where attention is needed
+
+    @property
+    def latest(self) -> PerspectivePoint | None:
+        return next((p for p in reversed(self.points) if p is not None), None)
+
+
+@dataclass(frozen=True)
 class PainRef:
     """One pain point as raised in one session."""
 
@@ -272,6 +293,7 @@ class Headline:
     open_actions: int
     ambition_contested: bool
     sentences: tuple[str, ...]
+    attention: tuple[str, ...] = ()  # the lowest perspective(s) of the latest scan, by name
 
 
 @dataclass(frozen=True)
@@ -290,6 +312,7 @@ class Comparison:
     headlines: tuple[Headline, ...] = ()
     today: str = ""  # the date overdue and age are counted from
     trend_rule: str = ""  # when an arrow shows, in words
+    perspectives: tuple[PerspectiveTrail, ...] = ()  # the collaboration scan per perspective
 
     def session(self, session_id: str) -> SessionRef:
         return next(s for s in self.sessions if s.id == session_id)

@@ -14,6 +14,9 @@ from workshop.guides.words import code_point, describe, forbidden_character, sho
 from workshop.i18n import N_, _
 from workshop.model import LANGUAGES, PHASES, PromptKind
 
+# The five perspectives of a collaboration (Common Eye): a scale item may name one.
+PERSPECTIVES = ("ambitie", "belangen", "relatie", "organisatie", "proces")
+
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MAX_GUIDE_BYTES = 1_000_000
 MAX_STEPS = 100
@@ -142,7 +145,7 @@ class Checker:
         return value
 
     def choices(self, data: dict[str, Any], key: str, where: str, need_id: bool = True,
-                least: int = 0, too_few: str = "") -> tuple[Choice, ...]:
+                least: int = 0, too_few: str = "", perspective: bool = False) -> tuple[Choice, ...]:
         value = data.get(key, [])
         path = f"{where}.{key}"
         if not isinstance(value, list):
@@ -154,15 +157,20 @@ class Checker:
         for number, entry in enumerate(value, start=1):
             here = f"{path}[{number}]"
             entry = self.table(entry, here)
-            unknown = set(entry) - {"id", "text"}
+            unknown = set(entry) - {"id", "text"} - ({"perspective"} if perspective else set())
             if unknown:
                 name = sorted(unknown)[0]
-                raise self.error(f"{here}.{name}", _("unknown field '{name}', expected id and text").format(name=short(name)))
+                if perspective:
+                    message = _("unknown field '{name}', expected id, text and perspective")
+                else:
+                    message = _("unknown field '{name}', expected id and text")
+                raise self.error(f"{here}.{name}", message.format(name=short(name)))
             ident = self.ident(entry, "id", here) if need_id or "id" in entry else f"{key}-{number}"
             if ident in seen:
                 raise self.error(f"{here}.id", _("duplicate id '{id}', expected each id once").format(id=ident))
             seen.add(ident)
-            result.append(Choice(ident, self.text(entry, "text", here)))
+            lens = self.word(entry, "perspective", here, PERSPECTIVES, "") if "perspective" in entry else ""
+            result.append(Choice(ident, self.text(entry, "text", here), lens))
         if len(result) < least:
             raise self.error(where, _(too_few))
         return tuple(result)
@@ -288,7 +296,8 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
     "pains": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "pains", where) if "pains" in raw else None),
     "carry_over": (frozenset({_STATEMENT}), lambda c, raw, where, _earlier: c.flag(raw, "carry_over", where)),
     "items": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.choices(
-        raw, "items", where, least=1, too_few=N_("a scale step needs at least one [[steps.items]] with id and text"))),
+        raw, "items", where, least=1, perspective=True,
+        too_few=N_("a scale step needs at least one [[steps.items]] with id and text"))),
     "scale": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.scale(raw.get("scale", {}), f"{where}.scale")),
     "per": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.word(
         raw, "per", where, ("partner", "participant"), "partner")),

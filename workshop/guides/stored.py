@@ -27,7 +27,8 @@ def _plain(value: Any) -> Any:
             scale["high"] = value.high.to_dict()
         return scale
     if isinstance(value, tuple) and all(isinstance(entry, Choice) for entry in value):
-        return [{"id": c.id, "text": c.text.to_dict()} for c in value]
+        return [{"id": c.id, "text": c.text.to_dict(), **({"perspective": c.perspective} if c.perspective else {})}
+                for c in value]
     return value
 
 

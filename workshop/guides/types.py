@@ -39,6 +39,7 @@ class Choice:
 
     id: str
     text: Text
+    perspective: str = ""  # scale items: one of PERSPECTIVES, so the comparison can group them
 
 
 @dataclass(frozen=True)

@@ -244,12 +244,29 @@ def comparison_renderable(comparison: Comparison, per_partner: bool = False, mar
               else Text(_("No scale was scored in these sessions."), style="dim")]
     if comparison.trends:
         parts.append(literal(comparison.trend_rule, style="dim"))
+    if comparison.perspectives:
+        parts += [heading(_("Collaboration scan per perspective")), perspectives_table(comparison)]
     parts += [heading(_("Ambition and other carried statements")), statements_renderable(comparison, marks)]
     parts += [heading(_("Pain points")), pains_renderable(comparison)]
     parts += [heading(_("Roles and consent")), progress_renderable(comparison)]
     parts += [heading(_("Actions")), actions_table(comparison), open_actions_text(comparison)]
     parts += [heading(_("Late actions")), late_renderable(comparison)]
     return Group(*parts)
+
+
+def perspectives_table(comparison: Comparison) -> Table:
+    """The scan's mean per perspective per session; the lowest of the latest scan marked."""
+    dates = [s.date for s in comparison.sessions]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(_("perspective"), overflow="fold")
+    for n, ref in enumerate(comparison.sessions, start=1):
+        table.add_column(column_label(dates, ref.date, n), justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for trail in comparison.perspectives:
+        cells = [Text(number(p.mean)) if p is not None else Text("–", style="dim") for p in trail.points]
+        mark = Text(_("attention needed"), style="bold red") if trail.attention else Text("")
+        table.add_row(literal(trail.name, style="bold" if trail.attention else ""), *cells, mark)
+    return table
 
 
 def side_by_side_table(side: SideBySide) -> Table:

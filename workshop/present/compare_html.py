@@ -14,7 +14,7 @@ from typing import Iterable
 
 from workshop.compare import Change, Comparison
 from workshop.compare.words import pain_status
-from workshop.i18n import _, current_language, day, language, ngettext
+from workshop.i18n import _, current_language, day, language, ngettext, number
 
 from workshop.present.compare_chart import chart
 
@@ -78,7 +78,7 @@ def comparison_html(comparison: Comparison) -> str:
                      len(refs)).format(name=names, count=len(refs))
     body = [f"<h1>{_e(title)}</h1>",
             f'<p class="muted">{_e(_date(refs[0].date))} – {_e(_date(refs[-1].date))}</p>']
-    body += _headline(comparison) + _trends(comparison) + _statements(comparison)
+    body += _headline(comparison) + _perspectives(comparison) + _trends(comparison) + _statements(comparison)
     body += _pains(comparison) + _late(comparison)
     body.append(f'<p class="muted">{_e(comparison.trend_rule)}</p>')
     return ("<!DOCTYPE html>\n"
@@ -110,6 +110,19 @@ def _trends(comparison: Comparison) -> list[str]:
         out.append(f'<div class="trend"><h3>{head}</h3>'
                    + chart(trend.points, labels, trend.text, _("scored:")) + "</div>")
     return out
+
+
+def _perspectives(comparison: Comparison) -> list[str]:
+    """The scan's mean per perspective per session; the lowest of the latest scan marked."""
+    if not comparison.perspectives:
+        return []
+    out = [_heading(_("Collaboration scan per perspective")),
+           _table_head(_("perspective"), *[_short_date(s.date) for s in comparison.sessions], "")]
+    for trail in comparison.perspectives:
+        cells = "".join(f"<td>{_e(number(p.mean)) if p else '–'}</td>" for p in trail.points)
+        mark = f'<strong class="arrow-down">{_e(_("attention needed"))}</strong>' if trail.attention else ""
+        out.append(f"<tr><td>{_e(trail.name)}</td>{cells}<td>{mark}</td></tr>")
+    return out + ["</tbody></table>"]
 
 
 def _statements(comparison: Comparison) -> list[str]:

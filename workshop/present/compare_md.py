@@ -61,6 +61,12 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
         out += ["", md_escape(comparison.trend_rule)]
     else:
         out.append(_("No scale was scored in these sessions."))
+    if comparison.perspectives:
+        out += ["", f"## {_('Collaboration scan per perspective')}", ""]
+        out += md_table([_("perspective"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
+                         ""], [[md_cell(t.name), *[number(p.mean) if p else "–" for p in t.points],
+                                f"**{md_cell(_('attention needed'))}**" if t.attention else ""]
+                               for t in comparison.perspectives])
     out += ["", f"## {_('Ambition and other carried statements')}"]
     for trail in comparison.statements:
         out += ["", f"### {md_escape(trail.title)}", ""]

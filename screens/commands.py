@@ -160,6 +160,8 @@ COMMANDS: tuple[Command, ...] = (
     C("review.done", "d", N_("Done"), "mark('done')", "review"),
     C("review.open", "o", N_("Still open"), "mark('open')", "review"),
     C("review.dropped", "x", N_("Dropped"), "mark('dropped')", "review"),
+    # a pilot: d, o and x mean finished, running and stopped (see review_input.PILOT_KEYS)
+    C("review.adjusted", "a", N_("Pilot adjusted"), "mark('adjusted')", "review"),
 )
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from workshop.due import due_date
 from workshop.i18n import language
-from workshop.model import Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
+from workshop.model import GOES_ON, Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
 from workshop.session import SessionView
 from workshop.statements import settled
 from workshop.summary import consent_label
@@ -41,7 +41,7 @@ def carried_from(previous: SessionView) -> list[Action]:
             # a role confirmed (done) or not looked at still holds; dropped, or set again, it does not
             if verdict == ReviewStatus.DROPPED or _role_key(action.text) in roles_set:
                 continue
-        elif verdict != ReviewStatus.OPEN:
+        elif verdict not in GOES_ON:  # done or dropped; a pilot finished or stopped
             continue
         if action.kind == "pilot" and new_pilot is not None:
             continue

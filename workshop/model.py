@@ -79,6 +79,33 @@ class ReviewStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class PilotStatus(StrEnum):
+    """What the group says about a carried pilot: a pilot is a learning cycle, not a task."""
+
+    RUNNING = "running"  # loopt
+    ADJUSTED = "adjusted"  # bijgesteld
+    FINISHED = "finished"  # afgerond
+    STOPPED = "stopped"  # gestopt
+
+
+# The statuses a review offers per kind of carried thing, in the order of its keys. A pilot
+# reviewed in an older session may still hold done, open or dropped: those are still read.
+REVIEW_CHOICES: dict[str, tuple[str, ...]] = {"pilot": tuple(PilotStatus)}
+# A pilot marked with an action's status (an older caller, a key) gets the pilot's own status.
+PILOT_FOR = {ReviewStatus.DONE: PilotStatus.FINISHED, ReviewStatus.OPEN: PilotStatus.RUNNING,
+             ReviewStatus.DROPPED: PilotStatus.STOPPED}
+GOES_ON = frozenset({ReviewStatus.OPEN, PilotStatus.RUNNING, PilotStatus.ADJUSTED})  # reviewed again next time
+
+
+def review_choices(kind: str) -> tuple[str, ...]:
+    """The statuses a carried thing of `kind` (action, consent, pilot, role) can be given."""
+    return REVIEW_CHOICES.get(kind, tuple(ReviewStatus))
+
+
+def is_review_status(status: str) -> bool:
+    return status in set(ReviewStatus) | set(PilotStatus)
+
+
 class SessionStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"

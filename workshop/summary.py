@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from workshop.guides import Step
 from workshop.i18n import N_, _, language, ngettext, number
-from workshop.model import ConsentStatus, PromptKind, ReviewStatus
+from workshop.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
 from workshop.session import SessionView
 from workshop.statements import settled
 
@@ -39,6 +39,10 @@ REVIEW_LABELS = {
     ReviewStatus.DONE: N_("done"),
     ReviewStatus.OPEN: N_("still open"),
     ReviewStatus.DROPPED: N_("dropped"),
+    PilotStatus.RUNNING: N_("running"),
+    PilotStatus.ADJUSTED: N_("adjusted"),
+    PilotStatus.FINISHED: N_("finished"),
+    PilotStatus.STOPPED: N_("stopped"),
 }
 
 
@@ -71,8 +75,8 @@ def consent_label(status: str) -> str:
 
 def review_label(status: str) -> str:
     try:
-        return _(REVIEW_LABELS[ReviewStatus(status)])
-    except ValueError:
+        return _(REVIEW_LABELS[status])
+    except KeyError:
         return str(status)
 
 

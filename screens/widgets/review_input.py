@@ -15,7 +15,7 @@ from screens.widgets.base import PromptInput
 from workshop.carry import late_first
 from workshop.summary import review_label
 from workshop.i18n import N_, _, day, ngettext
-from workshop.model import ReviewStatus
+from workshop.model import PILOT_FOR, PilotStatus, ReviewStatus, review_choices
 from workshop.session.changes import Mark
 
 ORDER = list(ReviewStatus)
@@ -28,7 +28,10 @@ def _today(session_date: str) -> date:
     except ValueError:
         return date.today()
 
-MARKS = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘"}
+MARKS = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘",
+         PilotStatus.RUNNING: "…", PilotStatus.ADJUSTED: "↻", PilotStatus.FINISHED: "✔", PilotStatus.STOPPED: "✘"}
+# A pilot is reviewed as a learning cycle: the same keys, its own statuses (a is only for a pilot).
+PILOT_KEYS = {**PILOT_FOR, PilotStatus.ADJUSTED: PilotStatus.ADJUSTED}
 
 
 class ReviewInput(PromptInput):
@@ -39,7 +42,8 @@ class ReviewInput(PromptInput):
     BINDINGS = bindings("review")
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(_("d done · o still open · x dropped · space or Enter: next status"), style="italic"),
+        yield Static(Text(_("d done · o still open · x dropped · space or Enter: next status. "
+                            "A pilot: d finished · o running · a adjusted · x stopped"), style="italic"),
                      classes="legend")
         yield OptionList(id="carried", classes="options")
 
@@ -92,16 +96,24 @@ class ReviewInput(PromptInput):
         option = self.query_one(OptionList).highlighted_option
         return option.id if option is not None and not option.disabled else None
 
+    def _kind(self, uid: str) -> str:
+        return next((a.kind for a in self.view.carried if a.uid == uid), "action")
+
     def action_mark(self, status: str) -> None:
         if (uid := self._chosen()) is not None:
+            if self._kind(uid) == "pilot":
+                status = PILOT_KEYS[status]
+            elif status not in ORDER:  # 'a' (adjusted) is for a pilot only
+                return
             self.want(Mark(self.step.id, uid, status))
             self.query_one(OptionList).action_cursor_down()  # on to the next, as a scale's digits do
 
     def action_cycle(self) -> None:
         if (uid := self._chosen()) is not None:
             current = self.view.reviews(self.step.id).get(uid, "")
-            index = ORDER.index(ReviewStatus(current)) + 1 if current in ORDER else 0
-            self.want(Mark(self.step.id, uid, ORDER[index % len(ORDER)].value))
+            order = list(review_choices(self._kind(uid)))
+            index = order.index(current) + 1 if current in order else 0
+            self.want(Mark(self.step.id, uid, order[index % len(order)]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -310,7 +310,8 @@ def test_the_comparison_is_plain_data_that_json_can_hold(comparison):
     data = json.loads(json.dumps(comparison.to_dict()))
     assert data["trends"][0]["key"] == "threshold"
     assert set(data) == {"lang", "sessions", "statements", "trends", "pains", "roles", "consents", "actions",
-                         "pain_trails", "action_trails", "late", "headlines", "today", "trend_rule", "perspectives"}
+                         "pain_trails", "action_trails", "late", "headlines", "today", "trend_rule", "perspectives",
+                         "pilot_reviews"}
 
 
 # --- choosing sessions -------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from workshop.compare.indexed import PAIN_FIELD, PAIN_STEPS, Indexed, collects_p
 from workshop.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
 from workshop.compare.pains import links_of, pains
 from workshop.compare.perspectives import PERSPECTIVE_NAMES, perspective_name, perspectives
-from workshop.compare.progress import NOT_REVIEWED, action_round, action_trails, consents, late_groups, roles
+from workshop.compare.progress import NOT_REVIEWED, action_round, action_trails, consents, late_groups, pilot_reviews, roles
 from workshop.compare.result import (
     ActionLine,
     ActionRound,
@@ -106,7 +106,7 @@ def compare_sessions(views: Iterable[SessionView], lang: str | None = None, toda
         actions=tuple(action_round(s) for s in indexed),
         pain_trails=trails, action_trails=progress, late=late_groups(progress),
         headlines=headlines(lang, refs, scored, rounds, trails, progress, said, lenses),
-        today=today.isoformat(), trend_rule=rule, perspectives=lenses)
+        today=today.isoformat(), trend_rule=rule, perspectives=lenses, pilot_reviews=pilot_reviews(indexed))
 
 
 def compare_collaborations(store: Store, guide_id: str | None = None, lang: str | None = None) -> SideBySide:

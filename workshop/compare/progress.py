@@ -87,6 +87,17 @@ def consents(sessions: list[Indexed], lang: str) -> tuple[ConsentTrail, ...]:
                  for (partner, body), entry in sorted(found.items(), key=lambda kv: kv[0][0].casefold()))
 
 
+def pilot_reviews(sessions: list[Indexed]) -> tuple[str | None, ...]:
+    """Per session, what its review said of the carried pilot (running, adjusted, finished,
+    stopped; older sessions done, open, dropped), `NOT_REVIEWED`, or None when none was carried."""
+    found: list[str | None] = []
+    for s in sessions:
+        said = verdicts(s)
+        pilot = next((a for a in s.view.carried if a.kind == "pilot"), None)
+        found.append(None if pilot is None else said.get(pilot.uid, NOT_REVIEWED))
+    return tuple(found)
+
+
 def agreed_actions(s: Indexed) -> list[ActionLine]:
     return [ActionLine(c.uid, c.text, str(c.value or ""), c.when, "action", ReviewStatus.OPEN.value)
             for step in s.steps(PromptKind.ASSIGN) if step.actions

@@ -313,6 +313,7 @@ class Comparison:
     today: str = ""  # the date overdue and age are counted from
     trend_rule: str = ""  # when an arrow shows, in words
     perspectives: tuple[PerspectiveTrail, ...] = ()  # the collaboration scan per perspective
+    pilot_reviews: tuple[str | None, ...] = ()  # per session: the review's verdict on the carried pilot
 
     def session(self, session_id: str) -> SessionRef:
         return next(s for s in self.sessions if s.id == session_id)

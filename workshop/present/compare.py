@@ -142,9 +142,17 @@ def statements_renderable(comparison: Comparison, marks: bool = False) -> Render
             if version.contested is not None:
                 parts.append(Text("  ⚠ " + _("contested: a newer text, not agreed:"), style="bold yellow"))
                 parts.append(Text("  ").append(changes_text(version.contested_changes, marks)))
+        if trail.step == "pilot" and (said := pilot_review_words(comparison)):
+            parts.append(Text("  " + _("The pilot's reviews:") + " ", style="dim").append(literal(said)))
     if not parts:
         parts.append(Text(_("No carried statement (ambition, pilot) in these sessions."), style="dim"))
     return Group(*parts)
+
+
+def pilot_review_words(comparison: Comparison) -> str:
+    """The carried pilot's verdict per session, "12 Oct running · 9 Nov adjusted"; "" when never carried."""
+    return " · ".join(f"{day(ref.date)} {review_label(verdict) if verdict != 'not_reviewed' else _('not reviewed')}"
+                      for ref, verdict in zip(comparison.sessions, comparison.pilot_reviews) if verdict)
 
 
 def headline_text(comparison: Comparison) -> Text:

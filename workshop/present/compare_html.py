@@ -16,6 +16,7 @@ from workshop.compare import Change, Comparison
 from workshop.compare.words import pain_status
 from workshop.i18n import _, current_language, day, language, ngettext, number
 
+from workshop.present.compare import pilot_review_words
 from workshop.present.compare_chart import chart
 
 STYLE = """
@@ -144,6 +145,9 @@ def _statements(comparison: Comparison) -> list[str]:
                        f'<div class="agreed"><strong>{agreed}</strong><br>{text}</div>'
                        f'<div class="contested"><strong>{contested}</strong><br>'
                        f"{_diff(version.contested_changes)}</div></div>")
+        if trail.step == "pilot" and (said := pilot_review_words(comparison)):
+            words = _("The pilot's reviews:") + " " + said
+            out.append(f'<p class="muted">{_e(words)}</p>')
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from workshop.compare import Change, Comparison, SideBySide
 from workshop.compare_facts import consent_stages, role_stages
 from workshop.i18n import _, day, ngettext, number
-from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading
+from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading, pilot_review_words
 from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.summary import consent_label, review_label
@@ -82,6 +82,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
             if version.contested is not None:
                 contested = _("contested: a newer text, not agreed:")
                 out.append(f"  - ⚠ {contested} {_md_changes(version.contested_changes)}")
+        if trail.step == "pilot" and (said := pilot_review_words(comparison)):
+            out += ["", md_escape(_("The pilot's reviews:") + " " + said)]
     out += ["", f"## {_('Pain points')}", ""]
     for pain_round in comparison.pains:
         out.append(f"- **{when(pain_round.session)}**")

@@ -9,7 +9,7 @@ from workshop.carry import CARRIED_MARK, late_first
 from workshop.due import due_date
 from workshop.guides import Step
 from workshop.i18n import _, day, ngettext
-from workshop.model import ConsentStatus, PromptKind, ReviewStatus
+from workshop.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.session import SessionView
 from workshop.statements import settled
@@ -55,10 +55,15 @@ def decisions(view: SessionView) -> list[str]:
             reviews = view.reviews(step.id)
             for action in view.carried:
                 verdict = reviews.get(action.uid)
-                if verdict in (ReviewStatus.DONE, ReviewStatus.DROPPED) and action.kind != "role":
+                if verdict in DECIDED and action.kind != "role":
                     found.append(_("‘{what}’: {verdict}").format(what=md_cell(action.text),
                                                                  verdict=review_label(verdict)))
     return found
+
+
+# a review verdict that is a decision for the minutes: done or dropped; a pilot finished, stopped
+# or adjusted (a pilot that runs on is no decision)
+DECIDED = (ReviewStatus.DONE, ReviewStatus.DROPPED, PilotStatus.FINISHED, PilotStatus.STOPPED, PilotStatus.ADJUSTED)
 
 
 def decisions_section(view: SessionView) -> str:

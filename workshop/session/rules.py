@@ -12,7 +12,8 @@ from workshop.due import parse_due
 
 from workshop.guides import Step, steps_from_dicts
 from workshop.i18n import _
-from workshop.model import Attendance, ConsentStatus, Contribution, ReviewStatus, SessionStatus, new_uid, now_iso
+from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, ReviewStatus, SessionStatus,
+                            new_uid, now_iso)
 from workshop.session import changes as c
 from workshop.timer import Timebox
 
@@ -154,10 +155,15 @@ def _choose(live: LiveSession, change: c.Choose) -> Contribution:
 
 
 def _mark(live: LiveSession, change: c.Mark) -> Contribution:
-    ReviewStatus(change.status)
-    text = next((a.text for a in live.carried if a.uid == change.carried), "")
+    carried = next((a for a in live.carried if a.uid == change.carried), None)
+    status = change.status
+    if carried is not None and carried.kind == "pilot":  # loopt, bijgesteld, afgerond, gestopt
+        status = PilotStatus(PILOT_FOR.get(status, status))
+    else:
+        ReviewStatus(status)
+    text = carried.text if carried is not None else ""
     return live._upsert(change.step, lambda x: x.item == change.carried,
-                        item=change.carried, value=str(change.status), text=text)
+                        item=change.carried, value=str(status), text=text)
 
 
 def _link(live: LiveSession, change: c.Link) -> None:

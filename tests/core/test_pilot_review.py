@@ -1,0 +1,96 @@
+"""A carried pilot is reviewed as a learning cycle: running, adjusted, finished or stopped."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.compare import compare_sessions, select_sessions
+from workshop.i18n import language
+from workshop.model import PilotStatus, review_choices
+from workshop.present.minutes import to_markdown as minutes_markdown
+from workshop.session import LiveSession, SessionView
+from workshop.summary import review_label
+
+PILOT = "Eén wijkteam in Oost"
+
+
+def _run(store, session_id: str, fill) -> None:
+    live = LiveSession(store.open_session(session_id))
+    try:
+        fill(live)
+        live.close()
+    finally:
+        live.release()
+
+
+def _pilot_uid(live: LiveSession) -> str:
+    return next(a.uid for a in live.carried if a.kind == "pilot")
+
+
+@pytest.fixture
+def first(store, make_session) -> str:
+    session_id = make_session(date="2026-09-01")
+    _run(store, session_id, lambda live: live.revise("pilot", PILOT, agreed=True))
+    return session_id
+
+
+def _next(store, make_session, date: str, status: str) -> str:
+    session_id = make_session(date=date)
+    _run(store, session_id, lambda live: live.mark("review", _pilot_uid(live), status))
+    return session_id
+
+
+def test_a_pilot_offers_its_own_statuses_and_an_action_keeps_done_open_dropped():
+    assert review_choices("pilot") == ("running", "adjusted", "finished", "stopped")
+    assert review_choices("action") == ("done", "open", "dropped")
+
+
+@pytest.mark.parametrize("status, again", [("running", True), ("adjusted", True), ("finished", False),
+                                           ("stopped", False)])
+def test_a_running_or_adjusted_pilot_comes_back_and_a_finished_or_stopped_one_does_not(
+        store, make_session, first, status, again):
+    _next(store, make_session, "2026-10-01", status)
+    third = make_session(date="2026-11-01")
+    pilots = [a.text for a in SessionView(store.read_session(third)).carried if a.kind == "pilot"]
+    assert pilots == ([PILOT] if again else [])
+
+
+def test_an_action_status_given_to_a_pilot_is_stored_as_the_pilots_own(store, make_session, first):
+    second = _next(store, make_session, "2026-10-01", "open")
+    view = SessionView(store.read_session(second))
+    assert list(view.reviews("review").values()) == [PilotStatus.RUNNING]
+
+
+def test_a_pilot_status_given_to_an_action_is_refused(store, make_session):
+    first = make_session(date="2026-09-01")
+    _run(store, first, lambda live: live.assign("actions", "Wachtlijst delen", "Zorggroep", "2026-09-15"))
+    second = make_session(date="2026-10-01")
+    live = LiveSession(store.open_session(second))
+    try:
+        with pytest.raises(ValueError):
+            live.mark("review", live.carried[0].uid, "running")
+    finally:
+        live.release()
+
+
+def test_the_labels_are_dutch_and_an_old_pilot_verdict_is_still_read():
+    with language("nl"):
+        assert [review_label(s) for s in review_choices("pilot")] == ["loopt", "bijgesteld", "afgerond", "gestopt"]
+        assert review_label("done") == "gedaan"
+
+
+def test_the_comparison_follows_the_pilots_reviews_session_by_session(store, make_session, first):
+    _next(store, make_session, "2026-10-01", "running")
+    _next(store, make_session, "2026-11-01", "adjusted")
+    comparison = compare_sessions(select_sessions(store, collaboration="Zorg Oost"))
+    assert comparison.pilot_reviews == (None, "running", "adjusted")
+    from workshop.present.compare_md import comparison_markdown
+    markdown = comparison_markdown(comparison)
+    assert "The pilot's reviews: 1 October 2026 running · 1 November 2026 adjusted" in markdown
+
+
+def test_the_minutes_record_a_stopped_pilot_as_a_decision(store, make_session, first):
+    second = _next(store, make_session, "2026-10-01", "stopped")
+    minutes = minutes_markdown(SessionView(store.read_session(second)))
+    decisions = minutes.split("## Decisions", 1)[1]
+    assert f"‘{PILOT}’: stopped" in decisions

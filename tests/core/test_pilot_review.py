@@ -94,3 +94,47 @@ def test_the_minutes_record_a_stopped_pilot_as_a_decision(store, make_session, f
     minutes = minutes_markdown(SessionView(store.read_session(second)))
     decisions = minutes.split("## Decisions", 1)[1]
     assert f"‘{PILOT}’: stopped" in decisions
+
+
+def test_the_comparison_lists_the_pilots_lessons_per_session(store, make_session):
+    ids = []
+    for date, said in (("2026-10-01", ("Short lines work", "Data sharing takes months")), ("2026-11-01", ()),
+                       ("2026-12-01", ("One contact person per family",))):
+        ids.append(make_session(guide="overeenkomen", date=date))
+        _run(store, ids[-1], lambda live, said=said: [live.add("pilot-lessons", text, "Gemeente") for text in said])
+    comparison = compare_sessions(select_sessions(store, collaboration="Zorg Oost"))
+    assert [[lesson.text for lesson in said] for said in comparison.lessons] == [
+        ["Short lines work", "Data sharing takes months"], [], ["One contact person per family"]]
+    from workshop.present.compare_html import comparison_html
+    from workshop.present.compare_md import comparison_markdown
+    markdown = comparison_markdown(comparison)
+    assert "## Lessons from the pilot" in markdown and "    - Short lines work (Gemeente)" in markdown
+    assert "<li>One contact person per family" in comparison_html(comparison)
+
+
+LESSONS_GUIDE = """[guide]
+id = "mine"
+title = "Mine"
+[[steps]]
+id = "learned"
+kind = "open"
+lessons = {value}
+title = "What did we learn?"
+prompt = "What did the pilot teach us?"
+"""
+
+
+def test_any_open_step_may_collect_lessons_and_the_session_keeps_the_flag():
+    from workshop.compare import collects_lessons
+    from workshop.guides import load_guide_text, step_to_dict, steps_from_dicts
+
+    step = load_guide_text(LESSONS_GUIDE.format(value="true"), "mine.toml").step("learned")
+    assert collects_lessons(step)
+    assert collects_lessons(steps_from_dicts([step_to_dict(step)], "session")[0])
+
+
+def test_lessons_must_be_true_or_false():
+    from workshop.guides import GuideError, load_guide_text
+
+    with pytest.raises(GuideError, match="expected true or false"):
+        load_guide_text(LESSONS_GUIDE.format(value='"yes"'), "mine.toml")

@@ -132,6 +132,15 @@ class PerspectiveTrail:
 
 
 @dataclass(frozen=True)
+class Lesson:
+    """One lesson from the pilot, as said in one session."""
+
+    text: str
+    partner: str
+    step: str
+
+
+@dataclass(frozen=True)
 class PainRef:
     """One pain point as raised in one session."""
 
@@ -314,6 +323,7 @@ class Comparison:
     trend_rule: str = ""  # when an arrow shows, in words
     perspectives: tuple[PerspectiveTrail, ...] = ()  # the collaboration scan per perspective
     pilot_reviews: tuple[str | None, ...] = ()  # per session: the review's verdict on the carried pilot
+    lessons: tuple[tuple[Lesson, ...], ...] = ()  # per session: the pilot's lessons it collected
 
     def session(self, session_id: str) -> SessionRef:
         return next(s for s in self.sessions if s.id == session_id)

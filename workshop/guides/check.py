@@ -294,6 +294,7 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
     "moderate": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "moderate", where)),
     "answered": (frozenset(), lambda c, raw, where, _earlier: c.word(raw, "answered", where, ("count", "names"), "count")),
     "pains": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "pains", where) if "pains" in raw else None),
+    "lessons": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "lessons", where) if "lessons" in raw else None),
     "carry_over": (frozenset({_STATEMENT}), lambda c, raw, where, _earlier: c.flag(raw, "carry_over", where)),
     "items": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.choices(
         raw, "items", where, least=1, perspective=True,

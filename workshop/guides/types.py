@@ -66,6 +66,7 @@ class Step:
     timebox: int = 10  # minutes
     anonymous: bool = False
     pains: bool | None = None  # open: collects pain points (None: the comparison decides by the step's id)
+    lessons: bool | None = None  # open: collects the pilot's lessons (None: by the id 'pilot-lessons')
     carry_over: bool = False
     items: tuple[Choice, ...] = ()  # scale
     scale: Scale = Scale()

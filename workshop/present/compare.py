@@ -155,6 +155,17 @@ def pilot_review_words(comparison: Comparison) -> str:
                       for ref, verdict in zip(comparison.sessions, comparison.pilot_reviews) if verdict)
 
 
+def lessons_renderable(comparison: Comparison) -> RenderableType:
+    """Per session, the lessons it collected from the pilot."""
+    parts: list[Any] = []
+    for ref, said in zip(comparison.sessions, comparison.lessons):
+        if said:
+            parts.append(literal(day(ref.date), style="bold"))
+            parts += [Text("  • ").append(literal(lesson.text)).append(
+                literal(f" ({lesson.partner})" if lesson.partner else "", style="dim")) for lesson in said]
+    return Group(*parts)
+
+
 def headline_text(comparison: Comparison) -> Text:
     text = Text()
     for headline in comparison.headlines:
@@ -255,6 +266,8 @@ def comparison_renderable(comparison: Comparison, per_partner: bool = False, mar
     if comparison.perspectives:
         parts += [heading(_("Collaboration scan per perspective")), perspectives_table(comparison)]
     parts += [heading(_("Ambition and other carried statements")), statements_renderable(comparison, marks)]
+    if any(comparison.lessons):
+        parts += [heading(_("Lessons from the pilot")), lessons_renderable(comparison)]
     parts += [heading(_("Pain points")), pains_renderable(comparison)]
     parts += [heading(_("Roles and consent")), progress_renderable(comparison)]
     parts += [heading(_("Actions")), actions_table(comparison), open_actions_text(comparison)]

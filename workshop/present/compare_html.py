@@ -80,7 +80,7 @@ def comparison_html(comparison: Comparison) -> str:
     body = [f"<h1>{_e(title)}</h1>",
             f'<p class="muted">{_e(_date(refs[0].date))} – {_e(_date(refs[-1].date))}</p>']
     body += _headline(comparison) + _perspectives(comparison) + _trends(comparison) + _statements(comparison)
-    body += _pains(comparison) + _late(comparison)
+    body += _lessons(comparison) + _pains(comparison) + _late(comparison)
     body.append(f'<p class="muted">{_e(comparison.trend_rule)}</p>')
     return ("<!DOCTYPE html>\n"
             f'<html lang="{_e(current_language())}"><head><meta charset="utf-8">'
@@ -148,6 +148,18 @@ def _statements(comparison: Comparison) -> list[str]:
         if trail.step == "pilot" and (said := pilot_review_words(comparison)):
             words = _("The pilot's reviews:") + " " + said
             out.append(f'<p class="muted">{_e(words)}</p>')
+    return out
+
+
+def _lessons(comparison: Comparison) -> list[str]:
+    if not any(comparison.lessons):
+        return []
+    out = [_heading(_("Lessons from the pilot"))]
+    for ref, said in zip(comparison.sessions, comparison.lessons):
+        if said:
+            items = "".join(f"<li>{_e(lesson.text)}" + (f' <span class="muted">({_e(lesson.partner)})</span>'
+                                                        if lesson.partner else "") + "</li>" for lesson in said)
+            out.append(f"<h3>{_e(_date(ref.date))}</h3><ul>{items}</ul>")
     return out
 
 

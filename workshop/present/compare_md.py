@@ -84,6 +84,13 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                 out.append(f"  - ⚠ {contested} {_md_changes(version.contested_changes)}")
         if trail.step == "pilot" and (said := pilot_review_words(comparison)):
             out += ["", md_escape(_("The pilot's reviews:") + " " + said)]
+    if any(comparison.lessons):
+        out += ["", f"## {_('Lessons from the pilot')}", ""]
+        for ref, said in zip(sessions, comparison.lessons):
+            if said:
+                out.append(f"- **{when(ref.id)}**")
+                out += [f"    - {md_escape(lesson.text)}" + (f" ({md_escape(lesson.partner)})" if lesson.partner else "")
+                        for lesson in said]
     out += ["", f"## {_('Pain points')}", ""]
     for pain_round in comparison.pains:
         out.append(f"- **{when(pain_round.session)}**")

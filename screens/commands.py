@@ -156,6 +156,8 @@ COMMANDS: tuple[Command, ...] = (
     C("consent.cycle", "space", N_("Next status"), "cycle", "consent"),
     C("consent.date", "d", N_("Date"), "date", "consent"),
     # consent.status_1 … are made from the consent statuses: see consent_statuses()
+    *(C(f"choice.pick_{digit}", str(digit), N_("Pick"), f"pick({digit})", "choice", footer=False, palette=False)
+      for digit in range(1, 10)),
     C("review.cycle", "space", N_("Next status"), "cycle", "review"),
     C("review.done", "d", N_("Done"), "mark('done')", "review"),
     C("review.open", "o", N_("Still open"), "mark('open')", "review"),

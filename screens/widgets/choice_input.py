@@ -1,14 +1,18 @@
-"""Choice steps: the group picks one of a list."""
+"""Choice steps: the group picks one of a list; or, with per = "partner", each partner picks one
+and the group's choice is the one picked most (the spread is shown beside it)."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
-from workshop.i18n import N_
+from workshop.i18n import N_, _
+from workshop.phase import suggestion
 from workshop.session.changes import Choose
 
 
@@ -16,27 +20,97 @@ class ChoiceInput(PromptInput):
     FOCUS = "OptionList"
     HELP_TITLE = N_("Choice step")
 
+    PLACE = "choice"
+    BINDINGS = bindings("choice")
+
+    @property
+    def per_partner(self) -> bool:
+        return self.step.per == "partner"
+
     def compose(self) -> ComposeResult:
+        if self.per_partner:
+            yield Static(Text(_("Per partner: a number picks that option, Enter the next one"), style="italic"),
+                         classes="legend")
         yield OptionList(id="options", classes="options")
+        if self.per_partner:
+            yield Static(id="spread")
 
     def on_mount(self) -> None:
         self.show(self.view)
 
     def show(self, view) -> None:
         super().show(view)
+        listing = self.query_one(OptionList)
+        keep = listing.highlighted
+        if self.per_partner:
+            self._show_partners(view, listing, keep)
+            return
         chosen = view.choice(self.step.id)
         options = []
         for option in self.step.options:
             mark = "● " if option.id == chosen else "○ "
             options.append(Option(literal(mark + self.text_of(option.text), style="bold" if option.id == chosen else ""),
                                   id=option.id))
-        listing = self.query_one(OptionList)
-        keep = listing.highlighted
         listing.set_options(options)
         ids = [o.id for o in self.step.options]
         listing.highlighted = keep if keep is not None else (ids.index(chosen) if chosen in ids else 0)
 
+    def _label(self, option_id: str) -> str:
+        """An option's words up to a colon: "Delen: de partners …" → "Delen"."""
+        option = next((o for o in self.step.options if o.id == option_id), None)
+        words = self.text_of(option.text) if option else option_id
+        return words.partition(":")[0].strip() or words
+
+    def _show_partners(self, view, listing: OptionList, keep: int | None) -> None:
+        picks = view.partner_picks(self.step.id)
+        rows = []
+        for index, partner in enumerate(view.partners):
+            line = Text(f"{index + 1:>2}. ", style="dim").append(literal(partner, style="bold"))
+            line.append("  ")
+            line.append(literal(self._label(picks[partner])) if partner in picks
+                        else Text(_("not picked yet"), style="italic dim"))
+            rows.append(Option(line, id=f"partner-{index}"))
+        listing.set_options(rows)
+        listing.highlighted = min(keep, len(rows) - 1) if keep is not None and rows else 0
+        spread = Text()
+        if picks:
+            counts = [(o.id, list(picks.values()).count(o.id)) for o in self.step.options]
+            spread.append(_("Spread:") + " ", style="bold")
+            spread.append(literal(" · ".join(f"{self._label(option)} {count}" for option, count in counts if count)))
+            spread.append("\n" + _("The group's phase: {phase}").format(phase=self._label(view.choice(self.step.id))),
+                          style="bold")
+            shelf = getattr(self.app, "shelf", None)
+            found = suggestion(view, shelf) if shelf is not None else None
+            if found is not None:
+                spread.append("\n" + _("This guide is written for another phase; the guide for this group's phase is "
+                                       "‘{title}’ ({guide}).").format(title=found.title, guide=found.guide),
+                              style="yellow")
+        self.query_one("#spread", Static).update(spread)
+
+    def _partner(self) -> str | None:
+        index = self.query_one(OptionList).highlighted
+        partners = self.view.partners
+        return partners[index] if index is not None and 0 <= index < len(partners) else None
+
+    def action_pick(self, number: int) -> None:
+        """Number `number` of the options: the highlighted partner's pick, or the group's choice."""
+        if not 1 <= number <= len(self.step.options):
+            return
+        option = self.step.options[number - 1].id
+        if not self.per_partner:
+            self.want(Choose(self.step.id, option))
+        elif (partner := self._partner()) is not None:
+            self.want(Choose(self.step.id, option, partner))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.want(Choose(self.step.id, event.option.id))
+        if not self.per_partner:
+            if event.option.id:
+                self.want(Choose(self.step.id, event.option.id))
+            return
+        if (partner := self._partner()) is None:
+            return
+        ids = [o.id for o in self.step.options]
+        current = self.view.partner_picks(self.step.id).get(partner)
+        following = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
+        self.want(Choose(self.step.id, following, partner))

@@ -28,3 +28,19 @@ async def test_a_carried_pilot_is_marked_adjusted_with_a_and_finished_with_d(mak
     view = saved(session_id)
     by_kind = {a.kind: view.reviews("review").get(a.uid) for a in view.carried}
     assert by_kind == {"pilot": "finished", "action": "done"}
+
+
+async def test_the_phase_is_picked_per_partner_and_the_spread_and_the_fitting_guide_are_shown(
+        make_session, make_app, saved):
+    session_id = make_session(guide="verkenning")  # its welcome step asks the phase per partner
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "welcome")
+        await pilot.press("home", "2", "down", "2", "down", "enter")  # Gemeente and Zorggroep: delen
+        await pilot.pause()
+        spread = str(app.screen.query_one("#spread").render())
+    view = saved(session_id)
+    assert view.partner_picks("welcome") == {"Gemeente": "delen", "Zorggroep": "delen", "Woonstede": "verkennen"}
+    assert view.choice("welcome") == "delen"
+    assert "Sharing 2" in spread and "Exploring 1" in spread
+    assert "procesregie" in spread

@@ -92,9 +92,8 @@ def phase_of(s: Indexed, lang: str) -> tuple[str, str]:
                   if sum(1 for option in step.options if option.id in PHASES) >= 2]
     candidates.sort(key=lambda step: step.id != PHASE_STEP)
     for step in candidates:
-        chosen = [c for c in s.of(step.id) if c.item != "pick"]  # participants' own picks are not the group's
-        if chosen:
-            value = str(chosen[-1].value)
+        value = s.view.choice(step.id)  # participants' own picks are not the group's
+        if value:
             option = next((o for o in step.options if o.id == value), None)
             label = option.text.get(lang) if option else value
             return value, label.partition(":")[0].strip() or label  # "Sharing: the partners …" → "Sharing"

@@ -300,8 +300,9 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
         raw, "items", where, least=1, perspective=True,
         too_few=N_("a scale step needs at least one [[steps.items]] with id and text"))),
     "scale": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.scale(raw.get("scale", {}), f"{where}.scale")),
-    "per": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.word(
-        raw, "per", where, ("partner", "participant"), "partner")),
+    "per": (frozenset({_SCALE, _CHOICE}), lambda c, raw, where, _earlier: c.word(
+        raw, "per", where, ("partner", "participant"), "partner") if raw.get("kind") == "scale" else c.word(
+        raw, "per", where, ("group", "partner"), "group")),
     "blind": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.flag(raw, "blind", where)),
     "source": (frozenset({_VOTE}), lambda c, raw, where, earlier: c.vote_source(raw, where, earlier)),
     "dots": (frozenset({_VOTE}), lambda c, raw, where, _earlier: c.integer(raw, "dots", where, 3, 1, 20)),

@@ -70,7 +70,7 @@ class Step:
     carry_over: bool = False
     items: tuple[Choice, ...] = ()  # scale
     scale: Scale = Scale()
-    per: str = "partner"  # scale: partner | participant
+    per: str = "partner"  # scale: partner | participant; choice: group | partner (the checker sets it)
     source: str = ""  # vote: the open step voted on
     dots: int = 3  # vote
     rows: tuple[Choice, ...] = ()  # assign

@@ -47,6 +47,27 @@ def _step(view: SessionView, step: Step, place: int) -> RenderableType:
     return Group(title, body if body is not None else Text("  " + _("nothing yet"), style="dim"))
 
 
+def _phase_per_partner(view: SessionView, step: Step, items) -> Text:
+    """Each partner's pick, the group's choice and, for a phase, the guide that fits it."""
+    from workshop.guides import load_shelf
+    from workshop.phase import suggestion
+
+    def words(option_id: str) -> str:
+        option = next((o for o in step.options if o.id == option_id), None)
+        text = view.text(option.text) if option else option_id
+        return text.partition(":")[0].strip() or text
+
+    lines = Text()
+    for partner, picked in view.partner_picks(step.id).items():
+        lines.append(literal(f"  • {partner}: {words(picked)}\n"))
+    lines.append("  " + _("The group's phase: {phase}").format(phase=words(view.choice(step.id))) + "\n", style="bold")
+    found = suggestion(view, load_shelf())  # the built-in guides: they are the ones written per phase
+    if found is not None:
+        lines.append("  " + _("This guide is written for another phase; the guide for this group's phase is "
+                              "‘{title}’ ({guide}).").format(title=found.title, guide=found.guide) + "\n", style="yellow")
+    return lines
+
+
 def _body(view: SessionView, step: Step) -> RenderableType | None:
     items = view.contributions(step.id)
     kind = step.kind
@@ -90,6 +111,8 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
             lines.append(literal(f"{action.text} — {action.who}".rstrip(" —")))
             lines.append("\n")
         return lines if view.carried else None
+    if kind is PromptKind.CHOICE and step.per == "partner":
+        return _phase_per_partner(view, step, items)
     for c in items:
         lines.append("  • ")
         if kind is PromptKind.ASSIGN:
@@ -99,7 +122,7 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
             lines.append(literal(f"{c.partner}: {body}: {consent_label(str(c.value))} {day(c.when)}".rstrip()))
         elif kind is PromptKind.CHOICE:
             option = next((o for o in step.options if o.id == c.value), None)
-            lines.append(literal(view.text(option.text) if option else str(c.value)))
+            lines.append(literal((f"{c.partner}: " if c.partner else "") + (view.text(option.text) if option else str(c.value))))
         else:
             lines.append(literal(c.text))
             who = " / ".join(x for x in (c.partner, c.participant) if x)

@@ -195,6 +195,7 @@ class SetConsent(Frozen):
 class Choose(Frozen):
     step: str
     option: str
+    partner: str = ""  # on a step with per = "partner": this partner's pick
 
 
 class Mark(Frozen):

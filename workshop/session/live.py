@@ -223,8 +223,8 @@ class LiveSession(SessionView):
     def set_consent(self, step_id: str, partner: str, body: str, status: str, when: str = "") -> Contribution:
         return self.apply(c.SetConsent(step_id, partner, body, status, when))
 
-    def choose(self, step_id: str, option: str) -> Contribution:
-        return self.apply(c.Choose(step_id, option))
+    def choose(self, step_id: str, option: str, partner: str = "") -> Contribution:
+        return self.apply(c.Choose(step_id, option, partner))
 
     def mark(self, step_id: str, carried_uid: str, status: str) -> Contribution:
         return self.apply(c.Mark(step_id, carried_uid, status))

@@ -15,6 +15,7 @@ from workshop.i18n import _
 from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, ReviewStatus, SessionStatus,
                             new_uid, now_iso)
 from workshop.session import changes as c
+from workshop.session.view import PARTNER_PICK
 from workshop.timer import Timebox
 
 if TYPE_CHECKING:
@@ -151,7 +152,12 @@ def _set_consent(live: LiveSession, change: c.SetConsent) -> Contribution:
 def _choose(live: LiveSession, change: c.Choose) -> Contribution:
     if change.option not in {choice.id for choice in live.step(change.step).options}:
         raise ValueError(_("'{option}' is not one of the options.").format(option=change.option))
-    return live._upsert(change.step, lambda x: True, value=change.option)
+    if change.partner:  # a step with per = "partner": one pick per partner
+        if change.partner not in live.partners:
+            raise ValueError(_("'{partner}' is not a partner at this table.").format(partner=change.partner))
+        return live._upsert(change.step, lambda x: x.item == PARTNER_PICK and x.partner == change.partner,
+                            item=PARTNER_PICK, partner=change.partner, value=change.option)
+    return live._upsert(change.step, lambda x: x.item != PARTNER_PICK, value=change.option)
 
 
 def _mark(live: LiveSession, change: c.Mark) -> Contribution:

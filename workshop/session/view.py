@@ -17,6 +17,7 @@ from workshop.store import StoreError
 from workshop.store.store import CONTRIBUTIONS, META
 
 PICK = "pick"  # the item of a participant's own pick on a choice step
+PARTNER_PICK = "partner-pick"  # the item of a partner's pick on a choice step with per = "partner"
 from workshop.timer import Timebox
 
 
@@ -222,9 +223,20 @@ class SessionView:
         return {(c.partner, c.item): c for c in self.contributions(step_id)}
 
     def choice(self, step_id: str) -> str:
-        """The group's choice (participants' own picks, item "pick", are not it)."""
-        chosen = [c for c in self.contributions(step_id) if c.item != PICK]
-        return str(chosen[-1].value) if chosen else ""
+        """The group's choice (participants' own picks, item "pick", are not it); on a step with
+        per = "partner", the option most partners picked (a tie: the first in the step's order)."""
+        chosen = [c for c in self.contributions(step_id) if c.item not in (PICK, PARTNER_PICK)]
+        if chosen:
+            return str(chosen[-1].value)
+        picked = list(self.partner_picks(step_id).values())
+        if not picked:
+            return ""
+        order = [option.id for option in self.step(step_id).options]
+        return max(order, key=lambda option: (picked.count(option), -order.index(option)))
+
+    def partner_picks(self, step_id: str) -> dict[str, str]:
+        """On a step with per = "partner": partner → the option they picked."""
+        return {c.partner: str(c.value) for c in self.contributions(step_id) if c.item == PARTNER_PICK}
 
     def picks(self, step_id: str) -> dict[str, int]:
         """Participants' own picks on a choice step: option → how many picked it."""

@@ -108,3 +108,19 @@ def test_the_example_in_the_guide_writing_docs_is_a_valid_guide() -> None:
     example = re.findall(r"```toml\n(.*?)```", docs, re.S)[-1]
     guide = load_guide_text(example, "writing-a-guide.md")
     assert guide.minutes <= guide.duration
+
+
+@pytest.mark.parametrize("name", ["verkenning", "overeenkomen", "vormgeven"])
+def test_each_phase_guide_asks_every_partner_near_the_end_whether_the_group_is_ready_for_the_next_phase(name):
+    guide = GUIDES[name]
+    ids = [step.id for step in guide.steps]
+    check = guide.step("next-phase")
+    assert check.kind is PromptKind.CHOICE and check.per == "partner"
+    assert [option.id for option in check.options] == ["ready", "almost", "not-yet"]
+    assert ids.index("next-phase") >= len(ids) - 3  # near the end: before the actions, so what is missing becomes one
+    assert ids[ids.index("next-phase") + 1] == "actions"
+
+
+@pytest.mark.parametrize("name", ["verkenning", "overeenkomen", "vormgeven", "uitvoeren"])
+def test_the_phase_guides_ask_the_phase_per_partner(name):
+    assert GUIDES[name].step("welcome").per == "partner"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from workshop.carry import carried_from, starting_statements
+from workshop.dependence import for_partners
 from workshop.guides import Guide, step_to_dict
 from workshop.i18n import _
 from workshop.attribution import cards_of
@@ -185,7 +186,7 @@ def prepare_session(store: Store, plan: Plan) -> str:
     plan = check_plan(plan)
     earlier = earlier_sessions(store, plan.collaboration, plan.date)
     previous = earlier[0] if earlier else None
-    steps = [step_to_dict(step) for step in plan.guide.steps]
+    steps = [step_to_dict(step) for step in for_partners(plan.guide.steps, plan.partners)]  # items = "partners"
     carried = carried_from(previous) if previous else []
     # A statement (the ambition) starts from the last session that had it, even when a
     # pulse check without it came in between.

@@ -132,6 +132,18 @@ class PerspectiveTrail:
 
 
 @dataclass(frozen=True)
+class DependencePair:
+    """Two partners: how much each depends on the other for the ambition, per session."""
+
+    a: str
+    b: str
+    a_on_b: tuple[int | None, ...]  # per compared session: how much a depends on b
+    b_on_a: tuple[int | None, ...]
+    one_sided: bool  # in the latest session that scored both ways, at least 2 points apart (1–5)
+    more_dependent: str  # the partner who depends more, then ("" when equal)
+
+
+@dataclass(frozen=True)
 class Lesson:
     """One lesson from the pilot, as said in one session."""
 
@@ -324,6 +336,7 @@ class Comparison:
     perspectives: tuple[PerspectiveTrail, ...] = ()  # the collaboration scan per perspective
     pilot_reviews: tuple[str | None, ...] = ()  # per session: the review's verdict on the carried pilot
     lessons: tuple[tuple[Lesson, ...], ...] = ()  # per session: the pilot's lessons it collected
+    dependence: tuple[DependencePair, ...] = ()  # mutual dependence per pair of partners, one-sided first
 
     def session(self, session_id: str) -> SessionRef:
         return next(s for s in self.sessions if s.id == session_id)

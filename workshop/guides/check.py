@@ -277,6 +277,9 @@ class Checker:
         return Scale(low, high, self.text(raw, "low", where, False), self.text(raw, "high", where, False))
 
 
+# items = "partners": one item per partner, made when a session is prepared (workshop/dependence.py)
+PARTNER_ITEMS = (Choice("partners", Text({"nl": "(één stelling per partner)", "en": "(one item per partner)"})),)
+
 # --- the step fields ----------------------------------------------------------------------
 # name -> (the kinds it applies to, empty for every kind; how the checker reads it).
 # A field given to a kind it does not apply to is refused; every other field gets its default.
@@ -296,7 +299,8 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
     "pains": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "pains", where) if "pains" in raw else None),
     "lessons": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "lessons", where) if "lessons" in raw else None),
     "carry_over": (frozenset({_STATEMENT}), lambda c, raw, where, _earlier: c.flag(raw, "carry_over", where)),
-    "items": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.choices(
+    "items": (frozenset({_SCALE}), lambda c, raw, where, _earlier: PARTNER_ITEMS if raw.get("items") == "partners"
+              else c.choices(
         raw, "items", where, least=1, perspective=True,
         too_few=N_("a scale step needs at least one [[steps.items]] with id and text"))),
     "scale": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.scale(raw.get("scale", {}), f"{where}.scale")),

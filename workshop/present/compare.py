@@ -265,6 +265,8 @@ def comparison_renderable(comparison: Comparison, per_partner: bool = False, mar
         parts.append(literal(comparison.trend_rule, style="dim"))
     if comparison.perspectives:
         parts += [heading(_("Collaboration scan per perspective")), perspectives_table(comparison)]
+    if comparison.dependence:
+        parts += [heading(_("Mutual dependence")), dependence_table(comparison)]
     parts += [heading(_("Ambition and other carried statements")), statements_renderable(comparison, marks)]
     if any(comparison.lessons):
         parts += [heading(_("Lessons from the pilot")), lessons_renderable(comparison)]
@@ -287,6 +289,29 @@ def perspectives_table(comparison: Comparison) -> Table:
         cells = [Text(number(p.mean)) if p is not None else Text("–", style="dim") for p in trail.points]
         mark = Text(_("attention needed"), style="bold red") if trail.attention else Text("")
         table.add_row(literal(trail.name, style="bold" if trail.attention else ""), *cells, mark)
+    return table
+
+
+def dependence_rows(comparison: Comparison) -> list[list[str]]:
+    """Per pair: "A ⇄ B", per session "a on b / b on a", and the flag; for every renderer."""
+    rows = []
+    for pair in comparison.dependence:
+        cells = [f"{x}/{y}" if x is not None and y is not None else "–" for x, y in zip(pair.a_on_b, pair.b_on_a)]
+        flag = _("one-sided: {partner} depends more").format(partner=pair.more_dependent) if pair.one_sided else ""
+        rows.append([f"{pair.a} ⇄ {pair.b}", *cells, flag])
+    return rows
+
+
+def dependence_table(comparison: Comparison) -> Table:
+    dates = [s.date for s in comparison.sessions]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=_(
+        "a/b: how much the first partner depends on the second for the ambition, and the other way round"))
+    table.add_column(_("partners"), overflow="fold")
+    for n, ref in enumerate(comparison.sessions, start=1):
+        table.add_column(column_label(dates, ref.date, n), justify="right", no_wrap=True)
+    table.add_column("")
+    for row in dependence_rows(comparison):
+        table.add_row(literal(row[0]), *row[1:-1], literal(row[-1], style="bold red"))
     return table
 
 

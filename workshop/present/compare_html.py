@@ -16,7 +16,7 @@ from workshop.compare import Change, Comparison
 from workshop.compare.words import pain_status
 from workshop.i18n import _, current_language, day, language, ngettext, number
 
-from workshop.present.compare import pilot_review_words
+from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_chart import chart
 
 STYLE = """
@@ -79,7 +79,8 @@ def comparison_html(comparison: Comparison) -> str:
                      len(refs)).format(name=names, count=len(refs))
     body = [f"<h1>{_e(title)}</h1>",
             f'<p class="muted">{_e(_date(refs[0].date))} – {_e(_date(refs[-1].date))}</p>']
-    body += _headline(comparison) + _perspectives(comparison) + _trends(comparison) + _statements(comparison)
+    body += _headline(comparison) + _perspectives(comparison) + _dependence(comparison) + _trends(comparison)
+    body += _statements(comparison)
     body += _lessons(comparison) + _pains(comparison) + _late(comparison)
     body.append(f'<p class="muted">{_e(comparison.trend_rule)}</p>')
     return ("<!DOCTYPE html>\n"
@@ -123,6 +124,16 @@ def _perspectives(comparison: Comparison) -> list[str]:
         cells = "".join(f"<td>{_e(number(p.mean)) if p else '–'}</td>" for p in trail.points)
         mark = f'<strong class="arrow-down">{_e(_("attention needed"))}</strong>' if trail.attention else ""
         out.append(f"<tr><td>{_e(trail.name)}</td>{cells}<td>{mark}</td></tr>")
+    return out + ["</tbody></table>"]
+
+
+def _dependence(comparison: Comparison) -> list[str]:
+    if not comparison.dependence:
+        return []
+    out = [_heading(_("Mutual dependence")),
+           _table_head(_("partners"), *[_short_date(s.date) for s in comparison.sessions], "")]
+    for row in dependence_rows(comparison):
+        out.append("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>")
     return out + ["</tbody></table>"]
 
 

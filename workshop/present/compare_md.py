@@ -5,7 +5,7 @@ from __future__ import annotations
 from workshop.compare import Change, Comparison, SideBySide
 from workshop.compare_facts import consent_stages, role_stages
 from workshop.i18n import _, day, ngettext, number
-from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading, pilot_review_words
+from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading, pilot_review_words, dependence_rows
 from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.summary import consent_label, review_label
@@ -67,6 +67,12 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                          ""], [[md_cell(t.name), *[number(p.mean) if p else "–" for p in t.points],
                                 f"**{md_cell(_('attention needed'))}**" if t.attention else ""]
                                for t in comparison.perspectives])
+    if comparison.dependence:
+        out += ["", f"## {_('Mutual dependence')}", ""]
+        out += md_table([_("partners"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
+                         ""], [[md_cell(cell) for cell in row] for row in dependence_rows(comparison)])
+        out += ["", md_escape(_("a/b: how much the first partner depends on the second for the ambition, "
+                                "and the other way round"))]
     out += ["", f"## {_('Ambition and other carried statements')}"]
     for trail in comparison.statements:
         out += ["", f"### {md_escape(trail.title)}", ""]

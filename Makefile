@@ -28,7 +28,7 @@ bench-quick: $(STAMP)
 
 # Re-extract the strings a user sees and compile the catalogues (needs Babel, in the test extra).
 translations: $(STAMP)
-	$(BIN)/pybabel extract --no-location --sort-output -k _ -k N_ -k ngettext:1,2 --project workshop -o workshop/locale/workshop.pot workshop screens
+	$(BIN)/pybabel extract --no-location --sort-output -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 --project workshop -o workshop/locale/workshop.pot workshop screens
 	test -f workshop/locale/nl/LC_MESSAGES/workshop.po || $(BIN)/pybabel init -l nl -i workshop/locale/workshop.pot -d workshop/locale -D workshop
 	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i workshop/locale/workshop.pot -d workshop/locale -D workshop
 	$(BIN)/pybabel compile -d workshop/locale -D workshop

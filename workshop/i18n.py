@@ -73,6 +73,12 @@ def N_(message: str) -> str:
     return message
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the sense `context` gives it: one English word, two Dutch ones ("agreed" is
+    "vastgesteld" for a text and "afgesproken" for an action)."""
+    return _catalogue(current_language()).pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue(current_language()).ngettext(singular, plural, count)
 

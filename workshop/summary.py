@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.guides import Step
-from workshop.i18n import N_, _, language, ngettext, number
+from workshop.i18n import N_, _, language, ngettext, number, pgettext
 from workshop.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
 from workshop.session import SessionView
 from workshop.statements import settled
@@ -114,7 +114,7 @@ def _statement_lines(view: SessionView, step: Step) -> list[SummaryLine]:
     shown = settled(view.revisions(step.id))
     if shown is None or not shown.text.strip():
         return []
-    return [SummaryLine(shown.text, status=_("agreed") if shown.value is True else _("draft"))]
+    return [SummaryLine(shown.text, status=pgettext("text", "agreed") if shown.value is True else _("draft"))]
 
 
 def _consent_lines(view: SessionView, step: Step) -> list[SummaryLine]:

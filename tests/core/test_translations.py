@@ -26,7 +26,8 @@ from workshop.locations import locale_folder
 ROOT = Path(__file__).parents[2]
 SOURCES = ("workshop", "screens")
 # The same keywords as `pybabel extract -k _ -k N_ -k ngettext:1,2` in the Makefile.
-KEYWORDS = {**DEFAULT_KEYWORDS, "_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {**DEFAULT_KEYWORDS, "_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+CONTEXT = "\x04"  # a message with a context is found as "<context>\x04<message>", as gettext keeps it
 PO = locale_folder() / "nl" / "LC_MESSAGES" / "workshop.po"
 MO = locale_folder() / "nl" / "LC_MESSAGES" / "workshop.mo"
 
@@ -40,10 +41,12 @@ def extracted() -> dict[str | tuple[str, ...], list[str]]:
     """Every message marked in the source, with where it is (file:line)."""
     found: dict[str | tuple[str, ...], list[str]] = {}
     for folder in SOURCES:
-        for filename, lineno, message, _comments, _context in extract_from_dir(
+        for filename, lineno, message, _comments, context in extract_from_dir(
                 ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS):
             if isinstance(message, (list, tuple)):
                 message = tuple(message)
+            if context:
+                message = f"{context}{CONTEXT}{message}"
             found.setdefault(message, []).append(f"{folder}/{filename}:{lineno}")
     return found
 
@@ -79,8 +82,9 @@ def test_every_marked_string_has_a_dutch_translation():
     catalogue = read_catalogue()
     missing = []
     for msgid, where in sorted(extracted().items(), key=lambda item: forms(item[0])):
-        entry = catalogue.get(msgid)
-        if entry is None or forms(entry.id) != forms(msgid):
+        context, _sep, bare = msgid.rpartition(CONTEXT) if isinstance(msgid, str) else (None, "", msgid)
+        entry = catalogue.get(bare, context=context or None)
+        if entry is None or forms(entry.id) != forms(bare):
             missing.append(f"{msgid!r} (not in the .po; from {where[0]})")
         elif entry.fuzzy:
             missing.append(f"{msgid!r} (fuzzy)")
@@ -121,6 +125,8 @@ def test_gettext_loads_the_dutch_catalogue_from_the_locale_folder():
             singular, plural = entry.id[:2]
             assert loaded.ngettext(singular, plural, 1) == entry.string[0]
             assert loaded.ngettext(singular, plural, 2) == entry.string[1]
+        elif entry.context:
+            assert loaded.pgettext(entry.context, entry.id) == entry.string
         else:
             assert loaded.gettext(entry.id) == entry.string
 
@@ -308,3 +314,17 @@ def test_every_argparse_message_we_translate_is_one_argparse_uses():
 
     source = inspect.getsource(argparse)
     assert [word for word in ARGPARSE_WORDS if repr(word)[1:-1] not in source] == []
+
+
+def test_a_message_context_gives_one_english_word_two_dutch_ones():
+    from workshop.i18n import _, language, pgettext
+
+    with language("nl"):
+        assert pgettext("text", "agreed") == "vastgesteld"  # an agreed text
+        assert _("agreed") == "afgesproken"  # agreed actions
+    with language("en"):
+        assert pgettext("text", "agreed") == "agreed"
+
+
+def test_extraction_finds_messages_with_a_context():
+    assert f"text{CONTEXT}agreed" in extracted()

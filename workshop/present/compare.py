@@ -14,7 +14,7 @@ from rich.text import Text
 
 from workshop.compare import DOWN, UP, Change, Comparison, SideBySide
 from workshop.compare_facts import consent_stages, one_year, role_stages, still_open
-from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number
+from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
 from workshop.compare.words import PAIN_MARKS
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
 from workshop.present.text import literal
@@ -127,7 +127,7 @@ def statements_renderable(comparison: Comparison, marks: bool = False) -> Render
         for version in trail.versions:
             head = Text("  ")
             head.append(literal(day(comparison.session(version.session).date), style="bold"))
-            head.append(" · " + (_("agreed") if version.agreed else _("draft")), style="dim")
+            head.append(" · " + (pgettext("text", "agreed") if version.agreed else _("draft")), style="dim")
             if version.revisions:
                 count = len(version.revisions)
                 head.append(" · " + ngettext("{count} revision", "{count} revisions", count).format(count=count),

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from workshop.compare import Change, Comparison
 from workshop.compare.words import pain_status
-from workshop.i18n import _, current_language, day, language, ngettext, number
+from workshop.i18n import _, current_language, day, language, ngettext, number, pgettext
 
 from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_chart import chart
@@ -143,7 +143,7 @@ def _statements(comparison: Comparison) -> list[str]:
         out.append(f"<h2>{_e(trail.title)}</h2>")
         for version in trail.versions:
             ref = comparison.session(version.session)
-            state = _("agreed") if version.agreed else _("draft")
+            state = pgettext("text", "agreed") if version.agreed else _("draft")
             out.append(f"<h3>{_e(_date(ref.date))} · {_e(state)}</h3>")
             text = _diff(version.changes) if version.previous and version.changed else _e(version.text)
             if version.previous and not version.changed:

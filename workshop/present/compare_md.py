@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workshop.compare import Change, Comparison, SideBySide
 from workshop.compare_facts import consent_stages, role_stages
-from workshop.i18n import _, day, ngettext, number
+from workshop.i18n import _, day, ngettext, number, pgettext
 from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading, pilot_review_words, dependence_rows
 from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.text import md_cell, md_escape, md_table
@@ -77,7 +77,7 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     for trail in comparison.statements:
         out += ["", f"### {md_escape(trail.title)}", ""]
         for version in trail.versions:
-            state = _("agreed") if version.agreed else _("draft")
+            state = pgettext("text", "agreed") if version.agreed else _("draft")
             if version.previous is None:
                 body = md_escape(version.text)
             elif version.changed:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from markdown_it import MarkdownIt
 
 from workshop.guides import Step, Text
-from workshop.i18n import _, day, language, ngettext, number
+from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import Contribution, PromptKind
 from workshop.present.minutes_parts import (
     consent_body,
@@ -139,7 +139,7 @@ def _statement_body(view: SessionView, step: Step) -> str:
     if shown is None:
         return ""
     quote = "\n".join(f"> {line}" for line in md_escape(shown.text).split("\n")) if shown.text.strip() else ""
-    state = _("agreed") if shown.value is True else _("draft")
+    state = pgettext("text", "agreed") if shown.value is True else _("draft")
     count = ngettext("{count} revision", "{count} revisions", len(revisions)).format(count=len(revisions))
     return "\n\n".join(part for part in (quote, f"*{state}; {count}*", contested_note(view, step.id)) if part)
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.guides import Step
-from workshop.i18n import _, day, language, ngettext, number
+from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind, kind_label
 from workshop.present.text import literal
 from workshop.session import SessionView
@@ -93,7 +93,7 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
         shown = settled(view.revisions(step.id))
         lines.append("  ")
         lines.append(literal(shown.text if shown else ""))
-        agreed = _("agreed") if shown and shown.value is True else _("draft")
+        agreed = pgettext("text", "agreed") if shown and shown.value is True else _("draft")
         revisions = ngettext("{count} revision", "{count} revisions", len(items)).format(count=len(items))
         lines.append(f"\n  ({agreed}; " + revisions + ")", style="dim")
         return lines

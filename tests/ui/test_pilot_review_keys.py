@@ -8,7 +8,7 @@ from tests.ui.helpers import SIZE, go_to
 async def test_a_carried_pilot_is_marked_adjusted_with_a_and_finished_with_d(make_session, make_app, saved, live):
     earlier = live(make_session(date="2026-10-01"))
     earlier.revise("pilot", "Eén wijkteam in Oost", agreed=True)
-    earlier.assign("actions", "Write the privacy protocol", "Zorggroep", "2026-11-01")
+    earlier.assign("actions", "Write the privacy protocol", "Zorggroep")  # no due date: not late, no headings
     earlier.close()
     earlier.release()
     session_id = make_session(date="2026-11-20")

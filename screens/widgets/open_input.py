@@ -48,7 +48,9 @@ class OpenInput(PromptInput):
 
     def show(self, view) -> None:
         super().show(view)
-        contributions = view.contributions(self.step.id)
+        # A contribution waiting for moderation is not shown (nor projected) until the facilitator
+        # shows it from the participants' panel.
+        contributions = [c for c in view.contributions(self.step.id) if not view.is_held(c.uid)]
         shown, listing = self.shown, self.query_one(ContributionList)
         # An edit makes a new Contribution object and a move reorders the list, so "the same
         # objects in the same order" means nothing changed, and "the same plus some at the end"

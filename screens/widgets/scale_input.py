@@ -13,7 +13,7 @@ from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
 from workshop.attribution import cards_of, column_headings
 from workshop.i18n import N_, _, number
-from workshop.present.room import attendance, distribution, expected, item_scores, summary_line
+from workshop.present.room import attendance, distribution, expected, hidden_line, item_scores, summary_line
 from workshop.session.changes import Change, ClearScore, Score
 
 
@@ -62,9 +62,10 @@ class ScaleInput(PromptInput):
         columns = [("item", _("Statement")), ("mean", _("avg")), ("spread", _("range"))]
         columns += [(key, literal(one_line(label, 14 if wide else 10))) for key, label in whos]
         rows = []
+        hidden = not view.revealed(self.step.id)  # a blind scale: scores show as ● until the reveal
         for item in self.step.items:
             scores = view.scores(self.step.id, item.id)
-            spread = view.spread(self.step.id, item.id)
+            spread = None if hidden else view.spread(self.step.id, item.id)
             cells: list[Text | str] = [
                 literal(one_line(self.text_of(item.text), 34 if wide else 28)),
                 Text(number(spread.mean) if spread else "", justify="right", style="bold"),
@@ -72,7 +73,7 @@ class ScaleInput(PromptInput):
             ]
             for key, _label in whos:
                 given = scores.get(key)
-                cell = Text(str(given.value) if given else "·", justify="center")
+                cell = Text(("●" if hidden else str(given.value)) if given else "·", justify="center")
                 if given and given.text:
                     cell.append("*")
                 cells.append(cell)
@@ -89,6 +90,10 @@ class ScaleInput(PromptInput):
         scores = item_scores(self.view, self.step, item_id)
         detail = literal(scores.text, style="bold")
         detail.append("\n")
+        if not self.view.revealed(self.step.id):
+            detail.append_text(hidden_line(scores, expected(self.view, self.step)))
+            self.query_one("#detail", Static).update(detail)
+            return
         detail.append_text(distribution(scores, 50 if wide else 40))
         detail.append_text(summary_line(scores, expected(self.view, self.step), short=not wide))
         if column not in ("item", "mean", "spread"):

@@ -104,11 +104,15 @@ def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False) -
     """Every item: its number and whole statement, the distribution, mean, spread and count."""
     out_of = expected(view, step)
     parts: list[RenderableType] = []
+    hidden = not view.revealed(step.id)
     for number_, item in enumerate(step.items, start=1):
         scores = item_scores(view, step, item.id)
         title = Text(f"{number_}. ", style="bold")
         title.append_text(literal(scores.text, style="bold"))
         parts.append(title)
+        if hidden:  # a blind scale: the room sees how many answered, nothing of what they gave
+            parts.append(hidden_line(scores, out_of))
+            continue
         compact = width < 110
         line = Text("   ")
         line.append_text(distribution(scores, max(30, width - 30) if compact else min(80, width - 50)))
@@ -124,6 +128,14 @@ def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False) -
             parts.append(Text(""))
     parts.append(away_line(view))
     return Group(*parts)
+
+
+def hidden_line(scores: ItemScores, out_of: int) -> Text:
+    """A blind item before the reveal: only how many scores are in."""
+    line = Text("   ")
+    line.append(_("{given} of {out_of} scores in; shown when the facilitator reveals them").format(
+        given=scores.given, out_of=out_of), style="italic")
+    return line
 
 
 def away_line(view: SessionView) -> Text:

@@ -111,7 +111,12 @@ class OpenInput(PromptInput):
             partner, participant = picker.who.partner, picker.who.participant
         self.want(AddContribution(self.step.id, text, partner, participant), typed=event.value)
 
+    problem_shown = False
+
     def show_problem(self, typed: Attribution | None) -> None:
+        if typed is None and not self.problem_shown:
+            return  # nothing to clear: an update would re-lay-out the screen on every key typed
+        self.problem_shown = typed is not None
         line = self.query_one("#who-problem", Static)
         who = self.query_one(WhoPicker).who
         line.update(problem_line(typed, "Enter", "F2", who) if typed is not None else "")

@@ -5,6 +5,7 @@ reveal blind scores, close the step to input). Every control is a change through
 from __future__ import annotations
 
 import os
+import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ AT_LEAST_EVERY = 5.0  # … or after this long: a redraw of a big step blocks th
 
 
 def _panels(screen):
+    if "screens.widgets.join_panel" not in sys.modules:
+        return []  # never served: no panel, and leaving need not load the web server to know it
     from screens.widgets.join_panel import JoinPanel
 
     return screen.query(JoinPanel)

@@ -1,8 +1,7 @@
 """The live session: agenda, the current prompt large, its input, the timer and the saved state.
 
-The step's input posts what the facilitator wants as a change (`PromptInput.Wants`); this
-screen applies it through `LiveSession.apply` (which saves it durably before returning) and
-redraws. One handler for every prompt kind; the agenda's moves are changes too.
+The step's input posts what the facilitator wants as a change (`PromptInput.Wants`); this screen
+applies it through `LiveSession.apply` (saved durably before it returns) and redraws: one handler.
 """
 
 from __future__ import annotations
@@ -156,6 +155,8 @@ class SessionScreen(ServesParticipants, Screen):
         self.ticks += 1
         if agenda or self.ticks % AGENDA_EVERY == 0:
             self.query_one(Agenda).show(self.live, self.step_id, now)
+        if self.ticks == 1:  # a step that ran out before the session opened: its timer shows it
+            self.warned[self.step_id] = warning
         if warning is not TimeLeft.PLENTY and self.warned.get(self.step_id) != warning and \
                 self.step_id == self.live.current.id and not self.live.read_only:
             self.warned[self.step_id] = warning

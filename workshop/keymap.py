@@ -12,7 +12,6 @@ applies this map at start and names ids it does not know.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from workshop.i18n import _
@@ -34,6 +33,8 @@ def load_keymap(path: Path) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as error:
         raise KeymapError(_("{file}: cannot be read ({problem})").format(
             file=path, problem=getattr(error, "strerror", None) or error)) from None
+    import tomllib  # here: most facilitators have no keymap, and opening a session should not wait
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -21,6 +20,8 @@ def load_guide_text(text: str, source: str = "<guide>") -> Guide:
     if len(text) > MAX_GUIDE_BYTES:
         raise GuideError(_("{file}: the file is larger than {limit} KB; is it a guide?").format(
             file=source, limit=MAX_GUIDE_BYTES // 1000))
+    import tomllib  # here: opening a session reads its steps from the session file, not a guide
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
-from workshop.due import parse_due
 
 from workshop.guides import Step, steps_from_dicts
 from workshop.i18n import _
@@ -124,6 +123,8 @@ def _a_date(live: LiveSession, typed: str) -> str:
     example, so the minutes and the comparison always hold a real date."""
     if not typed.strip():
         return ""
+    from workshop.due import parse_due  # here: most changes carry no date
+
     try:
         start = date.fromisoformat(live.date)
     except ValueError:

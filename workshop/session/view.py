@@ -6,7 +6,6 @@ changes made during a meeting on top of the same in-memory model.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from typing import Any
 
@@ -187,15 +186,17 @@ class SessionView:
         return found
 
     def spread(self, step_id: str, item: str) -> Spread | None:
+        from statistics import fmean, pstdev  # here: only a scale needs them
+
         values = [c.value for c in self.scores(step_id, item).values()]
         if not values:
             return None
         return Spread(
             count=len(values),
-            mean=statistics.fmean(values),
+            mean=fmean(values),
             low=min(values),
             high=max(values),
-            stdev=statistics.pstdev(values) if len(values) > 1 else 0.0,
+            stdev=pstdev(values) if len(values) > 1 else 0.0,
         )
 
     def dots(self, step_id: str, partner: str | None = None) -> dict[str, int]:

@@ -42,7 +42,7 @@ class ScaleInput(PromptInput):
 
     def whos(self) -> list[tuple[str, str]]:
         """(key, column heading): a partner's short name when it has one, so more columns fit."""
-        if self.step.per == "participant":
+        if self.view.scored_by(self.step) == "participant":
             return [(p.name, p.name) for p in self.view.participants]
         cards = cards_of(self.view.meta)
         return [(p, cards[p].short if cards.get(p) and cards[p].short else heading)

@@ -39,7 +39,7 @@ def attendance(view: SessionView) -> dict[str, str]:
 
 def expected(view: SessionView, step: Step) -> int:
     """How many scores the step can have: partners (or participants) minus those absent or excused."""
-    if step.per == "participant":
+    if view.scored_by(step) == "participant":
         away = {p for p, status in attendance(view).items() if status in (Attendance.ABSENT, Attendance.EXCUSED)}
         return sum(1 for person in view.participants if person.partner not in away)
     return sum(1 for status in attendance(view).values() if status not in (Attendance.ABSENT, Attendance.EXCUSED))
@@ -55,8 +55,7 @@ def item_scores(view: SessionView, step: Step, item_id: str) -> ItemScores:
     by_group: dict[str, float] = {}
     cards = cards_of(view.meta)
     for group, members in groups_of(cards).items():
-        values = [scores[m].value for m in members if m in scores] if step.per != "participant" else \
-            [g.value for g in scores.values() if g.partner in members]
+        values = [given.value for given in scores.values() if given.partner in members]
         if values:
             by_group[group] = sum(values) / len(values)
     return ItemScores(view.text(item.text), counts, len(scores), spread.mean if spread else None,

@@ -86,7 +86,8 @@ def _score(live: LiveSession, change: c.Score) -> Contribution:
         raise ValueError(_("'{item}' is not an item of this step.").format(item=change.item))
     if (refused := step.scale.refuses(change.value)) is not None:
         raise ValueError(refused)
-    per_participant = step.per == "participant"
+    # A partner's name is a partner's score, also on a step that asks each person (no people listed).
+    per_participant = step.per == "participant" and change.who not in live.partners
     fields: dict[str, Any] = {
         "value": int(change.value), "item": change.item,
         "partner": live._partner_of(change.who) if per_participant else change.who,

@@ -185,6 +185,12 @@ class SessionView:
                 found[c.participant or c.partner] = c
         return found
 
+    def scored_by(self, step: Step) -> str:
+        """Whose scores a scale step's grid takes: "participant" when the step asks each person
+        and the session lists people; else "partner" (a table prepared with partners only
+        would otherwise have no one to score for)."""
+        return "participant" if step.per == "participant" and self.meta.get("participants") else "partner"
+
     def spread(self, step_id: str, item: str) -> Spread | None:
         from statistics import fmean, pstdev  # here: only a scale needs them
 

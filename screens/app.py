@@ -122,11 +122,12 @@ class WorkshopApp(App[int]):
 
         reason = ""
         try:
-            # A closed session is only read: it needs no lock, so others can read it too.
-            # Only its meta says whether it is closed: the view of the rest is built once, below.
-            closed = SessionView({META: self.store.read_session(session_id)[META]}).closed
             try:
-                file = self.store.open_session(session_id, write=not closed)
+                file = self.store.open_session(session_id)
+                # A closed session is only read: its lock is let go, so others can read it too.
+                # Only its meta says whether it is closed: the view of the rest is built once, below.
+                if SessionView({META: file.tables()[META]}).closed:
+                    file = file.as_read_only()
             except SessionBusy as busy:
                 reason = str(busy)
                 file = self.store.open_session(session_id, write=False)

@@ -41,6 +41,10 @@ async def test_a_closed_session_opens_read_only(make_app, store):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen) and app.screen.live.read_only
+        # read once, its lock let go at once: another window may open it as well
+        other = store.open_session(app.screen.live.id)
+        assert not other.read_only
+        other.release()
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -130,6 +130,12 @@ class SessionFile:
                 self._write_lock = threading.Lock()
             return self._write_lock
 
+    def as_read_only(self) -> "SessionFile":
+        """The same session, read-only, with the lock let go (a closed session needs none)."""
+        tables = self.tables()
+        self.release()
+        return SessionFile(self.id, self.path, tables, None)
+
     def release(self) -> None:
         if self.on_release is not None:
             self.on_release(self)

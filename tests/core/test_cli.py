@@ -217,3 +217,25 @@ def test_one_command_builds_its_parser_without_importing_the_other_commands():
             "print(sorted(m for m in sys.modules if m.startswith('workshop.cli.') and m.endswith('_cmd')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "['workshop.cli.guide_cmd']"
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_the_session_list_keeps_each_session_to_two_lines_on_a_laptop_terminal(columns, tmp_path):
+    store = str(tmp_path / "store")
+    new = ["--store", store, "new", "--collaboration", "Samenwerkingsverband Jeugdhulp Rivierenland",
+           "--title", "Tweede bijeenkomst over de wachtlijsten", "--partner", "Gemeente",
+           "--guide", "procesregie", "--date", "2026-11-20", "--json"]
+    assert workshop(*new).returncode == 0
+    listed = workshop("--store", store, "list", env={"COLUMNS": str(columns)})
+    assert listed.returncode == 0
+    lines = [line for line in listed.stdout.splitlines() if line.strip()]
+    rows = lines[lines.index(next(line for line in lines if "─" in line)) + 1:]
+    assert all(len(line.rstrip()) <= columns for line in lines)
+    assert len(rows) <= 2 and "2026-11-20" in rows[0]
+
+
+def test_the_dutch_help_has_no_english_left_in_it():
+    shown = workshop("--help", env={"WORKSHOP_LANG": "nl"})
+    assert shown.returncode == 0
+    assert "versienummer" in shown.stdout
+    assert not any(word in shown.stdout for word in ("show program", "usage:", "options:", "exit"))

@@ -126,10 +126,12 @@ def new_session(args: argparse.Namespace) -> int:
 
 
 def list_sessions(args: argparse.Namespace) -> int:
+    from rich import box
     from rich.table import Table
 
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.output import literal, out, print_json
+    from workshop.present.text import one_line
 
     store = store_from(args)
     infos = store.catalogue()
@@ -144,15 +146,32 @@ def list_sessions(args: argparse.Namespace) -> int:
     if not infos:
         out.print(_("No sessions yet. Prepare one with `workshop new`, or start `workshop` for a demo."))
         return 0
-    table = Table(title=_("Sessions in {store}").format(store=store.root), title_justify="left")
+    # On a narrow terminal (a laptop's half screen) the collaboration and title share a column,
+    # one above the other (a long one cut with …; `show` has it whole), and the guide steps aside:
+    # every session is two lines, never five.
+    wide = out.width >= 110
+    table = Table(title=_("Sessions in {store}").format(store=store.root), title_justify="left",
+                  box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False)
     table.add_column(_("id"), no_wrap=True)
     table.add_column(_("date"), no_wrap=True)
-    for column in (_("collaboration"), _("title"), _("guide"), _("progress"), _("status")):
-        table.add_column(column)
+    if wide:
+        table.add_column(_("collaboration"), ratio=3)
+        table.add_column(_("title"), ratio=3)
+        table.add_column(_("guide"), ratio=2)
+    else:
+        table.add_column(_("collaboration"), no_wrap=True)  # the title under it, dimmed
+        room = max(12, out.width - 50)  # what id, date, steps and status leave
+    table.add_column(_("progress") if wide else _("steps"), no_wrap=True, justify="right")
+    table.add_column(_("status"), no_wrap=True)
     for info in infos:
         status = _("closed") if info.status == "closed" else _("open")
-        table.add_row(info.id, info.date, literal(info.collaboration), literal(info.title), literal(info.guide),
-                      f"{info.steps_done}/{info.steps_total}", status)
+        progress = f"{info.steps_done}/{info.steps_total}"
+        if wide:
+            names = [literal(info.collaboration), literal(info.title), literal(info.guide)]
+        else:
+            names = [literal(one_line(info.collaboration, room)) + "\n"
+                     + literal(one_line(info.title, room), style="dim")]
+        table.add_row(info.id, info.date, *names, progress, status)
     out.print(table)
     return 0
 

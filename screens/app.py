@@ -143,6 +143,8 @@ class WorkshopApp(App[int]):
 
         screen = self.screen
         if isinstance(screen, SessionScreen):
+            if self.typed_but_not_saved(screen):
+                return
             screen.release()
         use_language(self.lang)
         self.pop_screen()
@@ -150,6 +152,23 @@ class WorkshopApp(App[int]):
             self.refresh_home()
         else:  # the app was started on this session: the home is made now (and reads the list)
             self.push_screen(HomeScreen())
+
+    warned_about: tuple[str, ...] = ()
+
+    def typed_but_not_saved(self, screen) -> bool:
+        """Text typed in the step but not yet entered is named once before leaving: a second
+        Escape leaves without it (it was never saved), Enter saves it."""
+        from textual.widgets import Input
+
+        typed = () if screen.live.read_only else tuple(
+            field.value for field in screen.prompt_input.query(Input) if field.value.strip())
+        if not typed or typed == self.warned_about:
+            self.warned_about = ()
+            return False
+        self.warned_about = typed
+        self.notify(_("What is typed is not saved yet: Enter saves it; Escape again leaves without it."),
+                    severity="warning", timeout=6)
+        return True
 
     def refresh_home(self) -> None:
         from screens.home import HomeScreen

@@ -240,6 +240,34 @@ async def test_leaving_the_session_the_app_was_started_on_shows_the_home_with_it
         assert not any(isinstance(screen, SessionScreen) for screen in app.screen_stack)
 
 
+async def test_escape_with_text_typed_but_not_entered_asks_once_before_leaving(make_app, make_session, store):
+    session_id = make_session()
+    app = make_app(session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Ontbreekt: de woningcorporatie")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)  # still there, the line still in the entry
+        assert app.screen.query_one("#entry").value == "Ontbreekt: de woningcorporatie"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+    assert all(not table.get("contributions") for table in [store.read_session(session_id)])
+
+
+async def test_escape_after_enter_leaves_at_once(make_app, make_session, store):
+    session_id = make_session()
+    app = make_app(session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Wat brengt iedereen mee?", "enter", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+    texts = [c["text"] for c in store.read_session(session_id)["contributions"].values()]
+    assert texts == ["Wat brengt iedereen mee?"]
+
+
 async def test_after_a_restore_the_list_is_read_in_the_background_and_shown(make_app, make_session, store, monkeypatch):
     import screens.home
 

@@ -41,12 +41,12 @@ class Agenda(OptionList):
     class Attendance(Message):
         """Record who is present, absent or excused (p)."""
 
+    # A long title is cut with … at the agenda's edge, whatever its width: so the steps are shown
+    # before the agenda is first laid out, in the screen's first frame (not one frame later).
+    DEFAULT_CSS = "Agenda { text-wrap: nowrap; text-overflow: ellipsis; }"
+
     def show(self, view: SessionView, showing: str, now: float) -> None:
-        self.last_shown = (view, showing, now)
-        if not self.scrollable_content_region.width:
-            return  # not laid out yet: its first resize shows it, at its width
         touched = {c.step for c in view.contributions()}
-        width = max(10, (self.scrollable_content_region.width or 20) - 3)
         options = []
         for number, step in enumerate(view.agenda, start=1):
             box = view.timebox(step.id)
@@ -59,7 +59,7 @@ class Agenda(OptionList):
                 line.append("✔ ")
             else:
                 line.append("  ")
-            title = literal(_fit(f"{number}. {view.text(step.title)}", width))
+            title = literal(f"{number}. {view.text(step.title)}")
             if view.is_skipped(step.id):
                 title.stylize("dim strike")
             elif step.id == showing:
@@ -85,10 +85,6 @@ class Agenda(OptionList):
         if step_id in ids:
             self.highlighted = ids.index(step_id)
 
-    def on_resize(self) -> None:
-        if getattr(self, "last_shown", None) is not None:
-            self.show(*self.last_shown)
-
     def _chosen(self) -> str | None:
         option = self.highlighted_option
         return option.id if option is not None else None
@@ -110,7 +106,3 @@ class Agenda(OptionList):
 
     def action_attendance(self) -> None:
         self.post_message(self.Attendance())
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -126,3 +126,21 @@ def test_every_prompt_kind_has_an_input():
     for kind in PromptKind:
         assert issubclass(INPUTS[kind], PromptInput) and INPUTS[kind].FOCUS
     assert set(INPUTS) == set(PromptKind)
+
+
+async def test_the_session_screen_follows_a_real_resize_but_is_not_laid_out_again_for_the_same_size(
+        make_app, make_session):
+    from screens.session import SessionScreen
+    from screens.widgets.agenda import Agenda
+
+    app = make_app(session_id=make_session())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.has_class("-wide")
+        agenda = screen.query_one(Agenda)
+        assert agenda.option_count and agenda.outer_size.width == 34
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.has_class("-narrow") and not screen.has_class("-wide")
+        assert agenda.outer_size.width == 26 and screen.size == (80, 24)

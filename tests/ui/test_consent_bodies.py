@@ -118,3 +118,16 @@ async def test_a_guide_body_is_not_renamed_and_says_why(make_session, make_app, 
         assert [line for line in notices if "comes from the guide" in line] == [
             "'Works council (OR)' comes from the guide; only bodies added in a session can be renamed or removed."]
         assert not app.screen.is_modal
+
+
+async def test_the_header_keeps_its_columns_widths_when_a_row_is_added(make_session, make_app):
+    app = make_app(make_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "consent")
+        grid = app.screen.query_one("#consents", Grid)
+        header = grid.render_line(0).text
+        await pilot.press("a")
+        await pilot.pause()
+        await submit(pilot, "GMR")
+        await pilot.pause()
+        assert grid.render_line(0).text == header

@@ -179,3 +179,56 @@ def test_damaged_added_bodies_are_named_by_the_store_and_the_view(make_session, 
         check_meta(tables["meta"]["1"])
     with pytest.raises(StoreError, match="added bodies are damaged"):
         SessionView(tables)
+
+
+@pytest.mark.parametrize("command", [["show"], ["compare"], ["compare", "--format", "md"],
+                                     ["export", "--format", "md"], ["export", "--format", "html"]])
+def test_a_hostile_body_name_is_escaped_by_every_command(capsys, live, store, command):
+    from tests.core.test_hostile_everywhere import HOSTILE as EVERY_TRAP, RAW
+    from workshop.cli.main import run
+
+    session = live()
+    body = session.apply(AddBody("consent", EVERY_TRAP)).id
+    session.apply(SetConsent("consent", "Gemeente", body, "to_request"))
+    session.release()
+    assert read_back(store, session.id).step("consent").bodies[-1].text.get("en") == EVERY_TRAP
+    assert run([command[0], session.id, *command[1:]]) == 0
+    out = capsys.readouterr().out
+    assert RAW.search(out) is None and "RTL" in out
+
+
+def test_an_added_body_is_there_when_the_session_is_resumed_after_a_kill(store, make_session):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    session_id = make_session()
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from workshop.store import Store\n"
+        "from workshop.session import LiveSession\n"
+        "from workshop.session.changes import AddBody, SetConsent\n"
+        "live = LiveSession(Store(Path(sys.argv[1])).open_session(sys.argv[2]))\n"
+        "body = live.apply(AddBody('consent', 'GMR Primair Onderwijs')).id\n"
+        "live.apply(SetConsent('consent', 'Zorggroep', body, 'requested'))\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(store.root), session_id], timeout=60,
+                          env={**os.environ, "PYTHONPATH": os.getcwd()})
+    assert done.returncode == -signal.SIGKILL
+    resumed = LiveSession(store.open_session(session_id))
+    try:
+        assert names(resumed)["gmr-primair-onderwijs"] == "GMR Primair Onderwijs"
+        assert resumed.consents("consent")[("Zorggroep", "gmr-primair-onderwijs")].value == "requested"
+    finally:
+        resumed.release()
+
+
+def test_an_extra_step_added_later_keeps_the_added_bodies(live):
+    from workshop.session.changes import AddStep
+
+    session = live()
+    body = session.apply(AddBody("consent", "GMR")).id
+    session.apply(AddStep("Extra round"))
+    assert body in names(session)

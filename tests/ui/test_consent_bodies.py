@@ -131,3 +131,21 @@ async def test_the_header_keeps_its_columns_widths_when_a_row_is_added(make_sess
         await submit(pilot, "GMR")
         await pilot.pause()
         assert grid.render_line(0).text == header
+
+
+async def test_a_closed_session_opens_no_dialog_to_add_a_body_and_says_why(make_session, make_app, store, notices):
+    from workshop.session import LiveSession
+    from workshop.session.changes import GoTo
+
+    session_id = make_session()
+    live = LiveSession(store.open_session(session_id))
+    live.apply(GoTo("consent"))
+    live.close()
+    live.release()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert not app.screen.is_modal
+        assert notices[-1:] == ["This session is read-only: its bodies cannot be changed."]

@@ -232,3 +232,16 @@ def test_an_extra_step_added_later_keeps_the_added_bodies(live):
     body = session.apply(AddBody("consent", "GMR")).id
     session.apply(AddStep("Extra round"))
     assert body in names(session)
+
+
+def test_a_carried_body_the_guide_now_lists_itself_gives_way_to_the_guides(live, store, make_session):
+    first = live()
+    guide = {body.id: first.text(body.text) for body in first.step("consent").bodies}
+    first._set_meta(**{ADDED: {"consent": [{"id": "or", "name": "Something else"},
+                                           {"id": "council", "name": guide["gemeenteraad"].upper()},
+                                           {"id": "gmr", "name": "GMR"}]}})
+    first.file.save(first.tables())
+    first.release()
+    second = read_back(store, make_session(date="2026-12-20"))
+    assert second.meta[ADDED] == {"consent": [{"id": "gmr", "name": "GMR"}]}
+    assert list(names(second)) == [*guide, "gmr"]

@@ -177,7 +177,7 @@ class ConsentInput(PromptInput):
 
     def action_rename_body(self) -> None:
         if (body := self._editable()) is not None:
-            self.post_message(self.Asks(_("New name for {body}").format(body=self.body_name(body)),
+            self.post_message(self.Asks(_("New name for {body}").format(body=visible(self.body_name(body))),
                                         self.body_name(body), lambda answer: RenameBody(self.step.id, body, answer)))
 
     def action_remove_body(self) -> None:

@@ -77,6 +77,11 @@ async def test_a_hostile_name_is_shown_literally_and_saved_exactly(make_session,
         await pilot.pause()
         shown = str(app.screen.query_one("#detail").render())
         assert "\\u202e" in shown and "\u202e" not in shown and "[bold]x[/]" in shown
+        await pilot.press("e")  # the rename dialog names it the same way
+        await pilot.pause()
+        title = str(app.screen.query_one(".dialog-title").render())
+        assert "\\u202e" in title and "\u202e" not in title
+        await pilot.press("escape")
     assert on_disk(store, session_id)[0]["added_bodies"]["consent"][0]["name"] == HOSTILE
 
 

@@ -140,7 +140,7 @@ class ConsentInput(PromptInput):
             partner, body, status, when = here
             status = status or ConsentStatus.TO_REQUEST.value
             self.post_message(self.Asks(
-                _("Date for {partner}: {body}").format(partner=partner, body=self.body_name(body)),
+                _("Date for {partner}: {body}").format(partner=visible(partner), body=visible(self.body_name(body))),
                 when or self.view.date,  # the meeting's date, not today's: minutes are often typed later
                 lambda answer: SetConsent(self.step.id, partner, body, status, answer.strip()),
                 placeholder=self.view.date or "2026-12-01"))

@@ -82,6 +82,11 @@ async def test_a_hostile_name_is_shown_literally_and_saved_exactly(make_session,
         title = str(app.screen.query_one(".dialog-title").render())
         assert "\\u202e" in title and "\u202e" not in title
         await pilot.press("escape")
+        await pilot.press("right", "d")  # and so does the date dialog of its first partner
+        await pilot.pause()
+        title = str(app.screen.query_one(".dialog-title").render())
+        assert "\\u202e" in title and "\u202e" not in title
+        await pilot.press("escape")
     assert on_disk(store, session_id)[0]["added_bodies"]["consent"][0]["name"] == HOSTILE
 
 

@@ -155,6 +155,12 @@ COMMANDS: tuple[Command, ...] = (
     C("vote.remove", "minus,backspace,delete", N_("Take a dot back"), "dot(-1)", "vote"),
     C("consent.cycle", "space", N_("Next status"), "cycle", "consent"),
     C("consent.date", "d", N_("Date"), "date", "consent"),
+    C("consent.add_body", "a", N_("Add a body"), "add_body", "consent", title=N_("Add a formal body to this step"),
+      help=N_("e.g. a GMR, a tenants' organisation, the municipal council")),
+    C("consent.rename_body", "e", N_("Rename body"), "rename_body", "consent", footer=False,
+      title=N_("Rename a body added in a session")),
+    C("consent.remove_body", "delete", N_("Remove body"), "remove_body", "consent", footer=False,
+      title=N_("Remove a body added in a session"), help=N_("with its statuses, after you confirm")),
     # consent.status_1 … are made from the consent statuses: see consent_statuses()
     *(C(f"choice.pick_{digit}", str(digit), N_("Pick"), f"pick({digit})", "choice", footer=False, palette=False)
       for digit in range(1, 10)),

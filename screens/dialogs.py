@@ -63,6 +63,26 @@ class TextDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes-or-no question before something that cannot be undone: y (or j) yes, n or Escape no."""
+
+    BINDINGS = [
+        Binding("y,j", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
+    ]
+
+    def __init__(self, question: Text) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm"):
+            yield Label(self.question, classes="dialog-title")
+            yield Label(Text(_("y yes · n or Escape no"), style="dim"))
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
 
 class AttendanceDialog(ModalScreen[None]):
     """Who is at the table: per partner present, absent or excused. Each key is saved at once

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from workshop.bodies import ADDED, carried_bodies
 from workshop.carry import carried_from, starting_statements
 from workshop.dependence import for_partners
 from workshop.guides import Guide, step_to_dict
@@ -198,6 +199,13 @@ def prepare_session(store: Store, plan: Plan) -> str:
                 if found:
                     first.extend(found)
                     break
+    # Bodies added in an earlier session are there again; one the guide now lists itself is not.
+    added = {}
+    for step_id, entries in carried_bodies(earlier).items():
+        listed = {(b.id, " ".join(b.text.get(plan.lang).casefold().split()))
+                  for s in plan.guide.steps if s.id == step_id for b in s.bodies}
+        ids, names = {i for i, _n in listed}, {n for _i, n in listed}
+        added[step_id] = [e for e in entries if e["id"] not in ids and " ".join(e["name"].casefold().split()) not in names]
     meta = {
         "collaboration": plan.collaboration,
         "partners": plan.partners,
@@ -222,5 +230,6 @@ def prepare_session(store: Store, plan: Plan) -> str:
         "previous": previous.id if previous else "",
         "carried": [a.to_dict() for a in carried],
         "autostart": True,
+        **({ADDED: added} if added else {}),  # only where a session before added some
     }
     return store.create_session(meta, [c.to_dict() for c in first])

@@ -7,15 +7,16 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from screens.commands import bindings
-from screens.text import literal, one_line
+from screens.text import literal, one_line, visible
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
 from workshop.summary import consent_label
 from workshop.attribution import cards_of, column_headings
-from workshop.i18n import N_, _, day
+from workshop.i18n import N_, _, day, ngettext
 from workshop.model import ConsentStatus
-from workshop.session.changes import SetConsent
+from workshop.bodies import added_ids, not_editable
+from workshop.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
 
 ORDER = list(ConsentStatus.offered())  # keys 1 to 9 and 0, in this order
 # A short code per status, so 27 partners' columns stay narrow; the legend and the line under the
@@ -46,10 +47,15 @@ class ConsentInput(PromptInput):
         self.query_one(Grid).fixed_columns = 1  # the bodies' names stay while partners scroll
         self.show(self.view)
 
+    shown_bodies: tuple[str, ...] = ()  # the rows last drawn: a row new since then gets the cursor
+
     def show(self, view) -> None:
         super().show(view)
+        self.step = view.step(self.step.id)  # bodies added, renamed or removed since
         if self.is_mounted:
-            self.query_one(RoomBoard).show(view)
+            room = self.query_one(RoomBoard)
+            room.step = self.step
+            room.show(view)
         consents = view.consents(self.step.id)
         cards = cards_of(view.meta)
         columns = [("body", _("Body"))] + [
@@ -70,12 +76,19 @@ class ConsentInput(PromptInput):
                         cell.append("*", style="dim")  # dated: the line under the grid says when
                     cells.append(cell)
             rows.append((body.id, cells))
-        self.query_one(Grid).fill(columns, rows)
+        grid = self.query_one(Grid)
+        grid.fill(columns, rows)
+        ids = tuple(body.id for body in self.step.bodies)
+        new = [body for body in ids if body not in self.shown_bodies]
+        if self.shown_bodies and new and grid.row_count:  # just added: the cursor on its first partner
+            grid.move_cursor(row=ids.index(new[0]), column=1)
+        self.shown_bodies = ids
         self.show_detail()
 
     def show_detail(self) -> None:
-        """The cell under the cursor in full: partner, body, status and date."""
-        here = self._here()
+        """The cell under the cursor in full: partner, body, status and date; on the bodies'
+        column the body's name in full, and for one added in a session how to change it."""
+        here, body = self._here(), self._body()
         line = Text()
         if here is not None:
             partner, body, status, when = here
@@ -87,6 +100,10 @@ class ConsentInput(PromptInput):
             if when:
                 line.append(" · ")
                 line.append_text(literal(day(when)))
+        elif body is not None:
+            line.append_text(literal(self.body_name(body), style="bold"))
+            if body in added_ids(self.view, self.step.id):
+                line.append(" · " + _("added in a session: e renames it, Delete removes it"), style="dim")
         self.query_one("#detail", Static).update(line)
 
     def body_name(self, body_id: str) -> str:
@@ -123,7 +140,62 @@ class ConsentInput(PromptInput):
             partner, body, status, when = here
             status = status or ConsentStatus.TO_REQUEST.value
             self.post_message(self.Asks(
-                _("Date for {partner}: {body}").format(partner=partner, body=self.body_name(body)),
+                _("Date for {partner}: {body}").format(partner=visible(partner), body=visible(self.body_name(body))),
                 when or self.view.date,  # the meeting's date, not today's: minutes are often typed later
                 lambda answer: SetConsent(self.step.id, partner, body, status, answer.strip()),
                 placeholder=self.view.date or "2026-12-01"))
+
+    # --- bodies added in the session ------------------------------------------------------------
+
+    def _body(self) -> str | None:
+        """The body of the row under the cursor, in any column."""
+        place = self.query_one(Grid).here()
+        return place[0] if place is not None else None
+
+    def _refuse_if_read_only(self) -> bool:
+        if self.read_only:
+            self.notify(_("This session is read-only: its bodies cannot be changed."), severity="warning")
+        return self.read_only
+
+    def action_add_body(self) -> None:
+        if self._refuse_if_read_only():
+            return
+        self.post_message(self.Asks(_("Name of the formal body to add"), "",
+                                    lambda answer: AddBody(self.step.id, answer),
+                                    placeholder=_("e.g. GMR, tenants' organisation of Vivare")))
+
+    def _editable(self) -> str | None:
+        """The body under the cursor when it may be renamed or removed; else None, said why."""
+        body = self._body()
+        if body is None or self._refuse_if_read_only():
+            return None
+        refused = not_editable(self.view, self.step.id, body)
+        if refused is not None:
+            self.notify(refused, severity="warning")
+            return None
+        return body
+
+    def action_rename_body(self) -> None:
+        if (body := self._editable()) is not None:
+            self.post_message(self.Asks(_("New name for {body}").format(body=visible(self.body_name(body))),
+                                        self.body_name(body), lambda answer: RenameBody(self.step.id, body, answer)))
+
+    def action_remove_body(self) -> None:
+        """A body without statuses goes at once; with statuses, only after a yes, and they go with it
+        (a body added by mistake should not cost the facilitator a key per partner to clear)."""
+        from screens.dialogs import ConfirmDialog  # where a dialog opens: not needed to open a session
+
+        if (body := self._editable()) is None:
+            return
+        given = sum(1 for (_partner, of), _c in self.view.consents(self.step.id).items() if of == body)
+        if not given:
+            self.want(RemoveBody(self.step.id, body))
+            return
+        question = Text(ngettext("Remove {body} and its {count} status?", "Remove {body} and its {count} statuses?",
+                                 given).format(body=visible(self.body_name(body)), count=given), style="bold")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.want(RemoveBody(self.step.id, body, with_statuses=True))
+
+        self.app.push_screen(ConfirmDialog(question), answered)

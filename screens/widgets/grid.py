@@ -32,6 +32,12 @@ class Grid(DataTable):
             row = min(place.row, self.row_count - 1)
             column = max(first_column, min(place.column, len(columns) - 1))
             self.cursor_coordinate = Coordinate(row, column)
+            # Textual measures the new columns when it is idle; a header drawn before that keeps
+            # its labels' widths. Setting a cell again, once drawn, has it drawn anew at the
+            # measured widths.
+            first_row, first_column_key = rows[0][0], columns[0][0]
+            self.call_after_refresh(lambda: self.is_mounted and self.update_cell(
+                first_row, first_column_key, self.get_cell(first_row, first_column_key), update_width=True))
 
     def _same_shape(self, columns, rows) -> bool:
         shape = getattr(self, "_shape", None)

@@ -16,8 +16,13 @@ from workshop.statements import settled
 from workshop.summary import consent_label, review_label
 
 # the order a reader wants: what is still to be done first, what is settled after
-CONSENT_ORDER = (ConsentStatus.REFUSED, ConsentStatus.TO_REQUEST, ConsentStatus.REQUESTED,
-                 ConsentStatus.ADVICE_GIVEN, ConsentStatus.CONSENT_GIVEN)
+# (every status but "not needed", which is folded into one line)
+CONSENT_ORDER = (ConsentStatus.REFUSED, ConsentStatus.ADVICE_NEGATIVE, ConsentStatus.TO_REQUEST,
+                 ConsentStatus.REQUESTED, ConsentStatus.ADVICE_CONDITIONS, ConsentStatus.ADVICE_POSITIVE,
+                 ConsentStatus.ADVICE_GIVEN, ConsentStatus.CONSENT_GIVEN, ConsentStatus.APPROVED,
+                 ConsentStatus.WISHES_GIVEN)
+# A body's say given (or refused) in this session: a decision for the minutes' list of them.
+CONSENT_DECIDED = frozenset(CONSENT_ORDER) - {ConsentStatus.TO_REQUEST, ConsentStatus.REQUESTED}
 
 
 def when_words(typed: str) -> str:
@@ -47,7 +52,7 @@ def decisions(view: SessionView) -> list[str]:
         elif step.kind is PromptKind.CONSENT:
             bodies = {body.id: view.text(body.text) for body in step.bodies}
             for (partner, body), c in view.consents(step.id).items():
-                if str(c.value) in (ConsentStatus.CONSENT_GIVEN, ConsentStatus.REFUSED, ConsentStatus.ADVICE_GIVEN):
+                if str(c.value) in CONSENT_DECIDED:
                     found.append(_("{body} of {partner}: {status}").format(
                         body=md_cell(bodies.get(body, body)), partner=md_cell(partner),
                         status=consent_label(str(c.value))))

@@ -192,6 +192,30 @@ class SetConsent(Frozen):
     when: str = ""
 
 
+class AddBody(Frozen):
+    """A formal body the guide does not list (a GMR, the huurdersorganisatie of one partner), added
+    to a consent step of this session; its id is made from its name (workshop/bodies.py)."""
+
+    step: str
+    name: str
+
+
+class RenameBody(Frozen):
+    """A new name for a body added in a session (the guide's own keep theirs); its id stays."""
+
+    step: str
+    body: str
+    name: str
+
+
+class RemoveBody(Frozen):
+    """A body added in a session goes; one that has statuses only `with_statuses` (they go too)."""
+
+    step: str
+    body: str
+    with_statuses: bool = False
+
+
 class Choose(Frozen):
     step: str
     option: str
@@ -329,4 +353,5 @@ Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
     StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, CloseInput, Moderate, SetAttendance, SetPartnerCard, Restore,
+    AddBody, RenameBody, RemoveBody,
 ]

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
 
+from workshop.bodies import add_body, remove_body, rename_body, with_added
 from workshop.guides import Step, steps_from_dicts
 from workshop.i18n import _
 from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, ReviewStatus, SessionStatus,
@@ -257,7 +258,7 @@ def _add_step(live: LiveSession, change: c.AddStep) -> Step:
     steps = [*live.meta.get("steps", []), raw]
     order = [s.id for s in live.agenda]
     order.insert(order.index(change.after or live.current.id) + 1, step_id)
-    live.steps = steps_from_dicts(steps, live.file.path.name)
+    live.steps = with_added(steps_from_dicts(steps, live.file.path.name), live.meta, live.file.path.name)
     live._set_meta(steps=steps, order=order)
     return live.step(step_id)
 
@@ -325,4 +326,7 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.SetAttendance: _set_attendance,
     c.Restore: _restore,
     c.SetPartnerCard: _set_partner_card,
+    c.AddBody: add_body,
+    c.RenameBody: rename_body,
+    c.RemoveBody: remove_body,
 }

@@ -40,14 +40,28 @@ class SessionView:
 
     def __init__(self, tables: dict[str, Any], source: str = "session") -> None:
         self.meta: dict[str, Any] = dict(tables[META]["1"])
-        try:
-            self.steps: tuple[Step, ...] = steps_from_dicts(self.meta.get("steps", []), source)
-        except GuideError as error:
-            raise StoreError(str(error)) from None
+        self.source = source
+        self.steps: tuple[Step, ...] = self.read_steps()
         self._by_uid: dict[str, Contribution] = {}
         for doc in tables.get(CONTRIBUTIONS, {}).values():
             contribution = Contribution.from_dict(doc)
             self._by_uid[contribution.uid] = contribution
+
+    def guide_steps(self) -> tuple[Step, ...]:
+        """The session's copy of the guide's steps (with the steps added on the fly), as stored."""
+        try:
+            return steps_from_dicts(self.meta.get("steps", []), self.source)
+        except GuideError as error:
+            raise StoreError(str(error)) from None
+
+    def read_steps(self) -> tuple[Step, ...]:
+        """The steps as the meeting uses them: the guide's, with the bodies added in the session."""
+        from workshop.bodies import with_added
+
+        try:
+            return with_added(self.guide_steps(), self.meta, self.source)
+        except ValueError as error:
+            raise StoreError(str(error)) from None
 
     # --- who and what -------------------------------------------------------------------------
 

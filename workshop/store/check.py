@@ -232,6 +232,9 @@ META_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "attendance": (_dict_of(lambda value: value in tuple(Attendance)), "/".join(Attendance)),
     "carried": (_list_of(_ACTION), N_("a list of actions")),
     "notes": (_dict_of(_is_text), N_("notes per step")),
+    "added_bodies": (_dict_of(_list_of(lambda body: isinstance(body, dict) and _is_text(body.get("id"))
+                                       and bool(body["id"]) and _is_text(body.get("name")))),
+                     N_("formal bodies per step, each with an id and a name")),
     "timers": (_dict_of(_timer), N_("timers per step")),
     "links": (_list_of(lambda pair: isinstance(pair, list) and len(pair) == 2 and all(map(_is_text, pair))),
               N_("a list of linked pairs")),

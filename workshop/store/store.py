@@ -25,11 +25,7 @@ from workshop.i18n import _
 from workshop.model import SessionInfo, now_iso
 from workshop.store import atomic
 from workshop.store.catalogue import listing, note_session
-from workshop.store.atomic import (
-    FILE_MODE,
-    encode,
-    write_atomically,
-)
+from workshop.store.atomic import FILE_MODE, encode, write_atomically
 from workshop.store.check import (  # noqa: F401 - CONTRIBUTIONS, info_from_tables: re-exported
     CONTRIBUTIONS,
     META,

@@ -110,7 +110,7 @@ def test_the_example_in_the_guide_writing_docs_is_a_valid_guide() -> None:
     assert guide.minutes <= guide.duration
 
 
-@pytest.mark.parametrize("name", ["verkenning", "overeenkomen", "vormgeven"])
+@pytest.mark.parametrize("name", ["verkenning", "procesregie", "overeenkomen", "vormgeven"])
 def test_each_phase_guide_asks_every_partner_near_the_end_whether_the_group_is_ready_for_the_next_phase(name):
     guide = GUIDES[name]
     ids = [step.id for step in guide.steps]
@@ -121,6 +121,6 @@ def test_each_phase_guide_asks_every_partner_near_the_end_whether_the_group_is_r
     assert ids[ids.index("next-phase") + 1] == "actions"
 
 
-@pytest.mark.parametrize("name", ["verkenning", "overeenkomen", "vormgeven", "uitvoeren"])
+@pytest.mark.parametrize("name", ["verkenning", "procesregie", "overeenkomen", "vormgeven", "uitvoeren"])
 def test_the_phase_guides_ask_the_phase_per_partner(name):
     assert GUIDES[name].step("welcome").per == "partner"

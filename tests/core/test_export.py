@@ -80,7 +80,8 @@ def fixed_session(deterministic, store, make_session):
     earlier.release()
 
     s = LiveSession(store.open_session(make_session(date="2026-11-20")), clock=lambda: 1_000_000.0)
-    s.choose("welcome", "delen")
+    for partner, phase in (("Gemeente", "delen"), ("Zorggroep", "overeenkomen"), ("Woonstede", "delen")):
+        s.choose("welcome", phase, partner=partner)  # each partner's phase; the group's is delen
     s.mark("review", s.carried[0].uid, "done")
     s.mark("review", s.carried[1].uid, "dropped")
     s.revise("ambition", "Samen zorgen we voor een thuis dichtbij, voor iedereen", agreed=True)
@@ -101,6 +102,8 @@ def fixed_session(deterministic, store, make_session):
     s.score("interaction", "threshold", "Gemeente", 2, "nog = hoog")
     s.score("interaction", "threshold", "Zorggroep", 4)
     s.score("interaction", "humour", "Woonstede", 5, "[i]veel[/i] gelachen")
+    for partner, ready in (("Gemeente", "almost"), ("Zorggroep", "ready"), ("Woonstede", "almost")):
+        s.choose("next-phase", ready, partner=partner)
     s.assign("actions", "OR informeren", "Gemeente", "2026-12-01")
     s.assign("actions", "=HYPERLINK(\"http://x\")", "@Zorggroep", "")
     s.add("close", "Goed | eerlijk", partner="Woonstede")
@@ -140,7 +143,7 @@ def test_minutes_open_with_the_agreements_table_then_go_step_by_step(fixed_sessi
     text = export_session(fixed_session, "md")
     table = text.index("## Agreements and actions\n\n| Action | Who | Due |")
     assert text.index("## Decisions") < table < text.index("## 1. Welcome and check-in")
-    assert text.index("## 1. Welcome and check-in") < text.index("## 21. Closing round")
+    assert text.index("## 1. Welcome and check-in") < text.index("## 22. Closing round")
     assert "| OR informeren | Gemeente | 1 December 2026 |" in text[table:text.index("## 1.")]
     assert "Trekker van de pilot" not in text[table:text.index("## 1.")]  # a role, in its own step
     assert "Trekker van de pilot" in text[text.index("## 1."):]

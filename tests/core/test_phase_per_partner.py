@@ -97,3 +97,55 @@ def test_workshop_show_lists_each_partners_phase_the_groups_and_the_fitting_guid
     assert "Gemeente: Sharing" in out and "Woonstede: Exploring" in out
     assert "The group's phase: Sharing" in out
     assert "(procesregie)" in out
+
+
+FOUR = ("Gemeente", "Zorggroep", "Woonstede", "Regenboog")
+
+
+def test_procesregie_asks_each_partner_its_phase_and_suggests_overeenkomen_when_the_group_has_moved_on(
+        store, make_session, shelf):
+    session_id = make_session(guide="procesregie", partners=FOUR)
+    view = _picks(store, session_id, {"Gemeente": "overeenkomen", "Zorggroep": "delen",
+                                      "Woonstede": "overeenkomen", "Regenboog": "overeenkomen"})
+    assert view.step("welcome").per == "partner"  # as the session recorded the guide's step
+    assert view.partner_picks("welcome")["Zorggroep"] == "delen"
+    assert view.choice("welcome") == "overeenkomen"
+    found = suggestion(view, shelf)
+    assert (found.phase, found.guide) == ("overeenkomen", "overeenkomen")
+
+
+def test_procesregie_suggests_no_other_guide_while_most_partners_see_the_group_in_delen(store, make_session, shelf):
+    view = _picks(store, make_session(guide="procesregie", partners=FOUR),
+                  {"Gemeente": "delen", "Zorggroep": "overeenkomen", "Woonstede": "delen", "Regenboog": "verkennen"})
+    assert view.choice("welcome") == "delen"
+    assert suggestion(view, shelf) is None
+
+
+def test_procesregie_asks_each_partner_whether_the_group_is_ready_for_overeenkomen(store, make_session):
+    live = LiveSession(store.open_session(make_session(guide="procesregie", partners=FOUR)))
+    try:
+        for partner, answer in zip(FOUR, ("ready", "almost", "almost", "not-yet")):
+            live.choose("next-phase", answer, partner=partner)
+    finally:
+        live.release()
+    view = SessionView(store.read_session(live.id))
+    assert view.partner_picks("next-phase") == {"Gemeente": "ready", "Zorggroep": "almost", "Woonstede": "almost",
+                                                "Regenboog": "not-yet"}
+    assert view.choice("next-phase") == "almost"
+
+
+@pytest.mark.xfail(strict=True, reason="workshop/present/session.py treats every per-partner choice as the phase "
+                                       "step: reported, not mine to fix (remove this mark with the fix)")
+def test_workshop_show_does_not_call_the_readiness_answer_the_groups_phase(store, make_session, capsys):
+    from workshop.cli.main import run
+
+    session_id = make_session(guide="procesregie", partners=FOUR)
+    live = LiveSession(store.open_session(session_id))
+    try:
+        live.choose("next-phase", "almost", partner="Gemeente")
+    finally:
+        live.release()
+    assert run(["--lang", "en", "show", session_id]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Gemeente: Almost" in out
+    assert "The group's phase: Almost" not in out

@@ -298,11 +298,11 @@ async def test_choice_picks_one_option(make_session, make_app, saved):
     session_id = make_session()
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "welcome")
+        await go_to(pilot, "decision-rule")  # a choice for the group (the phase is asked per partner)
         await pilot.press("home", "down", "enter")
         await pilot.press("down", "enter")
         await pilot.pause()
-    assert saved(session_id).choice("welcome") == "overeenkomen"
+    assert saved(session_id).choice("decision-rule") == "achterban-first"
 
 
 async def test_review_marks_what_was_carried_over(make_session, make_app, saved, live):

@@ -31,8 +31,12 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
         await submit(pilot, "Bram: may decide on a six-month pilot")
         await next_step(pilot, "decision-rule")
         await pilot.press("enter")  # consent
-        await next_step(pilot, "welcome")
-        await pilot.press("down", "enter")  # the sharing phase
+        await next_step(pilot, "welcome")  # each partner's phase: 2 is sharing, 3 agreeing
+        await pilot.press("home", "2", "down", "3", "down", "2", "down", "2")
+        await pilot.pause()
+        spread = str(app.screen.query_one("#spread").render())
+        assert "Sharing 3" in spread and "Agreeing 1" in spread
+        assert "written for another phase" not in spread  # the group is in this guide's phase
         await next_step(pilot, "review")
         await pilot.press("d")
         await next_step(pilot, "ambition")
@@ -84,6 +88,8 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
         await pilot.press("enter")
         await type_text(pilot, "Zorg")
         await pilot.press("enter", "enter")
+        await next_step(pilot, "next-phase")  # 1 ready, 2 almost, 3 not yet
+        await pilot.press("home", "2", "down", "1", "down", "2", "down", "3")
         await next_step(pilot, "actions")
         await type_text(pilot, "Choose the schools")
         await pilot.press("enter")
@@ -101,6 +107,8 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
     assert [(c.participant, c.text) for c in view.contributions("checkin")] == [("Anna", "goal: choose the pilot schools")]
     assert [c.participant for c in view.contributions("mandate")] == ["Bram"]
     assert view.choice("decision-rule") == "consent"
+    assert view.partner_picks("welcome") == {"Gemeente": "delen", "Zorggroep": "overeenkomen", "Woonstede": "delen",
+                                             "Regenboog": "delen"}
     assert view.choice("welcome") == "delen"
     assert list(view.reviews("review").values()) == ["done"]
     assert view.agreed_statement("ambition") == "Children grow up safely"
@@ -130,7 +138,10 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
     assert view.statement("intentieverklaring").text.startswith("Agreed: the ambition")
     (message,) = view.contributions("achterban")
     assert (message.text, message.value) == ("Tell the teams about the pilot", "Zorggroep")
+    assert view.partner_picks("next-phase") == {"Gemeente": "almost", "Zorggroep": "ready", "Woonstede": "almost",
+                                                "Regenboog": "not-yet"}
+    assert view.choice("next-phase") == "almost"
     (action,) = view.contributions("actions")
     assert (action.text, action.value) == ("Choose the schools", "Regenboog")
     assert [c.participant for c in view.contributions("close")] == ["Anna"]
-    assert view.progress() == (21, 21)
+    assert view.progress() == (22, 22)

@@ -12,7 +12,7 @@ from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
 from workshop.i18n import N_, _
-from workshop.phase import suggestion
+from workshop.phase import phase_step, suggestion
 from workshop.session.changes import Choose
 
 
@@ -77,6 +77,11 @@ class ChoiceInput(PromptInput):
             counts = [(o.id, list(picks.values()).count(o.id)) for o in self.step.options]
             spread.append(_("Spread:") + " ", style="bold")
             spread.append(literal(" · ".join(f"{self._label(option)} {count}" for option, count in counts if count)))
+            if self.step.id != phase_step(view):  # a per-partner question of another kind (ready for the next phase?)
+                spread.append("\n" + _("Chosen most: {option}").format(option=self._label(view.choice(self.step.id))),
+                              style="bold")
+                self.query_one("#spread", Static).update(spread)
+                return
             spread.append("\n" + _("The group's phase: {phase}").format(phase=self._label(view.choice(self.step.id))),
                           style="bold")
             shelf = getattr(self.app, "shelf", None)

@@ -134,8 +134,6 @@ def test_procesregie_asks_each_partner_whether_the_group_is_ready_for_overeenkom
     assert view.choice("next-phase") == "almost"
 
 
-@pytest.mark.xfail(strict=True, reason="workshop/present/session.py treats every per-partner choice as the phase "
-                                       "step: reported, not mine to fix (remove this mark with the fix)")
 def test_workshop_show_does_not_call_the_readiness_answer_the_groups_phase(store, make_session, capsys):
     from workshop.cli.main import run
 

@@ -3,8 +3,6 @@ per partner, and the guide for the group's phase is named when the group has mov
 
 from __future__ import annotations
 
-import pytest
-
 from tests.ui.helpers import SIZE, go_to
 
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Regenboog")
@@ -46,8 +44,6 @@ async def test_the_readiness_for_overeenkomen_is_asked_of_every_partner_in_proce
     assert "written for another phase" not in spread  # readiness is not a phase: nothing is suggested
 
 
-@pytest.mark.xfail(strict=True, reason="screens/widgets/choice_input.py treats every per-partner choice as the phase "
-                                       "step: reported, not mine to fix (remove this mark with the fix)")
 async def test_the_readiness_step_neither_calls_its_answer_the_groups_phase_nor_repeats_the_phase_suggestion(
         make_session, make_app):
     session_id = make_session(partners=PARTNERS, participants=PEOPLE)

@@ -47,10 +47,10 @@ def _step(view: SessionView, step: Step, place: int) -> RenderableType:
     return Group(title, body if body is not None else Text("  " + _("nothing yet"), style="dim"))
 
 
-def _phase_per_partner(view: SessionView, step: Step, items) -> Text:
-    """Each partner's pick, the group's choice and, for a phase, the guide that fits it."""
+def _picks_per_partner(view: SessionView, step: Step, items) -> Text:
+    """Each partner's pick and the group's choice; for the phase, the guide that fits it."""
     from workshop.guides import load_shelf
-    from workshop.phase import suggestion
+    from workshop.phase import phase_step, suggestion
 
     def words(option_id: str) -> str:
         option = next((o for o in step.options if o.id == option_id), None)
@@ -60,6 +60,9 @@ def _phase_per_partner(view: SessionView, step: Step, items) -> Text:
     lines = Text()
     for partner, picked in view.partner_picks(step.id).items():
         lines.append(literal(f"  • {partner}: {words(picked)}\n"))
+    if step.id != phase_step(view):  # a per-partner question of another kind (ready for the next phase?)
+        lines.append("  " + _("Chosen most: {option}").format(option=words(view.choice(step.id))) + "\n", style="bold")
+        return lines
     lines.append("  " + _("The group's phase: {phase}").format(phase=words(view.choice(step.id))) + "\n", style="bold")
     found = suggestion(view, load_shelf())  # the built-in guides: they are the ones written per phase
     if found is not None:
@@ -112,7 +115,7 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
             lines.append("\n")
         return lines if view.carried else None
     if kind is PromptKind.CHOICE and step.per == "partner":
-        return _phase_per_partner(view, step, items)
+        return _picks_per_partner(view, step, items)
     for c in items:
         lines.append("  • ")
         if kind is PromptKind.ASSIGN:

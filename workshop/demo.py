@@ -109,9 +109,9 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
     live.add("mandate", "Mag besluiten tot een half jaar pilot", ZORG, "Bram Jansen")
     _step(live, clock, "decision-rule", 3)
     live.choose("decision-rule", "achterban-first")
-    _step(live, clock, "welcome", 4)
-    live.choose("welcome", "verkennen")
-    live.choose("welcome", "delen")
+    _step(live, clock, "welcome", 4)  # each partner says which phase it sees; the school is not that far yet
+    for partner, phase in zip(PARTNERS, ("delen", "delen", "delen", "verkennen")):
+        live.choose("welcome", phase, partner=partner)
     live.skip("review")  # the first session has nothing to look back on
     _step(live, clock, "ambition", 12)
     live.revise("ambition", "Samen zorgen we dat kinderen in Rivierstad veilig en gezond opgroeien.")
@@ -181,6 +181,9 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
     _step(live, clock, "achterban", 5)
     live.assign("achterban", "Kernboodschap: we starten met een vast aanspreekpunt op twee scholen",
                 "alle alliantiemanagers", _due(clock, 7))
+    _step(live, clock, "next-phase", 2)
+    for partner in PARTNERS:
+        live.choose("next-phase", "not-yet", partner=partner)
     _step(live, clock, "actions", 5)
     live.assign("actions", "Privacyprotocol voor signalen opstellen", ZORG, _due(clock, 35))
     live.assign("actions", "Twee pilotscholen kiezen", SCHOOL, _due(clock, 21))
@@ -198,7 +201,8 @@ def _second_meeting(live: LiveSession, clock: _Clock) -> None:
     _step(live, clock, "decision-rule", 1)
     live.choose("decision-rule", "achterban-first")
     _step(live, clock, "welcome", 3)
-    live.choose("welcome", "delen")
+    for partner in PARTNERS:
+        live.choose("welcome", "delen", partner=partner)
     _step(live, clock, "review", 10)
     for index, action in enumerate(live.carried):
         live.mark("review", action.uid, ("done", "open", "done", "dropped", "open")[index % 5])
@@ -235,6 +239,9 @@ def _second_meeting(live: LiveSession, clock: _Clock) -> None:
     live.revise("intentieverklaring", "Eens: de ambitie, de pilot 'Vroeg erbij' en het overlegritme.\n"
                                       "Nog te regelen: wie betaalt na de pilot.")
     live.agree("intentieverklaring")
+    _step(live, clock, "next-phase", 3)
+    for partner, ready in zip(PARTNERS, ("ready", "almost", "ready", "almost")):
+        live.choose("next-phase", ready, partner=partner)
     _step(live, clock, "actions", 5)
     live.assign("actions", "Lessen uit de pilot op één A4", "Bram Jansen", _due(clock, 42))
     live.assign("actions", "Woonconsulent aansluiten bij wijkteam", WOON, _due(clock, 21))

@@ -185,8 +185,17 @@ def _choice_body(view: SessionView, step: Step) -> str:
     chosen = view.choice(step.id)
     if not chosen:
         return ""
-    option = next((o for o in step.options if o.id == chosen), None)
-    return "**" + _("Chosen") + ":** " + md_cell(view.text(option.text) if option else chosen)
+
+    def words(option_id: str) -> str:
+        option = next((o for o in step.options if o.id == option_id), None)
+        return view.text(option.text) if option else option_id
+
+    line = "**" + _("Chosen") + ":** " + md_cell(words(chosen))
+    picks = view.partner_picks(step.id) if step.per == "partner" else {}
+    if not picks:
+        return line
+    # Asked of each partner: who chose what, then what the group comes to (the choice most made)
+    return _table([_("Partner"), _("Chosen")], [[p, words(o)] for p, o in picks.items()]) + "\n\n" + line
 
 
 _BODIES: dict[PromptKind, Callable[[SessionView, Step], str]] = {  # consent: see _step_markdown

@@ -31,6 +31,12 @@ class ChoiceInput(PromptInput):
         if self.per_partner:
             yield Static(Text(_("Per partner: a number picks that option, Enter the next one"), style="italic"),
                          classes="legend")
+            # which number is which option: kept in view on a narrow screen too (the legend is cut there)
+            keys = Text()
+            for number, option in enumerate(self.step.options[:9], start=1):
+                keys.append(f"{' · ' if number > 1 else ''}{number} ", style="bold")
+                keys.append(literal(self._label(option.id)))
+            yield Static(keys, classes="choice-keys")
         yield OptionList(id="options", classes="options")
         if self.per_partner:
             yield Static(id="spread")

@@ -57,3 +57,14 @@ async def test_the_readiness_step_neither_calls_its_answer_the_groups_phase_nor_
         spread = str(app.screen.query_one("#spread").render())
     assert "Almost 1" in spread
     assert "The group's phase" not in spread and "written for another phase" not in spread
+
+
+async def test_the_numbers_of_the_options_stay_in_view_on_a_narrow_screen(make_session, make_app):
+    session_id = make_session(partners=PARTNERS, participants=PEOPLE)
+    app = make_app(session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "welcome")
+        keys = app.screen.query_one(".choice-keys")
+        shown, region = str(keys.render()), keys.region
+    assert "1 Exploring" in shown and "3 Agreeing" in shown
+    assert region.height >= 1 and region.y + region.height <= 24

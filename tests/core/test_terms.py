@@ -21,7 +21,7 @@ GOLDEN = sorted((ROOT / "tests" / "core" / "golden").iterdir())
 EVERYWHERE = {
     r"\bknelpunt": "pijnpunt",
     r"\blive sessie": "bijeenkomst",
-    r"door de tijd heen": "in de loop van de tijd",
+    r"door de tijd\b": "in de loop van de tijd",
     r"\bhoogstens\b": "maximaal",
     r"\bvorderden\b": "zich ontwikkelden",
     r"opdrachtenpalet|palet: elke actie|\bacties? op naam\b": "opdracht (an actie is an action item)",

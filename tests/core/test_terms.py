@@ -24,7 +24,7 @@ EVERYWHERE = {
     r"door de tijd\b": "in de loop van de tijd",
     r"\bhoogstens\b": "maximaal",
     r"\bvorderden\b": "zich ontwikkelden",
-    r"opdrachtenpalet|palet: elke actie|\bacties? op naam\b": "opdracht (an actie is an action item)",
+    r"opdrachtenpalet|palet: elke actie|\bacties? op naam\b|toetsactie|zoek een actie": "opdracht (an actie is an action item)",
     r"\bpulscheck": "vinger aan de pols",
     r"(?-i:KERNVRAAG)": "(nothing: the app marks the key question)",
     r"\beigen notitie\b": "privénotitie",

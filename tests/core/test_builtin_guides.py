@@ -44,7 +44,7 @@ def test_the_threshold_is_asked_as_a_level_in_every_guide_that_scores_the_relati
         for step in relationship:
             assert [item.id for item in step.items].count("threshold") == 1, guide.id
     text = GUIDES["procesregie"].step("interaction").items[0].text.values
-    assert text == {"nl": "De drempel om elkaar te benaderen is laag.", "en": "The threshold to approach each other is low."}
+    assert text == {"nl": "De drempel om elkaar te benaderen is laag.", "en": "The threshold for approaching each other is low."}
 
 
 def test_the_reworked_procesregie_fits_its_stated_time_with_a_break_and_the_key_question_early() -> None:

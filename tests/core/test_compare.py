@@ -372,8 +372,8 @@ def test_compare_json_is_the_comparison_for_scripts(capsys, history):
 def test_compare_prints_tables_with_the_threshold_first(capsys, history):
     assert run(["compare", history["second"], "--per-partner"]) == 0
     out = capsys.readouterr().out
-    assert "The threshold to" in out and "▃▅▆ ↑" in out
-    assert out.index("The threshold to") < out.index("We feel free to")
+    assert "for approaching" in out and "▃▅▆ ↑" in out  # the threshold item, wrapped after "The threshold"
+    assert out.index("for approaching") < out.index("We feel free to")
     assert "Woonstede" in out  # the per-partner rows
     assert "waiting lists{+ , with" in out  # styles do not reach a pipe: marks do
     assert "no longer mentioned: Nobody knows whom to call" in out and "resolved" not in out

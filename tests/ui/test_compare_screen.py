@@ -59,7 +59,7 @@ async def test_the_compare_screen_shows_the_session_and_its_earlier_ones(store, 
         title = shown_text(screen, "#compare-title")
         assert COLLABORATION in title and "2 sessions" in title
         trends = shown_text(screen, "#compare-trends")
-        assert trends.index("The threshold to approach") < trends.index("We feel free to be honest")
+        assert trends.index("The threshold for approaching") < trends.index("We feel free to be honest")
         assert screen.query_one("#compare-trends").region.bottom <= SIZE[1]  # on the first screenful
         assert "▃▅ ↑" in trends
         assert "Waiting lists for youth care" in shown_text(screen, "#compare-pains")

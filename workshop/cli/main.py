@@ -64,7 +64,7 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     parser.add_argument("--store", metavar="DIR", help=_("the store folder (default: $WORKSHOP_STORE or your data folder)"))
     parser.add_argument("--lang", choices=["nl", "en"], help=_("language of the app and of new sessions"))
     parser.add_argument("--version", action="version", version=_version(), help=_("show the version number and stop"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, title=_("commands"))
 
     from importlib import import_module
 

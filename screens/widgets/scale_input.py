@@ -102,11 +102,14 @@ class ScaleInput(PromptInput):
             return {p.name for p in self.view.participants if p.partner == partner}
         return {partner}
 
+    def on_resize(self) -> None:
+        self.show_pairs()  # the lines fit the width they have
+
     def show_pairs(self) -> None:
         """Under a dependence grid: the one-sided pairs so far (the room view draws them itself)."""
         if not asks_dependence(self.step) or not self.is_mounted:
             return
-        limit = 2 if self.app.size.height < 30 else 5
+        limit = 3 if self.app.size.height < 30 else 6
         width = self.size.width - 2 if self.size.width else self.app.size.width - 4
         self.query_one("#pairs", Static).update(one_sided_block(self.view, self.step, width, limit))
 

@@ -8,7 +8,7 @@ from typing import Callable
 
 from rich.text import Text
 
-from workshop.attribution import cards_of, short_name
+from workshop.attribution import cards_of, column_headings, short_name
 from workshop.dependence import ONE_SIDED, REFERENCE_STEPS, Pair, asks_dependence, session_pairs
 from workshop.guides import Step
 from workshop.i18n import _, ngettext, number
@@ -23,19 +23,24 @@ def pair_words(pair: Pair, name: Callable[[str], str] = str) -> str:
 
 
 def fitted_words(pair: Pair, name: Callable[[str], str], room: int) -> str:
-    """`pair_words` in at most `room` characters: long names are shortened, never the scores."""
-    words = pair_words(pair, name)
-    if len(words) <= room:
-        return words
+    """`pair_words` in at most `room` characters: the full names, else the short ones, else the
+    short ones cut; the scores always stay."""
+    for words in (pair_words(pair), pair_words(pair, name)):
+        if len(words) <= room:
+            return words
+    a, b = name(pair.a), name(pair.b)
     bare = len(pair_words(pair, lambda _name: ""))
-    each = max(4, (room - bare) // 4)  # each name appears twice
-    return pair_words(pair, lambda partner: one_line(name(partner), each))
+    cap = max(len(a), len(b))  # the longest cut that fits; a shorter name stays whole
+    while cap > 4 and bare + 2 * (min(len(a), cap) + min(len(b), cap)) > room:
+        cap -= 1
+    return pair_words(pair, lambda partner: one_line(name(partner), cap))
 
 
 def short_names(view: SessionView) -> Callable[[str], str]:
-    """A partner's short name where its card has one (more pairs fit a line)."""
-    cards = cards_of(view.meta)
-    return lambda partner: short_name(cards.get(partner), partner)
+    """A partner's short name: its card's, else its grid heading ("Rheden" for "Gemeente Rheden"
+    when several names start with "Gemeente")."""
+    cards, headings = cards_of(view.meta), column_headings(view.partners)
+    return lambda partner: short_name(cards.get(partner), headings.get(partner, partner))
 
 
 def one_sided_block(view: SessionView, step: Step, width: int, limit: int) -> Text:

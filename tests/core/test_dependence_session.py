@@ -129,3 +129,17 @@ def test_hostile_partner_names_stay_literal_in_the_lines_and_escaped_in_the_minu
     view = _scored(store, session, {("Gemeente", odd): 5, (odd, "Gemeente"): 1})
     assert f"Gemeente → {odd}: 5" in _drawn(one_sided_block(view, view.step("dependence"), 100, 5))
     assert "\\[bold\\]Zorg\\[/bold\\] \\*B\\*" in export_session(view, "md")
+
+
+def test_a_participants_page_leaves_out_their_own_organisation_on_a_dependence_step(store, make_session):
+    from workshop.serve.hub import Hub
+    from workshop.serve.pages import step_page
+
+    live = LiveSession(store.open_session(make_session(guide="uitvoeren", partners=FOUR, participants=())))
+    try:
+        live.go_to("dependence")
+        hub = Hub(live)
+        page = step_page(hub, hub.join("Bram", "Gemeente"))
+    finally:
+        live.release()
+    assert [item["text"] for item in page["items"]] == ["Zorg Oost", "Woonstichting West", "Welzijn Noord"]

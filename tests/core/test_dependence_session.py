@@ -143,3 +143,11 @@ def test_a_participants_page_leaves_out_their_own_organisation_on_a_dependence_s
     finally:
         live.release()
     assert [item["text"] for item in page["items"]] == ["Zorg Oost", "Woonstichting West", "Welzijn Noord"]
+
+
+def test_pairs_within_two_points_are_not_one_sided_and_the_room_is_told_so(store, make_session):
+    session = make_session(guide="uitvoeren", partners=FOUR, participants=())
+    view = _scored(store, session, {("Zorg Oost", "Gemeente"): 3, ("Gemeente", "Zorg Oost"): 4})
+    drawn = _drawn(one_sided_block(view, view.step("dependence"), 100, 5))
+    assert "0 of 1 pair that scored each other" in drawn
+    assert "none so far: in every pair the scores are less than 2 points apart" in drawn

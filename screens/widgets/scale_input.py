@@ -65,7 +65,8 @@ class ScaleInput(PromptInput):
             self.query_one(RoomBoard).show(view)
         whos = self.whos()
         wide = self.app.size.width >= 120
-        columns = [("item", _("Statement")), ("mean", _("avg")), ("spread", _("range"))]
+        first = _("Depends on") if asks_dependence(self.step) else _("Statement")  # row: on whom; column: who
+        columns = [("item", first), ("mean", _("avg")), ("spread", _("range"))]
         columns += [(key, literal(one_line(label, 14 if wide else 10))) for key, label in whos]
         rows = []
         hidden = view.hidden(self.step.id)  # a blind scale: scores show as ● until the reveal

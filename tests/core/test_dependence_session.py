@@ -101,7 +101,7 @@ def test_at_27_partners_the_one_sided_list_is_cut_with_how_many_more_and_every_l
 def test_the_minutes_list_every_pair_with_the_one_sided_ones_flagged(store, make_session):
     view = _four(store, make_session)
     minutes = export_session(view, "md")
-    assert "**Mutual dependence:** 2 of 3 pairs one-sided" in minutes
+    assert "**Mutual dependence:** 2 of 3 pairs one-sided" in minutes and "| Depends on | Mean |" in minutes
     assert ("| Zorg Oost → Woonstichting West: 5, Woonstichting West → Zorg Oost: 1 | 4 | "
             "**one-sided: Zorg Oost depends more** |") in minutes
     assert "| Gemeente → Zorg Oost: 4, Zorg Oost → Gemeente: 3 | 1 |  |" in minutes

@@ -55,3 +55,29 @@ async def test_a_digit_on_a_partners_own_cell_scores_nothing_and_says_why(make_s
         place = grid.cursor_coordinate
     assert "A partner does not score its own organisation." in notices
     assert saved(session_id).contributions("dependence") == [] and (place.row, place.column) == (1, 5)
+
+
+async def test_at_27_partners_the_one_sided_pairs_fit_80_columns_and_say_how_many_more(store, shelf, make_app):
+    from tests.table27 import PARTNERS, make_table
+    from workshop.dependence import partner_item_id
+    from workshop.session import LiveSession
+
+    session_id = make_table(store, shelf, guide="uitvoeren")
+    live = LiveSession(store.open_session(session_id))
+    try:
+        for i, who in enumerate(PARTNERS):
+            for j, on in enumerate(PARTNERS):
+                if who != on:
+                    live.score("dependence", partner_item_id(on, set()), who, 1 + (i * 3 + j) % 5)
+    finally:
+        live.release()
+    app = make_app(session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "dependence")
+        shown = screen_text(app).split("\n")
+    start = next(n for n, line in enumerate(shown) if "One-sided dependence" in line)
+    block = shown[start:start + 4]
+    assert "of 351 pairs that scored each other" in block[0]
+    assert all(line.rstrip().endswith("— one-sided") for line in block[1:3])
+    assert block[3].strip().startswith("… ") and block[3].strip().endswith(" more")
+    assert all(len(line) <= 80 for line in shown)

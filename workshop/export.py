@@ -92,7 +92,32 @@ def to_csv(view: SessionView, sep: str | None = None) -> str:
             text = by_uid[c.item].text  # a vote row reads what was voted on
         writer.writerow([csv_cell(v) for v in (view.id, view.date, c.step, kind.value if kind else "", c.partner,
                                                c.participant, text, c.value, c.item, c.when)])
+    for row in dependence_rows(view):
+        writer.writerow([csv_cell(v) for v in (view.id, view.date, *row)])
     return buffer.getvalue()
+
+
+# the prompt_kind of a CSV row that pairs two partners, and of one whose pair is one-sided
+DEPENDENCE_KINDS = ("dependence", "dependence-one-sided")
+
+
+def dependence_rows(view: SessionView) -> list[tuple[Any, ...]]:
+    """Per pair of partners who scored each other, after the scores: the partner who depends
+    more, the other's item (as on the score rows), the pair in words, the gap as the value; the
+    prompt_kind says whether the pair is one-sided."""
+    from workshop.dependence import asks_dependence, partner_item_id, session_pairs
+    from workshop.present.dependence import pair_words
+
+    rows = []
+    for step in view.agenda:
+        if not asks_dependence(step):
+            continue
+        items = {view.text(item.text): item.id for item in step.items}
+        for pair in session_pairs(view, step):
+            words = pair_words(pair) + (" — " + _("one-sided") if pair.one_sided else "")
+            rows.append((step.id, DEPENDENCE_KINDS[pair.one_sided], pair.a, "", words, pair.gap,
+                         items.get(pair.b, partner_item_id(pair.b, set())), ""))
+    return rows
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -101,9 +126,13 @@ def to_csv(view: SessionView, sep: str | None = None) -> str:
 def session_data(view: SessionView, include_notes: bool = False) -> dict[str, Any]:
     """The whole session as plain data (the JSON export, `show --json`, a backup). The
     facilitator's private notes are left out unless asked for; the data says which."""
+    from workshop.present.dependence import pairs_data
+
     data = view.to_dict()
     if not include_notes:
         data["meta"] = {key: value for key, value in data["meta"].items() if key != "notes"}
+    if dependence := pairs_data(view):  # per dependence step, the pairs (derived from the scores)
+        data["dependence"] = dependence
     return {**data, "notes_included": include_notes}
 
 

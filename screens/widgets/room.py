@@ -37,7 +37,8 @@ class RoomBoard(VerticalScroll):
         width = max(40, self.size.width - 2 if self.size.width else 78)
         kind = self.step.kind
         if kind is PromptKind.SCALE:
-            drawn = room_scale(view, self.step, width, roomy=self.app.size.height >= ROOMY_HEIGHT)
+            roomy = self.app.size.height >= ROOMY_HEIGHT
+            drawn = room_scale(view, self.step, width, roomy=roomy, pairs=8 if roomy else 4)
         elif kind is PromptKind.VOTE:
             drawn = room_vote(view, self.step, width)
         else:

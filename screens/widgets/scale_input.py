@@ -12,7 +12,9 @@ from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
 from workshop.attribution import cards_of, column_headings
+from workshop.dependence import asks_dependence, is_partner_item, own_partner
 from workshop.i18n import N_, _, number
+from workshop.present.dependence import one_sided_block
 from workshop.present.room import attendance, distribution, expected, hidden_line, item_scores, summary_line
 from workshop.session.changes import Change, ClearScore, Score
 
@@ -37,6 +39,8 @@ class ScaleInput(PromptInput):
             legend += f"  ({scale.min} = {low}, {scale.max} = {high})"
         yield Static(literal(legend, style="italic"), classes="legend")  # holds guide text
         yield Grid(id="scores")
+        if asks_dependence(self.step):
+            yield Static(id="pairs", classes="pairs")
         yield RoomBoard(self.view, self.step, classes="room")
         yield Static(id="detail", classes="detail")
 
@@ -52,6 +56,8 @@ class ScaleInput(PromptInput):
         grid = self.query_one(Grid)
         grid.fixed_columns = FIXED  # the statement, mean and spread stay while partners scroll
         self.show(self.view)
+        if (place := grid.here()) is not None and place[1] in self.own_column(place[0]):
+            self.advance()  # a dependence grid starts on the first cell there is to score
 
     def show(self, view) -> None:
         super().show(view)
@@ -59,12 +65,14 @@ class ScaleInput(PromptInput):
             self.query_one(RoomBoard).show(view)
         whos = self.whos()
         wide = self.app.size.width >= 120
-        columns = [("item", _("Statement")), ("mean", _("avg")), ("spread", _("range"))]
+        first = _("Depends on") if asks_dependence(self.step) else _("Statement")  # row: on whom; column: who
+        columns = [("item", first), ("mean", _("avg")), ("spread", _("range"))]
         columns += [(key, literal(one_line(label, 14 if wide else 10))) for key, label in whos]
         rows = []
-        hidden = not view.revealed(self.step.id)  # a blind scale: scores show as ● until the reveal
+        hidden = view.hidden(self.step.id)  # a blind scale: scores show as ● until the reveal
         for item in self.step.items:
             scores = view.scores(self.step.id, item.id)
+            own = self.own_column(item.id)
             spread = None if hidden else view.spread(self.step.id, item.id)
             cells: list[Text | str] = [
                 literal(one_line(self.text_of(item.text), 34 if wide else 28)),
@@ -73,6 +81,9 @@ class ScaleInput(PromptInput):
             ]
             for key, _label in whos:
                 given = scores.get(key)
+                if key in own and given is None:  # a partner does not score its own organisation
+                    cells.append(Text("—", justify="center", style="dim"))
+                    continue
                 cell = Text(("●" if hidden else str(given.value)) if given else "·", justify="center")
                 if given and given.text:
                     cell.append("*")
@@ -80,6 +91,28 @@ class ScaleInput(PromptInput):
             rows.append((item.id, cells))
         self.query_one(Grid).fill(columns, rows, first_column=FIXED)
         self.show_detail()
+        self.show_pairs()
+
+    def own_column(self, item_id: str) -> set[str]:
+        """The columns that are the partner an item of a dependence grid is about: not applicable."""
+        item = next((i for i in self.step.items if i.id == item_id), None)
+        if item is None or not is_partner_item(item):
+            return set()
+        partner = own_partner(item, self.view.lang)
+        if self.view.scored_by(self.step) == "participant":
+            return {p.name for p in self.view.participants if p.partner == partner}
+        return {partner}
+
+    def on_resize(self) -> None:
+        self.show_pairs()  # the lines fit the width they have
+
+    def show_pairs(self) -> None:
+        """Under a dependence grid: the one-sided pairs so far (the room view draws them itself)."""
+        if not asks_dependence(self.step) or not self.is_mounted:
+            return
+        limit = 3 if self.app.size.height < 30 else 6
+        width = self.size.width - 2 if self.size.width else self.app.size.width - 4
+        self.query_one("#pairs", Static).update(one_sided_block(self.view, self.step, width, limit))
 
     def show_detail(self) -> None:
         place = self.query_one(Grid).here()
@@ -90,7 +123,7 @@ class ScaleInput(PromptInput):
         scores = item_scores(self.view, self.step, item_id)
         detail = literal(scores.text, style="bold")
         detail.append("\n")
-        if not self.view.revealed(self.step.id):
+        if self.view.hidden(self.step.id):
             detail.append_text(hidden_line(scores, expected(self.view, self.step)))
             self.query_one("#detail", Static).update(detail)
             return
@@ -159,6 +192,10 @@ class ScaleInput(PromptInput):
         if (refused := self.step.scale.refuses(value)) is not None:
             self.notify(refused, severity="error")
             return
+        if target[1] in self.own_column(target[0]):
+            self.notify(_("A partner does not score its own organisation."), severity="warning")
+            self.advance()
+            return
         self.want(Score(self.step.id, target[0], target[1], value))
         if self._target() == target:
             self.advance()
@@ -200,11 +237,19 @@ class ScaleInput(PromptInput):
             self.want(ClearScore(self.step.id, *target))
 
     def advance(self) -> None:
-        """After a score, move to the next partner (then the next item)."""
+        """After a score, move to the next partner (then the next item), past a partner's own cell."""
         grid = self.query_one(Grid)
         row, column = grid.cursor_coordinate
-        last = len(self.whos()) + FIXED - 1
-        if column < last:
-            grid.move_cursor(column=column + 1)
-        elif row + 1 < grid.row_count:
-            grid.move_cursor(row=row + 1, column=FIXED)
+        whos = [key for key, _label in self.whos()]
+        last = len(whos) + FIXED - 1
+        while True:
+            if column < last:
+                column += 1
+            elif row + 1 < grid.row_count:
+                row, column = row + 1, FIXED
+            else:
+                return
+            item_id = self.step.items[row].id if row < len(self.step.items) else ""
+            if whos[column - FIXED] not in self.own_column(item_id):
+                grid.move_cursor(row=row, column=column)
+                return

@@ -78,7 +78,7 @@ def test_every_phase_has_a_guide_and_every_stated_duration_holds_the_steps() -> 
 def test_the_collaboration_scan_has_two_or_three_items_for_each_of_five_perspectives_per_participant() -> None:
     for name in ("samenwerkingsscan", "uitvoeren"):
         scan = GUIDES[name].step("scan")
-        assert scan.per == "participant"
+        assert scan.per == "participant" and scan.blind  # blind where participants join from a device
         perspectives = Counter(item.perspective for item in scan.items)
         assert set(perspectives) == set(PERSPECTIVES)  # every item names one, and all five are there
         assert all(2 <= count <= 3 for count in perspectives.values()), perspectives

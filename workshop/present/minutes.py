@@ -24,6 +24,8 @@ from workshop.present.minutes_parts import (
     review_body,
     when_words,
 )
+from workshop.dependence import asks_dependence
+from workshop.present.dependence import pairs_markdown
 from workshop.present.text import md_cell, md_escape, md_table, visible
 from workshop.session import SessionView
 from workshop.statements import settled
@@ -161,8 +163,9 @@ def _scale_body(view: SessionView, step: Step) -> str:
                 comments.append(f"- {md_cell(view.text(item.text))} — *{md_cell(who)}*: {md_cell(c.text)}")
     if not rows:
         return ""
-    table = "\n".join(md_table([_("Item"), _("Mean"), _("Spread"), _("Scores")], rows))
-    return "\n\n".join([table, "\n".join(comments)] if comments else [table])
+    first = _("Depends on") if asks_dependence(step) else _("Item")
+    table = "\n".join(md_table([first, _("Mean"), _("Spread"), _("Scores")], rows))
+    return "\n\n".join(part for part in (table, "\n".join(comments), pairs_markdown(view, step)) if part)
 
 
 def _vote_body(view: SessionView, step: Step) -> str:

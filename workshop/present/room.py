@@ -99,11 +99,17 @@ def distribution(scores: ItemScores, width: int) -> Text:
     return line
 
 
-def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False) -> RenderableType:
-    """Every item: its number and whole statement, the distribution, mean, spread and count."""
+def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False, pairs: int = 4) -> RenderableType:
+    """Every item: its number and whole statement, the distribution, mean, spread and count. A
+    dependence grid starts with its one-sided pairs (at most `pairs` lines of them)."""
+    from workshop.dependence import asks_dependence
+    from workshop.present.dependence import one_sided_block
+
     out_of = expected(view, step)
     parts: list[RenderableType] = []
-    hidden = not view.revealed(step.id)
+    if asks_dependence(step):
+        parts += [one_sided_block(view, step, width, pairs), Text("")]
+    hidden = view.hidden(step.id)
     for number_, item in enumerate(step.items, start=1):
         scores = item_scores(view, step, item.id)
         title = Text(f"{number_}. ", style="bold")

@@ -146,6 +146,10 @@ async def join(request: web.Request) -> web.Response:
         who = hub.join(str(form.get("name", "")), str(form.get("partner", "")), scribe=scribe)
     except Refused as problem:
         return refuse(request, str(problem), problem.status)
+    try:
+        await hub.joined_from_device(who)
+    except (SaveFailed, SessionClosed):
+        pass  # the mark is made in memory and saved with the next write; joining goes on
     response: web.StreamResponse
     if wants_json(request):
         response = web.json_response({"status": "joined"})

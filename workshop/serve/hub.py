@@ -20,7 +20,7 @@ from workshop.i18n import _
 from workshop.model import PromptKind
 from workshop.session import LiveSession
 from workshop.session import changes as c
-from workshop.session.view import PICK
+from workshop.session.view import DEVICES_JOINED, PICK
 from workshop.serve.guard import FormTokens
 
 MAX_TEXT = 2_000  # characters a participant can send at once
@@ -186,14 +186,24 @@ class Hub:
     async def send(self, who: Joined, step_id: str, wanted: list[c.Change]) -> Any:
         """Queue the changes of one submission; returns once they are durably saved (the first
         change's outcome). Raises Refused, ValueError, SaveFailed or SessionClosed."""
+        outcome = await self._queued(wanted)
+        self.answered.setdefault(step_id, set()).add(who.id)
+        return outcome
+
+    async def joined_from_device(self, who: Joined) -> None:
+        """Someone who scores joined: recorded once, durably, with the next group write. From
+        then on a blind scale hides its scores on the facilitator's screen too (SessionView.hidden).
+        Raises SaveFailed or SessionClosed as `send`; the mark stays in memory and is saved later."""
+        if not who.scribe and not self.live.meta.get(DEVICES_JOINED) and not self.live.closed:
+            await self._queued([c.DevicesJoined()])
+
+    async def _queued(self, wanted: list[c.Change]) -> Any:
         future = asyncio.get_running_loop().create_future()
         self._waiting.append((wanted, future))
         if not self._scheduled:
             self._scheduled = True
             asyncio.get_running_loop().create_task(self._writer())
-        outcome = await future
-        self.answered.setdefault(step_id, set()).add(who.id)
-        return outcome
+        return await future
 
     async def _writer(self) -> None:
         """One write at a time; what arrives meanwhile waits for the next one (a group commit).

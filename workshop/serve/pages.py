@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workshop.dependence import is_partner_item, own_partner
 from workshop.model import PromptKind
 from workshop.serve.hub import Hub, Joined
 from workshop.session.view import PICK
@@ -33,6 +34,8 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
         revealed = live.revealed(step.id)
         items = []
         for item in step.items:
+            if is_partner_item(item) and own_partner(item, live.lang) == who.partner:
+                continue  # a dependence grid: one's own organisation is not scored
             scores = live.scores(step.id, item.id)
             given = scores.get(mine_key)
             mine = given.value if given is not None and (step.per == "participant" or revealed) else None

@@ -239,6 +239,11 @@ class Reveal(Frozen):
     step: str
 
 
+class DevicesJoined(Frozen):
+    """Someone joined from their own device: from now on a blind scale's scores are hidden on the
+    facilitator's screen and the room view too, until the reveal (SessionView.hidden)."""
+
+
 class CloseInput(Frozen):
     """Participants can no longer send anything to a step (`closed=False` opens it again)."""
 
@@ -352,6 +357,6 @@ class Annotate(Frozen):
 Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
-    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, CloseInput, Moderate, SetAttendance, SetPartnerCard, Restore,
+    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, DevicesJoined, CloseInput, Moderate, SetAttendance, SetPartnerCard, Restore,
     AddBody, RenameBody, RemoveBody,
 ]

@@ -15,7 +15,7 @@ from workshop.i18n import _
 from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, ReviewStatus, SessionStatus,
                             new_uid, now_iso)
 from workshop.session import changes as c
-from workshop.session.view import PARTNER_PICK
+from workshop.session.view import DEVICES_JOINED, PARTNER_PICK
 from workshop.timer import Timebox
 
 if TYPE_CHECKING:
@@ -289,6 +289,11 @@ def _listed(live: LiveSession, key: str, value: str, present: bool) -> None:
         live._set_meta(**{key: listed})
 
 
+def _devices_joined(live: LiveSession, change: c.DevicesJoined) -> None:
+    if not live.meta.get(DEVICES_JOINED):
+        live._set_meta(**{DEVICES_JOINED: True})
+
+
 def _moderate(live: LiveSession, change: c.Moderate) -> None:
     live.contribution(change.uid)  # KeyError for an unknown one: a programming error
     _listed(live, "held", change.uid, not change.shown)
@@ -321,6 +326,7 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.AddMinutes: lambda live, change: live._timer(change.step, lambda box, now: box.add_minutes(change.minutes)),
     c.Close: _close,
     c.Reveal: lambda live, change: _listed(live, "revealed", live.step(change.step).id, True),
+    c.DevicesJoined: _devices_joined,
     c.CloseInput: lambda live, change: _listed(live, "input_closed", live.step(change.step).id, change.closed),
     c.Moderate: _moderate,
     c.SetAttendance: _set_attendance,

@@ -17,6 +17,7 @@ from workshop.store.store import CONTRIBUTIONS, META
 
 PICK = "pick"  # the item of a participant's own pick on a choice step
 PARTNER_PICK = "partner-pick"  # the item of a partner's pick on a choice step with per = "partner"
+DEVICES_JOINED = "devices_joined"  # meta: someone joined from their own device (blind scales hide)
 from workshop.timer import Timebox
 
 
@@ -270,6 +271,14 @@ class SessionView:
     def revealed(self, step_id: str) -> bool:
         """Are a blind scale's scores shown? (Always, for a scale that is not blind.)"""
         return not self.step(step_id).blind or step_id in self.meta.get("revealed", [])
+
+    def hidden(self, step_id: str) -> bool:
+        """Are a blind scale's scores hidden on the facilitator's screen and the room view? Only
+        once someone has joined from their own device, until the reveal: blind keeps those who
+        score on a device from seeing the others first. A facilitator typing at the projector what
+        the room says (no one joined) sees the scores as typed. A participant's page stays blind
+        until the reveal either way (`revealed`)."""
+        return not self.revealed(step_id) and bool(self.meta.get(DEVICES_JOINED))
 
     def input_closed(self, step_id: str) -> bool:
         return step_id in self.meta.get("input_closed", [])

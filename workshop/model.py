@@ -244,7 +244,9 @@ class Contribution(_Record):
 
     What the fields hold depends on the step's prompt kind:
 
-    - open: ``text``, attributed to ``partner``/``participant`` (empty when anonymous);
+    - open: ``text``, attributed to ``partner``/``participant`` (empty when anonymous); on a step
+      with levels, ``item`` the level's id or "position" (a standpunt), and ``value`` the uid of
+      the position an interest lies behind (workshop/interests.py);
     - statement: one revision of the shared ``text``; ``value`` is True once agreed;
     - scale: ``item`` is the scale item id, ``value`` the score, ``text`` a comment;
     - vote: ``item`` is the voted contribution's uid, ``value`` the number of dots;

@@ -261,6 +261,35 @@ class Checker:
                 id=source, kind=target.kind))
         return source
 
+    def levels(self, raw: dict[str, Any], where: str) -> tuple[Choice, ...]:
+        """An open step's levels: typed as a prefix ('Organisatie: …'), so a label is one short
+        line without a colon, and no two levels share a label or a marker word."""
+        from workshop.interests import POSITION, POSITION_WORDS, WHY_WORDS  # the words typed beside them
+
+        if "levels" not in raw:
+            return ()
+        levels = self.choices(raw, "levels", where, least=2,
+                              too_few=N_("'levels' needs at least two [[steps.levels]] with id and text"))
+        seen: dict[str, str] = {}
+        for number, level in enumerate(levels, start=1):
+            here = f"{where}.levels[{number}]"
+            if level.id == POSITION:
+                raise self.error(f"{here}.id", _("'{id}' is kept for positions; choose another id").format(id=POSITION))
+            for lang, label in level.text.values.items():
+                word = label.strip().casefold()
+                if ":" in label or "\n" in label or len(label) > 40:
+                    raise self.error(f"{here}.text.{lang}", _(
+                        "a level's text is typed before a colon: expected at most 40 characters, no ':', one line"))
+                if word in POSITION_WORDS + WHY_WORDS:
+                    raise self.error(f"{here}.text.{lang}", _(
+                        "'{word}' is kept for positions and the interest behind them; choose another text").format(
+                        word=short(label)))
+                if seen.get(word, level.id) != level.id:
+                    raise self.error(f"{here}.text.{lang}", _("the text '{text}' is already that of level '{id}'").format(
+                        text=short(label), id=seen[word]))
+                seen[word] = level.id
+        return levels
+
     def scale(self, raw: Any, where: str) -> Scale:
         raw = self.table(raw, where)
         unknown = set(raw) - {"min", "max", "low", "high"}
@@ -298,6 +327,7 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
     "answered": (frozenset(), lambda c, raw, where, _earlier: c.word(raw, "answered", where, ("count", "names"), "count")),
     "pains": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "pains", where) if "pains" in raw else None),
     "lessons": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "lessons", where) if "lessons" in raw else None),
+    "levels": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.levels(raw, where)),
     "carry_over": (frozenset({_STATEMENT}), lambda c, raw, where, _earlier: c.flag(raw, "carry_over", where)),
     "items": (frozenset({_SCALE}), lambda c, raw, where, _earlier: PARTNER_ITEMS if raw.get("items") == "partners"
               else c.choices(

@@ -67,6 +67,7 @@ class Step:
     anonymous: bool = False
     pains: bool | None = None  # open: collects pain points (None: the comparison decides by the step's id)
     lessons: bool | None = None  # open: collects the pilot's lessons (None: by the id 'pilot-lessons')
+    levels: tuple[Choice, ...] = ()  # open: the levels an interest is given (person, organisation, …)
     carry_over: bool = False
     items: tuple[Choice, ...] = ()  # scale
     scale: Scale = Scale()

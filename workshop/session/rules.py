@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from workshop.bodies import add_body, remove_body, rename_body, with_added
 from workshop.guides import Step, steps_from_dicts
 from workshop.i18n import _
-from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, ReviewStatus, SessionStatus,
-                            new_uid, now_iso)
+from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, PromptKind, ReviewStatus,
+                            SessionStatus, new_uid, now_iso)
 from workshop.session import changes as c
 from workshop.session.view import DEVICES_JOINED, PARTNER_PICK
 from workshop.timer import Timebox
@@ -25,15 +25,30 @@ ID_PREFIX_EXTRA = "extra-"
 MAX_TEXT = 200_000  # characters; a 100 KB paste fits, a runaway clipboard does not
 
 
+def _check_level(live: LiveSession, step_id: str, item: str, value: Any) -> None:
+    """An open step's contribution holds one of the step's levels (or a position) in `item`, and
+    in `value` at most the uid of a position of the same step (workshop/interests.py)."""
+    step = live.step(step_id)
+    if step.kind is PromptKind.OPEN and (item or value not in (None, "")):
+        from workshop.interests import refuses
+
+        if (why := refuses(step, item, value, live.contributions(step_id))) is not None:
+            raise ValueError(why)
+
+
 def _add(live: LiveSession, change: c.AddContribution) -> Contribution:
     if change.uid and change.uid in live._by_uid:
         return live._by_uid[change.uid]  # sent again: it is there already
+    _check_level(live, change.step, change.item, change.value)
     chosen = {"uid": change.uid} if change.uid else {}
     return live._add(change.step, change.text, change.partner, change.participant,
                      item=change.item, value=change.value, when=change.when, **chosen)
 
 
 def _edit(live: LiveSession, change: c.EditContribution) -> Contribution:
+    if "item" in change.fields or "value" in change.fields:
+        old = live.contribution(change.uid)
+        _check_level(live, old.step, change.fields.get("item", old.item), change.fields.get("value", old.value))
     return live._edit(change.uid, **change.fields)
 
 

@@ -1,0 +1,153 @@
+"""Interests at a level and the interest behind a position: typed prefixes, the stored fields,
+sessions from before levels, and what the minutes and the comparison make of them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workshop.attribution import Speaker
+from workshop.interests import POSITION, level_of, next_level, read_typed
+from workshop.model import Participant, PartnerCard
+
+PARTNERS = ["Gemeente Arnhem", "Zorggroep", "Samenwerkingsverband Passend Onderwijs", "Orgaan West"]
+PEOPLE = [Participant("Anna", "Gemeente Arnhem"), Participant("Per", "Zorggroep")]
+
+
+@pytest.fixture
+def step(shelf):
+    return shelf.get("procesregie").step("interests")
+
+
+def read(text, step, partners=PARTNERS, people=PEOPLE, cards=None):
+    return read_typed(text, step, partners, people, cards)
+
+
+def test_the_interests_steps_of_verkenning_and_procesregie_declare_three_levels(shelf):
+    for guide in ("verkenning", "procesregie"):
+        levels = shelf.get(guide).step("interests").levels
+        assert [level.id for level in levels] == ["person", "organisation", "collaboration"]
+        assert [level.text.get("nl") for level in levels] == ["Persoonlijk", "Organisatie", "Samenwerking"]
+
+
+def test_a_level_prefix_gives_the_level_and_is_not_held_as_an_unknown_name(step):
+    typed = read("Organisatie: wij hebben weinig mensen", step)
+    assert typed.level == "organisation" and typed.text == "wij hebben weinig mensen"
+    assert not typed.who.unknown and not typed.who.prefix
+
+
+def test_a_level_prefix_is_read_whatever_its_case_and_language(step):
+    assert read("ORGANISATIE: x", step).level == "organisation"
+    assert read("collaboration: x", step).level == "collaboration"
+    assert read("samen: x", step).level == "collaboration"  # the start of Samenwerking
+
+
+def test_a_name_and_a_level_are_read_in_either_order(step):
+    for line in ("Anna: organisatie: minder wachtlijst", "organisatie: Anna: minder wachtlijst"):
+        typed = read(line, step)
+        assert typed.who.speaker == Speaker("Gemeente Arnhem", "Anna")
+        assert typed.level == "organisation" and typed.text == "minder wachtlijst"
+
+
+def test_a_level_word_that_starts_a_partners_name_is_the_level(step):
+    # "Samen" starts Samenwerkingsverband and Samenwerking: the step's level wins over a guess
+    typed = read("samen: een gedeelde wachtlijst", step)
+    assert typed.level == "collaboration" and typed.who.speaker is None
+
+
+def test_a_participant_whose_whole_name_starts_a_level_is_that_participant(step):
+    typed = read("Per: persoonlijk: ik wil dit laten slagen", step)
+    assert typed.who.speaker == Speaker("Zorggroep", "Per") and typed.level == "person"
+    assert typed.text == "ik wil dit laten slagen"
+
+
+def test_a_partners_short_name_equal_to_a_level_names_the_partner(step):
+    cards = {"Orgaan West": PartnerCard("Orgaan West", "Organisatie")}
+    typed = read("Organisatie: wij doen mee", step, cards=cards)
+    assert typed.who.speaker == Speaker("Orgaan West") and typed.level == ""
+
+
+def test_an_unknown_name_after_a_level_is_held_with_the_level_kept(step):
+    typed = read("organisatie: Anaa: minder wachtlijst", step)
+    assert typed.who.unknown and typed.who.prefix == "Anaa"
+    assert typed.level == "organisation" and typed.text == "Anaa: minder wachtlijst"
+
+
+def test_a_word_that_is_neither_a_level_nor_a_name_is_still_held(step):
+    typed = read("Bestuur: x", step)
+    assert typed.who.unknown and typed.level == ""
+
+
+def test_a_position_and_a_why_are_read_beside_a_name_and_a_level(step):
+    assert read("Anna: standpunt: geen extra overleg", step).level == POSITION
+    typed = read("waarom: organisatie: Anna: te weinig mensen", step)
+    assert typed.why and typed.level == "organisation" and typed.who.speaker.participant == "Anna"
+    assert typed.text == "te weinig mensen"
+
+
+def test_a_step_without_levels_reads_no_level_but_still_a_position(shelf):
+    plain = shelf.get("procesregie").step("pains")
+    assert read("organisatie: x", plain).level == ""
+    assert read("standpunt: x", plain).level == POSITION
+
+
+def test_a_level_is_named_by_its_start_only_from_three_letters_and_when_one_level_has_it(step):
+    assert level_of("or", step.levels) == "" and level_of("org", step.levels) == "organisation"
+    assert level_of("pers", step.levels) == "person"
+
+
+def test_the_level_key_cycles_through_the_levels_and_none(step):
+    assert [next_level(step, level) for level in ("", "person", "organisation", "collaboration")] == \
+        ["person", "organisation", "collaboration", ""]
+
+
+# --- the change path and the store -------------------------------------------------------------
+
+
+def test_a_level_and_a_link_are_saved_on_the_contribution_and_read_by_stock_tinydb(live, store):
+    session = live()
+    position = session.add("interests", "no extra meetings", "Zorggroep", item=POSITION)
+    interest = session.add("interests", "staff are overloaded", "Zorggroep", item="organisation", value=position.uid)
+    from tinydb import TinyDB
+
+    with TinyDB(store.session_path(session.id), access_mode="r") as db:
+        docs = {doc["uid"]: doc for doc in db.table("contributions").all()}
+    assert docs[position.uid]["item"] == "position"
+    assert docs[interest.uid]["item"] == "organisation" and docs[interest.uid]["value"] == position.uid
+
+
+def test_a_level_the_step_does_not_have_is_refused_and_nothing_is_saved(live):
+    session = live()
+    with pytest.raises(ValueError, match="not a level"):
+        session.add("interests", "x", "Zorggroep", item="region")
+    assert session.contributions("interests") == []
+
+
+def test_a_link_to_something_that_is_not_a_position_is_refused(live):
+    session = live()
+    plain = session.add("interests", "x", "Zorggroep", item="person")
+    with pytest.raises(ValueError, match="position"):
+        session.add("interests", "y", "Zorggroep", value=plain.uid)
+    with pytest.raises(ValueError, match="not a level"):
+        session.edit(plain.uid, item="nonsense")
+    assert session.edit(plain.uid, item="collaboration").item == "collaboration"
+
+
+def test_a_session_from_before_levels_opens_and_its_contributions_have_no_level(live, store):
+    session = live()
+    session.add("interests", "we bring district nursing", "Zorggroep")
+    session.release()
+    path = store.session_path(session.id)
+    data = json.loads(path.read_text())
+    for doc in data["contributions"].values():  # an old file: no item or value on open steps at all
+        doc.pop("item", None)
+        doc.pop("value", None)
+    for raw in data["meta"]["1"]["steps"]:
+        raw.pop("levels", None)
+    path.write_text(json.dumps(data))
+    from workshop.session import SessionView
+
+    view = SessionView(store.read_session(session.id))
+    assert [c.item for c in view.contributions("interests")] == [""]
+    assert view.step("interests").levels == ()

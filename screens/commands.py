@@ -144,6 +144,8 @@ COMMANDS: tuple[Command, ...] = (
     C("open.who_next", "down", N_("Next partner"), "cycle_who(1)", "open"),
     C("open.pick_who", "f2,shift+down", N_("Pick a partner"), "pick_who", "open", footer=False,
       title=N_("Pick a partner by typing part of its name")),
+    C("open.level", "f4,shift+up", N_("Level"), "cycle_level", "open", footer=False,
+      title=N_("Next level of an interest"), help=N_("for the next contribution, or the one chosen in the list")),
     C("statement.agree", "ctrl+r", N_("Agree on this text"), "agree", "statement"),
     C("statement.clear", "f9,shift+delete", N_("Empty the entry"), "clear", "statement", priority=True,
       title=N_("Empty the entry to write the text anew")),

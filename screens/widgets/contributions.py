@@ -33,13 +33,17 @@ def attribution(contribution: Contribution, anonymous: bool = False) -> str:
     return contribution.partner or contribution.participant
 
 
-def contribution_line(contribution: Contribution, anonymous: bool = False, number: int | None = None) -> ContributionLine:
+def contribution_line(contribution: Contribution, anonymous: bool = False, number: int | None = None,
+                      tag: str = "") -> ContributionLine:
+    """`tag`: a level, or a position, or the position an interest lies behind ("Organisatie ↳ 3")."""
     parts: list[str | tuple[str, str]] = []
     if number is not None:
         parts.append((f"{number:>2}. ", "dim"))
     who = attribution(contribution, anonymous)
     if who:
         parts += [(visible(who), "bold"), "  "]
+    if tag:
+        parts += [(f"[{visible(tag)}]", "italic"), " "]
     parts.append(visible(contribution.text))
     return ContributionLine(Content.assemble(*parts))
 

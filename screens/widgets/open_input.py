@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -13,8 +15,9 @@ from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from screens.widgets.contributions import ContributionList, contribution_line
 from screens.widgets.who import PartnerDialog, WhoPicker, problem_line
-from workshop.attribution import Attribution, attribute, cards_of
+from workshop.attribution import Attribution, cards_of
 from workshop.i18n import N_, _
+from workshop.interests import Typed, behind, level_label, next_level, position_behind, read_typed
 from workshop.session.changes import AddContribution, Change, EditContribution
 
 
@@ -37,6 +40,9 @@ class OpenInput(PromptInput):
         yield Static(id="who-problem", classes="who-problem -empty")
 
     def placeholder(self) -> str:
+        if self.step.levels:
+            return _("Type a contribution, Enter saves it ('Name: Organisatie: …', F4: level, F2: partner)").replace(
+                "Organisatie", self.text_of(self.step.levels[0].text))
         if self.step.anonymous:
             return _("Type a contribution, Enter saves it")
         return _("Type a contribution, Enter saves it (↑↓ or F2: partner, or start with 'Name: ')")
@@ -65,25 +71,65 @@ class OpenInput(PromptInput):
         self.shown = contributions
 
     def lines(self, contributions: list, first_number: int = 1) -> list[Option]:
-        return [Option(contribution_line(c, self.step.anonymous, number), id=c.uid)
+        numbers = {c.uid: number for number, c in enumerate(self.shown_now(), start=1)} \
+            if any(behind(c) for c in contributions) else {}
+        return [Option(contribution_line(c, self.step.anonymous, number, self.tag(c, numbers)), id=c.uid)
                 for number, c in enumerate(contributions, start=first_number)]
+
+    def shown_now(self) -> list:
+        return [c for c in self.view.contributions(self.step.id) if not self.view.is_held(c.uid)]
+
+    def tag(self, contribution, numbers: dict[str, int]) -> str:
+        """The level, 'Standpunt', and for an interest behind a position that position's number."""
+        label = level_label(self.step, contribution.item, self.view.lang)
+        position = numbers.get(behind(contribution))
+        return f"{label} ↳ {position}".strip() if position else label
+
+    level = ""  # the level the next contribution gets, unless a typed prefix says another (F4)
+
+    def action_cycle_level(self) -> None:
+        """F4: the next level for the chosen contribution (the list has focus) or the next one typed."""
+        if not self.step.levels or self.read_only:
+            self.notify(_("This step has no levels."), severity="warning")
+            return
+        listing = self.query_one(ContributionList)
+        chosen = listing.highlighted_option
+        if listing.has_focus:  # the chosen contribution's level, never the next one's unseen
+            if chosen is not None:
+                old = self.view.contribution(str(chosen.id))
+                self.want(EditContribution(old.uid, {"item": next_level(self.step, old.item)}))
+            return
+        self.level = next_level(self.step, self.level)
+        self.show_level(self.level)
+
+    def show_level(self, level: str) -> None:
+        if not self.step.anonymous:
+            self.query_one(WhoPicker).level = level_label(self.step, level, self.view.lang)
 
     def action_cycle_who(self, step: int) -> None:
         if not self.step.anonymous:
             self.query_one(WhoPicker).cycle(step)
 
+    def read(self, text: str) -> Typed:
+        """Who, which level, a position or the answer to "why?": the prefixes of a typed line."""
+        if self.step.anonymous:  # no one is credited: a name stays in the text
+            return read_typed(text, self.step, [])
+        return read_typed(text, self.step, self.view.partners, self.view.participants, cards_of(self.view.meta))
+
     def attribute(self, text: str) -> Attribution:
-        return attribute(text, self.view.partners, self.view.participants, cards_of(self.view.meta))
+        return self.read(text).who
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """As the facilitator types, the picker shows who a prefix names: visible before Enter."""
         event.stop()
         if self.step.anonymous or event.input.id != "entry":
             return
-        typed = self.attribute(event.value) if ":" in event.value else None
+        read = self.read(event.value) if ":" in event.value else None
+        typed = read.who if read is not None else None
         picker = self.query_one(WhoPicker)
         if typed != picker.typed:
             picker.typed = typed
+        self.show_level(read.level if read is not None and read.level else self.level)
         if typed is None or not typed.prefix or typed.matched:
             self.show_problem(None)
 
@@ -95,21 +141,33 @@ class OpenInput(PromptInput):
         if not text.strip():
             return
         partner = participant = ""
+        read = self.read(text)
+        text = read.text
         if not self.step.anonymous:
             picker = self.query_one(WhoPicker)
-            typed = self.attribute(text)
+            typed = read.who
             if typed.matched:
                 picker.who, text = typed.speaker, typed.text
-            elif typed.ambiguous or (typed.unknown and text != self.kept_as_text):
+            elif typed.ambiguous or (typed.unknown and event.value != self.kept_as_text):
                 # never credited by a guess: nothing saved, the text stays, the problem is named
-                self.kept_as_text = text if typed.unknown else ""
-                self.give_back(text)
+                self.kept_as_text = event.value if typed.unknown else ""
+                self.give_back(event.value)
                 self.show_problem(typed)
                 return
             self.kept_as_text = ""
             self.show_problem(None)
             partner, participant = picker.who.partner, picker.who.participant
-        self.want(AddContribution(self.step.id, text, partner, participant), typed=event.value)
+        level = read.level or (self.level if self.step.levels else "")
+        position = None
+        if read.why:
+            position = position_behind(self.shown_now(), partner)
+            if position is None:
+                self.notify(_("No position yet to put this under: note one first with 'Standpunt: …'."),
+                            severity="warning")
+                self.give_back(event.value)
+                return
+        self.want(AddContribution(self.step.id, text, partner, participant, item=level,
+                                  value=position.uid if position is not None else None), typed=event.value)
 
     problem_shown = False
 
@@ -141,7 +199,7 @@ class OpenInput(PromptInput):
             picker = self.query_one(WhoPicker)
             picker.who = who
             if typed.prefix and not typed.matched:  # the unknown or unclear prefix is replaced by the pick
-                entry.value = entry.value.split(":", 1)[1].lstrip()
+                entry.value = re.sub(re.escape(typed.prefix) + r"\s*:\s*", "", entry.value, count=1)
             self.show_problem(None)
             entry.focus()
 
@@ -154,19 +212,29 @@ class OpenInput(PromptInput):
         def change_for(text: str) -> Change | None:
             if not text.strip():
                 return None
-            fields = {"text": text}
+            read = self.read(text)
+            fields: dict = {"text": read.text}
+            if read.level:  # 'Organisatie: …' or 'Standpunt: …' sets it, as when typing it
+                fields["item"] = read.level
+            if read.why:
+                position = position_behind(self.shown_now(), self.view.contribution(event.uid).partner)
+                if position is None or position.uid == event.uid:
+                    raise ValueError(_("No position yet to put this under: note one first with 'Standpunt: …'."))
+                fields["value"] = position.uid
             if not anonymous:  # 'Bram: …' says it was Bram after all, as when typing it
-                typed = self.attribute(text)
+                typed = read.who
                 if typed.ambiguous:
                     raise ValueError(_("'{prefix}' could be: {names}. Type more of the name.").format(
                         prefix=typed.prefix, names=", ".join(c.label() for c in typed.candidates)))
                 if typed.matched:
-                    fields = {"text": typed.text, "partner": typed.speaker.partner,
-                              "participant": typed.speaker.participant}
+                    fields.update({"text": typed.text, "partner": typed.speaker.partner,
+                                   "participant": typed.speaker.participant})
             return EditContribution(event.uid, fields)
 
         title = _("Edit the contribution") if anonymous else \
             _("Edit the contribution (start with 'Name: ' to change who said it)")
+        if self.step.levels:
+            title = _("Edit the contribution ('Name: ', a level or 'Standpunt: ' before it changes them)")
         self.post_message(self.Asks(title, self.view.contribution(event.uid).text, change_for))
 
     def refused(self, typed: str) -> None:

@@ -33,6 +33,7 @@ class WhoPicker(Static):
 
     who: reactive[Speaker] = reactive(Speaker, init=False)
     typed: reactive[Attribution | None] = reactive(None, init=False)
+    level: reactive[str] = reactive("", init=False)  # the level (label) the next contribution gets
 
     def __init__(self, partners: list[str], **kwargs) -> None:
         super().__init__("", **kwargs)
@@ -63,12 +64,17 @@ class WhoPicker(Static):
         else:
             line = Text("▲▼ ", style="dim")
             line.append_text(literal(self.who.label(nobody()), style="bold"))
+        if self.level:
+            line.append_text(literal(f" [{self.level}]", style="italic"))
         self.update(line)
 
     def watch_who(self, _who: Speaker) -> None:
         self.render_who()
 
     def watch_typed(self, _typed: Attribution | None) -> None:
+        self.render_who()
+
+    def watch_level(self, _level: str) -> None:
         self.render_who()
 
     def on_mount(self) -> None:

@@ -107,6 +107,10 @@ def fixed_session(deterministic, store, make_session):
     s.assign("actions", "OR informeren", "Gemeente", "2026-12-01")
     s.assign("actions", "=HYPERLINK(\"http://x\")", "@Zorggroep", "")
     s.add("close", "Goed | eerlijk", partner="Woonstede")
+    position = s.add("interests", "Geen extra overleg", partner="Gemeente", participant="Anna", item="position")
+    s.add("interests", "Te weinig | mensen *nu*", partner="Gemeente", item="organisation", value=position.uid)
+    s.add("interests", "Dat dit lukt", partner="Woonstede", item="person")
+    s.add("interests", "Eén loket", partner="Woonstede", item="collaboration")
     view = SessionView(store.read_session(s.id))
     s.release()
     return view

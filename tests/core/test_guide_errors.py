@@ -45,6 +45,10 @@ def step(ident: str = "a", kind: str = "open", extra: str = "") -> str:
     )
 
 
+def LEVEL(ident: str, nl: str) -> str:  # noqa: N802 (reads like the TOML it writes)
+    return f'\n[[steps.levels]]\nid = "{ident}"\ntext = {{ nl = "{nl}", en = "{nl}" }}\n'
+
+
 def head(**fields: str) -> str:
     """The [guide] table with fields replaced (value is raw TOML) or removed (value '')."""
     values = {"id": '"t"', "version": "1", "title": '{ nl = "Titel", en = "Title" }'}
@@ -191,6 +195,25 @@ CASES: list[tuple[str, str, str, str]] = [
     # the stated duration
     ("duration-shorter-than-the-steps", head(duration="5") + step("a"), "line 5, guide.duration", "more than the stated"),
     ("duration-not-a-number", head(duration='"2 uur"') + step("a"), "guide.duration", "whole number from 0"),
+    # an open step's levels (typed as 'Organisatie: …')
+    ("levels-on-a-statement", HEAD + step("a", "statement", 'levels = []\n'), "steps[1].levels",
+     "only to open steps"),
+    ("levels-not-a-list", HEAD + step("a", "open", 'levels = "persoonlijk"\n'), "line 11, steps[1].levels",
+     "expected a list of tables"),
+    ("only-one-level", HEAD + step("a", "open", LEVEL("person", "Persoonlijk")), "steps[1]", "at least two"),
+    ("level-without-text", HEAD + step("a", "open", LEVEL("person", "Persoonlijk") + '\n[[steps.levels]]\nid = "x"\n'),
+     "steps[1].levels[2]", "missing 'text'"),
+    ("level-with-a-colon", HEAD + step("a", "open", LEVEL("person", "Persoonlijk") + LEVEL("org", "Org: intern")),
+     "line 18, steps[1].levels[2].text.nl", "no ':'"),
+    ("level-called-position", HEAD + step("a", "open", LEVEL("person", "Persoonlijk") + LEVEL("position", "Iets")),
+     "line 17, steps[1].levels[2].id", "kept for positions"),
+    ("level-text-standpunt", HEAD + step("a", "open", LEVEL("person", "Persoonlijk") + LEVEL("pos", "Standpunt")),
+     "steps[1].levels[2].text.nl", "kept for positions"),
+    ("two-levels-one-text", HEAD + step("a", "open", LEVEL("person", "Persoonlijk") + LEVEL("self", "persoonlijk")),
+     "steps[1].levels[2].text.nl", "already that of level 'person'"),
+    ("level-unknown-field", HEAD + step("a", "open", LEVEL("person", "Persoonlijk") + LEVEL("org", "Org")
+                                       + 'perspective = "belangen"\n'), "steps[1].levels[2].perspective",
+     "unknown field 'perspective'"),
 ]
 
 

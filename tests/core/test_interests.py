@@ -151,3 +151,64 @@ def test_a_session_from_before_levels_opens_and_its_contributions_have_no_level(
     view = SessionView(store.read_session(session.id))
     assert [c.item for c in view.contributions("interests")] == [""]
     assert view.step("interests").levels == ()
+
+
+# --- the minutes, the exports and the comparison ---------------------------------------------
+
+
+def _two_sessions(store, make_session):
+    from workshop.session import LiveSession, SessionView
+
+    views = []
+    for date, said in (("2026-09-01", "Weinig mensen"), ("2026-11-01", "Meer mensen nodig \x1b[31m")):
+        session = LiveSession(store.open_session(make_session(date=date)))
+        position = session.add("interests", "Geen extra overleg", "Zorggroep", item=POSITION)
+        session.add("interests", said, "Zorggroep", item="organisation", value=position.uid)
+        session.add("interests", "[b]Eén loket[/b]", "Gemeente", item="collaboration")
+        session.add("interests", "Een wens zonder niveau", "Woonstede")
+        views.append(SessionView(store.read_session(session.id)))
+        session.release()
+    return views
+
+
+def test_the_minutes_show_interests_per_partner_and_level_and_positions_with_their_interest(store, make_session):
+    from workshop.export import export_session
+
+    minutes = export_session(_two_sessions(store, make_session)[1], "md")
+    assert "| Partner | Personal | Organisation | Collaboration |" in minutes
+    assert r"| Zorggroep |  | Meer mensen nodig \\x1b\[31m |  |" in minutes
+    assert r"| Gemeente |  |  | \[b\]Eén loket\[/b\] |" in minutes
+    assert "- Geen extra overleg — *Zorggroep*\n  - Organisation: Meer mensen nodig" in minutes
+    assert "**Without a level**\n\n- Een wens zonder niveau — *Woonstede*" in minutes
+
+
+def test_the_html_minutes_hold_the_table_with_the_text_escaped(store, make_session):
+    from workshop.export import export_session
+
+    page = export_session(_two_sessions(store, make_session)[1], "html")
+    assert "<th>Organisation</th>" in page and "[b]Eén loket[/b]" in page and "\x1b" not in page
+
+
+def test_the_json_export_keeps_the_level_and_the_link(store, make_session):
+    from workshop.export import export_session
+
+    data = json.loads(export_session(_two_sessions(store, make_session)[0], "json"))
+    said = {c["text"]: c for c in data["contributions"] if c["step"] == "interests"}
+    assert said["Weinig mensen"]["item"] == "organisation"
+    assert said["Weinig mensen"]["value"] == said["Geen extra overleg"]["uid"]
+
+
+def test_the_comparison_shows_each_partners_interests_per_level_session_by_session(store, make_session):
+    from workshop.compare import compare_sessions
+    from workshop.present.compare_html import comparison_html
+    from workshop.present.compare_md import comparison_markdown
+
+    comparison = compare_sessions(_two_sessions(store, make_session))
+    trails = {(t.partner, t.level): t.said for t in comparison.interests}
+    assert trails[("Zorggroep", "organisation")] == (("Weinig mensen",), ("Meer mensen nodig \x1b[31m",))
+    assert trails[("Gemeente", "collaboration")] == (("[b]Eén loket[/b]",),) * 2
+    assert ("Woonstede", "") not in trails and len(trails) == 2
+    markdown = comparison_markdown(comparison)
+    assert "## Interests per partner and level" in markdown
+    assert r"| Zorggroep | Organisation | Weinig mensen | Meer mensen nodig \\x1b\[31m |" in markdown
+    assert r"Meer mensen nodig \x1b[31m" in comparison_html(comparison)

@@ -14,6 +14,7 @@
 - roles, consents and actions as they progressed, with each review's verdict; actions' due
   dates, age and lateness (`progress.py`);
 - the pilot's verdict in each review, and the lessons each session collected (`lessons.py`);
+- interests per partner and level, session by session (`interests.py`);
 - mutual dependence per pair of partners, one-sided pairs flagged (`mutual.py`);
 - the collaboration scan per perspective, the lowest named as where attention is needed
   (`perspectives.py`);
@@ -37,6 +38,7 @@ from workshop.store import Store
 from workshop.compare.headline import headlines
 from workshop.compare.indexed import PAIN_FIELD, PAIN_STEPS, Indexed, collects_pains, pain_steps, ref_of, session_order
 from workshop.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
+from workshop.compare.interests import interests
 from workshop.compare.lessons import collects_lessons, lessons
 from workshop.compare.mutual import dependence
 from workshop.compare.pains import links_of, pains
@@ -53,6 +55,7 @@ from workshop.compare.result import (
     DependencePair,
     Headline,
     Holder,
+    InterestTrail,
     LateGroup,
     Lesson,
     PainPoint,
@@ -80,7 +83,7 @@ normalise = fold  # the older name
 __all__ = [
     "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED", "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY",
     "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound", "ActionTrail", "Change", "Comparison",
-    "ConsentMark", "ConsentTrail", "DependencePair", "Headline", "Holder", "LateGroup", "Lesson", "PainPoint", "PainRef", "PainRound",
+    "ConsentMark", "ConsentTrail", "DependencePair", "Headline", "Holder", "InterestTrail", "LateGroup", "Lesson", "PainPoint", "PainRef", "PainRound",
     "PainSuggestion", "PainTrail", "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
     "StatementVersion", "Trend", "collects_lessons", "collects_pains", "compare_collaborations", "compare_sessions",
     "direction", "due_date", "find_collaboration", "find_pain", "fold", "link_pains", "links_of", "mark_solved",
@@ -113,7 +116,7 @@ def compare_sessions(views: Iterable[SessionView], lang: str | None = None, toda
         pain_trails=trails, action_trails=progress, late=late_groups(progress),
         headlines=headlines(lang, refs, scored, rounds, trails, progress, said, lenses),
         today=today.isoformat(), trend_rule=rule, perspectives=lenses, pilot_reviews=pilot_reviews(indexed),
-        lessons=lessons(indexed), dependence=dependence(indexed))
+        lessons=lessons(indexed), dependence=dependence(indexed), interests=interests(indexed, lang))
 
 
 def compare_collaborations(store: Store, guide_id: str | None = None, lang: str | None = None) -> SideBySide:

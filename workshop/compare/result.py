@@ -153,6 +153,16 @@ class Lesson:
 
 
 @dataclass(frozen=True)
+class InterestTrail:
+    """What one partner said at one level (of the steps that declare levels), session by session."""
+
+    partner: str
+    level: str  # the level's id (person, organisation, collaboration)
+    label: str  # its text in the comparison's language
+    said: tuple[tuple[str, ...], ...]  # per session, in the order of `sessions`; () where nothing
+
+
+@dataclass(frozen=True)
 class PainRef:
     """One pain point as raised in one session."""
 
@@ -337,6 +347,7 @@ class Comparison:
     pilot_reviews: tuple[str | None, ...] = ()  # per session: the review's verdict on the carried pilot
     lessons: tuple[tuple[Lesson, ...], ...] = ()  # per session: the pilot's lessons it collected
     dependence: tuple[DependencePair, ...] = ()  # mutual dependence per pair of partners, one-sided first
+    interests: tuple[InterestTrail, ...] = ()  # per partner and level, what each session heard
 
     def session(self, session_id: str) -> SessionRef:
         return next(s for s in self.sessions if s.id == session_id)

@@ -278,15 +278,16 @@ class Checker:
             for lang, label in level.text.values.items():
                 word = label.strip().casefold()
                 if ":" in label or "\n" in label or len(label) > 40:
-                    raise self.error(f"{here}.text.{lang}", _(
-                        "a level's text is typed before a colon: expected at most 40 characters, no ':', one line"))
+                    raise self.fail(f"{here}.text.{lang}", _(
+                        "a level's text is typed before a colon: expected at most 40 characters, no ':', one line"),
+                        self.line_of(f"{here}.text"))
                 if word in POSITION_WORDS + WHY_WORDS:
-                    raise self.error(f"{here}.text.{lang}", _(
+                    raise self.fail(f"{here}.text.{lang}", _(
                         "'{word}' is kept for positions and the interest behind them; choose another text").format(
-                        word=short(label)))
+                        word=short(label)), self.line_of(f"{here}.text"))
                 if seen.get(word, level.id) != level.id:
-                    raise self.error(f"{here}.text.{lang}", _("the text '{text}' is already that of level '{id}'").format(
-                        text=short(label), id=seen[word]))
+                    raise self.fail(f"{here}.text.{lang}", _("the text '{text}' is already that of level '{id}'").format(
+                        text=short(label), id=seen[word]), self.line_of(f"{here}.text"))
                 seen[word] = level.id
         return levels
 

@@ -166,6 +166,23 @@ def lessons_renderable(comparison: Comparison) -> RenderableType:
     return Group(*parts)
 
 
+def interests_table(comparison: Comparison) -> Table:
+    """Per partner and level, what each session heard (the interests steps that have levels)."""
+    dates = [s.date for s in comparison.sessions]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(_("partner"), overflow="fold")
+    table.add_column(_("level"), overflow="fold")
+    for n, ref in enumerate(comparison.sessions, start=1):
+        table.add_column(column_label(dates, ref.date, n), overflow="fold")
+    shown = ""
+    for trail in comparison.interests:
+        partner = literal(trail.partner if trail.partner != shown else "", style="bold")
+        shown = trail.partner
+        table.add_row(partner, literal(trail.label),
+                      *(literal("; ".join(texts)) if texts else Text("–", style="dim") for texts in trail.said))
+    return table
+
+
 def headline_text(comparison: Comparison) -> Text:
     text = Text()
     for headline in comparison.headlines:
@@ -268,6 +285,8 @@ def comparison_renderable(comparison: Comparison, per_partner: bool = False, mar
     if comparison.dependence:
         parts += [heading(_("Mutual dependence")), dependence_table(comparison)]
     parts += [heading(_("Ambition and other carried statements")), statements_renderable(comparison, marks)]
+    if comparison.interests:
+        parts += [heading(_("Interests per partner and level")), interests_table(comparison)]
     if any(comparison.lessons):
         parts += [heading(_("Lessons from the pilot")), lessons_renderable(comparison)]
     parts += [heading(_("Pain points")), pains_renderable(comparison)]

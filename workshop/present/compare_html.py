@@ -18,6 +18,7 @@ from workshop.i18n import _, current_language, day, language, ngettext, number, 
 
 from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_chart import chart
+from workshop.present.text import visible
 
 STYLE = """
 @page { size: A4; margin: 16mm 14mm; }
@@ -81,7 +82,7 @@ def comparison_html(comparison: Comparison) -> str:
             f'<p class="muted">{_e(_date(refs[0].date))} – {_e(_date(refs[-1].date))}</p>']
     body += _headline(comparison) + _perspectives(comparison) + _dependence(comparison) + _trends(comparison)
     body += _statements(comparison)
-    body += _lessons(comparison) + _pains(comparison) + _late(comparison)
+    body += _interests(comparison) + _lessons(comparison) + _pains(comparison) + _late(comparison)
     body.append(f'<p class="muted">{_e(comparison.trend_rule)}</p>')
     return ("<!DOCTYPE html>\n"
             f'<html lang="{_e(current_language())}"><head><meta charset="utf-8">'
@@ -160,6 +161,17 @@ def _statements(comparison: Comparison) -> list[str]:
             words = _("The pilot's reviews:") + " " + said
             out.append(f'<p class="muted">{_e(words)}</p>')
     return out
+
+
+def _interests(comparison: Comparison) -> list[str]:
+    if not comparison.interests:
+        return []
+    out = [_heading(_("Interests per partner and level")),
+           _table_head(_("partner"), _("level"), *(_date(ref.date) for ref in comparison.sessions))]
+    for trail in comparison.interests:
+        cells = "".join(f"<td>{_e(visible('; '.join(texts))) if texts else '–'}</td>" for texts in trail.said)
+        out.append(f"<tr><td>{_e(visible(trail.partner))}</td><td>{_e(visible(trail.label))}</td>{cells}</tr>")
+    return out + ["</tbody></table>"]
 
 
 def _lessons(comparison: Comparison) -> list[str]:

@@ -90,6 +90,12 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                 out.append(f"  - ⚠ {contested} {_md_changes(version.contested_changes)}")
         if trail.step == "pilot" and (said := pilot_review_words(comparison)):
             out += ["", md_escape(_("The pilot's reviews:") + " " + said)]
+    if comparison.interests:
+        out += ["", f"## {_('Interests per partner and level')}", ""]
+        dates = [ref.date for ref in sessions]
+        out += md_table([_("partner"), _("level"), *(column_label(dates, ref.date, n) for n, ref in enumerate(sessions, 1))],
+                        [[md_cell(t.partner), md_cell(t.label), *(md_cell("; ".join(texts)) or "–" for texts in t.said)]
+                         for t in comparison.interests])
     if any(comparison.lessons):
         out += ["", f"## {_('Lessons from the pilot')}", ""]
         for ref, said in zip(sessions, comparison.lessons):

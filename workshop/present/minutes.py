@@ -127,6 +127,10 @@ def _who(c: Contribution) -> str:
 
 
 def _open_body(view: SessionView, step: Step) -> str:
+    if step.levels:  # interests per partner and level, positions with the interests behind them
+        from workshop.present.interests import levels_body
+
+        return levels_body(view, step)
     lines = []
     for c in view.contributions(step.id):
         text = md_escape(c.text).replace("\\\n", "\\\n  ")  # continuation lines stay in the item

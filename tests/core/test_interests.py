@@ -212,3 +212,16 @@ def test_the_comparison_shows_each_partners_interests_per_level_session_by_sessi
     assert "## Interests per partner and level" in markdown
     assert r"| Zorggroep | Organisation | Weinig mensen | Meer mensen nodig \\x1b\[31m |" in markdown
     assert r"Meer mensen nodig \x1b[31m" in comparison_html(comparison)
+
+
+def test_the_comparison_on_screen_lists_the_interests_per_level_at_80_columns(store, make_session):
+    from rich.console import Console
+
+    from workshop.compare import compare_sessions
+    from workshop.present.compare import comparison_renderable
+
+    console = Console(width=80, record=True, file=open("/dev/null", "w"), color_system=None)
+    console.print(comparison_renderable(compare_sessions(_two_sessions(store, make_session))))
+    shown = console.export_text()
+    assert "Interests per partner and level" in shown
+    assert "Weinig mensen" in shown and "[b]Eén loket[/b]" in shown and "\x1b" not in shown

@@ -41,8 +41,8 @@ class OpenInput(PromptInput):
 
     def placeholder(self) -> str:
         if self.step.levels:
-            return _("Type a contribution, Enter saves it ('Name: Organisatie: …', F4: level, F2: partner)").replace(
-                "Organisatie", self.text_of(self.step.levels[0].text))
+            return _("Type a contribution, Enter saves it ('Name: {level}: …', F4: level, F2: partner)").format(
+                level=self.text_of(self.step.levels[-1].text))
         if self.step.anonymous:
             return _("Type a contribution, Enter saves it")
         return _("Type a contribution, Enter saves it (↑↓ or F2: partner, or start with 'Name: ')")
@@ -162,7 +162,7 @@ class OpenInput(PromptInput):
         if read.why:
             position = position_behind(self.shown_now(), partner)
             if position is None:
-                self.notify(_("No position yet to put this under: note one first with 'Standpunt: …'."),
+                self.notify(_("No position yet to put this under: note one first with '{word}: …'.").format(word=_("Position")),
                             severity="warning")
                 self.give_back(event.value)
                 return
@@ -219,7 +219,7 @@ class OpenInput(PromptInput):
             if read.why:
                 position = position_behind(self.shown_now(), self.view.contribution(event.uid).partner)
                 if position is None or position.uid == event.uid:
-                    raise ValueError(_("No position yet to put this under: note one first with 'Standpunt: …'."))
+                    raise ValueError(_("No position yet to put this under: note one first with '{word}: …'.").format(word=_("Position")))
                 fields["value"] = position.uid
             if not anonymous:  # 'Bram: …' says it was Bram after all, as when typing it
                 typed = read.who
@@ -234,7 +234,8 @@ class OpenInput(PromptInput):
         title = _("Edit the contribution") if anonymous else \
             _("Edit the contribution (start with 'Name: ' to change who said it)")
         if self.step.levels:
-            title = _("Edit the contribution ('Name: ', a level or 'Standpunt: ' before it changes them)")
+            title = _("Edit the contribution ('Name: ', a level or '{word}: ' before it changes them)").format(
+                word=_("Position"))
         self.post_message(self.Asks(title, self.view.contribution(event.uid).text, change_for))
 
     def refused(self, typed: str) -> None:

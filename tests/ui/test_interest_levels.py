@@ -1,0 +1,87 @@
+"""On the interests step the facilitator types a level, a position and the interest behind it at
+pace, beside a name; F4 sets the level of the next contribution or of the chosen one. What lands
+on disk is read back with stock TinyDB."""
+
+from __future__ import annotations
+
+from tinydb import TinyDB
+
+from tests.ui.helpers import go_to, type_text
+
+SIZE = (80, 24)
+
+
+def on_disk(store, session_id: str) -> list[dict]:
+    with TinyDB(store.session_path(session_id), access_mode="r") as db:
+        docs = [doc for doc in db.table("contributions").all() if doc["step"] == "interests"]
+    return sorted(docs, key=lambda doc: doc["position"])
+
+
+async def typed(pilot, line: str) -> None:
+    await type_text(pilot, line)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_typed_levels_a_position_and_its_interest_are_stored_on_the_contributions(make_session, make_app, store):
+    session_id = make_session(lang="nl")
+    app = make_app(session_id, lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interests")
+        await typed(pilot, "Anna: organisatie: minder wachtlijsten")
+        await typed(pilot, "samen: Cem: een loket")
+        await typed(pilot, "Bram: standpunt: geen extra overleg")
+        await typed(pilot, "waarom: organisatie: te weinig mensen")
+        entry = app.screen.query_one("#entry")
+        assert entry.value == "" and "niveau" not in str(app.screen.query_one("#who-problem").render())
+        shown = [str(option.prompt) for option in app.screen.query_one("#contributions").options]
+    docs = on_disk(store, session_id)
+    assert [(d["partner"], d["participant"], d["item"], d["text"]) for d in docs] == [
+        ("Gemeente", "Anna", "organisation", "minder wachtlijsten"),
+        ("Woonstede", "Cem", "collaboration", "een loket"),
+        ("Zorggroep", "Bram", "position", "geen extra overleg"),
+        ("Zorggroep", "Bram", "organisation", "te weinig mensen"),
+    ]
+    assert docs[3]["value"] == docs[2]["uid"]
+    assert "[Organisatie] minder wachtlijsten" in shown[0]
+    assert "[Standpunt] geen extra overleg" in shown[2] and "[Organisatie ↳ 3] te weinig mensen" in shown[3]
+
+
+async def test_a_level_word_is_never_held_as_an_unknown_name_but_a_mistyped_name_still_is(make_session, make_app, store):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interests")
+        await typed(pilot, "Personal: I want this to work")
+        await typed(pilot, "organisation: Anaa: fewer waiting lists")  # a typo in the name: held
+        assert "not a partner" in str(app.screen.query_one("#who-problem").render())
+        assert app.screen.query_one("#entry").value == "organisation: Anaa: fewer waiting lists"
+    docs = on_disk(store, session_id)
+    assert [(d["item"], d["text"]) for d in docs] == [("person", "I want this to work")]
+
+
+async def test_f4_sets_the_level_of_the_next_contribution_and_of_the_chosen_one(make_session, make_app, store):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interests")
+        await pilot.press("f4", "f4")  # none → Personal → Organisation
+        assert "[Organisation]" in str(app.screen.query_one("#who").render())
+        await typed(pilot, "Bram: staff are overloaded")
+        await typed(pilot, "Cem: one more")
+        app.screen.query_one("#contributions").focus()
+        await pilot.press("down", "down")  # the second contribution
+        await pilot.press("f4")  # Organisation → Collaboration
+        await pilot.pause()
+    assert [(d["item"], d["text"]) for d in on_disk(store, session_id)] == [
+        ("organisation", "staff are overloaded"), ("collaboration", "one more")]
+
+
+async def test_why_without_a_position_saves_nothing_and_keeps_the_text(make_session, make_app, store):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interests")
+        await typed(pilot, "why: we need the money")
+        assert app.screen.query_one("#entry").value == "why: we need the money"
+    assert on_disk(store, session_id) == []

@@ -125,15 +125,19 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
     live.assign("lower-threshold", "Elkaars mobiele nummers delen en tussendoor bellen", "Anja de Vries",
                 _due(clock, 7))
     _step(live, clock, "interests", 14)
-    for partner, participant, text in [
-        (GEM, "Anja de Vries", "Organisatie: regie op het jeugdbeleid, met minder dure specialistische trajecten"),
-        (GEM, "Anja de Vries", "Wens: één gezamenlijke aanpak in plaats van vier losse"),
-        (ZORG, "Bram Jansen", "Organisatie: eerder in beeld zijn, niet pas bij crisis"),
-        (ZORG, "Bram Jansen", "Persoonlijk: ik wil mijn verpleegkundigen minder laten zoeken"),
-        (WOON, "Carla Bakker", "Organisatie: huurachterstanden eerder bespreken, voordat er ontruimd moet worden"),
-        (SCHOOL, "Dirk Smit", "Samen: één aanspreekpunt als er zorgen zijn over een kind"),
+    for partner, participant, level, text in [  # as typed: 'Anja: organisatie: …', 'standpunt: …', 'waarom: …'
+        (GEM, "Anja de Vries", "organisation", "regie op het jeugdbeleid, met minder dure specialistische trajecten"),
+        (GEM, "Anja de Vries", "", "Wens: één gezamenlijke aanpak in plaats van vier losse"),
+        (ZORG, "Bram Jansen", "organisation", "eerder in beeld zijn, niet pas bij crisis"),
+        (ZORG, "Bram Jansen", "person", "ik wil mijn verpleegkundigen minder laten zoeken"),
+        (WOON, "Carla Bakker", "position", "wij schuiven alleen aan als het over wonen gaat"),
+        (WOON, "Carla Bakker", "why", "huurachterstanden eerder bespreken, voordat er ontruimd moet worden"),
+        (SCHOOL, "Dirk Smit", "collaboration", "één aanspreekpunt als er zorgen zijn over een kind"),
     ]:
-        live.add("interests", text, partner, participant)
+        if level == "why":  # the interest behind the position just noted
+            live.add("interests", text, partner, participant, item="organisation", value=position.uid)
+        else:
+            position = live.add("interests", text, partner, participant, item=level)
     _step(live, clock, "break", 15)
     live.add("break", "Parkeerplaats: rol van de huisartsen", ZORG, "Bram Jansen")
     _step(live, clock, "pains", 11)
@@ -214,6 +218,9 @@ def _second_meeting(live: LiveSession, clock: _Clock) -> None:
     live.assign("lower-threshold", "Eén keer per maand samen lunchen op een van de scholen", "Dirk Smit", _due(clock, 30))
     _step(live, clock, "interests", 8)
     live.add("interests", "Wens: de pilot ook op het voortgezet onderwijs", SCHOOL, "Dirk Smit")
+    live.add("interests", "de wijkverpleging in het wijkteam houden, ook na de pilot", ZORG, "Bram Jansen",
+             item="organisation")
+    live.add("interests", "samen één huisbezoek in plaats van drie", WOON, "Carla Bakker", item="collaboration")
     _step(live, clock, "break", 15)
     _step(live, clock, "pains", 12)
     pains = [

@@ -10,6 +10,7 @@ from rich.text import Text
 from workshop.guides import Step
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind, kind_label
+from workshop.interests import level_label
 from workshop.present.text import literal
 from workshop.session import SessionView
 from workshop.statements import settled
@@ -127,6 +128,8 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
             option = next((o for o in step.options if o.id == c.value), None)
             lines.append(literal((f"{c.partner}: " if c.partner else "") + (view.text(option.text) if option else str(c.value))))
         else:
+            if step.levels and (label := level_label(step, c.item, view.lang)):
+                lines.append(literal(f"[{label}] ", style="italic"))
             lines.append(literal(c.text))
             who = " / ".join(x for x in (c.partner, c.participant) if x)
             if who:

@@ -225,3 +225,16 @@ def test_the_comparison_on_screen_lists_the_interests_per_level_at_80_columns(st
     shown = console.export_text()
     assert "Interests per partner and level" in shown
     assert "Weinig mensen" in shown and "[b]Eén loket[/b]" in shown and "\x1b" not in shown
+
+
+def test_a_level_typed_on_a_participants_phone_is_that_level(live):
+    from workshop.serve.hub import Hub, Joined
+
+    session = live()
+    session.go_to("interests")
+    hub = Hub(session)
+    bram = Joined("j1", "Bram", "Zorggroep")
+    for number, text in enumerate(("Organisatie: te weinig mensen", "waarom: geld", "Planning: morgen")):
+        session.apply_all(hub.contribution(bram, "interests", text, f"form-{number}"))
+    assert [(c.item, c.text) for c in session.contributions("interests")] == [
+        ("organisation", "te weinig mensen"), ("", "waarom: geld"), ("", "Planning: morgen")]

@@ -146,7 +146,15 @@ class Hub:
         else:
             partner, name = who.partner, who.name
         uid = who.uid_for(form_uid)
-        wanted: list[c.Change] = [c.AddContribution(step.id, text, partner=partner, participant=name, uid=uid)]
+        level = ""
+        if step.levels:  # 'Organisatie: …' typed on a phone is that level, as on the facilitator's screen
+            from workshop.interests import read_typed
+
+            typed = read_typed(text, step, [])
+            if typed.level and not typed.why:  # 'waarom:' from a phone stays text: the room links it
+                level, text = typed.level, typed.text
+        wanted: list[c.Change] = [c.AddContribution(step.id, text, partner=partner, participant=name, item=level,
+                                                    uid=uid)]
         if step.moderate and uid not in self.live._by_uid:
             wanted.append(c.Moderate(uid, shown=False))
         return wanted

@@ -5,7 +5,8 @@ is kept in its `item` (the level's id), as a scale item's id is; a position is `
 an interest typed as the answer to "why?" keeps the position's uid in its `value`.
 
 Typed, these are prefixes before a colon, in any order with a name: "Anna: organisatie: …",
-"organisatie: Anna: …", "standpunt: …", "waarom: samen: …". The order of precedence, so that a
+"organisatie: Anna: …", "standpunt: …", "waarom: samen: …" (all of them only on a step with
+levels; elsewhere such a word is held as an unknown name, as before). The order of precedence, so that a
 level is never held as an unknown name and a name is never taken for a level:
 1. a prefix that is exactly a partner's or participant's name (or short name, alias) names them;
 2. a prefix that is a level's label or id, or the start of a label (three letters at least), or a
@@ -91,10 +92,11 @@ def read_typed(text: str, step: Step, partners: Iterable[str], participants: Ite
             if not who.matched:
                 break
             continue
-        if not level and word in POSITION_WORDS:
+        # positions and the interests behind them belong to a step with levels
+        if step.levels and not level and word in POSITION_WORDS:
             level, rest = POSITION, after
             continue
-        if not why and word in WHY_WORDS:
+        if step.levels and not why and word in WHY_WORDS:
             why, rest = True, after
             continue
         named = level_of(prefix, step.levels) if not level else ""

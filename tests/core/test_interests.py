@@ -86,10 +86,11 @@ def test_a_position_and_a_why_are_read_beside_a_name_and_a_level(step):
     assert typed.text == "te weinig mensen"
 
 
-def test_a_step_without_levels_reads_no_level_but_still_a_position(shelf):
+def test_a_step_without_levels_reads_no_level_and_no_position_and_holds_the_word_as_before(shelf):
     plain = shelf.get("procesregie").step("pains")
-    assert read("organisatie: x", plain).level == ""
-    assert read("standpunt: x", plain).level == POSITION
+    for line in ("organisatie: x", "standpunt: x", "waarom: x"):
+        typed = read(line, plain)
+        assert (typed.level, typed.why, typed.who.unknown, typed.text) == ("", False, True, line)
 
 
 def test_a_level_is_named_by_its_start_only_from_three_letters_and_when_one_level_has_it(step):

@@ -65,7 +65,7 @@ async def test_f4_sets_the_level_of_the_next_contribution_and_of_the_chosen_one(
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "interests")
-        await pilot.press("f4", "f4")  # none → Personal → Organisation
+        await pilot.press("f4", "shift+up")  # none → Personal → Organisation (F4 or shift+↑ while typing)
         assert "[Organisation]" in str(app.screen.query_one("#who").render())
         await typed(pilot, "Bram: staff are overloaded")
         await typed(pilot, "Cem: one more")

@@ -84,7 +84,17 @@ def to_csv(view: SessionView, sep: str | None = None) -> str:
     order = {step.id: number for number, step in enumerate(view.agenda)}
     kinds = {step.id: step.kind for step in view.steps}
     by_uid = {c.uid: c for c in view.contributions()}
-    rows = sorted(view.contributions(), key=lambda c: order.get(c.step, len(order)))  # stable: keeps step order
+    # A step with levels (the interests) is grouped per partner, then per level, as in the minutes.
+    partners = {name: number for number, name in enumerate(view.partners)}
+    levels = {step.id: {level.id: number for number, level in enumerate(step.levels)} for step in view.steps}
+
+    def grouped(c) -> tuple[int, int]:
+        ranks = levels.get(c.step)
+        if not ranks:
+            return (0, 0)
+        return (partners.get(c.partner, len(partners)), ranks.get(c.item, len(ranks)))
+
+    rows = sorted(view.contributions(), key=lambda c: (order.get(c.step, len(order)), *grouped(c)))  # stable
     for c in rows:
         kind = kinds.get(c.step)
         text = c.text

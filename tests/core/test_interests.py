@@ -239,3 +239,15 @@ def test_a_level_typed_on_a_participants_phone_is_that_level(live):
         session.apply_all(hub.contribution(bram, "interests", text, f"form-{number}"))
     assert [(c.item, c.text) for c in session.contributions("interests")] == [
         ("organisation", "te weinig mensen"), ("", "waarom: geld"), ("", "Planning: morgen")]
+
+
+def test_the_csv_lists_an_interests_step_per_partner_then_per_level_with_the_level_id(store, make_session):
+    import csv
+    import io
+
+    from workshop.export import export_session
+
+    rows = list(csv.DictReader(io.StringIO(export_session(_two_sessions(store, make_session)[0], "csv").lstrip("\ufeff"))))
+    said = [(r["partner"], r["item"], r["text"]) for r in rows if r["step"] == "interests"]
+    assert said == [("Gemeente", "collaboration", "[b]Eén loket[/b]"), ("Zorggroep", "organisation", "Weinig mensen"),
+                    ("Zorggroep", "position", "Geen extra overleg"), ("Woonstede", "", "Een wens zonder niveau")]

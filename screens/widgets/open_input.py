@@ -21,6 +21,10 @@ from workshop.interests import Typed, behind, level_label, next_level, position_
 from workshop.session.changes import AddContribution, Change, EditContribution
 
 
+def no_position() -> str:
+    return _("No position yet to put this under: note one first with '{word}: …'.").format(word=_("Position"))
+
+
 class OpenInput(PromptInput):
     FOCUS = "#entry"
     HELP_TITLE = N_("Open step")
@@ -162,8 +166,7 @@ class OpenInput(PromptInput):
         if read.why:
             position = position_behind(self.shown_now(), partner)
             if position is None:
-                self.notify(_("No position yet to put this under: note one first with '{word}: …'.").format(word=_("Position")),
-                            severity="warning")
+                self.notify(no_position(), severity="warning")
                 self.give_back(event.value)
                 return
         self.want(AddContribution(self.step.id, text, partner, participant, item=level,
@@ -219,7 +222,7 @@ class OpenInput(PromptInput):
             if read.why:
                 position = position_behind(self.shown_now(), self.view.contribution(event.uid).partner)
                 if position is None or position.uid == event.uid:
-                    raise ValueError(_("No position yet to put this under: note one first with '{word}: …'.").format(word=_("Position")))
+                    raise ValueError(no_position())
                 fields["value"] = position.uid
             if not anonymous:  # 'Bram: …' says it was Bram after all, as when typing it
                 typed = read.who
@@ -233,7 +236,7 @@ class OpenInput(PromptInput):
 
         title = _("Edit the contribution") if anonymous else \
             _("Edit the contribution (start with 'Name: ' to change who said it)")
-        if self.step.levels:
+        if self.step.levels and not anonymous:
             title = _("Edit the contribution ('Name: ', a level or '{word}: ' before it changes them)").format(
                 word=_("Position"))
         self.post_message(self.Asks(title, self.view.contribution(event.uid).text, change_for))

@@ -211,6 +211,8 @@ CASES: list[tuple[str, str, str, str]] = [
      "steps[1].levels[2].text.nl", "kept for positions"),
     ("two-levels-one-text", HEAD + step("a", "open", LEVEL("person", "Persoonlijk") + LEVEL("self", "persoonlijk")),
      "steps[1].levels[2].text.nl", "already that of level 'person'"),
+    ("level-id-is-another-levels-text", HEAD + step("a", "open", LEVEL("person", "Samen") + LEVEL("samen", "Samenwerking")),
+     "steps[1].levels[2].id", "already that of level 'person'"),
     ("level-unknown-field", HEAD + step("a", "open", LEVEL("person", "Persoonlijk") + LEVEL("org", "Org")
                                        + 'perspective = "belangen"\n'), "steps[1].levels[2].perspective",
      "unknown field 'perspective'"),

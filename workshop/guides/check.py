@@ -275,6 +275,10 @@ class Checker:
             here = f"{where}.levels[{number}]"
             if level.id == POSITION:
                 raise self.error(f"{here}.id", _("'{id}' is kept for positions; choose another id").format(id=POSITION))
+            if seen.get(level.id, level.id) != level.id:
+                raise self.error(f"{here}.id", _("the text '{text}' is already that of level '{id}'").format(
+                    text=level.id, id=seen[level.id]))
+            seen[level.id] = level.id
             for lang, label in level.text.values.items():
                 word = label.strip().casefold()
                 if ":" in label or "\n" in label or len(label) > 40:

@@ -36,6 +36,7 @@ from workshop.i18n import _, current_language, day, ngettext
 from workshop.present.compare import (
     actions_table,
     headline_text,
+    interests_table,
     late_renderable,
     open_actions_text,
     pains_renderable,
@@ -81,7 +82,7 @@ class CompareScreen(Screen):
         with VerticalScroll(id="compare-body"):
             yield Static(Text(_("Reading the sessions…"), style="italic"), id="compare-status")
             yield Static(classes="compare-section", id="compare-headline")
-            for section in ("sessions", "trends", "statements", "pains", "progress", "actions", "late"):
+            for section in ("sessions", "trends", "statements", "interests", "pains", "progress", "actions", "late"):
                 yield Static(classes="compare-heading", id=f"heading-{section}")
                 yield Static(classes="compare-section", id=f"compare-{section}")
         yield TranslatedFooter()
@@ -129,6 +130,7 @@ class CompareScreen(Screen):
             "sessions": _("Sessions and the phase the group chose"),
             "trends": _("Communication and interaction: the threshold question first"),
             "statements": _("Ambition and other carried statements, with what changed"),
+            "interests": _("Interests per partner and level"),
             "pains": _("Pain points: recurring, came back, new, no longer mentioned or solved · m: matches and links"),
             "progress": _("Roles and consent as they progressed"),
             "actions": _("Actions per session"),
@@ -140,6 +142,9 @@ class CompareScreen(Screen):
         self.query_one("#compare-sessions", Static).update(sessions_table(comparison))
         self.show_trends()
         self.query_one("#compare-statements", Static).update(statements_renderable(comparison))
+        for shown in self.query("#heading-interests, #compare-interests"):  # only where a step has levels
+            shown.display = bool(comparison.interests)
+        self.query_one("#compare-interests", Static).update(interests_table(comparison))
         self.query_one("#compare-pains", Static).update(pains_renderable(comparison))
         self.query_one("#compare-progress", Static).update(progress_renderable(comparison))
         self.query_one("#compare-actions", Static).update(

@@ -85,3 +85,25 @@ async def test_why_without_a_position_saves_nothing_and_keeps_the_text(make_sess
         await typed(pilot, "why: we need the money")
         assert app.screen.query_one("#entry").value == "why: we need the money"
     assert on_disk(store, session_id) == []
+
+
+async def test_the_compare_screen_shows_each_partners_interests_per_level(store, make_session):
+    from tests.core.test_interests import _two_sessions
+    from tests.ui.test_compare_screen import _Host, loaded, shown_text
+
+    views = _two_sessions(store, make_session)
+    app = _Host(store, views[-1].id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        shown = shown_text(screen, "#compare-interests")
+    assert "Organisation" in shown and "Weinig mensen" in shown and "[b]Eén loket[/b]" in shown
+    assert "\x1b" not in shown and "\\x1b[31m" in shown
+
+
+async def test_the_compare_screen_leaves_out_interests_where_no_step_has_levels(store, make_session):
+    from tests.ui.test_compare_screen import _Host, loaded
+
+    app = _Host(store, make_session(guide="pulse"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert not screen.query_one("#compare-interests").display

@@ -106,9 +106,18 @@ class OpenInput(PromptInput):
         self.level = next_level(self.step, self.level)
         self.show_level(self.level)
 
-    def show_level(self, level: str) -> None:
-        if not self.step.anonymous:
-            self.query_one(WhoPicker).level = level_label(self.step, level, self.view.lang)
+    def show_level(self, level: str, why: bool = False) -> None:
+        """Beside the partner: the level the line gets and, for 'waarom:', the position it goes under."""
+        if self.step.anonymous:
+            return
+        picker = self.query_one(WhoPicker)
+        label = level_label(self.step, level, self.view.lang)
+        if why:
+            shown = self.shown_now()
+            who = picker.credited or picker.who
+            position = position_behind(shown, who.partner)
+            label = f"{label} ↳ {shown.index(position) + 1 if position else '?'}".strip()
+        picker.level = label
 
     def action_cycle_who(self, step: int) -> None:
         if not self.step.anonymous:
@@ -133,7 +142,7 @@ class OpenInput(PromptInput):
         picker = self.query_one(WhoPicker)
         if typed != picker.typed:
             picker.typed = typed
-        self.show_level(read.level if read is not None and read.level else self.level)
+        self.show_level(read.level if read is not None and read.level else self.level, read is not None and read.why)
         if typed is None or not typed.prefix or typed.matched:
             self.show_problem(None)
 

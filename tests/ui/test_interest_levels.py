@@ -31,7 +31,10 @@ async def test_typed_levels_a_position_and_its_interest_are_stored_on_the_contri
         await typed(pilot, "Anna: organisatie: minder wachtlijsten")
         await typed(pilot, "samen: Cem: een loket")
         await typed(pilot, "Bram: standpunt: geen extra overleg")
-        await typed(pilot, "waarom: organisatie: te weinig mensen")
+        await type_text(pilot, "waarom: organisatie: te weinig mensen")
+        assert "[Organisatie ↳ 3]" in str(app.screen.query_one("#who").render())  # seen before Enter
+        await pilot.press("enter")
+        await pilot.pause()
         entry = app.screen.query_one("#entry")
         assert entry.value == "" and "niveau" not in str(app.screen.query_one("#who-problem").render())
         shown = [str(option.prompt) for option in app.screen.query_one("#contributions").options]

@@ -251,3 +251,15 @@ def test_the_csv_lists_an_interests_step_per_partner_then_per_level_with_the_lev
     said = [(r["partner"], r["item"], r["text"]) for r in rows if r["step"] == "interests"]
     assert said == [("Gemeente", "collaboration", "[b]Eén loket[/b]"), ("Zorggroep", "organisation", "Weinig mensen"),
                     ("Zorggroep", "position", "Geen extra overleg"), ("Woonstede", "", "Een wens zonder niveau")]
+
+
+def test_workshop_show_names_each_level_and_the_position_an_interest_lies_behind(store, make_session):
+    from rich.console import Console
+
+    from workshop.present.session import session_renderable
+
+    console = Console(width=200, record=True, file=open("/dev/null", "w"), color_system=None)
+    console.print(session_renderable(_two_sessions(store, make_session)[0]))
+    shown = console.export_text()
+    assert "[Position] Geen extra overleg" in shown
+    assert "[Organisation] ↳ Geen extra overleg: Weinig mensen" in shown

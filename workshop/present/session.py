@@ -10,8 +10,8 @@ from rich.text import Text
 from workshop.guides import Step
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind, kind_label
-from workshop.interests import level_label
-from workshop.present.text import literal
+from workshop.interests import behind, level_label
+from workshop.present.text import literal, one_line
 from workshop.session import SessionView
 from workshop.statements import settled
 from workshop.summary import consent_label, review_label
@@ -130,6 +130,8 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
         else:
             if step.levels and (label := level_label(step, c.item, view.lang)):
                 lines.append(literal(f"[{label}] ", style="italic"))
+            if step.levels and (position := next((p for p in items if p.uid == behind(c)), None)) is not None:
+                lines.append(literal(f"↳ {one_line(position.text, 40)}: ", style="dim"))
             lines.append(literal(c.text))
             who = " / ".join(x for x in (c.partner, c.participant) if x)
             if who:

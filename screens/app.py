@@ -37,6 +37,7 @@ class WorkshopApp(App[int]):
         self.lang = lang
         self.start_session = session_id
         self.start_notices: list[tuple[str, str]] = []
+        self.start_screen: Screen | None = None
         self.clock = clock
         self.user_keys: dict[str, str] = {}  # binding id → keys, from the user's keymap.toml
         use_language(lang)
@@ -55,21 +56,21 @@ class WorkshopApp(App[int]):
 
         The home is then only built when the facilitator leaves the session, so the meeting's
         screen is the first one drawn, with nothing composed beneath it."""
-        # The theme and the user's keys are set before the first screen is built: set later,
-        # they would restyle and rebind a screen already laid out (a second full frame).
-        self.register_theme(HIGH_CONTRAST)
-        self.apply_keymap()
         if self.start_session:
-            screen, notices = self.session_screen(self.start_session)
-            self.start_notices += notices
-            if screen is not None:
-                return screen
+            self.start_screen, self.start_notices = self.session_screen(self.start_session)
+            if self.start_screen is not None:
+                return Screen()
         from screens.home import HomeScreen
 
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.apply_keymap()
         self.tell(self.start_notices)
+        if self.start_screen is not None:
+            self.push_screen(self.start_screen)
+            self.start_screen = None
 
     def apply_keymap(self) -> None:
         """The user's own keys (see workshop/keymap.py); a broken file is named, the defaults stay."""
@@ -79,14 +80,14 @@ class WorkshopApp(App[int]):
         try:
             keymap = load_keymap(keymap_path())
         except KeymapError as problem:
-            self.start_notices.append((str(problem), "error"))
+            self.notify(str(problem), severity="error", timeout=10)
             return
         if not keymap:
             return
         unknown = sorted(set(keymap) - {command.id for command in every_command()})
         if unknown:
-            self.start_notices.append((_("{file}: no command has the id {ids} (F1 lists them)").format(
-                file=keymap_path(), ids=", ".join(unknown)), "warning"))
+            self.notify(_("{file}: no command has the id {ids} (F1 lists them)").format(
+                file=keymap_path(), ids=", ".join(unknown)), severity="warning", timeout=10)
         self.user_keys = keymap
         self.set_keymap(keymap)
 
@@ -146,12 +147,11 @@ class WorkshopApp(App[int]):
                 return
             screen.release()
         use_language(self.lang)
-        if len(self.screen_stack) == 1:  # the app was started on this session: the home is made now
-            self.add_mode("home", HomeScreen)  # its own stack (the default one cannot lose its last screen)
-            self.switch_mode("home")
-            return
         self.pop_screen()
-        self.refresh_home()
+        if isinstance(self.screen, HomeScreen):
+            self.refresh_home()
+        else:  # the app was started on this session: the home is made now (and reads the list)
+            self.push_screen(HomeScreen())
 
     warned_about: tuple[str, ...] = ()
 

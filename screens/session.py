@@ -12,11 +12,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from screens.commands import BY_ID, bindings, key_display
 from screens.session_serve import ServesParticipants
-from screens.steady_screen import SteadyScreen
 from screens.text import literal
 from screens.widgets.agenda import Agenda
 from screens.widgets.base import PromptInput
@@ -46,7 +46,7 @@ GRID_KINDS = (PromptKind.SCALE, PromptKind.VOTE, PromptKind.CONSENT)
 AGENDA_EVERY = 5  # seconds between redraws of the agenda's times
 
 
-class SessionScreen(ServesParticipants, SteadyScreen):
+class SessionScreen(ServesParticipants, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     PLACE = "session"
     BINDINGS = bindings("session")

@@ -131,6 +131,13 @@ def next_level(step: Step, level: str) -> str:
     return order[(order.index(level) + 1) % len(order)] if level in order else order[0]
 
 
+LATEST_POSITION = "latest-position"  # an AddContribution's value: "the position this answers", found when applied
+
+
+def no_position() -> str:
+    return _("No position yet to put this under: note one first with '{word}: …'.").format(word=_("Position"))
+
+
 def position_behind(contributions: list[Contribution], partner: str) -> Contribution | None:
     """The position an answer to "why?" belongs to: this partner's latest, else the step's latest."""
     positions = [c for c in contributions if c.item == POSITION]

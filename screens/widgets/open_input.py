@@ -17,12 +17,11 @@ from screens.widgets.contributions import ContributionList, contribution_line
 from screens.widgets.who import PartnerDialog, WhoPicker, problem_line
 from workshop.attribution import Attribution, cards_of
 from workshop.i18n import N_, _
-from workshop.interests import Typed, behind, level_label, next_level, position_behind, read_typed
+from workshop.interests import (LATEST_POSITION, Typed, behind, level_label, next_level, no_position,
+                                position_behind, read_typed)
 from workshop.session.changes import AddContribution, Change, EditContribution
 
 
-def no_position() -> str:
-    return _("No position yet to put this under: note one first with '{word}: …'.").format(word=_("Position"))
 
 
 class OpenInput(PromptInput):
@@ -171,15 +170,10 @@ class OpenInput(PromptInput):
             self.show_problem(None)
             partner, participant = picker.who.partner, picker.who.participant
         level = read.level or (self.level if self.step.levels else "")
-        position = None
-        if read.why:
-            position = position_behind(self.shown_now(), partner)
-            if position is None:
-                self.notify(no_position(), severity="warning")
-                self.give_back(event.value)
-                return
+        # 'waarom: …' goes under the position it answers, found as the change is made: keys typed in
+        # a burst may get here before the position typed just before it is on screen
         self.want(AddContribution(self.step.id, text, partner, participant, item=level,
-                                  value=position.uid if position is not None else None), typed=event.value)
+                                  value=LATEST_POSITION if read.why else None), typed=event.value)
 
     problem_shown = False
 

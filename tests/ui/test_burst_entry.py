@@ -11,7 +11,7 @@ BURST = [f"w{number:03d}-{number:03d}" for number in range(20)]
 
 
 def key(ch: str) -> events.Key:
-    names = {"-": "minus", " ": "space", "\r": "enter"}
+    names = {"-": "minus", " ": "space", "\r": "enter", ":": "colon"}
     return events.Key(names.get(ch, ch), ch)
 
 

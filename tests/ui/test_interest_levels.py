@@ -7,6 +7,7 @@ from __future__ import annotations
 from tinydb import TinyDB
 
 from tests.ui.helpers import go_to, type_text
+from tests.ui.test_burst_entry import send_burst, settle
 
 SIZE = (80, 24)
 
@@ -110,3 +111,17 @@ async def test_the_compare_screen_leaves_out_interests_where_no_step_has_levels(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         assert not screen.query_one("#compare-interests").display
+
+
+async def test_a_position_and_its_why_typed_in_one_burst_are_linked(make_session, make_app, store):
+    session_id = make_session(lang="nl")
+    app = make_app(session_id, lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interests")
+        # a paste, a laggy link: both lines and their Enters arrive before the app handles any key
+        send_burst(app, "Bram: standpunt: alles via het wijkteam\rwaarom: korte lijnen\r")
+        await settle(pilot)
+        assert app.screen.query_one("#entry").value == ""
+    docs = on_disk(store, session_id)
+    assert [doc["text"] for doc in docs] == ["alles via het wijkteam", "korte lijnen"]
+    assert docs[0]["item"] == "position" and docs[1]["value"] == docs[0]["uid"]

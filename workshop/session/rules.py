@@ -39,10 +39,19 @@ def _check_level(live: LiveSession, step_id: str, item: str, value: Any) -> None
 def _add(live: LiveSession, change: c.AddContribution) -> Contribution:
     if change.uid and change.uid in live._by_uid:
         return live._by_uid[change.uid]  # sent again: it is there already
-    _check_level(live, change.step, change.item, change.value)
+    from workshop.interests import LATEST_POSITION, no_position, position_behind
+
+    value = change.value
+    if value == LATEST_POSITION:  # 'waarom: …': the position it answers is found now, in the order
+        # typed, so one typed just before it in a burst of keys is found
+        shown = [c for c in live.contributions(change.step) if not live.is_held(c.uid)]
+        if (position := position_behind(shown, change.partner)) is None:
+            raise ValueError(no_position())
+        value = position.uid
+    _check_level(live, change.step, change.item, value)
     chosen = {"uid": change.uid} if change.uid else {}
     return live._add(change.step, change.text, change.partner, change.participant,
-                     item=change.item, value=change.value, when=change.when, **chosen)
+                     item=change.item, value=value, when=change.when, **chosen)
 
 
 def _edit(live: LiveSession, change: c.EditContribution) -> Contribution:

@@ -475,3 +475,13 @@ def test_comparing_12_sessions_of_300_contributions_is_quick(store, make_session
     assert len(compared.sessions) == 12 and compared.trends[0].key == "threshold"
     print(f"\ncompare 12 sessions x 300 contributions (reading included): "
           f"median {sorted(timings)[2] * 1000:.0f} ms, best {min(timings) * 1000:.0f} ms (bar: 300 ms)")
+
+
+def test_a_roles_date_is_shown_in_words_and_a_rhythm_as_typed():
+    from workshop.i18n import language
+    from workshop.present.compare import said_when
+
+    with language("nl"):
+        assert said_when("2026-11-28") == "28 november 2026"
+        assert said_when("elke zes weken") == "elke zes weken"
+        assert said_when("") == ""

@@ -193,6 +193,13 @@ def headline_text(comparison: Comparison) -> Text:
     return text
 
 
+def said_when(typed: str) -> str:
+    """A role's 'when': a date (as the date field stores it) in words, a rhythm as typed."""
+    import re
+
+    return day(typed) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed or "") else typed
+
+
 def progress_renderable(comparison: Comparison) -> RenderableType:
     """Roles and consent: each with the moments it changed."""
     dates = [s.date for s in comparison.sessions]
@@ -211,7 +218,7 @@ def progress_renderable(comparison: Comparison) -> RenderableType:
             if index:
                 line.append(" → ", style="bold")
             line.append(literal(who or "–"))
-            detail = ", ".join(x for x in (rhythm, when(session_id)) if x)
+            detail = ", ".join(x for x in (said_when(rhythm), when(session_id)) if x)
             line.append(literal(f" ({detail})", style="dim"))
         last = next((h for h in reversed(trail.holders) if h is not None), None)
         confirmed = [sid for sid, h in zip((s.id for s in comparison.sessions), trail.holders) if h and h.confirmed]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from workshop.compare import Change, Comparison, SideBySide
 from workshop.compare_facts import consent_stages, role_stages
 from workshop.i18n import _, day, ngettext, number, pgettext
-from workshop.present.compare import PAIN_MARKS, column_label, pain_groups, pain_heading, pilot_review_words, dependence_rows
+from workshop.present.compare import (PAIN_MARKS, column_label, dependence_rows, pain_groups, pain_heading,
+                                      pilot_review_words, said_when)
 from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.summary import consent_label, review_label
@@ -122,7 +123,7 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     out += ["", f"## {_('Roles and consent')}", ""]
     for trail in comparison.roles:
         steps = " → ".join(
-            f"{md_escape(who or '–')} ({md_escape(', '.join(x for x in (rhythm, day(comparison.session(sid).date)) if x))})"
+            f"{md_escape(who or '–')} ({md_escape(', '.join(x for x in (said_when(rhythm), day(comparison.session(sid).date)) if x))})"
             for sid, (who, rhythm) in role_stages(comparison, trail.holders))
         out.append(f"- {md_escape(trail.role)} — {steps}")
     for trail in comparison.consents:

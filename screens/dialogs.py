@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -200,3 +202,14 @@ class AttendanceDialog(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def ask(app, title: str, start: str, placeholder: str, accept: Callable[[str], bool]) -> None:
+    """A line of text in a dialog. When `accept` refuses it (it says why), the dialog opens again
+    with what was typed, so nothing typed is lost; Escape gives up."""
+
+    def answered(answer: str | None) -> None:
+        if answer is not None and not accept(answer):
+            ask(app, title, answer, placeholder, accept)
+
+    app.push_screen(TextDialog(title, start, placeholder=placeholder), answered)

@@ -374,20 +374,17 @@ class SessionScreen(ServesParticipants, Screen):
     @on(PromptInput.Asks)
     def asks(self, event: PromptInput.Asks) -> None:
         """A change that needs a line of text first (an edit, a comment with a score, a date)."""
-        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
+        from screens.dialogs import ask  # where a dialog opens: not needed to open a session
 
-        def answered(answer: str | None) -> None:
-            if answer is None:
-                return
+        def accepted(answer: str) -> bool:  # refused: asked again with the text (see `ask`)
             try:
                 change = event.change_for(answer)
             except ValueError as problem:
                 self.notify(str(problem), severity="error")
-                return
-            if change is not None:
-                self.change(change)
+                return False
+            return change is None or self.change(change)
 
-        self.app.push_screen(TextDialog(event.title, event.start, placeholder=event.placeholder), answered)
+        ask(self.app, event.title, event.start, event.placeholder, accepted)
 
     # --- the command palette ------------------------------------------------------------------
 

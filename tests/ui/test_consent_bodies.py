@@ -60,8 +60,10 @@ async def test_an_empty_name_is_refused_with_one_line_and_nothing_is_saved(make_
         await pilot.press("a")
         await pilot.pause()
         await submit(pilot, "  ")
-        assert rows(app) == before
         assert notices == ["A body needs a name."]
+        await pilot.press("escape")  # the dialog came back to be corrected; Escape gives up
+        await pilot.pause()
+        assert rows(app) == before
     assert "added_bodies" not in on_disk(store, session_id)[0]
 
 
@@ -159,3 +161,25 @@ async def test_a_closed_session_opens_no_dialog_to_add_a_body_and_says_why(make_
         await pilot.pause()
         assert not app.screen.is_modal
         assert notices[-1:] == ["This session is read-only: its bodies cannot be changed."]
+
+
+async def test_a_refused_name_comes_back_in_the_dialog_to_be_corrected(make_session, make_app, store, notices):
+    from screens.dialogs import TextDialog
+
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "consent")
+        await pilot.press("a")
+        await pilot.pause()
+        await submit(pilot, "GMR")
+        await pilot.press("a")
+        await pilot.pause()
+        await submit(pilot, "GMR")  # there is one already
+        assert len(notices) == 1 and isinstance(app.screen, TextDialog)
+        typed = app.screen.query_one("Input").value
+        assert typed == "GMR"  # nothing typed is lost: add to it and try again
+        await submit(pilot, typed + " De Regenboog")
+        assert not isinstance(app.screen, TextDialog)
+    names = [body["name"] for body in on_disk(store, session_id)[0]["added_bodies"]["consent"]]
+    assert names == ["GMR", "GMR De Regenboog"]

@@ -151,6 +151,7 @@ class OpenInput(PromptInput):
         event.stop()
         text = event.value  # taken (and the entry emptied) when Enter arrived: see Entry
         if not text.strip():
+            self.next_waiting()
             return
         partner = participant = ""
         read = self.read(text)
@@ -186,11 +187,24 @@ class OpenInput(PromptInput):
         line.update(problem_line(typed, "Enter", "F2", who) if typed is not None else "")
         line.set_class(typed is None, "-empty")
 
+    waiting: tuple[str, ...] = ()  # lines given back while the entry held another (keys in a burst)
+
     def give_back(self, text: str) -> None:
         entry = self.query_one("#entry", Input)
-        if not entry.value:
-            entry.value = text
-            entry.cursor_position = len(text)
+        if entry.value and entry.value != text:  # not over what is there: this one waits its turn
+            self.waiting += (text,)
+            self.notify(_("A typed line waits its turn: it comes back here after this one."), severity="warning")
+            return
+        entry.value = text
+        entry.cursor_position = len(text)
+
+    def next_waiting(self) -> None:
+        if self.waiting and not self.query_one("#entry", Input).value:
+            text, self.waiting = self.waiting[0], self.waiting[1:]
+            self.give_back(text)
+
+    def saved(self, change) -> None:
+        self.next_waiting()
 
     def action_pick_who(self) -> None:
         """F2: pick a partner by typing part of its name; a prefix typed in the entry is the start."""

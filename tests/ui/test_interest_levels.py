@@ -125,3 +125,22 @@ async def test_a_position_and_its_why_typed_in_one_burst_are_linked(make_session
     docs = on_disk(store, session_id)
     assert [doc["text"] for doc in docs] == ["alles via het wijkteam", "korte lijnen"]
     assert docs[0]["item"] == "position" and docs[1]["value"] == docs[0]["uid"]
+
+
+async def test_two_lines_given_back_in_one_burst_come_back_one_after_the_other(make_session, make_app, store):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interests")
+        # a name nobody has (held), then an answer to "why?" with no position yet (refused): both
+        # are given back, and the second must not be lost because the entry holds the first
+        send_burst(app, "Xyz: een loket\rwhy: we need the money\r")
+        await settle(pilot)
+        entry = app.screen.query_one("#entry")
+        assert entry.value == "Xyz: een loket"
+        await pilot.press("enter")  # the name is named again ...
+        await settle(pilot)
+        await pilot.press("enter")  # ... and Enter again keeps the held line as text
+        await settle(pilot)
+        assert entry.value == "why: we need the money"
+    assert [doc["text"] for doc in on_disk(store, session_id)] == ["Xyz: een loket"]

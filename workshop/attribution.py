@@ -63,7 +63,8 @@ def _words(name: str) -> list[str]:
     return [word for word in re.split(r"[\s\-/().,&]+", name.casefold()) if word]
 
 
-def _names(card: PartnerCard) -> list[str]:
+def names_of(card: PartnerCard) -> list[str]:
+    """Every name a partner goes by: its name, short name and aliases."""
     return [name for name in (card.name, card.short, *card.aliases) if name]
 
 
@@ -81,7 +82,7 @@ def attribute(text: str, partners: Iterable[str], participants: Iterable[Partici
     everyone: list[tuple[Speaker, list[str]]] = []
     for partner in partners:
         card = cards.get(partner) or PartnerCard(partner)
-        everyone.append((Speaker(partner), _names(card)))
+        everyone.append((Speaker(partner), names_of(card)))
     for person in participants:
         everyone.append((Speaker(person.partner, person.name), [person.name]))
     tiers = (
@@ -112,7 +113,7 @@ def matching(typed: str, partners: Iterable[str], cards: dict[str, PartnerCard] 
     cards = cards or {}
     found = []
     for partner in partners:
-        words = [word for name in _names(cards.get(partner) or PartnerCard(partner)) for word in _words(name)]
+        words = [word for name in names_of(cards.get(partner) or PartnerCard(partner)) for word in _words(name)]
         if all(any(word.startswith(t) for word in words) for t in typed_words):
             found.append(partner)
     return found

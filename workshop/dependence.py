@@ -62,10 +62,13 @@ def own_partner(item: Choice, lang: str) -> str:
     return item.text.get(lang)
 
 
+def needed_gap(scale: Scale) -> float:
+    """How far apart a pair is one-sided: `ONE_SIDED` points on a 1–5 scale, the same share of any other."""
+    return ONE_SIDED * (scale.max - scale.min) / REFERENCE_STEPS
+
+
 def is_one_sided(a_on_b: int, b_on_a: int, scale: Scale) -> bool:
-    """At least `ONE_SIDED` points apart on a 1–5 scale, the same share of any other scale."""
-    needed = ONE_SIDED * (scale.max - scale.min) / REFERENCE_STEPS
-    return abs(a_on_b - b_on_a) >= needed - 1e-9
+    return abs(a_on_b - b_on_a) >= needed_gap(scale) - 1e-9
 
 
 def scored(step: Step, contributions: Iterable[Contribution], lang: str) -> dict[tuple[str, str], int]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from workshop.attribution import PREFIX, Attribution, attribute
+from workshop.attribution import PREFIX, Attribution, attribute, names_of
 from workshop.guides import Choice, Step
 from workshop.i18n import _
 from workshop.model import Contribution, Participant, PartnerCard
@@ -67,8 +67,7 @@ def _exact_names(partners: Iterable[str], participants: Iterable[Participant],
                  cards: dict[str, PartnerCard]) -> set[str]:
     names = set()
     for partner in partners:
-        card = cards.get(partner) or PartnerCard(partner)
-        names.update(name.casefold() for name in (card.name, card.short, *card.aliases) if name)
+        names.update(name.casefold() for name in names_of(cards.get(partner) or PartnerCard(partner)))
     names.update(person.name.casefold() for person in participants)
     return names
 

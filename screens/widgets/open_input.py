@@ -66,21 +66,19 @@ class OpenInput(PromptInput):
         # means they were just added: then only the new lines are built (a step of 500 stays quick).
         unchanged = len(contributions) >= len(shown) and all(a is b for a, b in zip(shown, contributions))
         if unchanged and len(contributions) > len(shown):
-            listing.add_options(self.lines(contributions[len(shown):], first_number=len(shown) + 1))
+            listing.add_options(self.lines(contributions[len(shown):], contributions, first_number=len(shown) + 1))
             if shown:  # just added: the room sees it appear, however long the list already is
                 listing.scroll_end(animate=False, immediate=True)
         elif not unchanged:
-            listing.show(self.lines(contributions))
+            listing.show(self.lines(contributions, contributions))
         self.shown = contributions
 
-    def lines(self, contributions: list, first_number: int = 1) -> list[Option]:
-        numbers = {c.uid: number for number, c in enumerate(self.shown_now(), start=1)} \
+    def lines(self, contributions: list, everything: list, first_number: int = 1) -> list[Option]:
+        """The list's lines for `contributions`, numbered (a position by its place in `everything`)."""
+        numbers = {c.uid: number for number, c in enumerate(everything, start=1)} \
             if any(behind(c) for c in contributions) else {}
         return [Option(contribution_line(c, self.step.anonymous, number, self.tag(c, numbers)), id=c.uid)
                 for number, c in enumerate(contributions, start=first_number)]
-
-    def shown_now(self) -> list:
-        return [c for c in self.view.contributions(self.step.id) if not self.view.is_held(c.uid)]
 
     def tag(self, contribution, numbers: dict[str, int]) -> str:
         """The level, 'Standpunt', and for an interest behind a position that position's number."""
@@ -112,7 +110,7 @@ class OpenInput(PromptInput):
         picker = self.query_one(WhoPicker)
         label = level_label(self.step, level, self.view.lang)
         if why:
-            shown = self.shown_now()
+            shown = self.shown
             who = picker.credited or picker.who
             position = position_behind(shown, who.partner)
             label = f"{label} ↳ {shown.index(position) + 1 if position else '?'}".strip()
@@ -237,7 +235,7 @@ class OpenInput(PromptInput):
             if read.level:  # 'Organisatie: …' or 'Standpunt: …' sets it, as when typing it
                 fields["item"] = read.level
             if read.why:
-                position = position_behind(self.shown_now(), self.view.contribution(event.uid).partner)
+                position = position_behind(self.shown, self.view.contribution(event.uid).partner)
                 if position is None or position.uid == event.uid:
                     raise ValueError(no_position())
                 fields["value"] = position.uid

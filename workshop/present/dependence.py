@@ -9,7 +9,7 @@ from typing import Callable
 from rich.text import Text
 
 from workshop.attribution import cards_of, column_headings, short_name
-from workshop.dependence import ONE_SIDED, REFERENCE_STEPS, Pair, asks_dependence, session_pairs
+from workshop.dependence import Pair, asks_dependence, needed_gap, session_pairs
 from workshop.guides import Step
 from workshop.i18n import _, ngettext, number
 from workshop.present.text import literal, md_cell, md_table, one_line
@@ -77,7 +77,7 @@ def one_sided_block(view: SessionView, step: Step, width: int, limit: int) -> Te
 
 def _points(step: Step) -> str:
     """How many points apart a pair is one-sided on this step's scale (2 on a 1–5 scale)."""
-    needed = ONE_SIDED * (step.scale.max - step.scale.min) / REFERENCE_STEPS
+    needed = needed_gap(step.scale)
     return number(needed, 0) if needed == int(needed) else number(needed)
 
 

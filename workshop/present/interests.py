@@ -7,10 +7,9 @@ from workshop.guides import Step
 from workshop.i18n import _
 from workshop.interests import POSITION, behind
 from workshop.model import Contribution
-from workshop.present.text import md_cell, md_escape, md_table
+from workshop.present.minutes_parts import plain_items, who_said
+from workshop.present.text import md_cell, md_table
 from workshop.session import SessionView
-
-BREAK = "\\\n"  # a hard line break inside a Markdown list item
 
 
 def _said(c: Contribution) -> str:
@@ -37,7 +36,7 @@ def _positions(view: SessionView, step: Step, said: list[Contribution]) -> list[
     labels = {level.id: view.text(level.text) for level in step.levels}
     lines = []
     for position in (c for c in said if c.item == POSITION):
-        who = " / ".join(part for part in (position.partner, position.participant) if part)
+        who = who_said(position)
         lines.append(f"- {md_cell(position.text)}" + (f" — *{md_cell(who)}*" if who else ""))
         for interest in (c for c in said if behind(c) == position.uid):
             label = labels.get(interest.item, "")
@@ -50,11 +49,7 @@ def levels_body(view: SessionView, step: Step) -> str:
     levels = {level.id for level in step.levels}
     rest = [c for c in said if c.item not in levels and c.item != POSITION and not behind(c)]
     parts = ["\n".join(_partner_rows(view, step, said)), "\n".join(_positions(view, step, said))]
-    plain = []
-    for c in rest:
-        who = " / ".join(part for part in (c.partner, c.participant) if part)
-        text = md_escape(c.text).replace(BREAK, BREAK + "  ")  # continuation lines stay in the item
-        plain.append(f"- {text}" + (f" — *{md_cell(who)}*" if who else ""))
+    plain = plain_items(rest)
     if not any(parts):  # nothing given a level (a session from before levels): the list as ever
         return "\n".join(plain)
     if plain:

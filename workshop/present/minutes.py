@@ -16,11 +16,12 @@ from markdown_it import MarkdownIt
 
 from workshop.guides import Step, Text
 from workshop.i18n import _, day, language, ngettext, number, pgettext
-from workshop.model import Contribution, PromptKind
+from workshop.model import PromptKind
 from workshop.present.minutes_parts import (
     consent_body,
     contested_note,
     decisions_section,
+    plain_items,
     review_body,
     when_words,
 )
@@ -122,21 +123,12 @@ def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str,
     return "\n\n".join(parts)
 
 
-def _who(c: Contribution) -> str:
-    return " / ".join(part for part in (c.partner, c.participant) if part)
-
-
 def _open_body(view: SessionView, step: Step) -> str:
     if step.levels:  # interests per partner and level, positions with the interests behind them
         from workshop.present.interests import levels_body
 
         return levels_body(view, step)
-    lines = []
-    for c in view.contributions(step.id):
-        text = md_escape(c.text).replace("\\\n", "\\\n  ")  # continuation lines stay in the item
-        who = _who(c)
-        lines.append(f"- {text}" + (f" — *{md_cell(who)}*" if who else ""))
-    return "\n".join(lines)
+    return "\n".join(plain_items(view.contributions(step.id)))
 
 
 def _statement_body(view: SessionView, step: Step) -> str:

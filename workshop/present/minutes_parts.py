@@ -25,6 +25,20 @@ CONSENT_ORDER = (ConsentStatus.REFUSED, ConsentStatus.ADVICE_NEGATIVE, ConsentSt
 CONSENT_DECIDED = frozenset(CONSENT_ORDER) - {ConsentStatus.TO_REQUEST, ConsentStatus.REQUESTED}
 
 
+def who_said(c) -> str:
+    """A contribution's partner and participant, as the minutes name them."""
+    return " / ".join(part for part in (c.partner, c.participant) if part)
+
+
+def plain_items(contributions) -> list[str]:
+    """Contributions as a Markdown list, each with who said it."""
+    lines = []
+    for c in contributions:
+        text = md_escape(c.text).replace("\\\n", "\\\n  ")  # continuation lines stay in the item
+        lines.append(f"- {text}" + (f" — *{md_cell(who)}*" if (who := who_said(c)) else ""))
+    return lines
+
+
 def when_words(typed: str) -> str:
     """A date in words in the session's language ("1 december 2026"); a rhythm as typed."""
     parsed = due_date(typed)

@@ -49,11 +49,19 @@ class SessionView:
             self._by_uid[contribution.uid] = contribution
 
     def guide_steps(self) -> tuple[Step, ...]:
-        """The session's copy of the guide's steps (with the steps added on the fly), as stored."""
+        """The session's copy of the guide's steps (with the steps added on the fly), as stored.
+        Read once per stored list (adding a step stores a new one): a consent grid asks on every
+        cursor move which bodies are the guide's."""
+        raw = self.meta.get("steps", [])
+        cached = getattr(self, "_guide_read", None)
+        if cached is not None and cached[0] is raw:
+            return cached[1]
         try:
-            return steps_from_dicts(self.meta.get("steps", []), self.source)
+            steps = steps_from_dicts(raw, self.source)
         except GuideError as error:
             raise StoreError(str(error)) from None
+        self._guide_read = (raw, steps)
+        return steps
 
     def read_steps(self) -> tuple[Step, ...]:
         """The steps as the meeting uses them: the guide's, with the bodies added in the session."""

@@ -23,6 +23,24 @@ if TYPE_CHECKING:  # the guides and the session service are imported when first 
     from workshop.guides import GuideShelf
 
 
+class Backdrop(Screen):
+    """The screen beneath a session the app was started on: always covered by it, never seen.
+
+    Textual lays out the screen beneath the current one too, and when that layout comes late
+    (it was asked for while the app was starting) it redraws the whole session screen above."""
+
+    def _refresh_layout(self, size=None, scroll: bool = False) -> None:  # type: ignore[no-untyped-def]
+        if self.app.screen is self:
+            super()._refresh_layout(size, scroll)
+
+    def _compositor_refresh(self) -> None:
+        if self.app.screen is self:
+            super()._compositor_refresh()
+        else:
+            self._compositor._dirty_regions.clear()
+            self._dirty_widgets.clear()
+
+
 class WorkshopApp(App[int]):
     TITLE = "workshop"
     CSS_PATH = "app.tcss"
@@ -59,7 +77,7 @@ class WorkshopApp(App[int]):
         if self.start_session:
             self.start_screen, self.start_notices = self.session_screen(self.start_session)
             if self.start_screen is not None:
-                return Screen()
+                return Backdrop()
         from screens.home import HomeScreen
 
         return HomeScreen()
@@ -117,7 +135,8 @@ class WorkshopApp(App[int]):
         """The screen of a session and what to tell the facilitator (why it is read-only, or why
         it cannot be opened: then no screen)."""
         from screens.session import SessionScreen
-        from workshop.session import LiveSession, SessionView
+        from workshop.session import LiveSession
+        from workshop.session.view import is_closed
         from workshop.store.store import META
 
         reason = ""
@@ -126,7 +145,7 @@ class WorkshopApp(App[int]):
                 file = self.store.open_session(session_id)
                 # A closed session is only read: its lock is let go, so others can read it too.
                 # Only its meta says whether it is closed: the view of the rest is built once, below.
-                if SessionView({META: file.tables()[META]}).closed:
+                if is_closed(file.tables()[META]["1"]):
                     file = file.as_read_only()
             except SessionBusy as busy:
                 reason = str(busy)

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from screens.commands import bindings
 from screens.text import literal
+from screens.widgets.measured import MeasuredOnce
 from workshop.i18n import N_, _
 from workshop.session import SessionView
 from workshop.timer import clock_text
 
 
-class Agenda(OptionList):
+class Agenda(MeasuredOnce):
     HELP_TITLE = N_("Agenda (ctrl+g)")
 
     PLACE = "agenda"
@@ -43,7 +43,7 @@ class Agenda(OptionList):
 
     # A long title is cut with … at the agenda's edge, whatever its width: so the steps are shown
     # before the agenda is first laid out, in the screen's first frame (not one frame later).
-    DEFAULT_CSS = "Agenda { text-wrap: nowrap; text-overflow: ellipsis; }"
+    DEFAULT_CSS = "Agenda { text-wrap: nowrap; text-overflow: ellipsis; scrollbar-size-vertical: 1; }"
 
     def show(self, view: SessionView, showing: str, now: float) -> None:
         touched = {c.step for c in view.contributions()}

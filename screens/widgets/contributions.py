@@ -14,11 +14,11 @@ from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from screens.commands import bindings
 from screens.text import visible
+from screens.widgets.measured import MeasuredOnce
 from workshop.i18n import N_
 from workshop.model import Contribution
 
@@ -119,17 +119,10 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-class ContributionList(OptionList):
+class ContributionList(MeasuredOnce):
     """Options are contributions, their ids the contribution uids. The screen does the saving.
-
-    Its height is set by the screen (`.contributions { height: 1fr }`), never by its content, so
-    a contribution more or less needs no re-layout of the whole screen (Textual does one when a
-    widget's virtual size changes): it scrolls further, that is all."""
+    Its height is set by the screen (`.contributions { height: 1fr }`), never by its content."""
     HELP_TITLE = N_("List of contributions")
-    virtual_size = Reactive(Size(0, 0), layout=False)
-    # Room for the scrollbar is kept even while the list is short: its width never changes
-    # when it grows past the screen, so its contributions are measured once, not twice.
-    DEFAULT_CSS = "ContributionList { scrollbar-gutter: stable; }"
 
 
     PLACE = "contributions"

@@ -36,6 +36,11 @@ class Spread:
         return self.high - self.low
 
 
+def is_closed(meta: dict[str, Any]) -> bool:
+    """Whether a session's meta record says it is closed (read only its meta: no view is built)."""
+    return meta.get("status") == SessionStatus.CLOSED
+
+
 class SessionView:
     """A session's data, read-only: meta, steps and contributions."""
 
@@ -108,7 +113,7 @@ class SessionView:
 
     @property
     def closed(self) -> bool:
-        return self.meta.get("status") == SessionStatus.CLOSED
+        return is_closed(self.meta)
 
     @property
     def carried(self) -> list[Action]:

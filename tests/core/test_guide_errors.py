@@ -586,3 +586,14 @@ def test_an_open_step_may_say_it_collects_pain_points_and_keeps_saying_so_in_the
     assert "pains" not in step_to_dict(unsaid)
     with pytest.raises(GuideError, match=r"'pains' does not apply to a scale step"):
         load_guide_text(HEAD + step("a", "scale", "pains = true\n" + SCALE_OK))
+
+
+def test_a_session_s_steps_are_read_once_while_the_stored_list_is_the_same() -> None:
+    guide = load_guide_text(HEAD + step("one") + step("two"))
+    stored = [step_to_dict(s) for s in guide.steps]
+    first = steps_from_dicts(stored, "session.json")
+    assert steps_from_dicts(stored, "session.json") is first  # checking the file, then its view
+    again = steps_from_dicts([*stored], "session.json")  # a new list (a changed agenda): read anew
+    assert again == first and again is not first
+    with pytest.raises(GuideError):
+        steps_from_dicts([*stored, {"id": "three", "kind": "nonsense"}], "session.json")

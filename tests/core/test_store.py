@@ -153,6 +153,19 @@ def test_a_session_is_found_by_a_unique_prefix(make_session, store):
     assert store.resolve(session_id.upper()) == session_id
 
 
+def test_a_whole_session_id_is_found_without_listing_the_store(make_session, store, monkeypatch):
+    session_id = make_session()
+
+    def listed() -> dict:
+        raise AssertionError("a whole id should not list the folder")
+
+    monkeypatch.setattr(store, "session_entries", listed)
+    assert store.resolve(session_id) == session_id
+    assert store.resolve(f" {session_id.upper()} ") == session_id
+    with pytest.raises(AssertionError):  # a prefix, or an id with no file, does list it
+        store.resolve(session_id[:-1] + ("0" if session_id[-1] != "0" else "1"))
+
+
 @pytest.mark.parametrize("name", ["../etc/passwd", "/etc/passwd", "a\x00b", "", "x" * 100, "..", "20261120-zzzzzz/../x"])
 def test_names_that_try_paths_are_refused(store, name):
     with pytest.raises(StoreError):

@@ -6,7 +6,6 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 
 from workshop.guides.check import MAX_GUIDE_BYTES, Checker
@@ -71,6 +70,8 @@ def load_guide_file(path: Path) -> Guide:
 
 
 def builtin_guide_paths() -> list[Path]:
+    from importlib import resources  # here: opening a session reads no guide file
+
     folder = resources.files("sessions")
     return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml"))
 

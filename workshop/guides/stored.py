@@ -46,12 +46,23 @@ def step_to_dict(step: Step) -> dict[str, Any]:
     return data
 
 
+# The last list read and its steps. Opening a session reads its steps twice: the store checks the
+# file, then the session's view is built from the same list. A changed agenda is always stored
+# as a new list, so the same list object means the same steps.
+_last_read: tuple[list[dict[str, Any]], tuple[Step, ...]] | None = None
+
+
 def steps_from_dicts(raw_steps: list[dict[str, Any]], source: str) -> tuple[Step, ...]:
     """Read steps back from a session file; a damaged copy raises GuideError naming `source`."""
+    global _last_read
+    last = _last_read
+    if last is not None and last[0] is raw_steps:
+        return last[1]
     checker = Checker(source, "")
     steps: list[Step] = []
     if not isinstance(raw_steps, list):
         raise GuideError(_("{file}: the session's steps are damaged").format(file=source))
     for number, raw in enumerate(raw_steps, start=1):
         steps.append(checker.step(raw, f"steps[{number}]", steps))
-    return tuple(steps)
+    _last_read = (raw_steps, tuple(steps))
+    return _last_read[1]

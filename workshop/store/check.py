@@ -295,17 +295,21 @@ def check_contributions(contributions: Any, meta: dict[str, Any]) -> None:
     if not isinstance(contributions, dict):
         raise Damaged(_("the contributions table is damaged"))
     kinds = {step.get("id"): step.get("kind") for step in meta["steps"]}
-    for number, doc in contributions.items():
-        where = _("contribution {number}").format(number=str(number)[:12])
+    consent = (None, *ConsentStatus)
+    for number, doc in contributions.items():  # a contribution is named only when it is wrong
         if not isinstance(doc, dict):
-            raise Damaged(_("{where} is not a record").format(where=where))
+            raise Damaged(_("{where} is not a record").format(where=_contribution(number)))
         if not isinstance(doc.get("step"), str):
-            raise _wrong(where, "step", N_TEXT, doc.get("step"))
+            raise _wrong(_contribution(number), "step", N_TEXT, doc.get("step"))
         for name, (check, wanted) in CONTRIBUTION_FIELDS.items():
             if name in doc and not check(doc[name]):
-                raise _wrong(where, name, wanted, doc[name])
-        if kinds.get(doc["step"]) == "consent" and doc.get("value") not in (None, *ConsentStatus):
-            raise _wrong(where, "value", N_("a consent status"), doc.get("value"))
+                raise _wrong(_contribution(number), name, wanted, doc[name])
+        if kinds.get(doc["step"]) == "consent" and doc.get("value") not in consent:
+            raise _wrong(_contribution(number), "value", N_("a consent status"), doc.get("value"))
+
+
+def _contribution(number: Any) -> str:
+    return _("contribution {number}").format(number=str(number)[:12])
 
 
 def info_from_tables(tables: dict[str, Any]) -> SessionInfo:

@@ -215,9 +215,9 @@ class Store:
         if not NAME_LIKE.match(cleaned):
             shown = name.encode("unicode_escape").decode("ascii")[:40]
             raise StoreError(_("'{name}' is not a session id (ids look like 20261126-a1b2c3)").format(name=shown))
+        if SESSION_ID.fullmatch(cleaned) and self.session_path(cleaned).is_file():
+            return cleaned  # a whole id: the folder (thousands of sessions) need not be listed
         ids = self.session_ids()
-        if cleaned in ids:
-            return cleaned
         matches = [sid for sid in ids if sid.startswith(cleaned)]
         if not matches:
             raise StoreError(_("no session '{name}' in {store} (see `workshop list`)").format(name=cleaned, store=self.root))

@@ -1,16 +1,18 @@
-"""An option list whose size is set by the screen, never by its options, so that it measures and
-draws them again only when its width changes.
+"""An option list whose size is set by the screen, never by its options: the agenda and the
+contribution list. Textual's OptionList does work on every layout that such a list does not need,
+and on a screen holding 500 contributions it showed, as the session opened and on each key:
 
-Its virtual size changes as options come and go, and Textual re-lays-out the whole screen when a
-widget's virtual size changes; a list whose size is set by the screen needs none (on a screen
-with 500 contributions that re-layout cost more than the rest of a key press): it scrolls further.
+- Its virtual size changes as options come and go, and Textual re-lays-out the whole screen when
+  a widget's virtual size changes. A list sized by the screen needs none: it scrolls further.
+- It forgets every measured and drawn option on each Resize event. A screen's first layout is
+  drawn (in a batch, not shown) before its widgets get the Resize events of that same layout, so
+  the lists were measured and drawn twice before the first frame. Options are drawn to the width
+  of the list's content, so while that width stays the same what was drawn still holds. Room for
+  the scrollbar is kept (`scrollbar-gutter: stable`): the width stays when the list starts to scroll.
+- Every layout of the screen redrew its scrollbar, which cost one more frame (see `_size_updated`).
 
-Textual's OptionList forgets every measured and drawn option on each Resize event. When a screen
-opens, its first layout is drawn (in a batch, not shown) before the widgets get the Resize events
-of that same layout, so a list of 500 contributions and the agenda were measured and drawn twice
-before the first frame. The options are drawn to the width of the list's content region, so
-while that width stays the same what was drawn still holds. Both lists keep room for their
-scrollbar (`scrollbar-gutter: stable`), so the width does not change when they start to scroll."""
+These are Textual's private hooks (textual 8); tests/ui/test_measured_lists.py holds them to it.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +24,6 @@ from textual.widgets import OptionList
 
 class MeasuredOnce(OptionList):
     virtual_size = Reactive(Size(0, 0), layout=False)
-    # Room for the scrollbar is kept even while the list is short: its width never changes
-    # when it grows past its height, so its options are measured once, not twice.
     DEFAULT_CSS = "MeasuredOnce { scrollbar-gutter: stable; }"
     _drawn_width = 0  # the width the cached lines and drawings were made at
 
@@ -34,6 +34,15 @@ class MeasuredOnce(OptionList):
             self._line_cache.clear()
             self._drawn_width = width
         super()._update_lines()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual compares the layout's virtual size (the list's region) with the list's own (its
+        # options), which always differ, so every layout of the screen redrew both scrollbars
+        # and cost one more frame. The list sets its own virtual size as it measures its options;
+        # a layout that leaves its size as it was changes nothing here.
+        if size == self._size and container_size == self.container_size:
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _on_resize(self, event: events.Resize) -> None:
         event.prevent_default()  # instead of OptionList's handler, which forgets on every Resize

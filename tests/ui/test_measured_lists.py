@@ -82,3 +82,36 @@ async def test_the_lists_are_measured_again_when_their_width_changes_and_only_th
         lines = agenda.render_lines(Region(0, 0, *agenda.size))
         assert any(line.text.rstrip().endswith("…") for line in lines)  # long titles are cut at 26 columns
         assert all(line.cell_length <= agenda.size.width for line in lines)
+
+
+async def test_a_layout_that_leaves_a_list_as_it_was_does_not_redraw_its_scrollbar(make_app, make_session, store):
+    """Textual redrew both lists' scrollbars on every layout of the screen: one more frame each time."""
+    from screens.widgets.agenda import Agenda
+    from screens.widgets.contributions import ContributionList
+    from workshop.session import LiveSession
+
+    session_id = make_session()
+    live = LiveSession(store.open_session(session_id))
+    live.go_to("pains")
+    for number in range(40):
+        live.add("pains", f"{number} {LONG}", "Gemeente")
+    live.release()
+
+    app = make_app(session_id=session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lists = [app.screen.query_one(ContributionList), app.screen.query_one(Agenda)]
+        redrawn: list[str] = []
+        for widget in lists:
+            bar = widget.vertical_scrollbar
+            assert widget.show_vertical_scrollbar and bar.window_virtual_size == widget.virtual_size.height
+            bar.refresh = lambda *args, name=type(widget).__name__, **kwargs: redrawn.append(name)  # type: ignore[method-assign]
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert redrawn == []
+
+        await pilot.resize_terminal(120, 30)  # a real change of height: the scrollbars follow it
+        await pilot.pause()
+        assert sorted(set(redrawn)) == ["Agenda", "ContributionList"]
+        for widget in lists:
+            assert widget.vertical_scrollbar.window_size == widget.container_size.height

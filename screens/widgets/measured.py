@@ -10,6 +10,7 @@ and on a screen holding 500 contributions it showed, as the session opened and o
   of the list's content, so while that width stays the same what was drawn still holds. Room for
   the scrollbar is kept (`scrollbar-gutter: stable`): the width stays when the list starts to scroll.
 - Every layout of the screen redrew its scrollbar, which cost one more frame (see `_size_updated`).
+- A scrollbar shown again after a while hidden kept its old thumb (see `_scroll_update`).
 
 These are Textual's private hooks (textual 8); tests/ui/test_measured_lists.py holds them to it.
 """
@@ -43,6 +44,14 @@ class MeasuredOnce(OptionList):
         if size == self._size and container_size == self.container_size:
             return False
         return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        super()._scroll_update(virtual_size)
+        # Textual moves the scrollbar's thumb only while the scrollbar is shown: a list scrolled
+        # down, then made wide enough to need no scrollbar (a projector) and narrow again, showed
+        # its thumb where it had been, not where the list is.
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = self.scroll_y
 
     def _on_resize(self, event: events.Resize) -> None:
         event.prevent_default()  # instead of OptionList's handler, which forgets on every Resize

@@ -115,3 +115,32 @@ async def test_a_layout_that_leaves_a_list_as_it_was_does_not_redraw_its_scrollb
         assert sorted(set(redrawn)) == ["Agenda", "ContributionList"]
         for widget in lists:
             assert widget.vertical_scrollbar.window_size == widget.container_size.height
+
+
+async def test_a_scrollbar_shown_again_puts_its_thumb_where_the_list_is(make_app, make_session, store):
+    """Scrolled to the end at 80 columns, shown on a wide projector (no scrollbar needed), then
+    narrow again: the thumb was left where it had been, halfway down a list shown from the top."""
+    from screens.widgets.contributions import ContributionList
+    from workshop.session import LiveSession
+
+    session_id = make_session()
+    live = LiveSession(store.open_session(session_id))
+    live.go_to("pains")
+    for number in range(30):
+        live.add("pains", f"{number} {LONG}", "Gemeente")
+    live.release()
+
+    app = make_app(session_id=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        contributions = app.screen.query_one(ContributionList)
+        contributions.scroll_end(animate=False)
+        await pilot.pause()
+        assert contributions.scroll_y > 0 and contributions.vertical_scrollbar.position == contributions.scroll_y
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert not contributions.show_vertical_scrollbar and contributions.scroll_y == 0
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert contributions.show_vertical_scrollbar
+        assert contributions.vertical_scrollbar.position == contributions.scroll_y

@@ -144,3 +144,32 @@ async def test_the_session_screen_follows_a_real_resize_but_is_not_laid_out_agai
         await pilot.pause()
         assert screen.has_class("-narrow") and not screen.has_class("-wide")
         assert agenda.outer_size.width == 26 and screen.size == (80, 24)
+
+
+async def test_a_session_the_app_starts_on_covers_a_backdrop_that_is_never_drawn_and_escape_goes_home(
+        make_app, make_session):
+    from screens.app import Backdrop
+    from screens.home import HomeScreen
+    from screens.session import SessionScreen
+
+    make_session(collaboration="Jeugdnetwerk Rivierstad")
+    app = make_app(session_id=make_session())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        backdrop, session = app.screen_stack
+        assert isinstance(backdrop, Backdrop) and isinstance(session, SessionScreen)
+        work: list[str] = []
+        compositor = backdrop._compositor
+        compositor.reflow = lambda *args: work.append("laid out")  # type: ignore[method-assign]
+        compositor.render_update = lambda *args, **kwargs: work.append("drawn")  # type: ignore[method-assign]
+        backdrop.refresh(layout=True)  # covered: nothing of it is laid out or drawn over the session
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert work == [] and session.size == (100, 30)
+        del compositor.reflow, compositor.render_update
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Jeugdnetwerk Rivierstad" in app.screen.query_one("#sessions").render_line(1).text

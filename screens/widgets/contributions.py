@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual

@@ -13,8 +13,11 @@ class Grid(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
 
+    first_column = 1  # the first column there is something to give in (the ones before it name the row)
+
     def fill(self, columns: list[tuple[str, Text | str]], rows: list[tuple[str, list[Text | str]]],
              first_column: int = 1) -> None:
+        self.first_column = first_column
         if self._same_shape(columns, rows):
             for row_key, cells in rows:
                 for (column_key, _label), cell in zip(columns, cells):
@@ -38,6 +41,11 @@ class Grid(DataTable):
             first_row, first_column_key = rows[0][0], columns[0][0]
             self.call_after_refresh(lambda: self.is_mounted and self.update_cell(
                 first_row, first_column_key, self.get_cell(first_row, first_column_key), update_width=True))
+
+    def action_scroll_home(self) -> None:
+        """Home goes to the first cell to fill in, not to the row's name, where keys do nothing."""
+        if self.row_count:
+            self.move_cursor(column=min(self.first_column, len(self.columns) - 1))
 
     def _same_shape(self, columns, rows) -> bool:
         shape = getattr(self, "_shape", None)

@@ -155,9 +155,14 @@ class ScaleInput(PromptInput):
         event.stop()
         self.action_comment()
 
-    def _target(self) -> tuple[str, str] | None:
+    def _target(self, say: bool = False) -> tuple[str, str] | None:
+        """The cell to score; `say`: on a statement, mean or range, tell where scores go (the key
+        did nothing else, and silence at the projector looks like a lost score)."""
         place = self.query_one(Grid).here()
         if place is None or place[1] in ("item", "mean", "spread"):
+            if say and place is not None:
+                self.notify(_("Scores go in the columns of who gives them: Home or → goes there."),
+                            severity="warning")
             return None
         return place
 
@@ -168,7 +173,7 @@ class ScaleInput(PromptInput):
     def action_score(self, digit: int) -> None:
         """A digit scores the cell. On a scale reaching 10 or more, a digit that can begin a
         two-digit score waits a moment for the second one: 1 then 0 is 10, 1 alone is 1."""
-        target = self._target()
+        target = self._target(say=True)
         if target is None:
             return
         scale = self.step.scale
@@ -213,7 +218,7 @@ class ScaleInput(PromptInput):
             self.first_digit_timer = None
 
     def action_comment(self) -> None:
-        if (target := self._target()) is None:
+        if (target := self._target(say=True)) is None:
             return
         item, who = target
         given = self.view.scores(self.step.id, item).get(who)

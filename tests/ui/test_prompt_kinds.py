@@ -188,6 +188,25 @@ async def test_scores_typed_in_one_burst_each_land_in_their_own_cell(make_sessio
     assert {who: c.value for who, c in view.scores("interaction", "questions").items()} == {"Anna": 2}
 
 
+async def test_home_goes_to_the_first_score_and_a_digit_on_a_statement_says_where_scores_go(
+        make_session, make_app, saved):
+    session_id = make_session()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "interaction")
+        grid = app.screen.query_one("#scores")
+        await pilot.press("right", "right", "home")  # Home: Anna's cell, not the statement
+        assert grid.here() == ("threshold", "Anna")
+        await pilot.press("left", "left", "left")  # on the statement itself
+        assert grid.here()[1] == "item"
+        await pilot.press("4")
+        await pilot.pause()
+        assert any("Home or →" in str(n.message) for n in app._notifications)
+        await pilot.press("home", "4")
+        await pilot.pause()
+    assert {who: c.value for who, c in saved(session_id).scores("interaction", "threshold").items()} == {"Anna": 4}
+
+
 TEN_POINT_GUIDE = """
 [guide]
 id = "ten"
@@ -248,6 +267,27 @@ async def test_vote_gives_dots_per_partner_and_ranks(make_session, make_app, sav
     assert view.dots("priorities", "Gemeente") == {first.uid: 2}
     assert view.dots("priorities", "Zorggroep") == {second.uid: 3}
     assert [c.uid for c, _ in view.ranking("priorities")] == [second.uid, first.uid]
+
+
+async def test_a_dot_on_a_contribution_s_own_column_says_where_dots_go(make_session, make_app, saved, live):
+    session_id = make_session()
+    session = live(session_id)
+    first = session.add("pains", "meetings", "Gemeente")
+    session.release()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "priorities")
+        grid = app.screen.query_one("#dots")
+        await pilot.press("left", "left")  # the contribution's text: no partner's column
+        assert grid.here() == (first.uid, "item")
+        await pilot.press("plus")
+        await pilot.pause()
+        assert any("Home or →" in str(n.message) for n in app._notifications)
+        await pilot.press("home")
+        assert grid.here() == (first.uid, "Gemeente")
+        await pilot.press("plus")
+        await pilot.pause()
+    assert saved(session_id).dots("priorities", "Gemeente") == {first.uid: 1}
 
 
 async def test_assign_fills_a_guide_row_and_adds_a_free_one(make_session, make_app, saved):

@@ -17,6 +17,7 @@ id = "ideas"
 kind = "open"
 title = { en = "Ideas", nl = "Ideeën" }
 prompt = { en = "What could we try?", nl = "Wat kunnen we proberen?" }
+hint = { en = "Facilitator: wait for the quiet ones first.", nl = "Begeleider: wacht eerst op de stillen." }
 
 [[steps]]
 id = "secret"

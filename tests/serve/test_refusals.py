@@ -231,6 +231,24 @@ def test_markup_in_names_and_texts_is_stored_exactly_and_shown_escaped(serving, 
     assert "&lt;img src=x onerror=alert(1)&gt; &amp; {{ 7*7 }}" in html
 
 
+def test_the_facilitator_s_hint_is_not_on_a_participant_s_page(serving):
+    """The hint guides the facilitator (hidden on the shared screen too); on the phones it spoke of
+    things they do not see, such as the dash on one's own organisation in a dependence grid."""
+    async def scenario():
+        async with serving() as server:
+            client = await join(server)
+            async with client.get("/", headers={"Accept": "text/html"}) as page:
+                html = await page.text()
+            async with client.get("/") as answer:
+                data = await answer.text()
+            await client.close()
+            return html, data
+
+    html, data = run(scenario())
+    assert "What could we try?" in html
+    assert "wait for the quiet ones" not in html and "wait for the quiet ones" not in data
+
+
 def test_an_anonymous_step_stores_no_name_and_shows_no_earlier_contributions(serving, store):
     async def scenario():
         async with serving("secret") as server:

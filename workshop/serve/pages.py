@@ -17,7 +17,7 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
     page: dict[str, Any] = {
         "session": live.title or live.collaboration, "collaboration": live.collaboration,
         "step_id": step.id, "kind": step.kind.value, "title": live.text(step.title),
-        "prompt": live.text(step.prompt), "hint": live.text(step.hint), "who": who,
+        "prompt": live.text(step.prompt), "who": who,  # the step's hint is the facilitator's, not shown
         "partners": live.partners, "closed": live.closed,
         "open": step.kind in (PromptKind.OPEN, PromptKind.SCALE, PromptKind.VOTE, PromptKind.CHOICE)
         and not live.input_closed(step.id) and not live.closed,

@@ -17,6 +17,14 @@ from workshop.model import Participant, PartnerCard
 # At most three words before the colon; a time (10:30) or a link (https://…) is not a prefix.
 PREFIX = re.compile(r"^\s*([^:\n\d/][^:\n/]{0,39}?)\s*:(?!/)\s*(\S.*)$", re.DOTALL)
 MAX_PREFIX_WORDS = 3
+# A note-taker's label before a colon ("Wens: …", "Idee: …") is part of the text, not a name
+# mistyped: when it names nobody at the table, the line is saved as typed, not held to be asked.
+LABELS = frozenset({
+    "wens", "wensen", "pijnpunt", "knelpunt", "idee", "vraag", "actie", "besluit", "afspraak",
+    "risico", "kans", "belang", "suggestie", "opmerking", "nb", "tip",
+    "wish", "pain", "idea", "question", "action", "decision", "agreement", "risk", "opportunity",
+    "interest", "suggestion", "remark", "note",
+})
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,8 @@ def attribute(text: str, partners: Iterable[str], participants: Iterable[Partici
             return Attribution(rest, prefix, hits[0])
         if hits:
             return Attribution(text, prefix, None, tuple(hits))
+    if wanted in LABELS:
+        return Attribution(text)
     # One word before a colon that names nobody may be a name mistyped: the facilitator decides.
     # Several words are a name only when one of them is a word of a name ("Gemeente Apeldoorn:");
     # otherwise ("Parking lot: …") the line is just text.

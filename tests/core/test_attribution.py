@@ -42,6 +42,14 @@ def test_a_word_before_a_colon_matching_nobody_is_unknown_and_keeps_the_text():
     assert found.unknown and found.text == "Planning: morgen"
 
 
+def test_a_note_takers_label_before_a_colon_is_text_unless_it_names_someone():
+    for line in ("Wens: één aanpak voor de wijk", "idee: samen oefenen", "Wish: more time", "NB: niet vergeten"):
+        found = attribute(line, PARTNERS)
+        assert not found.unknown and not found.prefix and found.text == line
+    named = attribute("Idee: een pilot", PARTNERS, [Participant("Ideefix", "Gemeente Arnhem")])
+    assert named.matched and named.speaker.participant == "Ideefix"  # someone's name comes first
+
+
 def test_an_unknown_name_with_a_word_of_a_partners_name_is_unknown_too():
     assert attribute("Gemeente Apeldoorn: wij ook", PARTNERS).unknown
 

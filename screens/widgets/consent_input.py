@@ -113,8 +113,7 @@ class ConsentInput(PromptInput):
         self.show_detail()
 
     def _here(self) -> tuple[str, str, str, str] | None:
-        place = self.query_one(Grid).here()
-        if place is None or place[1] == "body":
+        if (place := self.query_one(Grid).to_fill()) is None:
             return None
         body, partner = place
         given = self.view.consents(self.step.id).get((partner, body))

@@ -57,3 +57,11 @@ class Grid(DataTable):
             return None
         row_key, column_key = self.coordinate_to_cell_key(self.cursor_coordinate)
         return str(row_key.value), str(column_key.value)
+
+    def on_a_name(self) -> bool:
+        """Whether the cursor is on a column that names the row (a statement, its mean, a total)."""
+        return bool(self.row_count) and self.cursor_coordinate.column < self.first_column
+
+    def to_fill(self) -> tuple[str, str] | None:
+        """(row key, column key) of the cell under the cursor, when it is one to fill in."""
+        return None if self.on_a_name() else self.here()

@@ -22,8 +22,6 @@ from workshop.interests import (LATEST_POSITION, Typed, behind, level_label, nex
 from workshop.session.changes import AddContribution, Change, EditContribution
 
 
-
-
 class OpenInput(PromptInput):
     FOCUS = "#entry"
     HELP_TITLE = N_("Open step")

@@ -115,8 +115,8 @@ class ScaleInput(PromptInput):
         self.query_one("#pairs", Static).update(one_sided_block(self.view, self.step, width, limit))
 
     def show_detail(self) -> None:
-        place = self.query_one(Grid).here()
-        if place is None:
+        grid = self.query_one(Grid)
+        if (place := grid.here()) is None:
             return
         item_id, column = place
         wide = self.app.size.width >= 120
@@ -129,7 +129,7 @@ class ScaleInput(PromptInput):
             return
         detail.append_text(distribution(scores, 50 if wide else 40))
         detail.append_text(summary_line(scores, expected(self.view, self.step), short=not wide))
-        if column not in ("item", "mean", "spread"):
+        if not grid.on_a_name():
             given = self.view.scores(self.step.id, item_id).get(column)
             detail.append("\n")
             detail.append_text(literal(column, style="bold reverse"))
@@ -158,9 +158,9 @@ class ScaleInput(PromptInput):
     def _target(self, say: bool = False) -> tuple[str, str] | None:
         """The cell to score; `say`: on a statement, mean or range, tell where scores go (the key
         did nothing else, and silence at the projector looks like a lost score)."""
-        place = self.query_one(Grid).here()
-        if place is None or place[1] in ("item", "mean", "spread"):
-            if say and place is not None:
+        grid = self.query_one(Grid)
+        if (place := grid.to_fill()) is None:
+            if say and grid.on_a_name():
                 self.notify(_("Scores go in the columns of who gives them: Home or → goes there."),
                             severity="warning")
             return None

@@ -70,9 +70,9 @@ class VoteInput(PromptInput):
         self.action_dot(1)
 
     def action_dot(self, change: int) -> None:
-        place = self.query_one(Grid).here()
-        if place is None or place[1] in ("item", "total"):
-            if place is not None:  # the key did nothing else: say where dots go
+        grid = self.query_one(Grid)
+        if (place := grid.to_fill()) is None:
+            if grid.on_a_name():  # the key did nothing else: say where dots go
                 self.notify(_("Dots go in a partner's column: Home or → goes there."), severity="warning")
             return
         self.want(Vote(self.step.id, place[0], place[1], change))

@@ -13,6 +13,19 @@ from screens.widgets.contributions import wrap
 LONG = "Waiting lists for specialist youth care keep growing while the partners talk past each other"
 
 
+def with_pains(make_session, store, count: int) -> str:
+    """A session open on its pain points, with `count` long ones from Gemeente."""
+    from workshop.session import LiveSession
+
+    session_id = make_session()
+    live = LiveSession(store.open_session(session_id))
+    live.go_to("pains")
+    for number in range(count):
+        live.add("pains", f"{number} {LONG}", "Gemeente")
+    live.release()
+    return session_id
+
+
 def draw(line: AgendaLine, width: int) -> list[str]:
     return [strip.text for strip in line.render_strips(width, None, Style(), RenderOptions(Style.parse, {}))]
 
@@ -42,14 +55,8 @@ async def test_the_lists_are_measured_again_when_their_width_changes_and_only_th
     from screens.session import SessionScreen
     from screens.widgets.agenda import Agenda
     from screens.widgets.contributions import ContributionList
-    from workshop.session import LiveSession
 
-    session_id = make_session()
-    live = LiveSession(store.open_session(session_id))
-    live.go_to("pains")
-    for number in range(12):
-        live.add("pains", f"{number} {LONG}", "Gemeente")
-    live.release()
+    session_id = with_pains(make_session, store, 12)
 
     app = make_app(session_id=session_id)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -88,14 +95,8 @@ async def test_a_layout_that_leaves_a_list_as_it_was_does_not_redraw_its_scrollb
     """Textual redrew both lists' scrollbars on every layout of the screen: one more frame each time."""
     from screens.widgets.agenda import Agenda
     from screens.widgets.contributions import ContributionList
-    from workshop.session import LiveSession
 
-    session_id = make_session()
-    live = LiveSession(store.open_session(session_id))
-    live.go_to("pains")
-    for number in range(40):
-        live.add("pains", f"{number} {LONG}", "Gemeente")
-    live.release()
+    session_id = with_pains(make_session, store, 40)
 
     app = make_app(session_id=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -121,14 +122,8 @@ async def test_a_scrollbar_shown_again_puts_its_thumb_where_the_list_is(make_app
     """Scrolled to the end at 80 columns, shown on a wide projector (no scrollbar needed), then
     narrow again: the thumb was left where it had been, halfway down a list shown from the top."""
     from screens.widgets.contributions import ContributionList
-    from workshop.session import LiveSession
 
-    session_id = make_session()
-    live = LiveSession(store.open_session(session_id))
-    live.go_to("pains")
-    for number in range(30):
-        live.add("pains", f"{number} {LONG}", "Gemeente")
-    live.release()
+    session_id = with_pains(make_session, store, 30)
 
     app = make_app(session_id=session_id)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +14,7 @@ from screens.commands import bindings
 from screens.widgets.entry import Entry
 from screens.widgets.footer import TranslatedFooter
 from workshop.i18n import _
+from workshop import clock
 from workshop.model import Participant, PartnerCard
 from workshop.store import StoreError
 from workshop.prepare import Plan, PrepareError, collaboration_details, collaborations, partner_specs, prepare_session
@@ -48,7 +48,7 @@ class NewSessionScreen(ModalScreen[str | None]):
             yield Label(_("Title (empty: the guide's title)"))
             yield Entry(id="title")
             yield Label(_("Date"))
-            yield Entry(date.today().isoformat(), id="date")
+            yield Entry(clock.today().isoformat(), id="date")
             yield Static(id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(_("Prepare and open"), variant="primary", id="start")

@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 os.environ.setdefault("TEXTUAL_CURSOR_BLINK", "0")  # belt and braces; the app also turns blink off in tests
+
+
+# The day every test counts from (late actions, reference dates, default dates). Papers compared
+# with golden files and snapshots then read the same on any real date.
+TODAY = date(2026, 11, 29)
+
+# `WORKSHOP_TEST_TRAVEL_DAYS=N` moves the machine's clock N days for every test: tests/core/
+# test_any_date.py runs the date-sensitive suites so, a year ahead and a year back, to prove that
+# nothing but workshop.clock reads the machine's date.
+TRAVEL_DAYS = int(os.environ.get("WORKSHOP_TEST_TRAVEL_DAYS", "0"))
+
+
+@pytest.fixture(autouse=True)
+def pinned_today() -> Iterator[date]:
+    from workshop import clock
+
+    clock.pin(TODAY)
+    if TRAVEL_DAYS:
+        import time_machine
+
+        with time_machine.travel(datetime.now(timezone.utc) + timedelta(days=TRAVEL_DAYS), tick=True):
+            yield TODAY
+    else:
+        yield TODAY
+    clock.pin(None)
 
 
 @pytest.fixture(autouse=True)

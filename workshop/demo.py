@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from workshop import clock
 from workshop.guides import GuideShelf, load_shelf
 from workshop.model import Participant
 from workshop.prepare import Plan, prepare_session
@@ -43,7 +44,7 @@ class _Clock:
 def make_demo(store: Store, shelf: GuideShelf | None = None, today: date | None = None) -> list[str]:
     """Create the demo collaboration's two closed sessions; returns their ids (oldest first)."""
     shelf = shelf or load_shelf()
-    today = today or date.today()
+    today = today or clock.today()
     first = _session(store, shelf, today - timedelta(days=84), "Startbijeenkomst", _first_meeting)
     second = _session(store, shelf, today - timedelta(days=28), "Tweede bijeenkomst", _second_meeting)
     return [first, second]

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from workshop.i18n import _
+from workshop import clock
 
 MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -30,7 +31,7 @@ def parse_due(text: str, lang: str = "nl", today: date | None = None) -> date:
     """The date `text` names; a day and month without a year is the next such day from `today`.
 
     Anything else raises ValueError with one line that shows how to write it."""
-    today = today or date.today()
+    today = today or clock.today()
     cleaned = " ".join(str(text).split()).strip().casefold()
     try:
         if match := _ISO.match(cleaned):
@@ -56,7 +57,7 @@ def parse_due(text: str, lang: str = "nl", today: date | None = None) -> date:
 
 
 def date_examples(lang: str, today: date | None = None) -> str:
-    example = (today or date.today()) + timedelta(days=30)
+    example = (today or clock.today()) + timedelta(days=30)
     example = example.replace(day=1)
     return _("{iso}, {numeric} or {words}").format(
         iso=example.isoformat(), numeric=f"{example.day}-{example.month}-{example.year}",

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from workshop import clock
 from workshop.bodies import ADDED, carried_bodies
 from workshop.carry import carried_from, starting_statements
 from workshop.dependence import for_partners
@@ -57,7 +58,7 @@ def clean_name(value: str, what: str) -> str:
 
 def check_date(value: str) -> str:
     if not value:
-        return Date.today().isoformat()
+        return clock.today().isoformat()
     try:
         return Date.fromisoformat(value.strip()).isoformat()
     except ValueError:

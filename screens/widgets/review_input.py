@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
+from workshop import clock
 from workshop.carry import late_first
 from workshop.summary import review_label
 from workshop.i18n import N_, _, day, ngettext
@@ -26,7 +27,7 @@ def _today(session_date: str) -> date:
     try:
         return date.fromisoformat(session_date)
     except ValueError:
-        return date.today()
+        return clock.today()
 
 MARKS = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘",
          PilotStatus.RUNNING: "…", PilotStatus.ADJUSTED: "↻", PilotStatus.FINISHED: "✔", PilotStatus.STOPPED: "✘"}

@@ -8,9 +8,9 @@ so Ctrl-C at any question leaves the store as it was (the KeyboardInterrupt goes
 
 from __future__ import annotations
 
-from datetime import date as Date
 from typing import Any, Callable, Protocol, Sequence
 
+from workshop import clock
 from workshop.guides import GuideShelf
 from workshop.i18n import _, current_language
 from workshop.model import LANGUAGES, Participant
@@ -97,7 +97,7 @@ def ask_missing(store: Store, shelf: GuideShelf, answers: dict[str, Any],
 
     if not answers.get("date"):
         answers["date"] = check_date(ask.text(_("Date of the meeting (YYYY-MM-DD):"),
-                                              default=Date.today().isoformat(), validate=_valid_date))
+                                              default=clock.today().isoformat(), validate=_valid_date))
 
     if not answers.get("title"):
         guide = shelf.guides.get(answers["guide"])

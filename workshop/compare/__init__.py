@@ -30,6 +30,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable
 
+from workshop import clock
 from workshop.due import due_date, parse_due
 from workshop.i18n import _, language
 from workshop.session import SessionView
@@ -99,7 +100,7 @@ def compare_sessions(views: Iterable[SessionView], lang: str | None = None, toda
     if not ordered:
         raise ValueError(_("nothing to compare"))
     lang = lang or ordered[-1].lang
-    today = today or date.today()
+    today = today or clock.today()
     indexed = [Indexed(view) for view in ordered]
     refs = tuple(ref_of(s, lang) for s in indexed)
     said = statements(indexed, lang)

@@ -17,11 +17,11 @@ import re
 import secrets
 import threading
 from dataclasses import dataclass, field
-from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from workshop.i18n import _
+from workshop import clock
 from workshop.model import SessionInfo, now_iso
 from workshop.store import atomic
 from workshop.store.catalogue import listing, note_session
@@ -308,7 +308,7 @@ class Store:
     # --- creating and opening -----------------------------------------------------------------
 
     def new_session_id(self, day: str | None = None) -> str:
-        day = (day or Date.today().isoformat()).replace("-", "")
+        day = (day or clock.today().isoformat()).replace("-", "")
         while True:
             candidate = f"{day}-{secrets.token_hex(3)}"
             if not (self.sessions_dir / f"{candidate}.json").exists():

@@ -17,11 +17,23 @@ from workshop.model import Contribution, PromptKind, now_iso
 from workshop.session import changes as c
 from workshop.session.rules import APPLY, ID_PREFIX_EXTRA, MAX_TEXT  # noqa: F401 (names kept importable)
 from workshop.session.view import SessionView
-from workshop.store import SessionFile, StoreError
+from workshop.store import SessionFile, StoreError, check
+from workshop.store.atomic import encode
 from workshop.timer import Timebox
 
 class SaveFailed(StoreError):
     """The disk refused a change; it is kept in memory and retried."""
+
+
+class SessionFull(ValueError):
+    """A change refused because the session file would grow past what the store reads back."""
+
+
+# A session file never grows past what the store reads back (check.MAX_SESSION_BYTES): the
+# facilitator's own typing may use all of it but MARGIN; what participants send through
+# `apply_in_memory` stops RESERVE earlier, so phones can never take the facilitator's last room.
+MARGIN = 256 * 1024
+RESERVE = 8 * 1024 * 1024
 
 
 class SessionClosed(StoreError):
@@ -39,6 +51,10 @@ class LiveSession(SessionView):
         self.pending: list[c.Change] = []  # applied in memory, not yet on disk, oldest first
         self.saved_at: str = ""
         self._changed = False
+        # What the file will hold, counted from its size as opened and grown by each record put
+        # since (an edit counts its growth only; nothing shrinks the count: it errs on the safe side).
+        self._bytes = _size_of(file)
+        self._keep_free = MARGIN
 
     @property
     def read_only(self) -> bool:
@@ -69,21 +85,31 @@ class LiveSession(SessionView):
         self.retry()
         return outcomes
 
-    def apply_in_memory(self, changes: list[c.Change]) -> list[Any]:
+    def apply_in_memory(self, changes: list[c.Change], keep_free: int = RESERVE) -> list[Any]:
         """Make the changes in memory only; they wait in `pending` until a write (`retry`, or
-        `save_pending` in a thread) puts them on disk. Outcomes as for `apply_all`."""
+        `save_pending` in a thread) puts them on disk. Outcomes as for `apply_all`. This is the
+        participants' path: a change that would leave less than `keep_free` bytes of the session's
+        room is refused (SessionFull), so the facilitator can always go on."""
         self._guard()
         outcomes: list[Any] = []
-        for change in changes:
-            self._changed = False
-            try:
-                outcomes.append(APPLY[type(change)](self, change))
-            except (ValueError, KeyError) as refused:
-                outcomes.append(refused if isinstance(refused, ValueError) else ValueError(str(refused)))
-                continue
-            if self._changed:
-                self.pending.append(change)
+        self._keep_free = keep_free
+        try:
+            for change in changes:
+                self._changed = False
+                try:
+                    outcomes.append(APPLY[type(change)](self, change))
+                except (ValueError, KeyError) as refused:
+                    outcomes.append(refused if isinstance(refused, ValueError) else ValueError(str(refused)))
+                    continue
+                if self._changed:
+                    self.pending.append(change)
+        finally:
+            self._keep_free = MARGIN
         return outcomes
+
+    def room(self) -> int:
+        """Bytes the session file can still grow by before the store would refuse to read it."""
+        return check.MAX_SESSION_BYTES - self._bytes
 
     async def save_pending(self) -> None:
         """Write every pending change durably, the disk's slow part in a thread so the event
@@ -125,6 +151,12 @@ class LiveSession(SessionView):
     # --- updating the model (nothing here writes) ---------------------------------------------
 
     def _put(self, contribution: Contribution) -> Contribution:
+        old = self._by_uid.get(contribution.uid)
+        grows = _record_bytes(contribution) - (_record_bytes(old) if old is not None else 0)
+        if grows > 0 and self._bytes + grows > check.MAX_SESSION_BYTES - self._keep_free:
+            raise SessionFull(_("Not saved: this session has reached its size limit ({limit}). "
+                                "Start a new session to go on.").format(limit=check.size_label(check.MAX_SESSION_BYTES)))
+        self._bytes += max(grows, 0)
         self._by_uid[contribution.uid] = contribution
         self._changed = True
         return contribution
@@ -270,3 +302,15 @@ class LiveSession(SessionView):
     def release(self) -> None:
         """Let go of the session file (and its lock); the catalogue learns the latest state."""
         self.file.release()
+
+
+def _size_of(file: SessionFile) -> int:
+    try:
+        return file.path.stat().st_size
+    except OSError:  # not on disk yet, or gone: what was read is the best measure
+        return len(encode(file.tables()))
+
+
+def _record_bytes(contribution: Contribution) -> int:
+    """What a record takes in the file: its JSON (as the store writes it) and its key."""
+    return len(encode(contribution.to_dict())) + len(contribution.uid) + 4

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from workshop.i18n import _
 from workshop.store.atomic import FILE_MODE, encode, write_atomically
 from workshop.store.catalogue import note_session
-from workshop.store.check import META, Unreadable, check_parsed, parse, read_session_bytes, tables_from_export
+from workshop.store.check import CONTRIBUTIONS, META, Unreadable, check_parsed, parse, read_session_bytes, tables_from_export
 
 if TYPE_CHECKING:
     from workshop.store.store import Store
@@ -27,6 +27,13 @@ def read_backup(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise StoreError(_("{file}: cannot be read ({problem})").format(
             file=path, problem=error.strerror or error)) from None
+    seen: dict[str, str] = {}
+    for number, record in tables.get(CONTRIBUTIONS, {}).items():
+        uid = record.get("uid", "")
+        if uid and uid in seen:  # the session would keep one of them and drop the other at its first save
+            raise StoreError(_("{file}: contributions {first} and {second} have the same uid {uid}; nothing "
+                               "imported").format(file=path, first=seen[uid], second=number, uid=uid[:40]))
+        seen[uid] = number
     if not SESSION_ID.match(tables[META]["1"]["id"]):
         raise StoreError(_("{file}: '{name}' is not a session id; nothing imported").format(
             file=path, name=tables[META]["1"]["id"][:40]))

@@ -8,6 +8,7 @@ the one line a user reads. Nothing here raises anything else for bad content.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -47,6 +48,13 @@ class TooLarge(Unreadable):
 
 def size_label(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
+
+
+def readable_size(payload: bytes) -> None:
+    """OSError (EFBIG) when `payload` is more than the store reads back: a save refuses to write it."""
+    if len(payload) > MAX_SESSION_BYTES:
+        raise OSError(errno.EFBIG, _("the session would be too large to read again ({size}; the limit is {limit})").format(
+            size=size_label(len(payload)), limit=size_label(MAX_SESSION_BYTES)))
 
 
 def read_session_bytes(path: Path, limit: int | None = None) -> bytes:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
 from screens.widgets.entry import Entry
+from workshop.characters import without_controls
 from workshop.i18n import N_, _
 
 
@@ -26,7 +27,9 @@ class TextDialog(ModalScreen[str | None]):
     def __init__(self, title: str, value: str = "", multiline: bool = False, placeholder: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.value = value
+        # A stored text may hold what a phone or an imported file sent: an editable field draws its
+        # value raw, so nothing in it may steer the terminal (an OSC could retitle it or fill the clipboard).
+        self.value = without_controls(value, lines=multiline)
         self.multiline = multiline
         self.placeholder = placeholder
 

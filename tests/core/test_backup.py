@@ -171,3 +171,20 @@ def test_notes_are_in_no_other_export_even_when_asked(capsys, live):
         code, out, _err = run_cli(capsys, "export", session.id, "-f", fmt, "--include-notes")
         assert code == 0 and "geheim" not in out
 
+
+
+def test_a_backup_with_two_contributions_of_one_uid_is_refused_and_nothing_is_written(capsys, tmp_path, live):
+    session = live()
+    first = session.add("pains", "Wachtlijsten", partner="Gemeente")
+    session.add("pains", "Te veel overleg", partner="Zorggroep")
+    session.release()
+    exported = json.loads(export_session(SessionView(session.tables()), "json"))
+    second = next(record for record in exported["contributions"] if record["uid"] != first.uid)
+    second["uid"] = first.uid  # a hand-edited or merged file: one of the two would be dropped
+    backup = tmp_path / "twice.json"
+    backup.write_text(json.dumps(exported))
+    empty = tmp_path / "restored"
+    code, _out, err = run_cli(capsys, "--store", str(empty), "import", str(backup))
+    assert code == 2 and f"same uid {first.uid}" in err and "nothing imported" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not list((empty / "sessions").glob("*.json")) if (empty / "sessions").exists() else True

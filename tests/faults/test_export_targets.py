@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import stat
 import subprocess
@@ -101,3 +102,20 @@ def test_csv_has_a_bom_and_the_dutch_separator_for_a_dutch_session(capsys, make_
     assert capsys.readouterr().out.startswith("\ufeffsession,date,step,")
     assert run(["export", dutch, "-f", "csv", "--sep", ","]) == 0
     assert capsys.readouterr().out.startswith("\ufeffsession,date,")
+
+
+def test_export_all_writes_every_other_session_when_one_target_is_a_planted_link_or_fifo(capsys, tmp_path,
+                                                                                       make_session):
+    ids = sorted(make_session(collaboration=f"Verband {n}") for n in range(4))
+    folder = tmp_path / "backup"
+    folder.mkdir()
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("keep me")
+    (folder / f"{ids[0]}.json").symlink_to(outside)
+    os.mkfifo(folder / f"{ids[1]}.json")
+    code, _out, err = run_cli(capsys, "export", "--all", "-o", str(folder))
+    assert code == 2 and "Traceback" not in err
+    assert sum(1 for line in err.splitlines() if line.startswith("cannot write")) == 2
+    assert "Exported 2 sessions" in err
+    assert all(json.loads((folder / f"{i}.json").read_text())["meta"]["id"] == i for i in ids[2:])
+    assert outside.read_text() == "keep me" and stat.S_ISFIFO(os.lstat(folder / f"{ids[1]}.json").st_mode)

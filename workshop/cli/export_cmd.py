@@ -98,7 +98,7 @@ def export_all(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UserError(_("cannot write into {folder}: {problem}").format(
             folder=folder, problem=error.strerror or error)) from None
-    written = 0
+    written, failed = 0, 0
     for info in infos:
         try:
             view = SessionView(store.read_session(info.id), source=info.id)
@@ -107,14 +107,15 @@ def export_all(args: argparse.Namespace) -> int:
         target = folder / f"{view.id}.{fmt}"  # the id is safe as a file name by construction
         try:
             save_export(view, fmt, target, args.include_notes, args.sep)
-        except OSError as error:
-            raise UserError(_("cannot write {file}: {problem}").format(
-                file=target, problem=error.strerror or error)) from None
+        except OSError as error:  # one planted link or FIFO in the folder: that file alone is not written
+            err.print(literal(_("cannot write {file}: {problem}").format(file=target, problem=error.strerror or error)))
+            failed += 1
+            continue
         written += 1
     report_problems(store)
     err.print(literal(ngettext("Exported {count} session to {folder}.", "Exported {count} sessions to {folder}.",
                                written).format(count=written, folder=folder)))
-    return 0
+    return 2 if failed else 0
 
 
 def usable(path: str, room: int) -> None:

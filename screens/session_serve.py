@@ -4,7 +4,6 @@ reveal blind scores, close the step to input). Every control is a change through
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -47,9 +46,15 @@ class ServesParticipants:
         from workshop.serve import Server
 
         # Loopback unless the facilitator opened the app with WORKSHOP_SERVE_HOST (e.g. 0.0.0.0).
-        host = getattr(self.app, "serve_host", None) or os.environ.get("WORKSHOP_SERVE_HOST", "127.0.0.1")
-        port = getattr(self.app, "serve_port", None)
-        port = port if port is not None else int(os.environ.get("WORKSHOP_SERVE_PORT", "8765") or 8765)
+        from workshop import settings
+
+        try:
+            host = getattr(self.app, "serve_host", None) or settings.serve_host()
+            port = getattr(self.app, "serve_port", None)
+            port = port if port is not None else settings.serve_port()
+        except settings.SettingError as problem:  # checked at start too; the environment may be a test's
+            self.notify(str(problem), severity="error")
+            return
         server = Server(self.live, host=host, port=port)
         try:
             await server.start()

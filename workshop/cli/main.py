@@ -84,7 +84,7 @@ def _user_errors() -> tuple[type[Exception], ...]:
     already imported can have raised theirs, so none is imported here (the app starts faster)."""
     errors: list[type[Exception]] = [UserError]
     for module, name in (("workshop.guides", "GuideError"), ("workshop.prepare", "PrepareError"),
-                         ("workshop.store.store", "StoreError")):
+                         ("workshop.store.store", "StoreError"), ("workshop.settings", "SettingError")):
         if module in sys.modules:
             errors.append(getattr(sys.modules[module], name))
     return tuple(errors)
@@ -100,6 +100,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         if lang:
             use_language(lang)
         args = build_parser(argv).parse_args(argv)
+        from workshop.settings import check_environment
+
+        check_environment()
         if args.command is None:
             from workshop.cli.app_cmd import open_app
 
@@ -145,7 +148,12 @@ def _early_language(argv: list[str]) -> str | None:
             return argv[index + 1]
         if arg.startswith("--lang=") and arg[7:] in ("nl", "en"):
             return arg[7:]
-    return os.environ.get("WORKSHOP_LANG") if os.environ.get("WORKSHOP_LANG") in ("nl", "en") else None
+    from workshop.settings import SettingError, language
+
+    try:
+        return language()
+    except SettingError:  # said in one line once the command line is read (check_environment)
+        return None
 
 
 def main() -> NoReturn:

@@ -14,9 +14,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         description=_("Run the participants' server for one session, without the app. It listens on "
                       "127.0.0.1 unless --host says otherwise; joining always takes the join code."))
     serve.add_argument("session", metavar="SESSION", help=_("a session id or a unique prefix of it"))
-    serve.add_argument("--host", default="127.0.0.1", metavar="HOST",
+    serve.add_argument("--host", metavar="HOST",
                        help=_("the address to listen on; 0.0.0.0 opens it to the local network"))
-    serve.add_argument("--port", type=int, default=8765, metavar="PORT", help=_("the port (default 8765; 0: any free port)"))
+    serve.add_argument("--port", type=int, metavar="PORT", help=_("the port (default 8765; 0: any free port)"))
     serve.set_defaults(handler=serve_session)
 
 
@@ -30,6 +30,10 @@ def serve_session(args: argparse.Namespace) -> int:
     from workshop.serve.qr import qr_lines
     from workshop.session import LiveSession
 
+    from workshop import settings
+
+    args.host = args.host or settings.serve_host()  # else $WORKSHOP_SERVE_HOST, else loopback
+    args.port = settings.serve_port() if args.port is None else args.port
     if not 0 <= args.port <= 65535:
         raise UserError(_("--port must be a number from 0 to 65535, got {port}").format(port=args.port))
     store = store_from(args)

@@ -9,10 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.guides import Step
+from workshop.i18n import pgettext
 from workshop.model import Attendance, Participant, PromptKind
 from workshop.session import SessionView
 
 AWAY = (Attendance.ABSENT.value, Attendance.EXCUSED.value)
+
+
+def word(status: str) -> str:
+    """A status in one short word, for a grid's cell or a comparison's column ("" when not marked)."""
+    words = {Attendance.PRESENT.value: pgettext("attendance", "present"),
+             Attendance.ABSENT.value: pgettext("attendance", "absent"),
+             Attendance.EXCUSED.value: pgettext("attendance", "excused")}
+    return words.get(status, "")
 
 
 def statuses(view: SessionView) -> dict[str, str]:

@@ -9,10 +9,11 @@ from textual.widgets import Static
 from screens.commands import bindings
 from screens.text import literal, one_line, visible
 from screens.widgets.base import PromptInput
-from screens.widgets.grid import Grid, away_word
+from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
 from workshop.summary import consent_label
 from workshop.attendance import away
+from workshop.attendance import word as attendance_word
 from workshop.attribution import cards_of, column_headings
 from workshop.i18n import N_, _, day, ngettext
 from workshop.model import ConsentStatus
@@ -95,7 +96,7 @@ class ConsentInput(PromptInput):
             partner, body, status, when = here
             line.append_text(literal(partner, style="bold"))
             if status_away := away(self.view).get(partner):  # a status can be known without them: kept fillable
-                line.append(" (" + away_word(status_away) + ")", style="italic")
+                line.append(" (" + attendance_word(status_away) + ")", style="italic")
             line.append(" · ")
             line.append_text(literal(self.body_name(body)))
             line.append(" · ")

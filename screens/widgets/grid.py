@@ -6,12 +6,7 @@ from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from workshop.i18n import _, pgettext
-
-
-def away_word(status: str) -> str:
-    """What a cell of someone away says, short enough for a narrow column."""
-    return pgettext("grid cell", "absent") if status == "absent" else pgettext("grid cell", "excused")
+from workshop.i18n import _
 
 
 def away_notice(status: str, who: str) -> str:

@@ -9,13 +9,14 @@ from textual.widgets import Static
 from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
-from screens.widgets.grid import Grid, away_notice, away_word
+from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard
 from workshop.attribution import cards_of, column_headings
 from workshop.dependence import asks_dependence, is_partner_item, own_partner
 from workshop.i18n import N_, _, number
 from workshop.present.dependence import one_sided_block
 from workshop.attendance import away_columns
+from workshop.attendance import word as attendance_word
 from workshop.present.room import distribution, expected, hidden_line, item_scores, summary_line
 from workshop.session.changes import Change, ClearScore, Score
 
@@ -88,7 +89,7 @@ class ScaleInput(PromptInput):
                     cells.append(Text("—", justify="center", style="dim"))
                     continue
                 if key in away and given is None:  # not at the table: nothing to fill in
-                    cells.append(Text(away_word(away[key]), justify="center", style="dim italic"))
+                    cells.append(Text(attendance_word(away[key]), justify="center", style="dim italic"))
                     continue
                 cell = Text(("●" if hidden else str(given.value)) if given else "·", justify="center")
                 if given and given.text:

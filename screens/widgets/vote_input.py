@@ -9,9 +9,10 @@ from textual.widgets import Static
 from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
-from screens.widgets.grid import Grid, away_notice, away_word
+from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard
 from workshop.attendance import away
+from workshop.attendance import word as attendance_word
 from workshop.attribution import cards_of, column_headings
 from workshop.i18n import N_, _
 from workshop.session.changes import Vote
@@ -56,7 +57,7 @@ class VoteInput(PromptInput):
             for partner in view.partners:
                 count = per_partner[partner].get(c.uid, 0)
                 if partner in gone and not count:
-                    cells.append(Text(away_word(gone[partner]), justify="center", style="dim italic"))
+                    cells.append(Text(attendance_word(gone[partner]), justify="center", style="dim italic"))
                     continue
                 cells.append(Text("●" * count if count else "·", justify="center"))
             rows.append((c.uid, cells))

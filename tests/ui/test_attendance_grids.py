@@ -4,6 +4,7 @@ their cells say so, and the counter counts those present. Without attendance, ev
 from __future__ import annotations
 
 from tests.ui.helpers import SIZE, go_to
+from workshop.session import LiveSession
 from workshop.session.changes import SetAttendance
 
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Welzijn", "Vivare", "Portaal", "Siza", "Talis")
@@ -12,8 +13,6 @@ PEOPLE = ("Anna@Gemeente", "Bram@Zorggroep", "Cem@Woonstede", "Dewi@Welzijn", "E
 
 
 def _session(store, make_session, marks: dict[str, str]) -> str:
-    from workshop.session import LiveSession
-
     session_id = make_session(partners=PARTNERS, participants=PEOPLE)
     live = LiveSession(store.open_session(session_id))
     try:
@@ -69,3 +68,22 @@ async def test_without_attendance_recorded_everyone_is_in_the_typing_order_as_be
         assert "3 of 8 scores" in str(app.screen.query_one("#detail").render())
     scores = {who: c.value for who, c in saved(session_id).scores("interaction", "threshold").items()}
     assert scores == {"Anna": 3, "Bram": 4, "Cem": 5}
+
+
+async def test_the_compare_screen_shows_a_partner_present_in_session_one_and_absent_in_two(store, make_session):
+    from tests.ui.test_compare_screen import _Host, loaded, shown_text
+
+    first = make_session(date="2026-09-01", partners=PARTNERS, participants=())
+    second = make_session(date="2026-11-20", partners=PARTNERS, participants=())
+    for session_id, marks in ((first, {p: "present" for p in PARTNERS}), (second, {"Zorggroep": "absent"})):
+        live = LiveSession(store.open_session(session_id))
+        for partner, status in marks.items():
+            live.apply(SetAttendance(partner, status))
+        live.release()
+    app = _Host(store, second)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        shown = shown_text(screen, "#compare-attendance")
+    rows = {line.split()[0]: line.split()[1:] for line in shown.splitlines() if line.strip()}
+    assert rows["Zorggroep"] == ["present", "absent"]
+    assert "7 of 8" in shown and "Gemeente" not in rows

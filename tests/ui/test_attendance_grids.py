@@ -87,3 +87,21 @@ async def test_the_compare_screen_shows_a_partner_present_in_session_one_and_abs
     rows = {line.split()[0]: line.split()[1:] for line in shown.splitlines() if line.strip()}
     assert rows["Zorggroep"] == ["present", "absent"]
     assert "7 of 8" in shown and "Gemeente" not in rows
+
+
+async def test_a_partner_marked_absent_gives_no_dots_and_the_vote_grid_starts_past_it(
+        store, make_session, make_app, saved, live):
+    session_id = make_session()
+    session = live(session_id)
+    first = session.add("pains", "meetings", "Zorggroep")
+    session.apply(SetAttendance("Gemeente", "absent"))
+    session.release()
+    app = make_app(session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "priorities")
+        grid = app.screen.query_one("#dots")
+        assert grid.here() == (first.uid, "Zorggroep")  # the first partner present
+        await pilot.press("left", "plus")  # Gemeente's column: absent
+        await pilot.pause()
+        assert any("Gemeente is marked absent" in str(n.message) for n in app._notifications)
+    assert saved(session_id).dots("priorities", "Gemeente") == {}

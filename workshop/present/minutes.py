@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 
-from workshop.attendance import roll
+from workshop.attendance import roll, statuses
 from workshop.guides import Step, Text
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind
@@ -85,9 +85,7 @@ def _next_meeting(view: SessionView) -> str:
 
 def _attendance(view: SessionView) -> str:
     """Who was present, absent and excused (nothing when attendance was not recorded)."""
-    from workshop.present.room import attendance
-
-    status = attendance(view)
+    status = statuses(view)
     if not any(status.values()):
         return ""
     lines = ["## " + _("Attendance"), ""]

@@ -41,10 +41,12 @@ from workshop.present.compare import (
     open_actions_text,
     pains_renderable,
     progress_renderable,
+    session_labels,
     sessions_table,
     statements_renderable,
     trends_table,
 )
+from workshop.present.compare_attendance import attendance_table
 from workshop.present.compare_html import save_comparison_page
 from workshop.session import SessionView
 from workshop.store import Store, StoreError
@@ -82,7 +84,7 @@ class CompareScreen(Screen):
         with VerticalScroll(id="compare-body"):
             yield Static(Text(_("Reading the sessions…"), style="italic"), id="compare-status")
             yield Static(classes="compare-section", id="compare-headline")
-            for section in ("sessions", "trends", "statements", "interests", "pains", "progress", "actions", "late"):
+            for section in ("sessions", "attendance", "trends", "statements", "interests", "pains", "progress", "actions", "late"):
                 yield Static(classes="compare-heading", id=f"heading-{section}")
                 yield Static(classes="compare-section", id=f"compare-{section}")
         yield TranslatedFooter()
@@ -128,6 +130,7 @@ class CompareScreen(Screen):
         self.query_one("#compare-title", Static).update(title)
         headings = {
             "sessions": _("Sessions and the phase the group chose"),
+            "attendance": _("Who was at the table: the partners away at least once"),
             "trends": _("Communication and interaction: the threshold question first"),
             "statements": _("Ambition and other carried statements, with what changed"),
             "interests": _("Interests per partner and level"),
@@ -140,6 +143,7 @@ class CompareScreen(Screen):
             self.query_one(f"#heading-{section}", Static).update(Text(words, style="bold"))
         self.query_one("#compare-headline", Static).update(headline_text(comparison))
         self.query_one("#compare-sessions", Static).update(sessions_table(comparison))
+        self.query_one("#compare-attendance", Static).update(attendance_table(comparison, session_labels(comparison)))
         self.show_trends()
         self.query_one("#compare-statements", Static).update(statements_renderable(comparison))
         for shown in self.query("#heading-interests, #compare-interests"):  # only where a step has levels

@@ -12,6 +12,8 @@ from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
 from workshop.summary import consent_label
+from workshop.attendance import away
+from workshop.attendance import word as attendance_word
 from workshop.attribution import cards_of, column_headings
 from workshop.i18n import N_, _, day, ngettext
 from workshop.model import ConsentStatus
@@ -93,6 +95,8 @@ class ConsentInput(PromptInput):
         if here is not None:
             partner, body, status, when = here
             line.append_text(literal(partner, style="bold"))
+            if status_away := away(self.view).get(partner):  # a status can be known without them: kept fillable
+                line.append(" (" + attendance_word(status_away) + ")", style="italic")
             line.append(" · ")
             line.append_text(literal(self.body_name(body)))
             line.append(" · ")

@@ -9,17 +9,20 @@ from textual.widgets import Static
 from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
-from screens.widgets.grid import Grid
+from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard
 from workshop.attribution import cards_of, column_headings
 from workshop.dependence import asks_dependence, is_partner_item, own_partner
 from workshop.i18n import N_, _, number
 from workshop.present.dependence import one_sided_block
-from workshop.present.room import attendance, distribution, expected, hidden_line, item_scores, summary_line
+from workshop.attendance import away_columns
+from workshop.attendance import word as attendance_word
+from workshop.present.room import distribution, expected, hidden_line, item_scores, summary_line
 from workshop.session.changes import Change, ClearScore, Score
 
 
 FIXED = 3  # columns that never scroll away: the statement, its mean and its spread
+
 
 
 class ScaleInput(PromptInput):
@@ -56,8 +59,8 @@ class ScaleInput(PromptInput):
         grid = self.query_one(Grid)
         grid.fixed_columns = FIXED  # the statement, mean and spread stay while partners scroll
         self.show(self.view)
-        if (place := grid.here()) is not None and place[1] in self.own_column(place[0]):
-            self.advance()  # a dependence grid starts on the first cell there is to score
+        if (place := grid.here()) is not None and not self.to_score(*place):
+            self.advance()  # a dependence grid (or one whose first partner is away) starts on the first cell to score
 
     def show(self, view) -> None:
         super().show(view)
@@ -70,6 +73,7 @@ class ScaleInput(PromptInput):
         columns += [(key, literal(one_line(label, 14 if wide else 10))) for key, label in whos]
         rows = []
         hidden = view.hidden(self.step.id)  # a blind scale: scores show as ● until the reveal
+        away = away_columns(view, self.step)
         for item in self.step.items:
             scores = view.scores(self.step.id, item.id)
             own = self.own_column(item.id)
@@ -84,12 +88,15 @@ class ScaleInput(PromptInput):
                 if key in own and given is None:  # a partner does not score its own organisation
                     cells.append(Text("—", justify="center", style="dim"))
                     continue
+                if key in away and given is None:  # not at the table: nothing to fill in
+                    cells.append(Text(attendance_word(away[key]), justify="center", style="dim italic"))
+                    continue
                 cell = Text(("●" if hidden else str(given.value)) if given else "·", justify="center")
                 if given and given.text:
                     cell.append("*")
                 cells.append(cell)
             rows.append((item.id, cells))
-        self.query_one(Grid).fill(columns, rows, first_column=FIXED)
+        self.query_one(Grid).fill(columns, rows, first_column=FIXED, away=away)
         self.show_detail()
         self.show_pairs()
 
@@ -133,14 +140,17 @@ class ScaleInput(PromptInput):
             given = self.view.scores(self.step.id, item_id).get(column)
             detail.append("\n")
             detail.append_text(literal(column, style="bold reverse"))
-            status = attendance(self.view).get(column, "")
+            status = grid.away.get(column, "")
             if given is not None:
                 detail.append(f" {given.value}", style="bold")
                 if given.text:
                     detail.append(": ")
                     detail.append_text(literal(given.text, limit=200))
-            elif status in ("absent", "excused"):
-                detail.append(" " + (_("absent") if status == "absent" else _("excused")), style="italic")
+            if status:
+                detail.append(" " + (_("absent") if status == "absent" else _("excused (with notice)")), style="italic")
+                if given is not None:
+                    detail.append(" · " + _("a score given before the attendance was marked: Delete clears it"),
+                                  style="dim")
         if scores.groups:
             detail.append("\n")
             for group, mean in scores.groups.items():
@@ -163,6 +173,8 @@ class ScaleInput(PromptInput):
             if say and grid.on_a_name():
                 self.notify(_("Scores go in the columns of who gives them: Home or → goes there."),
                             severity="warning")
+            elif say and (status := grid.away_here()):
+                self.notify(away_notice(status, grid.here()[1]), severity="warning")
             return None
         return place
 
@@ -238,11 +250,14 @@ class ScaleInput(PromptInput):
                                     change_for, placeholder="4 …"))
 
     def action_clear(self) -> None:
-        if (target := self._target()) is not None:
+        """Clear the score under the cursor (also one given before its partner was marked away)."""
+        grid = self.query_one(Grid)
+        if not grid.on_a_name() and (target := grid.here()) is not None:
             self.want(ClearScore(self.step.id, *target))
 
     def advance(self) -> None:
-        """After a score, move to the next partner (then the next item), past a partner's own cell."""
+        """After a score, move to the next partner (then the next item), past a partner's own cell
+        and past those absent or excused."""
         grid = self.query_one(Grid)
         row, column = grid.cursor_coordinate
         whos = [key for key, _label in self.whos()]
@@ -255,6 +270,10 @@ class ScaleInput(PromptInput):
             else:
                 return
             item_id = self.step.items[row].id if row < len(self.step.items) else ""
-            if whos[column - FIXED] not in self.own_column(item_id):
+            if self.to_score(item_id, whos[column - FIXED]):
                 grid.move_cursor(row=row, column=column)
                 return
+
+    def to_score(self, item_id: str, who: str) -> bool:
+        """Whether the typing order stops at this cell: not a partner's own, not someone away."""
+        return who not in self.own_column(item_id) and who not in self.query_one(Grid).away

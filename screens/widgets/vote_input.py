@@ -9,8 +9,10 @@ from textual.widgets import Static
 from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
-from screens.widgets.grid import Grid
+from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard
+from workshop.attendance import away
+from workshop.attendance import word as attendance_word
 from workshop.attribution import cards_of, column_headings
 from workshop.i18n import N_, _
 from workshop.session.changes import Vote
@@ -47,15 +49,19 @@ class VoteInput(PromptInput):
             columns.append((partner, Text.assemble(literal(one_line(heading, 12)), f" ({left})")))
         totals = view.dots(step.id)
         per_partner = {p: view.dots(step.id, p) for p in view.partners}
+        gone = away(view)  # an absent or excused partner gives no dots
         rows = []
         for c in view.contributions(step.source):
             cells: list[Text | str] = [literal(one_line(c.text, 30)),
                                        Text(str(totals.get(c.uid, 0)), justify="right", style="bold")]
             for partner in view.partners:
                 count = per_partner[partner].get(c.uid, 0)
+                if partner in gone and not count:
+                    cells.append(Text(attendance_word(gone[partner]), justify="center", style="dim italic"))
+                    continue
                 cells.append(Text("●" * count if count else "·", justify="center"))
             rows.append((c.uid, cells))
-        self.query_one(Grid).fill(columns, rows, first_column=2)
+        self.query_one(Grid).fill(columns, rows, first_column=2, away=gone)
         ranking = Text(_("Ranking"), style="bold")
         if not rows:
             ranking = Text(_("The step being voted on has no contributions yet."), style="italic")
@@ -74,5 +80,7 @@ class VoteInput(PromptInput):
         if (place := grid.to_fill()) is None:
             if grid.on_a_name():  # the key did nothing else: say where dots go
                 self.notify(_("Dots go in a partner's column: Home or → goes there."), severity="warning")
+            elif status := grid.away_here():
+                self.notify(away_notice(status, grid.here()[1]), severity="warning")
             return
         self.want(Vote(self.step.id, place[0], place[1], change))

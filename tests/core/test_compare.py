@@ -311,7 +311,7 @@ def test_the_comparison_is_plain_data_that_json_can_hold(comparison):
     assert data["trends"][0]["key"] == "threshold"
     assert set(data) == {"lang", "sessions", "statements", "trends", "pains", "roles", "consents", "actions",
                          "pain_trails", "action_trails", "late", "headlines", "today", "trend_rule", "perspectives",
-                         "pilot_reviews", "lessons", "dependence", "interests"}
+                         "pilot_reviews", "lessons", "dependence", "interests", "attendance"}
 
 
 # --- choosing sessions -------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from workshop.i18n import _, language
 from workshop.session import SessionView
 from workshop.store import Store
 
+from workshop.compare.attendance import attendance
 from workshop.compare.headline import headlines
 from workshop.compare.indexed import PAIN_FIELD, PAIN_STEPS, Indexed, collects_pains, pain_steps, ref_of, session_order
 from workshop.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
@@ -117,7 +118,8 @@ def compare_sessions(views: Iterable[SessionView], lang: str | None = None, toda
         pain_trails=trails, action_trails=progress, late=late_groups(progress),
         headlines=headlines(lang, refs, scored, rounds, trails, progress, said, lenses),
         today=today.isoformat(), trend_rule=rule, perspectives=lenses, pilot_reviews=pilot_reviews(indexed),
-        lessons=lessons(indexed), dependence=dependence(indexed), interests=interests(indexed, lang))
+        lessons=lessons(indexed), dependence=dependence(indexed), interests=interests(indexed, lang),
+        attendance=attendance(indexed))
 
 
 def compare_collaborations(store: Store, guide_id: str | None = None, lang: str | None = None) -> SideBySide:

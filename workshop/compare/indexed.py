@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workshop.attendance import at_table
 from workshop.guides import Step
 from workshop.model import PHASES, Contribution, PromptKind
 from workshop.session import SessionView
@@ -79,7 +80,7 @@ def ref_of(s: Indexed, lang: str) -> SessionRef:
     phase, label = phase_of(s, lang)
     titles = view.meta.get("guide_title")
     title = (titles.get(lang) or next(iter(titles.values()), "")) if isinstance(titles, dict) and titles else ""
-    attendance = tuple(p.label() for p in view.participants)
+    attendance = tuple(p.label() for p in at_table(view))
     return SessionRef(id=view.id, date=view.date, title=view.title, collaboration=view.collaboration,
                       guide=view.guide_id, guide_title=str(title or view.guide_id), lang=view.lang,
                       closed=view.closed, phase=phase, phase_label=label, partners=tuple(view.partners),

@@ -22,7 +22,21 @@ class SessionRef:
     phase: str  # the option id the group chose ("" when not asked)
     phase_label: str  # the option's name, without its explanation
     partners: tuple[str, ...]
-    attendance: tuple[str, ...] = ()  # the participants at the table, "Name (Partner)"
+    attendance: tuple[str, ...] = ()  # the participants at the table, "Name (Partner)" (none of a partner away)
+
+
+@dataclass(frozen=True)
+class PartnerAttendance:
+    """Whether one partner was at the table, session by session."""
+
+    partner: str
+    # per compared session: present | absent | excused, "" when not recorded, None when not a partner then
+    marks: tuple[str | None, ...]
+
+    @property
+    def always_there(self) -> bool:
+        """Present (or not marked) in every compared session, and a partner in each."""
+        return all(mark in ("present", "") for mark in self.marks)
 
 
 @dataclass(frozen=True)
@@ -348,6 +362,7 @@ class Comparison:
     lessons: tuple[tuple[Lesson, ...], ...] = ()  # per session: the pilot's lessons it collected
     dependence: tuple[DependencePair, ...] = ()  # mutual dependence per pair of partners, one-sided first
     interests: tuple[InterestTrail, ...] = ()  # per partner and level, what each session heard
+    attendance: tuple[PartnerAttendance, ...] = ()  # per partner, who was at the table session by session
 
     def session(self, session_id: str) -> SessionRef:
         return next(s for s in self.sessions if s.id == session_id)

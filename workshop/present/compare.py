@@ -16,6 +16,7 @@ from workshop.compare import DOWN, UP, Change, Comparison, SideBySide
 from workshop.compare_facts import consent_stages, one_year, role_stages, still_open
 from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
 from workshop.compare.words import PAIN_MARKS
+from workshop.present.compare_attendance import attendance_table
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
 from workshop.present.text import literal
 from workshop.summary import consent_label, review_label
@@ -30,6 +31,12 @@ def column_label(comparison_dates: list[str], date: str, number_: int) -> str:
     if len(date) == 10 and date[4] == "-":
         return day(date, SHORT_DAY_PATTERN if one_year(comparison_dates) else SHORT_DAY_YEAR_PATTERN)
     return f"#{number_}"
+
+
+def session_labels(comparison: Comparison) -> list[str]:
+    """Every compared session's column heading, in order."""
+    dates = [s.date for s in comparison.sessions]
+    return [column_label(dates, s.date, n) for n, s in enumerate(comparison.sessions, start=1)]
 
 
 def sessions_table(comparison: Comparison) -> Table:
@@ -282,6 +289,7 @@ def comparison_renderable(comparison: Comparison, per_partner: bool = False, mar
         return Text("\n" + words, style="bold reverse")
 
     parts: list[Any] = [title, headline_text(comparison), sessions_table(comparison)]
+    parts += [heading(_("Who was at the table")), attendance_table(comparison, session_labels(comparison))]
     parts += [heading(_("Communication and interaction")),
               trends_table(comparison, per_partner, width) if comparison.trends
               else Text(_("No scale was scored in these sessions."), style="dim")]

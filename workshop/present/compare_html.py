@@ -17,6 +17,7 @@ from workshop.compare.words import pain_status
 from workshop.i18n import _, current_language, day, language, ngettext, number, pgettext
 
 from workshop.present.compare import dependence_rows, pilot_review_words
+from workshop.present.compare_attendance import attendance_html
 from workshop.present.compare_chart import chart
 from workshop.present.text import visible
 
@@ -80,7 +81,8 @@ def comparison_html(comparison: Comparison) -> str:
                      len(refs)).format(name=names, count=len(refs))
     body = [f"<h1>{_e(title)}</h1>",
             f'<p class="muted">{_e(_date(refs[0].date))} – {_e(_date(refs[-1].date))}</p>']
-    body += _headline(comparison) + _perspectives(comparison) + _dependence(comparison) + _trends(comparison)
+    body += _headline(comparison) + attendance_html(comparison, [_short_date(s.date) for s in refs])
+    body += _perspectives(comparison) + _dependence(comparison) + _trends(comparison)
     body += _statements(comparison)
     body += _interests(comparison) + _lessons(comparison) + _pains(comparison) + _late(comparison)
     body.append(f'<p class="muted">{_e(comparison.trend_rule)}</p>')

@@ -6,7 +6,8 @@ from workshop.compare import Change, Comparison, SideBySide
 from workshop.compare_facts import consent_stages, role_stages
 from workshop.i18n import _, day, ngettext, number, pgettext
 from workshop.present.compare import (PAIN_MARKS, column_label, dependence_rows, pain_groups, pain_heading,
-                                      pilot_review_words, said_when)
+                                      pilot_review_words, said_when, session_labels)
+from workshop.present.compare_attendance import attendance_markdown
 from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.summary import consent_label, review_label
@@ -44,6 +45,7 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     out += md_table(["#", _("date"), _("session"), _("guide"), _("phase")],
                     [[str(n), md_cell(day(s.date)), md_cell(s.title), md_cell(s.guide_title),
                       md_cell(s.phase_label or "–")] for n, s in enumerate(sessions, start=1)])
+    out += attendance_markdown(comparison, session_labels(comparison))
     out += ["", f"## {_('Communication and interaction')}", ""]
     if comparison.trends:
         rows = []

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 
+from workshop.attendance import roll, statuses
 from workshop.guides import Step, Text
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind
@@ -53,13 +54,25 @@ def _header(view: SessionView) -> str:
         (_("Guide"), view.text(_guide_title(view))),
         (_("Facilitator"), view.meta.get("facilitator", "")),
         (_("Partners"), ", ".join(view.partners)),
-        (_("Present"), ", ".join(_person(p.name, p.partner, p.role) for p in view.participants)),
+        *_roll_rows(view),
         (_("Status"), _("closed") if view.closed else _("open")),
         (_("Next meeting"), _next_meeting(view)),
     ]
     lines = [f"# {md_escape(title)}", ""]
     lines += [f"- **{label}:** {md_cell(value)}" for label, value in rows if value]
     return "\n".join(lines)
+
+
+def _roll_rows(view: SessionView) -> list[tuple[str, str]]:
+    """Present, absent, and absent with notice, as the attendance says (everyone listed is present
+    when it was not recorded)."""
+
+    def names(who: tuple) -> str:
+        return ", ".join(who_ if isinstance(who_, str) else _person(who_.name, who_.partner, who_.role) for who_ in who)
+
+    said = roll(view)
+    return [(_("Present"), names(said.present)), (_("Absent"), names(said.absent)),
+            (_("Excused (with notice)"), names(said.excused))]
 
 
 def _next_meeting(view: SessionView) -> str:
@@ -72,13 +85,12 @@ def _next_meeting(view: SessionView) -> str:
 
 def _attendance(view: SessionView) -> str:
     """Who was present, absent and excused (nothing when attendance was not recorded)."""
-    from workshop.present.room import attendance
-
-    status = attendance(view)
+    status = statuses(view)
     if not any(status.values()):
         return ""
     lines = ["## " + _("Attendance"), ""]
-    for key, label in (("present", _("Present")), ("absent", _("Absent")), ("excused", _("Excused"))):
+    for key, label in (("present", _("Present")), ("absent", _("Absent")), ("excused", _("Excused (with notice)")),
+                       ("", _("Not marked, counted as present"))):
         names = [p for p, s in status.items() if s == key]
         if names:
             lines.append(f"- **{label} ({len(names)}):** {md_cell(', '.join(names))}")

@@ -13,6 +13,8 @@ from rich.text import Text
 from workshop.attribution import cards_of, column_headings, groups_of, short_name
 from workshop.guides import Step
 from workshop.i18n import _, number
+from workshop.attendance import away, expected, recorded
+from workshop.attendance import statuses as attendance
 from workshop.model import Attendance, ConsentStatus
 from workshop.present.text import literal, one_line
 from workshop.session import SessionView
@@ -24,25 +26,12 @@ class ItemScores:
 
     text: str
     counts: dict[int, int]  # score → how many gave it
-    given: int
+    given: int  # how many of those at the table scored (a partner marked away is not counted)
     mean: float | None
     low: int | None
     high: int | None
     groups: dict[str, float]  # group → its mean (groups with a score only)
-
-
-def attendance(view: SessionView) -> dict[str, str]:
-    """Partner → present/absent/excused, as recorded ("" for those not recorded)."""
-    recorded = view.meta.get("attendance", {}) or {}
-    return {partner: str(recorded.get(partner, "")) for partner in view.partners}
-
-
-def expected(view: SessionView, step: Step) -> int:
-    """How many scores the step can have: partners (or participants) minus those absent or excused."""
-    if view.scored_by(step) == "participant":
-        away = {p for p, status in attendance(view).items() if status in (Attendance.ABSENT, Attendance.EXCUSED)}
-        return sum(1 for person in view.participants if person.partner not in away)
-    return sum(1 for status in attendance(view).values() if status not in (Attendance.ABSENT, Attendance.EXCUSED))
+    of_present: bool = False  # attendance was recorded: the count is of those present
 
 
 def item_scores(view: SessionView, step: Step, item_id: str) -> ItemScores:
@@ -58,8 +47,10 @@ def item_scores(view: SessionView, step: Step, item_id: str) -> ItemScores:
         values = [given.value for given in scores.values() if given.partner in members]
         if values:
             by_group[group] = sum(values) / len(values)
-    return ItemScores(view.text(item.text), counts, len(scores), spread.mean if spread else None,
-                      spread.low if spread else None, spread.high if spread else None, by_group)
+    gone = away(view)
+    given = sum(1 for score in scores.values() if score.partner not in gone)
+    return ItemScores(view.text(item.text), counts, given, spread.mean if spread else None,
+                      spread.low if spread else None, spread.high if spread else None, by_group, recorded(view))
 
 
 def summary_line(scores: ItemScores, out_of: int, short: bool = False) -> Text:
@@ -75,8 +66,15 @@ def summary_line(scores: ItemScores, out_of: int, short: bool = False) -> Text:
     if short:
         line.append(f"  {scores.given}/{out_of}", style="dim")
     else:
-        line.append("  " + _("{given} of {total} scores").format(given=scores.given, total=out_of), style="dim")
+        line.append("  " + _count_words(scores, out_of), style="dim")
     return line
+
+
+def _count_words(scores: ItemScores, out_of: int) -> str:
+    """'16 of 27 scores', or with attendance recorded '16 of 24 present': absent ones are not waited for."""
+    if scores.of_present:
+        return _("{given} of {total} present").format(given=scores.given, total=out_of)
+    return _("{given} of {total} scores").format(given=scores.given, total=out_of)
 
 
 def distribution(scores: ItemScores, width: int) -> Text:

@@ -15,7 +15,8 @@ from workshop.attribution import cards_of, column_headings
 from workshop.dependence import asks_dependence, is_partner_item, own_partner
 from workshop.i18n import N_, _, number
 from workshop.present.dependence import one_sided_block
-from workshop.present.room import attendance, distribution, expected, hidden_line, item_scores, summary_line
+from workshop.present.room import (attendance, distribution, expected, group_words, hidden_line, item_scores,
+                                   summary_line)
 from workshop.session.changes import Change, ClearScore, Score
 
 
@@ -145,7 +146,7 @@ class ScaleInput(PromptInput):
             detail.append("\n")
             for group, mean in scores.groups.items():
                 detail.append_text(literal(group, style="dim"))
-                detail.append(f" {number(mean)}  ", style="bold")
+                detail.append(f" {group_words(mean)}  ", style="bold")
         self.query_one("#detail", Static).update(detail)
 
     def on_data_table_cell_highlighted(self, event: Grid.CellHighlighted) -> None:

@@ -106,7 +106,7 @@ def to_csv(view: SessionView, sep: str | None = None, with_names: bool = False) 
     rows = sorted(view.contributions(), key=lambda c: (order.get(c.step, len(order)), *grouped(c)))  # stable
     for c in rows:
         if c.step in hidden:  # in its place, once: the step's distribution
-            for row in blind_rows(view, view.step(c.step)) if c.step not in written else ():
+            for row in blind_rows(view, view.step(c.step), "," if sep == ";" else ".") if c.step not in written else ():
                 writer.writerow([csv_cell(v) for v in (view.id, view.date, *row)])
             written.add(c.step)
             continue
@@ -125,9 +125,10 @@ def to_csv(view: SessionView, sep: str | None = None, with_names: bool = False) 
 BLIND_KIND = "scale-distribution"  # the prompt_kind of a blind item's row without names
 
 
-def blind_rows(view: SessionView, step: Step) -> list[tuple[Any, ...]]:
-    """A blind scale without names: per item the mean (rounded to two decimals) as the value, and
-    how many gave each score as the text ('1: 0 · 2: 3 · …'); nobody's own score or comment."""
+def blind_rows(view: SessionView, step: Step, decimal: str = ".") -> list[tuple[Any, ...]]:
+    """A blind scale without names: per item the mean as the value (two decimals, with the
+    `decimal` mark a spreadsheet of the separator's language reads), and how many gave each score
+    as the text ('1: 0 · 2: 3 · …'); nobody's own score or comment."""
     rows = []
     for item in step.items:
         scores = view.scores(step.id, item.id)
@@ -135,8 +136,8 @@ def blind_rows(view: SessionView, step: Step) -> list[tuple[Any, ...]]:
             continue
         values = [c.value for c in scores.values()]
         counts = score_counts(values, step.scale.min, step.scale.max)
-        rows.append((step.id, BLIND_KIND, "", "", distribution_words(counts), round(sum(values) / len(values), 2),
-                     item.id, ""))
+        mean = f"{sum(values) / len(values):.2f}".replace(".", decimal)
+        rows.append((step.id, BLIND_KIND, "", "", distribution_words(counts), mean, item.id, ""))
     return rows
 
 

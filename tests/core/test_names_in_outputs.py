@@ -190,6 +190,8 @@ def test_the_csv_gives_a_blind_scans_distribution_and_its_scores_by_name_only_wh
     assert [(r["prompt_kind"], r["participant"], r["partner"], r["value"], r["text"]) for r in scan] == [
         ("scale-distribution", "", "", "3.17", "1: 1 · 2: 1 · 3: 1 · 4: 2 · 5: 1")]
     assert any(row["participant"] == "Annelies Smit" for row in rows if row["step"] == "interaction")
+    semicolons = cli(capsys, "export", scanned, "--format", "csv", "--sep", ";")
+    assert ";scale-distribution;;;1: 1 · 2: 1 · 3: 1 · 4: 2 · 5: 1;3,17;trust;" in semicolons  # a Dutch spreadsheet's mark
     named = csv_rows(cli(capsys, "export", scanned, "--format", "csv", "--with-names"))
     assert {(r["participant"], r["value"]) for r in named if r["step"] == "scan"} == {
         (name, str(value)) for name, (_partner, value) in PEOPLE.items()}

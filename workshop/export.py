@@ -20,6 +20,8 @@ import stat
 from pathlib import Path
 from typing import Any, Callable
 
+from workshop.disclosure import circulated, distribution_words, score_counts
+from workshop.guides import Step
 from workshop.i18n import _
 from workshop.model import PromptKind
 from workshop.present.minutes import to_html, to_markdown
@@ -30,17 +32,19 @@ FORMATS = ("md", "html", "csv", "json")
 CSV_COLUMNS = ("session", "date", "step", "prompt_kind", "partner", "participant", "text", "value", "item", "when")
 
 
-def export_session(view: SessionView, fmt: str, include_notes: bool = False, sep: str | None = None) -> str:
+def export_session(view: SessionView, fmt: str, include_notes: bool = False, sep: str | None = None,
+                   with_names: bool = False) -> str:
     """The session as `fmt` (md, html, csv or json). Private notes only in json, and only with
-    `include_notes`; `sep` is the CSV separator (default: by the session's language)."""
+    `include_notes`; `sep` is the CSV separator (default: by the session's language). Held lines
+    only in json; names beside scores as workshop/disclosure.py says, `with_names` asking."""
     if fmt not in _EXPORTERS:
         raise ValueError(_("unknown format '{fmt}', expected one of {known}").format(
             fmt=str(fmt)[:20], known=", ".join(FORMATS)))
     if fmt == "json":
         return to_json(view, include_notes)
     if fmt == "csv":
-        return to_csv(view, sep)
-    return _EXPORTERS[fmt](view)
+        return to_csv(view, sep, with_names)
+    return _EXPORTERS[fmt](view, with_names)
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -72,8 +76,11 @@ def csv_cell(value: Any) -> Any:
     return "'" + text if text.startswith(_CELL_START) else text
 
 
-def to_csv(view: SessionView, sep: str | None = None) -> str:
+def to_csv(view: SessionView, sep: str | None = None, with_names: bool = False) -> str:
+    """One row per contribution; held lines left out. A blind step's scores only `with_names`,
+    else a row per item with the mean and how many gave each score (`blind_rows`)."""
     # The column names are fixed (not translated) so scripts can rely on them.
+    view = circulated(view)
     sep = sep or default_separator(view.lang)
     if sep not in SEPARATORS:
         raise ValueError(_("unknown separator '{sep}', expected , or ;").format(sep=str(sep)[:5]))
@@ -94,8 +101,15 @@ def to_csv(view: SessionView, sep: str | None = None) -> str:
             return (0, 0)
         return (partners.get(c.partner, len(partners)), ranks.get(c.item, len(ranks)))
 
+    hidden = set() if with_names else {step.id for step in view.steps if step.kind is PromptKind.SCALE and step.blind}
+    written: set[str] = set()
     rows = sorted(view.contributions(), key=lambda c: (order.get(c.step, len(order)), *grouped(c)))  # stable
     for c in rows:
+        if c.step in hidden:  # in its place, once: the step's distribution
+            for row in blind_rows(view, view.step(c.step), "," if sep == ";" else ".") if c.step not in written else ():
+                writer.writerow([csv_cell(v) for v in (view.id, view.date, *row)])
+            written.add(c.step)
+            continue
         kind = kinds.get(c.step)
         text = c.text
         if kind is PromptKind.VOTE and not text and c.item in by_uid:
@@ -103,8 +117,28 @@ def to_csv(view: SessionView, sep: str | None = None) -> str:
         writer.writerow([csv_cell(v) for v in (view.id, view.date, c.step, kind.value if kind else "", c.partner,
                                                c.participant, text, c.value, c.item, c.when)])
     for row in dependence_rows(view):
-        writer.writerow([csv_cell(v) for v in (view.id, view.date, *row)])
+        if row[0] not in hidden:
+            writer.writerow([csv_cell(v) for v in (view.id, view.date, *row)])
     return buffer.getvalue()
+
+
+BLIND_KIND = "scale-distribution"  # the prompt_kind of a blind item's row without names
+
+
+def blind_rows(view: SessionView, step: Step, decimal: str = ".") -> list[tuple[Any, ...]]:
+    """A blind scale without names: per item the mean as the value (two decimals, with the
+    `decimal` mark a spreadsheet of the separator's language reads), and how many gave each score
+    as the text ('1: 0 · 2: 3 · …'); nobody's own score or comment."""
+    rows = []
+    for item in step.items:
+        scores = view.scores(step.id, item.id)
+        if not scores:
+            continue
+        values = [c.value for c in scores.values()]
+        counts = score_counts(values, step.scale.min, step.scale.max)
+        mean = f"{sum(values) / len(values):.2f}".replace(".", decimal)
+        rows.append((step.id, BLIND_KIND, "", "", distribution_words(counts), mean, item.id, ""))
+    return rows
 
 
 # the prompt_kind of a CSV row that pairs two partners, and of one whose pair is one-sided
@@ -152,7 +186,7 @@ def to_json(view: SessionView, include_notes: bool = False) -> str:
     return json.dumps(session_data(view, include_notes), ensure_ascii=True, indent=2) + "\n"
 
 
-_EXPORTERS: dict[str, Callable[[SessionView], str]] = {
+_EXPORTERS: dict[str, Callable[..., str]] = {
     "md": to_markdown,
     "html": to_html,
     "csv": to_csv,
@@ -177,12 +211,13 @@ def check_target(path: Path) -> None:
                       str(path))
 
 
-def save_export(view: SessionView, fmt: str, path: Path, include_notes: bool = False, sep: str | None = None) -> Path:
+def save_export(view: SessionView, fmt: str, path: Path, include_notes: bool = False, sep: str | None = None,
+                with_names: bool = False) -> Path:
     """Write an export to a new or regular file in one go (temporary file, then a rename; mode
     0600: what partners say is confidential). Raises OSError when it cannot be written."""
     from workshop.store.atomic import write_atomically
 
     path = Path(path).expanduser()
     check_target(path)
-    write_atomically(path, export_session(view, fmt, include_notes, sep).encode("utf-8"))
+    write_atomically(path, export_session(view, fmt, include_notes, sep, with_names).encode("utf-8"))
     return path

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop.disclosure import names_beside_scores
 from workshop.guides import Step
 from workshop.i18n import N_, _, language, ngettext, number, pgettext
 from workshop.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
@@ -148,7 +149,8 @@ def _scale_lines(view: SessionView, step: Step) -> list[SummaryLine]:
         spread = view.spread(step.id, item.id)
         if spread is None:
             continue
-        scores = ", ".join(f"{who} {c.value}" for who, c in view.scores(step.id, item.id).items())
+        scores = ", ".join(f"{who} {c.value}" for who, c in view.scores(step.id, item.id).items()) \
+            if names_beside_scores(step) else ""  # read out to the room: names only where the guide asks
         status = _("mean {mean}, spread {low}–{high}").format(mean=number(spread.mean), low=spread.low,
                                                                high=spread.high)
         line = SummaryLine(view.text(item.text), scores, status=status)

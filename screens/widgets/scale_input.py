@@ -17,7 +17,7 @@ from workshop.i18n import N_, _, number
 from workshop.present.dependence import one_sided_block
 from workshop.attendance import away_columns
 from workshop.attendance import word as attendance_word
-from workshop.present.room import distribution, expected, hidden_line, item_scores, summary_line
+from workshop.present.room import distribution, expected, group_words, hidden_line, item_scores, summary_line
 from workshop.session.changes import Change, ClearScore, Score
 
 
@@ -155,7 +155,7 @@ class ScaleInput(PromptInput):
             detail.append("\n")
             for group, mean in scores.groups.items():
                 detail.append_text(literal(group, style="dim"))
-                detail.append(f" {number(mean)}  ", style="bold")
+                detail.append(f" {group_words(mean)}  ", style="bold")
         self.query_one("#detail", Static).update(detail)
 
     def on_data_table_cell_highlighted(self, event: Grid.CellHighlighted) -> None:

@@ -145,7 +145,7 @@ def test_the_threshold_question_leads_and_the_pulse_check_lines_up_on_its_items(
     latest = threshold.latest
     assert (latest.count, latest.low, latest.high) == (3, 3, 4)
     assert latest.stdev == pytest.approx(0.4714, abs=1e-3)
-    assert latest.scores == {"Gemeente": 4, "Zorggroep": 4, "Woonstede": 3}
+    assert latest.by_partner == {"Gemeente": 4, "Zorggroep": 4, "Woonstede": 3}  # scored per partner, not blind
     assert threshold.who == ("Gemeente", "Zorggroep", "Woonstede")
 
 

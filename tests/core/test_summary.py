@@ -76,7 +76,7 @@ def test_the_threshold_question_leads_the_scale_with_mean_and_spread(filled):
     lines = {s.key: s for s in summarise(filled)}["interaction"].lines
     assert lines[0].text == "The threshold for approaching each other is low."
     assert lines[0].status == "key question; mean 3.0, spread 2–4"
-    assert lines[0].who == "Gemeente 2, Zorggroep 4"
+    assert lines[0].who == ""  # read out to the room: no names beside scores unless the guide asks
     assert lines[1].status == "mean 4.0, spread 4–4"
 
 

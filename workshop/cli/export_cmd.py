@@ -17,7 +17,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         "export", help=_("minutes (Markdown, HTML) or data (CSV, JSON) of a session"),
         description=_("Export a session at any moment: minutes in the session's language as Markdown or "
                       "printable HTML, one row per contribution as CSV, or the whole session as JSON. "
-                      "The facilitator's private notes are left out unless --include-notes is given. "
+                      "The facilitator's private notes are left out unless --include-notes is given; "
+                      "contributions held back for moderation are only in the JSON. A scale's scores go out "
+                      "as a distribution, mean and count: beside names only with --with-names or where the "
+                      "guide asks for it, and in the minutes never for a blind scale. "
                       "--all writes every session as JSON into one folder: a backup that "
                       "`workshop import` reads back."))
     export.add_argument("session", metavar="SESSION", nargs="?", help=_("a session id or a unique prefix of it"))
@@ -30,6 +33,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--collaboration", metavar="NAME", help=_("with --all: only this collaboration's sessions"))
     export.add_argument("--include-notes", action="store_true",
                         help=_("include the facilitator's private notes (json only)"))
+    export.add_argument("--with-names", action="store_true",
+                        help=_("names beside each person's score: in the minutes (md, html) on a scale that is "
+                               "not blind; in the CSV also a blind scale's scores, each with its giver's name "
+                               "(without it the CSV gives a blind scale's mean and how many gave each score)"))
     export.add_argument("--sep", choices=(",", ";"),
                         help=_("the CSV separator (default: ; for a Dutch session, , for an English one)"))
     export.set_defaults(handler=export_session_cmd)
@@ -56,12 +63,12 @@ def export_session_cmd(args: argparse.Namespace) -> int:
     view = SessionView(store.read_session(session_id), source=session_id)
     report_problems(store)
     if not args.output or args.output == "-":
-        sys.stdout.write(export_session(view, fmt, args.include_notes, args.sep))
+        sys.stdout.write(export_session(view, fmt, args.include_notes, args.sep, args.with_names))
         sys.stdout.flush()
         return 0
     usable(args.output, room=14)  # the temporary file's name is longer than the target's
     try:
-        save_export(view, fmt, Path(args.output), args.include_notes, args.sep)
+        save_export(view, fmt, Path(args.output), args.include_notes, args.sep, args.with_names)
     except OSError as error:
         raise UserError(_("cannot write {file}: {problem}").format(
             file=args.output, problem=error.strerror or error)) from None
@@ -106,7 +113,7 @@ def export_all(args: argparse.Namespace) -> int:
             continue  # the store noted why; reported below
         target = folder / f"{view.id}.{fmt}"  # the id is safe as a file name by construction
         try:
-            save_export(view, fmt, target, args.include_notes, args.sep)
+            save_export(view, fmt, target, args.include_notes, args.sep, args.with_names)
         except OSError as error:  # one planted link or FIFO in the folder: that file alone is not written
             err.print(literal(_("cannot write {file}: {problem}").format(file=target, problem=error.strerror or error)))
             failed += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.attendance import at_table
+from workshop.disclosure import circulated
 from workshop.guides import Step
 from workshop.model import PHASES, Contribution, PromptKind
 from workshop.session import SessionView
@@ -45,7 +46,7 @@ class Indexed:
     """A session with its contributions grouped by step once (the views re-scan on every call)."""
 
     def __init__(self, view: SessionView) -> None:
-        self.view = view
+        self.view = view = circulated(view)  # a line held back for moderation is no evidence yet
         self.by_step: dict[str, list[Contribution]] = {}
         for contribution in view.contributions():
             self.by_step.setdefault(contribution.step, []).append(contribution)

@@ -89,7 +89,9 @@ class ScorePoint:
     stdev: float  # the spread ("spreiding"): population standard deviation of the scores
     scale_min: int
     scale_max: int
-    scores: dict[str, int]  # partner (or participant) → score
+    # partner → its score (a step scored per partner, not blind) or its people's mean; None when
+    # fewer than 3 of its people scored (workshop/disclosure.py): no one's own score goes out
+    by_partner: dict[str, float | None]
     arrow: str  # against the previous session that scored the item ("" for the first)
     scorers_changed: bool = False  # not the same partners (or participants) as that previous session
 
@@ -115,7 +117,7 @@ class Trend:
     text: str
     key_question: bool
     points: tuple[ScorePoint | None, ...]  # one per compared session
-    who: tuple[str, ...]  # everyone who scored, partners of the latest session first
+    who: tuple[str, ...]  # every partner that scored, those of the latest session first
     sparkline: str
     arrow: str  # the latest point against the one before it
 

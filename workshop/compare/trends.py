@@ -12,9 +12,10 @@ import statistics
 from dataclasses import replace
 from typing import Iterable
 
+from workshop.disclosure import group_mean
 from workshop.guides import Step
 from workshop.i18n import N_
-from workshop.model import PromptKind
+from workshop.model import Contribution, PromptKind
 from workshop.summary import THRESHOLD_ITEM
 
 from workshop.compare.indexed import Indexed
@@ -36,14 +37,15 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
     known: dict[str, tuple[str, str, str]] = {}
     order: list[str] = []
     per_session: list[dict[str, ScorePoint]] = []
+    scorers: dict[str, dict[str, frozenset[str]]] = {}  # session → key → who scored (not passed on)
     for s in reversed(sessions):  # the latest session's wording and item order lead
         points: dict[str, ScorePoint] = {}
         seen: set[str] = set()
         for step in s.steps(PromptKind.SCALE):
-            by_item: dict[str, dict[str, int]] = {}
+            by_item: dict[str, dict[str, Contribution]] = {}
             for c in s.of(step.id):
                 if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
-                    by_item.setdefault(c.item, {})[c.participant or c.partner] = c.value
+                    by_item.setdefault(c.item, {})[c.participant or c.partner] = c
             for item in step.items:
                 key = item.id if item.id not in seen else f"{step.id}/{item.id}"
                 seen.add(key)
@@ -53,6 +55,7 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
                 scores = by_item.get(item.id)
                 if scores:
                     points[key] = _point(s.id, scores, step)
+                    scorers.setdefault(s.id, {})[key] = frozenset(scores)
         per_session.append(points)
     per_session.reverse()
     keys = sorted(order, key=lambda key: known[key][1] != THRESHOLD_ITEM)  # stable: the key question first
@@ -63,7 +66,8 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
         if not any(points):
             continue
         if arrows:
-            points = with_arrows(points)
+            points = with_arrows(points, [scorers.get(p.session, {}).get(key, frozenset()) if p else frozenset()
+                                          for p in points])
         present = [p for p in points if p is not None]
         found.append(Trend(
             key=key, step=step_id, item=item_id, text=text, key_question=item_id == THRESHOLD_ITEM,
@@ -72,23 +76,39 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
     return tuple(found)
 
 
-def _point(session_id: str, scores: dict[str, int], step: Step) -> ScorePoint:
-    values = list(scores.values())
+def _point(session_id: str, scores: dict[str, Contribution], step: Step) -> ScorePoint:
+    values = [c.value for c in scores.values()]
     return ScorePoint(session=session_id, count=len(values), mean=statistics.fmean(values),
                       low=min(values), high=max(values),
                       stdev=statistics.pstdev(values) if len(values) > 1 else 0.0,
-                      scale_min=step.scale.min, scale_max=step.scale.max, scores=dict(scores), arrow="")
+                      scale_min=step.scale.min, scale_max=step.scale.max, by_partner=per_partner(scores, step),
+                      arrow="")
 
 
-def with_arrows(points: list[ScorePoint | None]) -> list[ScorePoint | None]:
+def per_partner(scores: dict[str, Contribution], step: Step) -> dict[str, float | None]:
+    """Partner → what the comparison may show of it: a partner's own score on a step scored per
+    partner that is not blind; else the mean of its people's scores, for 3 or more of them only."""
+    given: dict[str, list[Contribution]] = {}
+    for c in scores.values():
+        given.setdefault(c.partner, []).append(c)
+    shown: dict[str, float | None] = {}
+    for partner, said in given.items():
+        own = not step.blind and len(said) == 1 and not said[0].participant
+        shown[partner] = float(said[0].value) if own else group_mean(c.value for c in said)
+    return shown
+
+
+def with_arrows(points: list[ScorePoint | None], scorers: list[frozenset[str]]) -> list[ScorePoint | None]:
+    """Each point's arrow against the one before it; `scorers` (who scored each point) marks a
+    point whose set of scorers is not the one before's."""
     result: list[ScorePoint | None] = []
     before: ScorePoint | None = None
-    for point in points:
+    before_scorers: frozenset[str] = frozenset()
+    for point, who in zip(points, scorers):
         if point is not None:
             if before is not None:
-                point = replace(point, arrow=direction(before, point),
-                                scorers_changed=set(point.scores) != set(before.scores))
-            before = point
+                point = replace(point, arrow=direction(before, point), scorers_changed=who != before_scorers)
+            before, before_scorers = point, who
         result.append(point)
     return result
 
@@ -120,7 +140,7 @@ def sparkline(points: Iterable[ScorePoint | None]) -> str:
 def _everyone(sessions: list[Indexed], points: list[ScorePoint]) -> tuple[str, ...]:
     scored: dict[str, None] = {}
     for point in points:
-        scored.update(dict.fromkeys(point.scores))
+        scored.update(dict.fromkeys(point.by_partner))
     first = [p for p in sessions[-1].view.partners if p in scored]
     rest = [who for who in scored if who not in first]
     return tuple(first + rest)

@@ -246,6 +246,14 @@ class Checker:
                 values[name] = read(self, raw, where, earlier)
         return Step(**values)
 
+    def show_names(self, raw: dict[str, Any], where: str) -> bool:
+        """A scale's scores beside their givers' names in the minutes: never on a blind step."""
+        shown = self.flag(raw, "show_names", where)
+        if shown and raw.get("blind") is True:
+            raise self.error(f"{where}.show_names", _(
+                "a blind step never shows who gave which score; leave out show_names or blind"))
+        return shown
+
     def vote_source(self, raw: dict[str, Any], where: str, earlier: list[Step]) -> str:
         """A vote's source: the id of an earlier open step."""
         source = raw.get("source")
@@ -343,6 +351,7 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
         raw, "per", where, ("partner", "participant"), "partner") if raw.get("kind") == "scale" else c.word(
         raw, "per", where, ("group", "partner"), "group")),
     "blind": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.flag(raw, "blind", where)),
+    "show_names": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.show_names(raw, where)),
     "source": (frozenset({_VOTE}), lambda c, raw, where, earlier: c.vote_source(raw, where, earlier)),
     "dots": (frozenset({_VOTE}), lambda c, raw, where, _earlier: c.integer(raw, "dots", where, 3, 1, 20)),
     "rows": (frozenset({_ASSIGN}), lambda c, raw, where, _earlier: c.choices(raw, "rows", where, need_id=False)),

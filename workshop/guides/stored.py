@@ -12,7 +12,7 @@ from workshop.guides.check import STEP_FIELDS, Checker
 from workshop.guides.types import Choice, GuideError, Scale, Step, Text
 from workshop.i18n import _
 
-_ONLY_WHEN_SET = {"anonymous", "carry_over", "hint", "moderate", "blind", "levels"}  # written only when they say something
+_ONLY_WHEN_SET = {"anonymous", "carry_over", "hint", "moderate", "blind", "show_names", "levels"}  # written only when they say something
 _DEFAULTS = {"answered": "count"}  # left out when they have these values
 
 

@@ -80,6 +80,7 @@ class Step:
     bodies: tuple[Choice, ...] = ()  # consent
     options: tuple[Choice, ...] = ()  # choice
     blind: bool = False  # scale: no one sees a score until the facilitator reveals them
+    show_names: bool = False  # scale, not blind: the minutes show each score beside its giver's name
     moderate: bool = False  # open: participants' contributions wait until the facilitator shows them
     answered: str = "count"  # who has answered, as the facilitator sees it: count | names
 

@@ -17,6 +17,7 @@ from workshop.compare_facts import consent_stages, one_year, role_stages, still_
 from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
 from workshop.compare.words import PAIN_MARKS
 from workshop.present.compare_attendance import attendance_table
+from workshop.present.room import group_words
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
 from workshop.present.text import literal
 from workshop.summary import consent_label, review_label
@@ -99,8 +100,8 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
         table.add_row(label, *cells, shape, facts)
         if per_partner:
             for who in trend.who:
-                scores = [Text(str(p.scores[who])) if p is not None and who in p.scores else Text("–", style="dim")
-                          for p in trend.points[first:]]
+                scores = [Text(group_words(p.by_partner[who])) if p is not None and who in p.by_partner
+                          else Text("–", style="dim") for p in trend.points[first:]]
                 table.add_row(literal("  " + who, style="italic"), *scores, Text(""), Text(""))
     return table
 

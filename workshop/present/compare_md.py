@@ -9,6 +9,7 @@ from workshop.present.compare import (PAIN_MARKS, column_label, dependence_rows,
                                       pilot_review_words, said_when, session_labels)
 from workshop.present.compare_attendance import attendance_markdown
 from workshop.present.compare_pains import link_note, suggestion_notes
+from workshop.present.room import group_words
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.summary import consent_label, review_label
 
@@ -57,8 +58,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
             rows.append([f"**{label}**" if trend.key_question else label, *cells, f"{trend.sparkline} {trend.arrow}"])
             if per_partner:
                 for who in trend.who:
-                    rows.append([f"↳ {md_cell(who)}", *[str(p.scores[who]) if p and who in p.scores else "–"
-                                                        for p in trend.points], ""])
+                    rows.append([f"↳ {md_cell(who)}", *[group_words(p.by_partner[who]) if p and who in p.by_partner
+                                                      else "–" for p in trend.points], ""])
         out += md_table([_("item"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
                          _("trend")], rows)
         out += ["", md_escape(comparison.trend_rule)]

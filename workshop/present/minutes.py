@@ -27,6 +27,7 @@ from workshop.present.minutes_parts import (
     when_words,
 )
 from workshop.dependence import asks_dependence
+from workshop.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.present.dependence import pairs_markdown
 from workshop.present.text import md_cell, md_escape, md_table, visible
 from workshop.session import SessionView
@@ -37,12 +38,15 @@ from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, summar
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def to_markdown(view: SessionView) -> str:
+def to_markdown(view: SessionView, with_names: bool = False) -> str:
+    """The minutes. Held lines are left out; a scale's scores stand beside names only where the
+    guide or `with_names` asks for it, never on a blind step (workshop/disclosure.py)."""
+    view = circulated(view)
     with language(view.lang):
         summary = {section.key: section for section in summarise(view)}
         parts = [_header(view), _attendance(view), decisions_section(view), _actions_table(summary.get(ACTIONS_KEY))]
         for place, step in enumerate(view.agenda, start=1):
-            parts.append(_step_markdown(view, step, place, summary))
+            parts.append(_step_markdown(view, step, place, summary, with_names))
         return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -119,7 +123,8 @@ def _actions_table(actions: SummarySection | None) -> str:
     return f"{heading}\n\n" + _table([_("Action"), _("Who"), _("Due")], rows)
 
 
-def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str, SummarySection]) -> str:
+def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str, SummarySection],
+                   with_names: bool = False) -> str:
     heading = f"## {place}. {md_escape(view.text(step.title))}"
     if view.is_skipped(step.id):
         heading += " *(" + _("skipped") + ")*"
@@ -129,6 +134,8 @@ def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str,
         parts.append(f"*{md_escape(prompt)}*")
     if step.kind is PromptKind.CONSENT:  # grouped by status, "not needed" folded
         body = consent_body(view, step)
+    elif step.kind is PromptKind.SCALE:
+        body = _scale_body(view, step, names_beside_scores(step, with_names))
     else:
         body = _BODIES[step.kind](view, step)
     parts.append(body or "*" + _("Nothing recorded.") + "*")
@@ -154,7 +161,9 @@ def _statement_body(view: SessionView, step: Step) -> str:
     return "\n\n".join(part for part in (quote, f"*{state}; {count}*", contested_note(view, step.id)) if part)
 
 
-def _scale_body(view: SessionView, step: Step) -> str:
+def _scale_body(view: SessionView, step: Step, names: bool = False) -> str:
+    """Per item the mean, the range and how many gave each score; the scores beside their
+    givers' names only with `names` (then comments carry the name too)."""
     rows, comments = [], []
     for item in step.items:
         spread = view.spread(step.id, item.id)
@@ -164,16 +173,23 @@ def _scale_body(view: SessionView, step: Step) -> str:
         label = md_cell(view.text(item.text))
         if item.id == THRESHOLD_ITEM:
             label = f"**{label}**"
-        rows.append([label, number(spread.mean), f"{spread.low}–{spread.high}",
-                     md_cell(", ".join(f"{who} {c.value}" for who, c in scores.items()))])
-        for who, c in scores.items():
-            if c.text.strip():
-                comments.append(f"- {md_cell(view.text(item.text))} — *{md_cell(who)}*: {md_cell(c.text)}")
+        if names:
+            given = ", ".join(f"{who} {c.value}" for who, c in scores.items())
+        else:
+            counts = score_counts((c.value for c in scores.values()), step.scale.min, step.scale.max)
+            given = distribution_words(counts)
+        rows.append([label, number(spread.mean), f"{spread.low}–{spread.high}", str(spread.count), md_cell(given)])
+        said = [(f" — *{md_cell(who)}*:" if names else " —", c.text) for who, c in scores.items() if c.text.strip()]
+        # without names, in the order of their words: the order typed would follow the grid's
+        comments += [f"- {md_cell(view.text(item.text))}{by} {md_cell(text)}"
+                     for by, text in (said if names else sorted(said, key=lambda pair: pair[1]))]
     if not rows:
         return ""
     first = _("Depends on") if asks_dependence(step) else _("Item")
-    table = "\n".join(md_table([first, _("Mean"), _("Spread"), _("Scores")], rows))
-    return "\n\n".join(part for part in (table, "\n".join(comments), pairs_markdown(view, step)) if part)
+    last = _("Scores") if names else _("Distribution")
+    table = "\n".join(md_table([first, _("Mean"), _("Spread"), _("Number"), last], rows))
+    pairs = "" if step.blind else pairs_markdown(view, step)  # a pair's scores are the partners' own
+    return "\n\n".join(part for part in (table, "\n".join(comments), pairs) if part)
 
 
 def _vote_body(view: SessionView, step: Step) -> str:
@@ -242,10 +258,10 @@ td, li, blockquote, p { overflow-wrap: anywhere; }
 """.strip()
 
 
-def to_html(view: SessionView) -> str:
+def to_html(view: SessionView, with_names: bool = False) -> str:
     # Raw HTML off: a contribution can never become markup, whatever the Markdown escaping did.
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = renderer.render(to_markdown(view))
+    body = renderer.render(to_markdown(view, with_names))
     title = html.escape(visible(view.title or view.guide_id))
     lang = html.escape(view.lang)
     return (

@@ -11,6 +11,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from workshop.attribution import cards_of, column_headings, groups_of, short_name
+from workshop.disclosure import MIN_GROUP, group_mean, score_counts
 from workshop.guides import Step
 from workshop.i18n import _, number
 from workshop.attendance import away, expected, recorded
@@ -30,27 +31,30 @@ class ItemScores:
     mean: float | None
     low: int | None
     high: int | None
-    groups: dict[str, float]  # group → its mean (groups with a score only)
+    groups: dict[str, float | None]  # group → its mean; None for a group of fewer than 3 scores
     of_present: bool = False  # attendance was recorded: the count is of those present
 
 
 def item_scores(view: SessionView, step: Step, item_id: str) -> ItemScores:
     item = next(i for i in step.items if i.id == item_id)
     scores = view.scores(step.id, item_id)
-    counts = {value: 0 for value in range(step.scale.min, step.scale.max + 1)}
-    for given in scores.values():
-        counts[int(given.value)] = counts.get(int(given.value), 0) + 1
+    counts = score_counts((given.value for given in scores.values()), step.scale.min, step.scale.max)
     spread = view.spread(step.id, item_id)
-    by_group: dict[str, float] = {}
+    by_group: dict[str, float | None] = {}
     cards = cards_of(view.meta)
     for group, members in groups_of(cards).items():
         values = [given.value for given in scores.values() if given.partner in members]
-        if values:
-            by_group[group] = sum(values) / len(values)
+        if values:  # a group of one or two gets no mean: it would show its members' own scores
+            by_group[group] = group_mean(values)
     gone = away(view)
     given = sum(1 for score in scores.values() if score.partner not in gone)
     return ItemScores(view.text(item.text), counts, given, spread.mean if spread else None,
                       spread.low if spread else None, spread.high if spread else None, by_group, recorded(view))
+
+
+def group_words(mean: float | None) -> str:
+    """A group's mean, or 'fewer than 3' for a group too small to show one."""
+    return number(mean) if mean is not None else _("fewer than {count}").format(count=MIN_GROUP)
 
 
 def summary_line(scores: ItemScores, out_of: int, short: bool = False) -> Text:
@@ -125,7 +129,7 @@ def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False, p
             groups = Text("   ")
             for group, mean in scores.groups.items():
                 groups.append_text(literal(group, style="dim"))
-                groups.append(f" {number(mean)}   ", style="bold")
+                groups.append(f" {group_words(mean)}   ", style="bold")
             parts.append(groups)
         if roomy:
             parts.append(Text(""))

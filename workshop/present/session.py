@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from workshop.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.guides import Step
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind, kind_label
@@ -18,6 +19,7 @@ from workshop.summary import consent_label, review_label
 
 
 def session_renderable(view: SessionView) -> RenderableType:
+    view = circulated(view)  # a line held back for moderation is not out yet
     with language(view.lang):
         header = Table.grid(padding=(0, 2))
         header.add_column(style="bold")
@@ -85,10 +87,15 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
             scores = view.scores(step.id, item.id)
             if spread:
                 any_scores = True
+            if names_beside_scores(step):  # where the guide asks for it, as in the minutes
+                given = ", ".join(f"{who} {c.value}" for who, c in scores.items())
+            else:  # how many gave each score
+                given = distribution_words(score_counts((c.value for c in scores.values()), step.scale.min,
+                                                        step.scale.max)) if scores else ""
             table.add_row(literal(view.text(item.text)),
                           number(spread.mean) if spread else "–",
                           f"{spread.low}–{spread.high}" if spread else "–",
-                          literal(", ".join(f"{who} {c.value}" for who, c in scores.items())))
+                          literal(given))
         return table if any_scores else None
     if not items and kind is not PromptKind.REVIEW:
         return None

@@ -45,7 +45,10 @@ class JoinPanel(Static, can_focus=True):
         if not self.screen.has_class("presenting"):  # the scribe code is for the co-facilitator only
             text.append(_("Scribe code: {code}").format(code=server.scribe_code) + "\n", style="dim")
         joined = list(hub.joined.values())
-        text.append(ngettext("{count} joined", "{count} joined", len(joined)).format(count=len(joined)) + "\n")
+        text.append(ngettext("{count} joined", "{count} joined", len(joined)).format(count=len(joined)))
+        if joined and not self.screen.has_class("presenting"):  # names are for the facilitator's eyes
+            text.append(" (" + _("f: seats") + ")", style="dim")
+        text.append("\n")
         answered = hub.answered_now()
         text.append(ngettext("{count} answered this step", "{count} answered this step",
                              len(answered)).format(count=len(answered)))

@@ -15,6 +15,7 @@ from workshop.characters import cleaned
 from workshop.guides import Step
 from workshop.i18n import _
 from workshop.model import PromptKind
+from workshop.serve.budget import Budget, stored_size
 from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # noqa: F401 (importable here)
 from workshop.session import LiveSession, SaveFailed
 from workshop.session import changes as c
@@ -38,6 +39,7 @@ class Hub:
         self._waiting: list[tuple[list[c.Change], asyncio.Future]] = []
         self._scheduled = False
         self._sending: dict[tuple[str, str], asyncio.Future] = {}  # (seat, submission id) on its way
+        self.budget = Budget.for_file(live.file.path)
         self.writes = 0  # durable writes made for participants (a figure for the bench)
 
     # --- who is here -------------------------------------------------------------------------
@@ -181,11 +183,18 @@ class Hub:
                 return ALREADY
         if not who.scribe and not self.live.meta.get(DEVICES_JOINED):
             wanted = [c.DevicesJoined(), *wanted]  # on disk before any score of a device is
+        new = [change for change in wanted if isinstance(change, c.AddContribution) and change.uid not in self.live._by_uid]
+        size = sum(stored_size(x.text, x.participant, x.partner) for x in new) + sum(
+            stored_size(x.name, x.partner) for x in wanted if isinstance(x, c.AddParticipant))
+        self.budget.take(who, step_id, size, bool(new))
         future = self._queued(wanted)
         if submission:
             self._sending[(who.id, submission)] = future
         try:
             outcomes = await future
+        except BaseException:
+            self.budget.give_back(who, step_id, size, bool(new))
+            raise
         finally:
             self._sending.pop((who.id, submission), None)
         if submission:

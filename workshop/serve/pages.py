@@ -8,7 +8,8 @@ from typing import Any
 
 from workshop.dependence import is_partner_item, own_partner
 from workshop.model import PromptKind
-from workshop.serve.hub import Hub, Joined
+from workshop.i18n import _
+from workshop.serve.hub import MAX_TEXT, Hub, Joined
 from workshop.session.view import PICK
 
 
@@ -33,6 +34,9 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
     }
     if step.kind is PromptKind.OPEN:
         page["anonymous"], page["moderate"] = step.anonymous, step.moderate
+        page["budget"] = _("You can send {left} more to this step (at most {limit} from one device, "
+                           "{characters} characters each).").format(
+            left=hub.budget.left_on_step(who, step.id), limit=hub.budget.per_step, characters=MAX_TEXT)
         page["earlier"] = [] if step.anonymous else [
             x.text for x in live.contributions(step.id) if not live.is_held(x.uid)][-50:]
     elif step.kind is PromptKind.SCALE:

@@ -74,9 +74,11 @@ def seat(live: LiveSession, joined: dict[str, Joined], name: str, partner: str, 
         partner = ""
     elif any(same_name(name, other) for other in live.partners):
         raise Refused(_("That is the name of an organisation. Please type your own name."), 400)
-    elif any(same_name(name, other.name) and not other.scribe for other in joined.values()):
+    elif (taken := next((other for other in joined.values() if same_name(name, other.name) and not other.scribe),
+                        None)) is not None:
         raise Refused(_("Someone has already joined as {name} on another device. Was that you? Ask the "
-                        "facilitator to free your seat. If not, add your surname or an initial.").format(name=name))
+                        "facilitator to free your seat. If not, add your surname or an initial.").format(
+                            name=taken.name))
     elif registered is not None:
         if partner != registered.partner and live.partners:
             raise Refused(_("{name} is on the list for {partner}. Pick that organisation, or ask the "

@@ -113,7 +113,7 @@ async def client(address: str, code: str) -> None:
     async def scores(p: int, session) -> None:
         for n in range(SCORES):
             await one(session, {"what": "score", "step": "trust", "item": ITEMS[n], "value": str(1 + (p + n) % 5),
-                                "csrf": tokens[p][CONTRIBUTIONS + n]}, took_b)
+                                "csrf": tokens[p][CONTRIBUTIONS + n], "uid": f"s{p}-{n}"}, took_b)
 
     await asyncio.gather(*(scores(p, session) for p, session in enumerate(sessions)))
     say({"phase": "scores", "took": took_b, "received": len(received), "refused": refused[:5],

@@ -104,6 +104,10 @@ COMMANDS: tuple[Command, ...] = (
     C("join.hide", "h", N_("Hold back"), "screen.hide_last_shown", "join"),
     C("join.reveal", "r", N_("Reveal"), "screen.reveal", "join"),
     C("join.close", "c", N_("Close/open input"), "screen.close_input", "join"),
+    C("join.seats", "f", N_("Seats"), "screen.seats", "join", title=N_("Seats: who joined from a device; free one")),
+    C("session.seats", "", N_("Seats: who joined from a device; free one"), "seats", "session"),
+    C("seats.free", "delete,backspace", N_("Free the seat"), "free", "seats"),
+    C("seats.cancel", "escape", N_("Close"), "cancel", "seats"),
     C("session.more_time", "", N_("Add 1 minute to the timer"), "add_minutes(1)", "session"),
     # --- compare, summary, a new session, the help ---
     C("compare.close", "escape,q", N_("Close"), "close", "compare"),

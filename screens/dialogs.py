@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
 from screens.widgets.entry import Entry
-from workshop.characters import without_controls
+from workshop.characters import cleaned
 from workshop.i18n import N_, _
 
 
@@ -29,7 +29,7 @@ class TextDialog(ModalScreen[str | None]):
         self.title_text = title
         # A stored text may hold what a phone or an imported file sent: an editable field draws its
         # value raw, so nothing in it may steer the terminal (an OSC could retitle it or fill the clipboard).
-        self.value = without_controls(value, lines=multiline)
+        self.value = cleaned(value, lines=multiline)
         self.multiline = multiline
         self.placeholder = placeholder
 

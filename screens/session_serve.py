@@ -8,6 +8,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
+from screens.text import one_line
 from workshop.i18n import _
 from workshop.session.changes import CloseInput, Moderate, Reveal
 
@@ -114,6 +115,27 @@ class ServesParticipants:
             panel.show()
         if self.server is not None and self.server.hub is not None:
             self.server.hub.look()
+
+    def action_seats(self) -> None:
+        server = self.server
+        if server is None or server.hub is None:
+            self.notify(_("Nobody can join now: F8 lets participants join."))
+            return
+        from screens.seats import SeatsDialog, seat_line
+
+        now = time.time()
+        seats = [(seat.id, seat_line(seat.name, seat.partner, seat.scribe, int((now - seat.joined_at) // 60)))
+                 for seat in sorted(server.hub.joined.values(), key=lambda seat: seat.name.casefold())]
+        self.app.push_screen(SeatsDialog(seats), self._free_seat)
+
+    def _free_seat(self, seat_id: str | None) -> None:
+        if not seat_id or self.server is None or self.server.hub is None:
+            return
+        freed = self.server.hub.free(seat_id)
+        if freed is not None:
+            self.notify(_("{name}'s seat is free: that device is out.").format(name=one_line(freed.name, 40)))
+        for panel in _panels(self):
+            panel.show()
 
     def action_reveal(self) -> None:
         self._control(Reveal(self.step_id))

@@ -13,7 +13,7 @@ from screens.widgets.base import PromptInput
 from screens.widgets.contributions import ContributionList
 from screens.widgets.entry import Entry as Input
 from workshop.attribution import attribute, cards_of
-from workshop.characters import without_controls
+from workshop.characters import cleaned
 from workshop.i18n import N_, _
 from workshop.session.changes import Assign, Change
 
@@ -95,9 +95,9 @@ class AssignInput(PromptInput):
         self.editing_uid = found.uid
         self.editing_row = found.item
         # a stored text goes into an editable field without anything that could steer the terminal
-        entry.value, who.value, when.value = (without_controls(found.text, lines=False),
-                                              without_controls(str(found.value or ""), lines=False),
-                                              without_controls(found.when, lines=False))
+        entry.value, who.value, when.value = (cleaned(found.text, lines=False),
+                                              cleaned(str(found.value or ""), lines=False),
+                                              cleaned(found.when, lines=False))
         who.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

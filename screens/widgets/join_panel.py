@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from screens.commands import bindings
 from screens.text import literal
-from workshop.i18n import _, ngettext
+from workshop.i18n import _, ngettext, number
 from workshop.model import PromptKind
 from workshop.serve import Server
 from workshop.serve.qr import qr_lines
@@ -45,7 +45,14 @@ class JoinPanel(Static, can_focus=True):
         if not self.screen.has_class("presenting"):  # the scribe code is for the co-facilitator only
             text.append(_("Scribe code: {code}").format(code=server.scribe_code) + "\n", style="dim")
         joined = list(hub.joined.values())
-        text.append(ngettext("{count} joined", "{count} joined", len(joined)).format(count=len(joined)) + "\n")
+        text.append(ngettext("{count} joined", "{count} joined", len(joined)).format(count=len(joined)))
+        if joined and not self.screen.has_class("presenting"):  # names are for the facilitator's eyes
+            text.append(" (" + _("f: seats") + ")", style="dim")
+        text.append("\n")
+        budget = hub.budget
+        text.append(_("From phones: {used} of {room} MB used; a device sends {per_step} per step, {per_device} KB in all").format(
+            used=number(budget.room_used / 2**20, 1), room=number(budget.room / 2**20, 0), per_step=budget.per_step,
+            per_device=budget.per_device // 1024) + "\n", style="dim")
         answered = hub.answered_now()
         text.append(ngettext("{count} answered this step", "{count} answered this step",
                              len(answered)).format(count=len(answered)))

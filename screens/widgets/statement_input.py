@@ -12,7 +12,7 @@ from screens.text import literal
 from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from workshop.carry import CARRIED_MARK
-from workshop.characters import without_controls
+from workshop.characters import cleaned
 from workshop.i18n import N_, _
 from workshop.session.changes import Agree, Revise
 
@@ -36,7 +36,7 @@ class StatementInput(PromptInput):
     def on_mount(self) -> None:
         self.show(self.view)
         latest = self.view.statement(self.step.id)
-        self.query_one("#entry", Input).value = without_controls(latest.text, lines=False) if latest else ""  # drawn raw
+        self.query_one("#entry", Input).value = cleaned(latest.text, lines=False) if latest else ""  # drawn raw
 
     def show(self, view) -> None:
         super().show(view)

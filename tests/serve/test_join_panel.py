@@ -87,8 +87,11 @@ def test_the_server_stops_when_the_session_is_closed(store, room_session):
             await pilot.pause()
             server = app.screen.server
             app.screen.write(Close())
-            await asyncio.sleep(1.0)
-            await pilot.pause()
+            for _tick in range(50):  # the panel's next look (once a second) stops it
+                await asyncio.sleep(0.1)
+                await pilot.pause()
+                if app.screen.server is None:
+                    break
             return server.running, app.screen.server
 
     running, kept = asyncio.run(scenario())
@@ -103,3 +106,36 @@ def test_the_serve_package_loads_no_textual_and_no_rich():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'screens')))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_the_facilitator_frees_a_seat_and_the_name_can_join_again(store, room_session):
+    """Anna's phone died; her laptop is refused as 'Anna' until the facilitator frees the seat
+    (f on the join panel, Delete on the seat); the old device is out."""
+    from tests.serve.test_seats import try_join
+
+    async def scenario():
+        app = make_app(store, room_session)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f8")
+            await pilot.pause()
+            server = app.screen.server
+            phone = await join(server, name="Anna", partner="Gemeente")
+            refused, _message, laptop = await try_join(server, "Anna", "Gemeente")
+            await laptop.close()
+            app.screen.query_one("#join-panel").focus()
+            await pilot.press("f")
+            await pilot.pause()
+            listed = str(app.screen.query_one("#seats").get_option_at_index(0).prompt)
+            await pilot.press("delete")
+            await pilot.pause()
+            async with phone.get("/token") as answer:
+                old_device = answer.status
+            again, _message, laptop = await try_join(server, "Anna", "Gemeente")
+            for client in (phone, laptop):
+                await client.close()
+            return refused, listed, old_device, again, [seat.name for seat in server.hub.joined.values()]
+
+    refused, listed, old_device, again, seats = asyncio.run(scenario())
+    assert refused == 409
+    assert "Anna" in listed and "Gemeente" in listed
+    assert old_device == 401 and again == 200 and seats == ["Anna"]

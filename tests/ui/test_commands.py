@@ -41,7 +41,7 @@ def test_every_command_has_its_own_id():
     assert len(ids) == len(set(ids))
 
 
-SCREENS = {"home", "session", "compare", "compare_link", "compare_matches", "summary", "new", "help"}
+SCREENS = {"home", "session", "compare", "compare_link", "compare_matches", "summary", "new", "help", "seats"}
 
 
 @pytest.mark.parametrize("place", sorted({command.place for command in COMMANDS} - {"app"}))

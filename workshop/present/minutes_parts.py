@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.clock import today
+from workshop import clock
 from workshop.carry import CARRIED_MARK, late_first
 from workshop.due import due_date
 from workshop.guides import Step
@@ -99,7 +99,7 @@ def review_body(view: SessionView, step: Step) -> str:
     if not view.carried:
         return ""
     reviews = view.reviews(step.id)
-    today = session_day(view) or today()
+    today = session_day(view) or clock.today()
     late, rest = late_first(view.carried, today, reviews)
     rows = []
     for _owner, items in late:

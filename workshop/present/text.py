@@ -16,31 +16,7 @@ from typing import Any
 
 from rich.text import Text
 
-from workshop.characters import NEWLINES, SPECIAL, kept
-from workshop.i18n import _
-
-SHOWN_CHARACTERS = 2_000  # on screen a 100 KB paste is shortened to this (saved and exported whole)
-
-
-def escape(ch: str) -> str:
-    """One character as its visible escape: \\x1b, \\u202e, \\ud800."""
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def visible(value: Any, limit: int | None = None, lines: bool = True) -> str:
-    """`value` as text with nothing raw that a terminal, a bidi algorithm or a reader could be
-    fooled by. With `lines`, line breaks (\\r\\n, \\r, U+2028 …) become one \\n; without, a
-    newline is escaped too. Beyond `limit` characters the rest is counted, not shown."""
-    text = str(value)
-    shown = text if limit is None or len(text) <= limit else text[:limit]
-    if SPECIAL.search(shown) is not None:
-        if lines:
-            shown = NEWLINES.sub("\n", shown)
-        shown = SPECIAL.sub(lambda m: m.group() if kept(m, lines) else escape(m.group()), shown)
-    if limit is not None and len(text) > limit:
-        shown += " " + _("… ({count} more characters)").format(count=len(text) - limit)
-    return shown
+from workshop.characters import SHOWN_CHARACTERS, SPECIAL, escape, visible  # noqa: F401 (the core's rule)
 
 
 def literal(value: Any, style: str = "", limit: int | None = None) -> Text:

@@ -13,14 +13,17 @@ from typing import Any, Awaitable, Callable
 import jinja2
 from aiohttp import web
 
+from workshop.characters import visible
 from workshop.i18n import _, language
 from workshop.serve.guard import JoinAttempts, RateLimit, Signer, same_code
-from workshop.serve.hub import Hub, Joined, Refused
+from workshop.serve.hub import ALREADY, Hub, Joined, Refused
+from workshop.serve.seats import NO_PARTNER
 from workshop.serve.pages import step_page
 from workshop.serve.words import words
 from workshop.session.live import SaveFailed, SessionClosed
 
-MAX_BODY = 16 * 1024  # bytes; a contribution is at most 2,000 characters
+MAX_BODY = 32 * 1024  # bytes: 2,000 emoji sent from a form (12 bytes each, percent-encoded) fit
+MAX_SUBMISSION_ID = 64
 COOKIE = "workshop_participant"
 TEMPLATES = Path(__file__).parent / "templates"
 HEADERS = {
@@ -40,13 +43,15 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 def make_app(hub: Hub, code: str, scribe_code: str, hosts: frozenset[str],
              send_limit: RateLimit | None = None, attempts: JoinAttempts | None = None) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY, middlewares=[guarded])
+    pages = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                               undefined=jinja2.StrictUndefined)
+    pages.filters["shown"] = visible  # the one safe-text rule: no phone gets another's bidi controls raw
     app[HUB] = hub
     app[SETTINGS] = {
         "code": code, "scribe_code": scribe_code, "hosts": hosts, "signer": Signer(),
         "send_limit": send_limit or RateLimit(burst=30, per_second=3),
         "attempts": attempts or JoinAttempts(),
-        "jinja": jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                                    undefined=jinja2.StrictUndefined),
+        "jinja": pages,
     }
     app.router.add_get("/", home)
     app.router.add_post("/join", join)
@@ -121,11 +126,10 @@ def participant(request: web.Request) -> Joined | None:
 async def home(request: web.Request) -> web.Response:
     hub = request.app[HUB]
     who = participant(request)
-    if who is None:
-        names = sorted({p.name for p in hub.live.participants})
-        return render(request, "join.html", heading=_("Join the meeting"), names=names, partners=hub.live.partners,
-                      code=request.query.get("code", "")[:12], problem="")
-    return render(request, "step.html", p=step_page(hub, who), received="received" in request.query, problem="")
+    if who is None:  # nobody's name is shown before a code is entered: the page lists organisations only
+        return render(request, "join.html", heading=_("Join the meeting"), partners=hub.live.partners,
+                      no_partner=NO_PARTNER, code=request.query.get("code", "")[:12], problem="")
+    return render(request, "step.html", p=step_page(hub, who), received=request.query.get("received"), problem="")
 
 
 async def join(request: web.Request) -> web.Response:
@@ -149,7 +153,7 @@ async def join(request: web.Request) -> web.Response:
     try:
         await hub.joined_from_device(who)
     except (SaveFailed, SessionClosed):
-        pass  # the mark is made in memory and saved with the next write; joining goes on
+        pass  # the mark is not kept; it comes again with this seat's first submission. Joining goes on
     response: web.StreamResponse
     if wants_json(request):
         response = web.json_response({"status": "joined"})
@@ -176,13 +180,15 @@ async def send(request: web.Request) -> web.Response:
     if not settings["send_limit"].allow(who.id):
         return refuse(request, _("Too many at once. Wait a moment and send again."), 429)
     form = await request.post()
-    if not who.tokens.take(str(form.get("csrf", ""))):
-        return refuse(request, _("This form has expired or was sent already. Reload the page and send again."), 403)
     field = lambda name: str(form.get(name, ""))  # noqa: E731
-    what, step_id = field("what"), field("step")
+    what, step_id, submission = field("what"), field("step"), field("uid")
+    if not submission or len(submission) > MAX_SUBMISSION_ID:
+        return refuse(request, _("This form carries no id. Reload the page and send again."), 400)
+    if not who.tokens.take(field("csrf"), submission):
+        return refuse(request, _("This form has expired or was sent already. Reload the page and send again."), 403)
     try:
         if what == "contribution":
-            wanted = hub.contribution(who, step_id, field("text"), field("uid") or who.tokens.issue(), field("partner"))
+            wanted = hub.contribution(who, step_id, field("text"), submission, field("partner"))
         elif what == "score":
             wanted = hub.score(who, step_id, field("item"), field("value"))
         elif what == "vote":
@@ -191,7 +197,7 @@ async def send(request: web.Request) -> web.Response:
             wanted = hub.pick(who, step_id, field("option"))
         else:
             raise Refused(_("Unknown request."), 400)
-        outcome = await hub.send(who, step_id, wanted)
+        outcome = await hub.send(who, step_id, wanted, submission)
     except Refused as problem:
         return refuse(request, str(problem), problem.status)
     except SaveFailed as problem:
@@ -200,9 +206,11 @@ async def send(request: web.Request) -> web.Response:
         return refuse(request, str(problem), 410)
     except ValueError as problem:
         return refuse(request, str(problem).splitlines()[0] if str(problem) else _("That did not work."), 400)
+    again = outcome is ALREADY
     if wants_json(request):
-        return web.json_response({"status": "received", "uid": getattr(outcome, "uid", "")})
-    return web.Response(status=303, headers={"Location": "/?received"})
+        return web.json_response({"status": ALREADY if again else "received", "submission": submission,
+                                  "uid": who.uid_for(submission) if what == "contribution" else ""})
+    return web.Response(status=303, headers={"Location": "/?received=again" if again else "/?received=1"})
 
 
 async def events(request: web.Request) -> web.StreamResponse:

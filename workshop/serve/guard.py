@@ -106,11 +106,14 @@ class JoinAttempts:
 
 
 class FormTokens:
-    """One-time tokens against cross-site requests: each form carries one, each is taken once."""
+    """One-time tokens against cross-site requests: each form carries one, each is taken once,
+    for one submission: the same form sent again (its reply was lost, or it was refused) names
+    the same submission id and passes again, so the server can answer it "already received"."""
 
     def __init__(self, keep: int = 64) -> None:
         self.keep = keep
         self.open: OrderedDict[str, None] = OrderedDict()
+        self.taken: OrderedDict[str, str] = OrderedDict()  # token → the submission id it was taken for
 
     def issue(self) -> str:
         token = secrets.token_urlsafe(18)
@@ -119,10 +122,16 @@ class FormTokens:
             self.open.popitem(last=False)
         return token
 
-    def take(self, token: str) -> bool:
+    def take(self, token: str, submission: str = "") -> bool:
+        if token and submission and self.taken.get(token) == submission:
+            return True  # the same form again
         if not token or token not in self.open:
             return False
         del self.open[token]
+        if submission:
+            self.taken[token] = submission
+            while len(self.taken) > self.keep * 4:
+                self.taken.popitem(last=False)
         return True
 
 

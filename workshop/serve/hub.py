@@ -9,49 +9,21 @@ stays the single writer, and a keypress and a submission never interleave inside
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import secrets
-import time
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from workshop.characters import cleaned
 from workshop.guides import Step
 from workshop.i18n import _
 from workshop.model import PromptKind
-from workshop.session import LiveSession
+from workshop.serve.budget import Budget, stored_size
+from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # noqa: F401 (importable here)
+from workshop.session import LiveSession, SaveFailed
 from workshop.session import changes as c
 from workshop.session.view import DEVICES_JOINED, PICK
-from workshop.serve.guard import FormTokens
 
 MAX_TEXT = 2_000  # characters a participant can send at once
-MAX_NAME = 80
-MAX_JOINED = 500
 KINDS = (PromptKind.OPEN, PromptKind.SCALE, PromptKind.VOTE, PromptKind.CHOICE)
-
-
-class Refused(ValueError):
-    """A submission the server refuses, with the HTTP status that says why."""
-
-    def __init__(self, message: str, status: int = 409) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-@dataclass
-class Joined:
-    """Someone who joined from a browser (kept in memory only, never in the session file)."""
-
-    id: str
-    name: str
-    partner: str
-    scribe: bool = False
-    tokens: FormTokens = field(default_factory=FormTokens)
-    joined_at: float = field(default_factory=time.time)
-
-    def uid_for(self, form_uid: str) -> str:
-        """A contribution uid of this participant's own: one form sent twice is saved once, and
-        no one can name another's contribution."""
-        return hashlib.sha256(f"{self.id}:{form_uid}".encode()).hexdigest()[:32]
+ALREADY = "already received"
 
 
 class Hub:
@@ -66,23 +38,19 @@ class Hub:
         self.stopping = asyncio.Event()
         self._waiting: list[tuple[list[c.Change], asyncio.Future]] = []
         self._scheduled = False
+        self._sending: dict[tuple[str, str], asyncio.Future] = {}  # (seat, submission id) on its way
+        self.budget = Budget.for_file(live.file.path)
         self.writes = 0  # durable writes made for participants (a figure for the bench)
 
     # --- who is here -------------------------------------------------------------------------
 
     def join(self, name: str, partner: str, scribe: bool = False) -> Joined:
-        name = name.strip()
-        if not name:
-            raise Refused(_("Please fill in your name."), 400)
-        if len(name) > MAX_NAME:
-            raise Refused(_("A name has at most {limit} characters.").format(limit=MAX_NAME), 400)
-        if self.live.partners and partner not in self.live.partners and not scribe:
-            raise Refused(_("Pick your organisation from the list."), 400)
-        if len(self.joined) >= MAX_JOINED:
-            raise Refused(_("This meeting is full."), 503)
-        person = Joined(secrets.token_hex(16), name, partner, scribe)
-        self.joined[person.id] = person
-        return person
+        return seat(self.live, self.joined, name, partner, scribe)
+
+    def free(self, seat_id: str) -> Joined | None:
+        """The facilitator frees a seat: that device is out (its cookie names no one), and its
+        name can be taken again. What it sent stays."""
+        return self.joined.pop(seat_id, None)
 
     def answered_now(self) -> list[Joined]:
         """Who has sent something to the step that is open now."""
@@ -134,6 +102,7 @@ class Hub:
 
     def contribution(self, who: Joined, step_id: str, text: str, form_uid: str, partner: str = "") -> list[c.Change]:
         step = self.open_step(step_id, (PromptKind.OPEN,))
+        text = cleaned(text).strip("\n")
         if not text.strip():
             raise Refused(_("Please write something first."), 400)
         if len(text) > MAX_TEXT:
@@ -160,6 +129,9 @@ class Hub:
         return wanted
 
     def score(self, who: Joined, step_id: str, item: str, value: str) -> list[c.Change]:
+        """A score of this seat: on a step that asks each person, under the seat's name (someone not
+        on the list joins the list with it, so every count of people counts them); on a step
+        that asks each organisation, for the organisation the seat joined for."""
         step = self.open_step(step_id, (PromptKind.SCALE,))
         if who.scribe:
             raise Refused(_("A scribe adds contributions; scores come from the participants."))
@@ -169,12 +141,19 @@ class Hub:
             raise Refused(_("A score is a whole number."), 400) from None
         if item not in {choice.id for choice in step.items}:
             raise Refused(_("That is not an item of this step."), 400)
-        return [c.Score(step.id, item, who.name if step.per == "participant" else who.partner, number)]
+        if step.per != "participant":
+            if not who.partner:
+                raise Refused(_("This step asks each organisation, and you joined without one."), 409)
+            return [c.Score(step.id, item, who.partner, number)]
+        joining = [] if who.registered else [c.AddParticipant(who.name, who.partner)]
+        return [*joining, c.Score(step.id, item, who.name, number)]
 
     def vote(self, who: Joined, step_id: str, target: str, change: str) -> list[c.Change]:
         step = self.open_step(step_id, (PromptKind.VOTE,))
         if who.scribe:
             raise Refused(_("A scribe adds contributions; dots come from the participants."))
+        if not who.partner:
+            raise Refused(_("Dots are given per organisation, and you joined without one."), 409)
         if self.live.is_held(target):
             raise Refused(_("That is not a contribution of the step being voted on."), 400)
         return [c.Vote(step.id, target, who.partner, -1 if change == "-1" else 1)]
@@ -191,27 +170,55 @@ class Hub:
 
     # --- the group commit ----------------------------------------------------------------------
 
-    async def send(self, who: Joined, step_id: str, wanted: list[c.Change]) -> Any:
+    async def send(self, who: Joined, step_id: str, wanted: list[c.Change], submission: str = "") -> Any:
         """Queue the changes of one submission; returns once they are durably saved (the first
-        change's outcome). Raises Refused, ValueError, SaveFailed or SessionClosed."""
-        outcome = await self._queued(wanted)
+        change's outcome), or ALREADY when this seat's `submission` id is on disk already (a
+        resend). Raises Refused, ValueError, SaveFailed or SessionClosed: then nothing of it is
+        kept, and the same id may be sent again."""
+        if submission:
+            if submission in who.received:
+                return ALREADY
+            if (first := self._sending.get((who.id, submission))) is not None:
+                await asyncio.shield(first)  # the same id is on its way: its outcome is this one's
+                return ALREADY
+        if not who.scribe and not self.live.meta.get(DEVICES_JOINED):
+            wanted = [c.DevicesJoined(), *wanted]  # on disk before any score of a device is
+        new = [change for change in wanted if isinstance(change, c.AddContribution) and change.uid not in self.live._by_uid]
+        size = sum(stored_size(x.text, x.participant, x.partner) for x in new) + sum(
+            stored_size(x.name, x.partner) for x in wanted if isinstance(x, c.AddParticipant))
+        self.budget.take(who, step_id, size, bool(new))
+        future = self._queued(wanted)
+        if submission:
+            self._sending[(who.id, submission)] = future
+        try:
+            outcomes = await future
+        except BaseException:
+            self.budget.give_back(who, step_id, size, bool(new))
+            raise
+        finally:
+            self._sending.pop((who.id, submission), None)
+        if submission:
+            who.got(submission)
+        for change in wanted:
+            if isinstance(change, c.Score):
+                who.given[(change.step, change.item)] = change.value
         self.answered.setdefault(step_id, set()).add(who.id)
-        return outcome
+        return outcomes[1 if isinstance(wanted[0], c.DevicesJoined) else 0] if outcomes else None
 
     async def joined_from_device(self, who: Joined) -> None:
-        """Someone who scores joined: recorded once, durably, with the next group write. From
-        then on a blind scale hides its scores on the facilitator's screen too (SessionView.hidden).
-        Raises SaveFailed or SessionClosed as `send`; the mark stays in memory and is saved later."""
+        """Someone who scores joined: recorded durably at once, so that from then on a blind scale
+        hides its scores on the facilitator's screen too (SessionView.hidden). On a refused write
+        nothing is kept; the mark comes again with this seat's first submission (`send`)."""
         if not who.scribe and not self.live.meta.get(DEVICES_JOINED) and not self.live.closed:
             await self._queued([c.DevicesJoined()])
 
-    async def _queued(self, wanted: list[c.Change]) -> Any:
+    def _queued(self, wanted: list[c.Change]) -> asyncio.Future:
         future = asyncio.get_running_loop().create_future()
         self._waiting.append((wanted, future))
         if not self._scheduled:
             self._scheduled = True
             asyncio.get_running_loop().create_task(self._writer())
-        return await future
+        return future
 
     async def _writer(self) -> None:
         """One write at a time; what arrives meanwhile waits for the next one (a group commit).
@@ -229,10 +236,22 @@ class Hub:
                 if not future.done():
                     future.set_exception(Refused(_("This meeting has ended."), 410))
             return
+        live = self.live
         try:
-            outcomes = self.live.apply_in_memory([change for wanted, _future in group for change in wanted])
-            await self.live.save_pending()
-        except Exception as problem:  # SaveFailed, SessionClosed: the same answer for the whole group
+            with Undo(live) as undo:
+                outcomes = live.apply_in_memory([change for wanted, _future in group for change in wanted])
+            await live.save_pending()
+        except SaveFailed as problem:
+            if undo.still_pending():  # refused means not kept: the phones are told, nothing waits
+                undo.undo()
+                problem = SaveFailed(_("Not saved: the facilitator's computer could not write it. "
+                                       "Please send it again in a moment."))
+                for _wanted, future in group:
+                    if not future.done():
+                        future.set_exception(problem)
+                return
+            # another write (the facilitator's) put these on disk meanwhile: they are saved
+        except Exception as problem:  # noqa: BLE001 (SessionClosed: the same answer for the whole group)
             for _wanted, future in group:
                 if not future.done():
                     future.set_exception(problem)
@@ -247,7 +266,54 @@ class Hub:
             if refused is not None:
                 future.set_exception(refused)
             else:
-                future.set_result(mine[0])
+                future.set_result(mine)
         for listener in list(self.saved_listeners):
             listener()
         self.look()
+
+
+class Undo:
+    """What a group of changes did in memory, so that it can be taken back when the disk refuses
+    it: the contributions and meta fields it made, and its changes waiting in `pending`. Taken
+    back only where nothing else (the facilitator) changed the same thing meanwhile."""
+
+    _GONE = object()
+
+    def __init__(self, live: LiveSession) -> None:
+        self.live = live
+
+    def __enter__(self) -> Undo:
+        live = self.live
+        self.by_uid, self.meta, self.waiting = dict(live._by_uid), dict(live.meta), len(live.pending)
+        return self
+
+    def __exit__(self, *problem: Any) -> None:
+        live, gone = self.live, self._GONE
+        self.made = live.pending[self.waiting:]
+        now = live._by_uid
+        self.contributions = {uid: (old, now.get(uid, gone)) for uid in {*self.by_uid, *now}
+                              if (old := self.by_uid.get(uid, gone)) is not now.get(uid, gone)}
+        self.fields = {key: (old, live.meta.get(key, gone)) for key in {*self.meta, *live.meta}
+                       if (old := self.meta.get(key, gone)) is not live.meta.get(key, gone)}
+        del self.by_uid, self.meta
+
+    def still_pending(self) -> bool:
+        waiting = {id(change) for change in self.live.pending}
+        return any(id(change) in waiting for change in self.made)
+
+    def undo(self) -> None:
+        live, gone = self.live, self._GONE
+        for uid, (old, new) in self.contributions.items():
+            if live._by_uid.get(uid, gone) is new:
+                if old is gone:
+                    live._by_uid.pop(uid, None)
+                else:
+                    live._by_uid[uid] = old
+        for key, (old, new) in self.fields.items():
+            if live.meta.get(key, gone) is new:
+                if old is gone:
+                    live.meta.pop(key, None)
+                else:
+                    live.meta[key] = old
+        made = {id(change) for change in self.made}
+        live.pending = [change for change in live.pending if id(change) not in made]

@@ -3,12 +3,19 @@ them see (never another session, a facilitator's note, or names on an anonymous 
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from workshop.dependence import is_partner_item, own_partner
 from workshop.model import PromptKind
-from workshop.serve.hub import Hub, Joined
+from workshop.i18n import _
+from workshop.serve.hub import MAX_TEXT, Hub, Joined
 from workshop.session.view import PICK
+
+
+def submission_id() -> str:
+    """The id a form carries (a page without script too): sent again, it is saved once."""
+    return secrets.token_urlsafe(12)
 
 
 def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
@@ -23,26 +30,27 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
         and not live.input_closed(step.id) and not live.closed,
         "input_closed": live.input_closed(step.id), "version": hub.version,
         "token": who.tokens.issue(),  # each form on the page gets its own one-time token below
+        "form_uid": submission_id(),  # and its own submission id: sent again, it is saved once
     }
     if step.kind is PromptKind.OPEN:
         page["anonymous"], page["moderate"] = step.anonymous, step.moderate
+        page["budget"] = _("You can send {left} more to this step (at most {limit} from one device, "
+                           "{characters} characters each).").format(
+            left=hub.budget.left_on_step(who, step.id), limit=hub.budget.per_step, characters=MAX_TEXT)
         page["earlier"] = [] if step.anonymous else [
             x.text for x in live.contributions(step.id) if not live.is_held(x.uid)][-50:]
-        page["form_uid"] = who.tokens.issue()
     elif step.kind is PromptKind.SCALE:
-        mine_key = who.name if step.per == "participant" else who.partner
         revealed = live.revealed(step.id)
         items = []
         for item in step.items:
             if is_partner_item(item) and own_partner(item, live.lang) == who.partner:
                 continue  # a dependence grid: one's own organisation is not scored
             scores = live.scores(step.id, item.id)
-            given = scores.get(mine_key)
-            mine = given.value if given is not None and (step.per == "participant" or revealed) else None
+            mine = who.given.get((step.id, item.id))  # what this seat gave, never what another gave
             counts = [sum(1 for x in scores.values() if x.value == value)
                       for value in range(step.scale.min, step.scale.max + 1)] if revealed else []
             items.append({"id": item.id, "text": live.text(item.text), "mine": mine, "counts": counts,
-                          "token": who.tokens.issue()})
+                          "token": who.tokens.issue(), "uid": submission_id()})
         page.update(items=items, values=list(range(step.scale.min, step.scale.max + 1)),
                     low=live.text(step.scale.low), high=live.text(step.scale.high),
                     blind=step.blind and not revealed)
@@ -50,7 +58,8 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
         mine = live.dots(step.id, who.partner)
         page["dots_left"] = live.dots_left(step.id, who.partner)
         page["targets"] = [{"uid": x.uid, "text": x.text, "mine": mine.get(x.uid, 0),
-                            "token": who.tokens.issue(), "token_back": who.tokens.issue()}
+                            "token": who.tokens.issue(), "token_back": who.tokens.issue(),
+                            "uid_add": submission_id(), "uid_back": submission_id()}
                            for x in live.contributions(step.source) if not live.is_held(x.uid)]
     elif step.kind is PromptKind.CHOICE:
         own = live._by_uid.get(who.uid_for(f"pick:{step.id}"))

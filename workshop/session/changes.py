@@ -244,6 +244,15 @@ class DevicesJoined(Frozen):
     facilitator's screen and the room view too, until the reveal (SessionView.hidden)."""
 
 
+class AddParticipant(Frozen):
+    """Someone who was not on the list takes part from their own device (scores as a person):
+    from now on they are at the table, so every count of people counts them. An empty `partner`:
+    no organisation. A name on the list already changes nothing."""
+
+    name: str
+    partner: str = ""
+
+
 class CloseInput(Frozen):
     """Participants can no longer send anything to a step (`closed=False` opens it again)."""
 
@@ -357,6 +366,6 @@ class Annotate(Frozen):
 Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
-    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, DevicesJoined, CloseInput, Moderate, SetAttendance, SetPartnerCard, Restore,
+    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, DevicesJoined, AddParticipant, CloseInput, Moderate, SetAttendance, SetPartnerCard, Restore,
     AddBody, RenameBody, RemoveBody,
 ]

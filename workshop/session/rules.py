@@ -318,6 +318,13 @@ def _devices_joined(live: LiveSession, change: c.DevicesJoined) -> None:
         live._set_meta(**{DEVICES_JOINED: True})
 
 
+def _add_participant(live: LiveSession, change: c.AddParticipant) -> None:
+    listed = live.meta.get("participants", [])
+    if any(str(person.get("name", "")).casefold() == change.name.casefold() for person in listed):
+        return
+    live._set_meta(participants=[*listed, {"name": change.name, "partner": change.partner, "role": ""}])
+
+
 def _moderate(live: LiveSession, change: c.Moderate) -> None:
     live.contribution(change.uid)  # KeyError for an unknown one: a programming error
     _listed(live, "held", change.uid, not change.shown)
@@ -351,6 +358,7 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.Close: _close,
     c.Reveal: lambda live, change: _listed(live, "revealed", live.step(change.step).id, True),
     c.DevicesJoined: _devices_joined,
+    c.AddParticipant: _add_participant,
     c.CloseInput: lambda live, change: _listed(live, "input_closed", live.step(change.step).id, change.closed),
     c.Moderate: _moderate,
     c.SetAttendance: _set_attendance,

@@ -366,6 +366,6 @@ class Annotate(Frozen):
 Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
-    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, DevicesJoined, AddParticipant, CloseInput, Moderate, SetAttendance, SetPartnerCard, Restore,
-    AddBody, RenameBody, RemoveBody,
+    StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, DevicesJoined, AddParticipant, CloseInput,
+    Moderate, SetAttendance, SetPartnerCard, Restore, AddBody, RenameBody, RemoveBody, SetNextMeeting,
 ]

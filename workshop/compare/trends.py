@@ -12,7 +12,8 @@ import statistics
 from dataclasses import replace
 from typing import Iterable
 
-from workshop.guides import Step
+from workshop.guides import Choice, Step
+from workshop.guides.direction import declares_direction, with_direction
 from workshop.i18n import N_
 from workshop.model import PromptKind
 from workshop.summary import THRESHOLD_ITEM
@@ -34,6 +35,7 @@ TREND_RULE = N_("↑ or ↓ only when the mean moved by more than the spread of 
 def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...]:
     # key → (step id, item id, text); and per session key → point
     known: dict[str, tuple[str, str, str]] = {}
+    directed: dict[str, Choice] = {}  # the latest item of each key that declares its direction
     order: list[str] = []
     per_session: list[dict[str, ScorePoint]] = []
     for s in reversed(sessions):  # the latest session's wording and item order lead
@@ -50,6 +52,8 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
                 if key not in known:
                     known[key] = (step.id, item.id, item.text.get(lang))
                     order.append(key)
+                if key not in directed and declares_direction(declared := with_direction(item)):
+                    directed[key] = declared
                 scores = by_item.get(item.id)
                 if scores:
                     points[key] = _point(s.id, scores, step)
@@ -65,10 +69,12 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
         if arrows:
             points = with_arrows(points)
         present = [p for p in points if p is not None]
+        said = directed.get(key)
         found.append(Trend(
             key=key, step=step_id, item=item_id, text=text, key_question=item_id == THRESHOLD_ITEM,
             points=tuple(points), who=_everyone(sessions, present), sparkline=sparkline(points),
-            arrow=present[-1].arrow if arrows else ""))
+            arrow=present[-1].arrow if arrows else "", good=said.good if said else "",
+            rising=said.rising.get(lang) if said else "", falling=said.falling.get(lang) if said else ""))
     return tuple(found)
 
 

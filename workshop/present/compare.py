@@ -12,10 +12,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.compare import DOWN, UP, Change, Comparison, SideBySide
+from workshop.compare import DOWN, UP, Change, Comparison, SideBySide, Trend
 from workshop.compare_facts import consent_stages, one_year, role_stages, still_open
 from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
-from workshop.compare.words import PAIN_MARKS
+from workshop.compare.words import PAIN_MARKS, trend_label
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
 from workshop.present.text import literal
 from workshop.summary import consent_label, review_label
@@ -68,7 +68,7 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
     its range, the sparkline and arrow, and the count and standard deviation of the latest.
     Within `width`, only the newest sessions that fit get a column; the sparkline covers all."""
     sessions = comparison.sessions
-    fixed = ITEM_WIDTH + len(sessions) + 4 + 18  # item, sparkline and arrow, "latest"
+    fixed = ITEM_WIDTH + len(sessions) + 12 + 18  # item, sparkline and arrow with its word, "latest"
     shown = len(sessions) if width is None else max(1, min(len(sessions), (width - fixed) // SESSION_WIDTH))
     first = len(sessions) - shown
     dates = [s.date for s in sessions]
@@ -86,7 +86,7 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
         cells = [_mean_cell(p, counted=True) if p is not None else Text("–", style="dim")
                  for p in trend.points[first:]]
         shape = Text(trend.sparkline + " ")
-        shape.append(trend.arrow, style=_arrow_style(trend.arrow))
+        shape.append(trend_label(trend), style=_arrow_style(trend))
         facts = latest_facts(comparison, trend)
         label = literal(trend.text, style="bold" if trend.key_question else "")
         table.add_row(label, *cells, shape, facts)
@@ -98,8 +98,10 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
     return table
 
 
-def _arrow_style(arrow: str) -> str:
-    return "bold green" if arrow == UP else "bold red" if arrow == DOWN else "dim"
+def _arrow_style(trend: Trend) -> str:
+    """Green for better, red for worse; an item with no good end is neither (bold, no colour)."""
+    verdict = trend.verdict(trend.arrow)
+    return {"better": "bold green", "worse": "bold red"}.get(verdict, "bold" if trend.arrow in (UP, DOWN) else "dim")
 
 
 def changes_text(changes: tuple[Change, ...], marks: bool = False) -> Text:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from workshop.compare import Change, Comparison
-from workshop.compare.words import pain_status
+from workshop.compare.words import pain_status, trend_label
 from workshop.i18n import _, current_language, day, language, ngettext, number, pgettext
 
 from workshop.present.compare import dependence_rows, pilot_review_words
@@ -108,8 +108,8 @@ def _trends(comparison: Comparison) -> list[str]:
     labels = [_short_date(s.date) for s in comparison.sessions]
     out = [_heading(_("Communication and interaction"))]
     for trend in comparison.trends:
-        arrow = {"↓": "arrow-down", "↑": "arrow-up"}.get(trend.arrow, "")
-        head = _e(trend.text) + (f' <span class="{arrow}">{_e(trend.arrow)}</span>' if trend.arrow else "")
+        arrow = {"worse": "arrow-down", "better": "arrow-up"}.get(trend.verdict(trend.arrow), "arrow")
+        head = _e(trend.text) + (f' <span class="{arrow}">{_e(trend_label(trend))}</span>' if trend.arrow else "")
         out.append(f'<div class="trend"><h3>{head}</h3>'
                    + chart(trend.points, labels, trend.text, _("scored:")) + "</div>")
     return out

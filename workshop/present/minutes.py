@@ -15,6 +15,7 @@ from typing import Any, Callable
 from markdown_it import MarkdownIt
 
 from workshop.guides import Step, Text
+from workshop.guides.direction import with_direction
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind
 from workshop.present.minutes_parts import (
@@ -161,7 +162,24 @@ def _scale_body(view: SessionView, step: Step) -> str:
         return ""
     first = _("Depends on") if asks_dependence(step) else _("Item")
     table = "\n".join(md_table([first, _("Mean"), _("Spread"), _("Scores")], rows))
-    return "\n\n".join(part for part in (table, "\n".join(comments), pairs_markdown(view, step)) if part)
+    return "\n\n".join(part for part in (table, _good_ends(view, step), "\n".join(comments),
+                                          pairs_markdown(view, step)) if part)
+
+
+def _good_ends(view: SessionView, step: Step) -> str:
+    """Which end of the scale is good, for the scored items that declare it (the guide says so;
+    an older session's item takes it from the built-in guides, see workshop/guides/direction.py)."""
+    items = [with_direction(item) for item in step.items if view.spread(step.id, item.id) is not None]
+    high = [view.text(item.text).rstrip(".") for item in items if item.good == "high"]
+    low = [view.text(item.text).rstrip(".") for item in items if item.good == "low"]
+    if len(high) == len(items) > 1:
+        said = [_("A higher score is better on every item.")]
+    elif len(low) == len(items) > 1:
+        said = [_("A lower score is better on every item.")]
+    else:
+        said = [message.format(items="; ".join(f"‘{text}’" for text in texts)) for message, texts in (
+            (_("A higher score is better on {items}."), high), (_("A lower score is better on {items}."), low)) if texts]
+    return f"*{md_escape(' '.join(said))}*" if said else ""
 
 
 def _vote_body(view: SessionView, step: Step) -> str:

@@ -149,7 +149,7 @@ def _scale_lines(view: SessionView, step: Step) -> list[SummaryLine]:
         if spread is None:
             continue
         scores = ", ".join(f"{who} {c.value}" for who, c in view.scores(step.id, item.id).items())
-        status = _("mean {mean}, spread {low}–{high}").format(mean=number(spread.mean), low=spread.low,
+        status = _("mean {mean}, range {low}–{high}").format(mean=number(spread.mean), low=spread.low,
                                                                high=spread.high)
         line = SummaryLine(view.text(item.text), scores, status=status)
         if item.id == THRESHOLD_ITEM:  # the key question leads, and says that it is the one

@@ -72,7 +72,7 @@ class ScorePoint:
     mean: float
     low: int
     high: int
-    stdev: float  # the spread ("spreiding"): population standard deviation of the scores
+    stdev: float  # the standard deviation ("standaardafwijking", population) of the scores; low–high is the range ("bereik")
     scale_min: int
     scale_max: int
     scores: dict[str, int]  # partner (or participant) → score

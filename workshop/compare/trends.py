@@ -1,4 +1,4 @@
-"""Scale items over the sessions: mean, spread, how many scored, and an arrow only where the
+"""Scale items over the sessions: mean, range, standard deviation, how many scored, and an arrow only where the
 change is more than noise.
 
 The rule (`TREND_RULE`): ↑ or ↓ only when the mean moved by more than the combined standard
@@ -26,7 +26,7 @@ GAP = "·"  # a session in which the item was not scored
 UP, DOWN, STEADY = "↑", "↓", "→"
 MIN_CHANGE = 0.3  # points on a 1–5 scale (a quarter of this per step of a scale of another length)
 REFERENCE_STEPS = 4  # a 1–5 scale has four steps between its ends
-TREND_RULE = N_("↑ or ↓ only when the mean moved by more than the spread of the scores can explain "
+TREND_RULE = N_("↑ or ↓ only when the mean moved by more than the differences between the scores can explain "
                 "(the combined standard error of both sessions) and by at least 0.3 points on a 1–5 "
                 "scale (the same share of other scales); otherwise →. The number beside each mean is "
                 "how many scored; * marks a different set of scorers than the session before.")

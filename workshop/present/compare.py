@@ -52,12 +52,13 @@ def _mean_cell(point, counted: bool = False) -> Text:
 
 
 def latest_facts(comparison: Comparison, trend) -> Text:
-    """How many scored and the spread, of the latest session that scored the item (named when it
+    """How many scored and the standard deviation, of the latest session that scored the item (named when it
     is not the latest session)."""
     latest = trend.latest
     if latest is None:
         return Text("")
-    facts = _("number {count} · spread {spread}").format(count=latest.count, spread=number(latest.stdev))
+    facts = _("number {count}\nstandard deviation {deviation}").format(count=latest.count,
+                                                                         deviation=number(latest.stdev))
     if latest.session != comparison.sessions[-1].id:
         facts = _("{date}: {facts}").format(date=day(comparison.session(latest.session).date), facts=facts)
     return Text(facts, style="dim")
@@ -68,7 +69,7 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
     its range, the sparkline and arrow, and the count and standard deviation of the latest.
     Within `width`, only the newest sessions that fit get a column; the sparkline covers all."""
     sessions = comparison.sessions
-    fixed = ITEM_WIDTH + len(sessions) + 12 + 18  # item, sparkline and arrow with its word, "latest"
+    fixed = ITEM_WIDTH + len(sessions) + 12 + 22  # item, sparkline and arrow with its word, "latest"
     shown = len(sessions) if width is None else max(1, min(len(sessions), (width - fixed) // SESSION_WIDTH))
     first = len(sessions) - shown
     dates = [s.date for s in sessions]

@@ -49,8 +49,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     if comparison.trends:
         rows = []
         for trend in comparison.trends:
-            cells = [_("{mean} ({low}–{high}, spread {spread}, number {count}{changed})").format(
-                mean=number(p.mean), low=p.low, high=p.high, spread=number(p.stdev), count=p.count,
+            cells = [_("{mean} (range {low}–{high}, standard deviation {deviation}, number {count}{changed})").format(
+                mean=number(p.mean), low=p.low, high=p.high, deviation=number(p.stdev), count=p.count,
                 changed="*" if p.scorers_changed else "") if p else "–" for p in trend.points]
             label = md_cell(trend.text)
             rows.append([f"**{label}**" if trend.key_question else label, *cells, f"{trend.sparkline} {trend_label(trend)}"])

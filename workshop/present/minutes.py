@@ -161,7 +161,7 @@ def _scale_body(view: SessionView, step: Step) -> str:
     if not rows:
         return ""
     first = _("Depends on") if asks_dependence(step) else _("Item")
-    table = "\n".join(md_table([first, _("Mean"), _("Spread"), _("Scores")], rows))
+    table = "\n".join(md_table([first, _("Mean"), _("Range"), _("Scores")], rows))
     return "\n\n".join(part for part in (table, _good_ends(view, step), "\n".join(comments),
                                           pairs_markdown(view, step)) if part)
 

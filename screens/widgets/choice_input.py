@@ -81,7 +81,7 @@ class ChoiceInput(PromptInput):
         spread = Text()
         if picks:
             counts = [(o.id, list(picks.values()).count(o.id)) for o in self.step.options]
-            spread.append(_("Spread:") + " ", style="bold")
+            spread.append(_("Distribution:") + " ", style="bold")
             spread.append(literal(" · ".join(f"{self._label(option)} {count}" for option, count in counts if count)))
             if self.step.id != phase_step(view):  # a per-partner question of another kind (ready for the next phase?)
                 spread.append("\n" + _("Chosen most: {option}").format(option=self._label(view.choice(self.step.id))),

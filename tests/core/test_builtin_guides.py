@@ -22,7 +22,7 @@ def test_guide_check_passes_on_every_builtin_guide(path: Path, capsys) -> None:
     assert "a valid guide" in capsys.readouterr().out
 
 
-def test_every_scale_item_id_shared_between_guides_has_the_same_text_and_scale() -> None:
+def test_every_scale_item_id_shared_between_guides_has_the_same_text_scale_and_direction() -> None:
     seen: dict[str, set[tuple]] = defaultdict(set)
     where: dict[str, list[str]] = defaultdict(list)
     for guide in GUIDES.values():
@@ -31,11 +31,24 @@ def test_every_scale_item_id_shared_between_guides_has_the_same_text_and_scale()
                 for item in step.items:
                     scale = (step.scale.min, step.scale.max, tuple(sorted(step.scale.low.values.items())),
                              tuple(sorted(step.scale.high.values.items())))
-                    seen[item.id].add((tuple(sorted(item.text.values.items())), scale))
+                    direction = (item.good, tuple(sorted(item.rising.values.items())),
+                                 tuple(sorted(item.falling.values.items())))
+                    seen[item.id].add((tuple(sorted(item.text.values.items())), scale, direction))
                     where[item.id].append(f"{guide.id}.{step.id}")
     differing = {item: where[item] for item, versions in seen.items() if len(versions) > 1}
     assert differing == {}
     assert len(where["threshold"]) >= 7  # shared widely, so the check above has something to compare
+
+
+def test_every_builtin_scale_item_says_which_end_is_good_and_what_a_change_means_in_both_languages() -> None:
+    for guide in GUIDES.values():
+        for step in guide.steps:
+            if step.kind is PromptKind.SCALE and step.items[0].id != "partners":  # one item per partner
+                for item in step.items:
+                    assert item.good in ("high", "low", "neither"), (guide.id, item.id)
+                    assert set(item.rising.values) == set(item.falling.values) == {"nl", "en"}, (guide.id, item.id)
+    threshold = GUIDES["procesregie"].step("interaction").items[0]
+    assert threshold.good == "high" and threshold.rising.get("nl") == "de drempel werd lager"
 
 
 def test_the_threshold_is_asked_as_a_level_in_every_guide_that_scores_the_relationship() -> None:

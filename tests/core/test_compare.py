@@ -382,7 +382,7 @@ def test_compare_prints_tables_with_the_threshold_first(capsys, history):
 def test_compare_markdown_has_every_section(capsys, history):
     assert run(["compare", "--collaboration", COLLABORATION, "--format", "md"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Zorg Oost: 3 sessions compared\n\n> The threshold rose from 2.3 to 3.7")
+    assert out.startswith("# Zorg Oost: 3 sessions compared\n\n> The threshold got lower: the score on ‘The threshold for approaching each other is low’ rose from 2.3 to 3.7")
     for heading in ("## Communication and interaction", "## Ambition and other carried statements",
                     "## Pain points", "## Roles and consent", "## Actions"):
         assert heading in out

@@ -26,7 +26,7 @@ def page(store, make_session) -> str:
 
 
 def test_the_page_opens_with_the_headline_and_needs_nothing_from_outside(page):
-    assert page.index("De drempel daalde van 3,8 naar 1,5") < page.index("<svg")
+    assert page.index("De drempel werd hoger: de score op ‘De drempel om elkaar te benaderen is laag’ daalde van 3,8 naar 1,5 (3 bijeenkomsten)") < page.index("<svg")
     assert "<script" not in page.lower()
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page)
     assert "@page { size: A4" in page
@@ -63,7 +63,7 @@ def test_the_page_renders_and_prints_in_headless_chromium(page, tmp_path):
               "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
     dom = subprocess.run([*common, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr[-500:]
-    assert dom.stdout.count("<svg") == 2 and "De drempel daalde" in dom.stdout
+    assert dom.stdout.count("<svg") == 2 and "De drempel werd hoger" in dom.stdout
     pdf = tmp_path / "compare.pdf"
     printed = subprocess.run([*common, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
                              capture_output=True, text=True, timeout=120)

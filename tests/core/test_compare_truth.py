@@ -248,7 +248,7 @@ def test_the_headline_states_the_facts_in_plain_sentences(failing):
     headline = failing.headlines[0]
     assert headline.collaboration == ALLIANCE and headline.threshold_arrow == DOWN
     text = " ".join(headline.sentences)
-    assert text.startswith("De drempel daalde van 3,8 naar 1,5")
+    assert text.startswith("De drempel werd hoger: de score op ‘De drempel om elkaar te benaderen is laag’ daalde van 3,8 naar 1,5 (3 bijeenkomsten)")
     assert "3 " in text and "laat" in text and "ambitie" in text
 
 

@@ -158,7 +158,20 @@ CASES: list[tuple[str, str, str, str]] = [
     ("scale-item-not-a-table", HEAD + step("a", "scale", "items = [1]\n"), "steps[1].items[1]", "expected a table"),
     ("scale-item-without-id", HEAD + step("a", "scale", '[[steps.items]]\ntext = "x"\n'), "steps[1].items[1]", "missing 'id'"),
     ("scale-item-without-text", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\n'), "steps[1].items[1]", "missing 'text'"),
-    ("scale-item-unknown-field", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\ntext = "x"\nweight = 2\n'), "steps[1].items[1].weight", "expected id, text and perspective"),
+    ("scale-item-unknown-field", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\ntext = "x"\nweight = 2\n'), "steps[1].items[1].weight", "expected id, text, perspective, good, rising and falling"),
+    ("scale-item-good-unknown", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\ntext = "x"\ngood = "up"\n'),
+     "line 14, steps[1].items[1].good", 'expected the good end of the scale: "high", "low" or "neither", got \'up\''),
+    ("scale-item-good-not-a-word", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\ntext = "x"\ngood = true\n'),
+     "steps[1].items[1].good", "expected the good end of the scale"),
+    ("scale-item-rising-alone", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\ntext = "x"\ngood = "low"\n'
+                                                          'rising = { nl = "werd hoger", en = "got higher" }\n'),
+     "line 15, steps[1].items[1].rising", "'rising' needs 'falling' beside it"),
+    ("scale-item-falling-empty", HEAD + step("a", "scale", '[[steps.items]]\nid = "x"\ntext = "x"\n'
+                                                           'rising = "higher"\nfalling = ""\n'),
+     "steps[1].items[1].falling", "expected a text like"),
+    ("good-on-an-option", HEAD + step("a", "choice", '[[steps.options]]\nid = "x"\ntext = "x"\ngood = "high"\n'
+                                                     '[[steps.options]]\nid = "y"\ntext = "y"\n'),
+     "steps[1].options[1].good", "expected id and text"),
     ("duplicate-item-ids", HEAD + step("a", "scale", SCALE_OK + SCALE_OK.split("\n\n", 1)[1]), "line 17, steps[1].items[2].id", "duplicate id"),
     ("scale-per-unknown", HEAD + step("a", "scale", SCALE_OK.replace("scale =", 'per = "everyone"\nscale =')), "steps[1].per", "expected one of partner, participant"),
     # vote

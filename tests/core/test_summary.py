@@ -75,9 +75,9 @@ def test_the_vote_reads_the_ranking_with_dots_and_leaves_out_unvoted_items(fille
 def test_the_threshold_question_leads_the_scale_with_mean_and_spread(filled):
     lines = {s.key: s for s in summarise(filled)}["interaction"].lines
     assert lines[0].text == "The threshold for approaching each other is low."
-    assert lines[0].status == "key question; mean 3.0, spread 2–4"
+    assert lines[0].status == "key question; mean 3.0, range 2–4"
     assert lines[0].who == ""  # read out to the room: no names beside scores unless the guide asks
-    assert lines[1].status == "mean 4.0, spread 4–4"
+    assert lines[1].status == "mean 4.0, range 4–4"
 
 
 def test_an_empty_session_has_nothing_to_read_out(live):

@@ -28,6 +28,7 @@ EVERYWHERE = {
     r"\bpulscheck": "vinger aan de pols",
     r"(?-i:KERNVRAAG)": "(nothing: the app marks the key question)",
     r"\beigen notitie\b": "privénotitie",
+    r"\bspreiding": "bereik (lowest–highest), standaardafwijking or verdeling (how many per score or option)",
 }
 # In a guide, the meeting is a bijeenkomst; sessie is the app's record of it.
 IN_GUIDES = {r"\bsessies?\b": "bijeenkomst"}

@@ -24,7 +24,7 @@ async def test_the_welcome_step_of_procesregie_shows_each_partners_phase_and_nam
         await pilot.pause()
         grid, spread = _grid(app), str(app.screen.query_one("#spread").render())
     assert "Gemeente  Agreeing" in grid and "Zorggroep  Sharing" in grid and "Regenboog  Agreeing" in grid
-    assert "Agreeing 3" in spread and "Sharing 1" in spread
+    assert spread.startswith("Distribution: Sharing 1 · Agreeing 3")  # how many picked each: its own word, not "spread"
     assert "The group's phase: Agreeing" in spread
     assert "the guide for this group's phase is ‘Agreeing: towards a written agreement’ (overeenkomen)" in spread
     assert saved(session_id).choice("welcome") == "overeenkomen"

@@ -7,7 +7,8 @@
 - statements kept from session to session (`carry_over`: the ambition, the pilot): the last
   agreed text, a newer unagreed one beside it as contested, word diffs (`statements.py`);
 - every scale item as a trend, matched by item id across guides: per session the mean, the
-  spread, how many scored; an arrow only where the change beats the noise (`trends.py`);
+  range, the standard deviation, how many scored; an arrow only where the change beats the noise
+  (`trends.py`);
 - pain points (from every step that collects them) that recur, came back, are new, are no
   longer mentioned or were marked solved; likely rewordings suggested for the facilitator to
   confirm or reject (`pains.py`, `similar.py`, `links.py`);

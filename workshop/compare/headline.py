@@ -10,6 +10,7 @@ from workshop.compare.result import (
     PainRound,
     PainTrail,
     PerspectiveTrail,
+    ScorePoint,
     SessionRef,
     StatementTrail,
     Trend,
@@ -43,29 +44,44 @@ def headlines(lang: str, sessions: tuple[SessionRef, ...], trends: tuple[Trend, 
                          and ambition.contested)
         lowest = [t for t in lenses if t.attention and t.latest is not None and t.latest.session in ids]
         with language(lang):
-            sentences = _sentences(len(points), points[0].mean if points else None,
-                                   points[-1].mean if points else None, arrow, recurring, suggested, late,
-                                   still_open, contested) + _attention(lowest)
+            score = (score_sentence(threshold, points[0], points[-1], arrow, len(points))
+                     if threshold and len(points) > 1 else "")
+            sentences = _sentences(score, recurring, suggested, late, still_open, contested) + _attention(lowest)
         found.append(Headline(collaboration=name, sessions=len(ids),
                               threshold_from=points[0].mean if points else None,
                               threshold_to=points[-1].mean if points else None, threshold_arrow=arrow,
                               recurring_pains=recurring, suggested_pains=suggested, late_actions=late,
                               open_actions=still_open, ambition_contested=contested, sentences=sentences,
-                              attention=tuple(t.name for t in lowest)))
+                              attention=tuple(t.name for t in lowest),
+                              threshold_verdict=threshold.verdict(arrow) if threshold and arrow else ""))
     return tuple(found)
 
 
-def _sentences(count: int, start: float | None, end: float | None, arrow: str, recurring: int,
-               suggested: int, late: int, still_open: int, contested: bool) -> tuple[str, ...]:
-    first: list[str] = []
-    if start is not None and end is not None and count > 1:
-        values = {"start": number(start), "end": number(end), "count": count}
-        if arrow == DOWN:
-            first.append(_("The threshold fell from {start} to {end} over {count} scored sessions.").format(**values))
-        elif arrow == UP:
-            first.append(_("The threshold rose from {start} to {end} over {count} scored sessions.").format(**values))
-        else:
-            first.append(_("The threshold stayed about the same ({start} to {end}).").format(**values))
+def score_sentence(trend: Trend, start: ScorePoint, end: ScorePoint, arrow: str, count: int) -> str:
+    """What the change of an item's mean means, then the score it is read from, in its own words:
+    "The threshold got lower: the score on ‘…is low’ rose from 2.9 to 3.7 (2 meetings)." Better
+    or worse only for an item that declares its good end (`Trend.good`); else only rose or fell."""
+    values = {"item": trend.text.strip().rstrip("."), "start": number(start.mean), "end": number(end.mean),
+              "count": count}
+    if arrow == UP:
+        score = ngettext("the score on ‘{item}’ rose from {start} to {end} ({count} meeting)",
+                         "the score on ‘{item}’ rose from {start} to {end} ({count} meetings)", count)
+    elif arrow == DOWN:
+        score = ngettext("the score on ‘{item}’ fell from {start} to {end} ({count} meeting)",
+                         "the score on ‘{item}’ fell from {start} to {end} ({count} meetings)", count)
+    else:
+        score = ngettext("the score on ‘{item}’ stayed about the same ({start} to {end}, {count} meeting)",
+                         "the score on ‘{item}’ stayed about the same ({start} to {end}, {count} meetings)", count)
+    words = trend.rising if arrow == UP else trend.falling if arrow == DOWN else ""
+    if not words:
+        words = {"better": _("an improvement"), "worse": _("a setback")}.get(trend.verdict(arrow), "")
+    score = score.format(**values)
+    return _sentence(_("{meaning}: {score}").format(meaning=words, score=score) if words else score)
+
+
+def _sentences(score: str, recurring: int, suggested: int, late: int, still_open: int,
+               contested: bool) -> tuple[str, ...]:
+    first: list[str] = [score] if score else []
     pains = []
     if recurring:
         pains.append(ngettext("{count} pain point keeps coming back", "{count} pain points keep coming back",

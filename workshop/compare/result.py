@@ -86,7 +86,7 @@ class ScorePoint:
     mean: float
     low: int
     high: int
-    stdev: float  # the spread ("spreiding"): population standard deviation of the scores
+    stdev: float  # the standard deviation ("standaardafwijking", population) of the scores; low–high is the range ("bereik")
     scale_min: int
     scale_max: int
     # partner → its score (a step scored per partner, not blind) or its people's mean; None when
@@ -120,10 +120,20 @@ class Trend:
     who: tuple[str, ...]  # every partner that scored, those of the latest session first
     sparkline: str
     arrow: str  # the latest point against the one before it
+    good: str = ""  # the good end of the scale: high | low | neither; "" not declared (see guides/direction.py)
+    rising: str = ""  # what a rising score means, in words, in the comparison's language ("" not said)
+    falling: str = ""  # what a falling score means, in words
 
     @property
     def latest(self) -> ScorePoint | None:
         return next((p for p in reversed(self.points) if p is not None), None)
+
+    def verdict(self, arrow: str) -> str:
+        """"better" or "worse" for an arrow (↑ or ↓), by the item's good end; "" when the item
+        has no good end or the arrow is → or none."""
+        if self.good not in ("high", "low") or arrow not in ("↑", "↓"):
+            return ""
+        return "better" if (arrow == "↑") == (self.good == "high") else "worse"
 
 
 @dataclass(frozen=True)
@@ -341,6 +351,7 @@ class Headline:
     ambition_contested: bool
     sentences: tuple[str, ...]
     attention: tuple[str, ...] = ()  # the lowest perspective(s) of the latest scan, by name
+    threshold_verdict: str = ""  # "better" or "worse" by the item's declared good end; "" when not declared or →
 
 
 @dataclass(frozen=True)

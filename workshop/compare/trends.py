@@ -1,4 +1,4 @@
-"""Scale items over the sessions: mean, spread, how many scored, and an arrow only where the
+"""Scale items over the sessions: mean, range, standard deviation, how many scored, and an arrow only where the
 change is more than noise.
 
 The rule (`TREND_RULE`): ↑ or ↓ only when the mean moved by more than the combined standard
@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import Iterable
 
 from workshop.disclosure import group_mean
-from workshop.guides import Step
+from workshop.guides import Choice, Step
+from workshop.guides.direction import declares_direction, with_direction
 from workshop.i18n import N_
 from workshop.model import Contribution, PromptKind
 from workshop.summary import THRESHOLD_ITEM
@@ -26,7 +27,7 @@ GAP = "·"  # a session in which the item was not scored
 UP, DOWN, STEADY = "↑", "↓", "→"
 MIN_CHANGE = 0.3  # points on a 1–5 scale (a quarter of this per step of a scale of another length)
 REFERENCE_STEPS = 4  # a 1–5 scale has four steps between its ends
-TREND_RULE = N_("↑ or ↓ only when the mean moved by more than the spread of the scores can explain "
+TREND_RULE = N_("↑ or ↓ only when the mean moved by more than the differences between the scores can explain "
                 "(the combined standard error of both sessions) and by at least 0.3 points on a 1–5 "
                 "scale (the same share of other scales); otherwise →. The number beside each mean is "
                 "how many scored; * marks a different set of scorers than the session before.")
@@ -35,6 +36,7 @@ TREND_RULE = N_("↑ or ↓ only when the mean moved by more than the spread of 
 def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...]:
     # key → (step id, item id, text); and per session key → point
     known: dict[str, tuple[str, str, str]] = {}
+    directed: dict[str, Choice] = {}  # the latest item of each key that declares its direction
     order: list[str] = []
     per_session: list[dict[str, ScorePoint]] = []
     scorers: dict[str, dict[str, frozenset[str]]] = {}  # session → key → who scored (not passed on)
@@ -52,6 +54,8 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
                 if key not in known:
                     known[key] = (step.id, item.id, item.text.get(lang))
                     order.append(key)
+                if key not in directed and declares_direction(declared := with_direction(item)):
+                    directed[key] = declared
                 scores = by_item.get(item.id)
                 if scores:
                     points[key] = _point(s.id, scores, step)
@@ -69,10 +73,12 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
             points = with_arrows(points, [scorers.get(p.session, {}).get(key, frozenset()) if p else frozenset()
                                           for p in points])
         present = [p for p in points if p is not None]
+        said = directed.get(key)
         found.append(Trend(
             key=key, step=step_id, item=item_id, text=text, key_question=item_id == THRESHOLD_ITEM,
             points=tuple(points), who=_everyone(sessions, present), sparkline=sparkline(points),
-            arrow=present[-1].arrow if arrows else ""))
+            arrow=present[-1].arrow if arrows else "", good=said.good if said else "",
+            rising=said.rising.get(lang) if said else "", falling=said.falling.get(lang) if said else ""))
     return tuple(found)
 
 

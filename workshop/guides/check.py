@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from workshop.guides.types import EMPTY, Choice, Guide, GuideError, Scale, Step, Text
+from workshop.guides.types import EMPTY, GOOD_ENDS, Choice, Guide, GuideError, Scale, Step, Text
 from workshop.guides.words import code_point, describe, forbidden_character, short, spellings
 from workshop.i18n import N_, _
 from workshop.model import LANGUAGES, PHASES, PromptKind
@@ -22,6 +22,7 @@ MAX_GUIDE_BYTES = 1_000_000
 MAX_STEPS = 100
 TEXT_EXAMPLE = '{ nl = "…", en = "…" }'  # TOML, shown in messages as it is
 GUIDE_FIELDS = ("id", "version", "phase", "duration", "title", "description")
+SCALE_ITEM_FIELDS = ("perspective", "good", "rising", "falling")  # besides id and text
 
 
 class Checker:
@@ -145,7 +146,7 @@ class Checker:
         return value
 
     def choices(self, data: dict[str, Any], key: str, where: str, need_id: bool = True,
-                least: int = 0, too_few: str = "", perspective: bool = False) -> tuple[Choice, ...]:
+                least: int = 0, too_few: str = "", scale_item: bool = False) -> tuple[Choice, ...]:
         value = data.get(key, [])
         path = f"{where}.{key}"
         if not isinstance(value, list):
@@ -157,11 +158,11 @@ class Checker:
         for number, entry in enumerate(value, start=1):
             here = f"{path}[{number}]"
             entry = self.table(entry, here)
-            unknown = set(entry) - {"id", "text"} - ({"perspective"} if perspective else set())
+            unknown = set(entry) - {"id", "text"} - (set(SCALE_ITEM_FIELDS) if scale_item else set())
             if unknown:
                 name = sorted(unknown)[0]
-                if perspective:
-                    message = _("unknown field '{name}', expected id, text and perspective")
+                if scale_item:
+                    message = _("unknown field '{name}', expected id, text, perspective, good, rising and falling")
                 else:
                     message = _("unknown field '{name}', expected id and text")
                 raise self.error(f"{here}.{name}", message.format(name=short(name)))
@@ -170,10 +171,27 @@ class Checker:
                 raise self.error(f"{here}.id", _("duplicate id '{id}', expected each id once").format(id=ident))
             seen.add(ident)
             lens = self.word(entry, "perspective", here, PERSPECTIVES, "") if "perspective" in entry else ""
-            result.append(Choice(ident, self.text(entry, "text", here), lens))
+            direction = self.direction(entry, here) if scale_item else {}
+            result.append(Choice(ident, self.text(entry, "text", here), lens, **direction))
         if len(result) < least:
             raise self.error(where, _(too_few))
         return tuple(result)
+
+    def direction(self, entry: dict[str, Any], where: str) -> dict[str, Any]:
+        """A scale item's good end and, in words, what a rising and a falling score mean."""
+        good = entry.get("good", "")
+        if "good" in entry and good not in GOOD_ENDS:
+            raise self.error(f"{where}.good", _(
+                'expected the good end of the scale: "high", "low" or "neither", got {value}').format(
+                value=describe(good)))
+        rising = self.text(entry, "rising", where, required=False)
+        falling = self.text(entry, "falling", where, required=False)
+        if bool(rising.values) != bool(falling.values):
+            given, missing = ("rising", "falling") if rising.values else ("falling", "rising")
+            raise self.error(f"{where}.{given}", _(
+                "'{given}' needs '{missing}' beside it: what a rising and what a falling score mean, in words").format(
+                given=given, missing=missing))
+        return {"good": good, "rising": rising, "falling": falling}
 
     # the guide ------------------------------------------------------------------------------
 
@@ -344,7 +362,7 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
     "carry_over": (frozenset({_STATEMENT}), lambda c, raw, where, _earlier: c.flag(raw, "carry_over", where)),
     "items": (frozenset({_SCALE}), lambda c, raw, where, _earlier: PARTNER_ITEMS if raw.get("items") == "partners"
               else c.choices(
-        raw, "items", where, least=1, perspective=True,
+        raw, "items", where, least=1, scale_item=True,
         too_few=N_("a scale step needs at least one [[steps.items]] with id and text"))),
     "scale": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.scale(raw.get("scale", {}), f"{where}.scale")),
     "per": (frozenset({_SCALE, _CHOICE}), lambda c, raw, where, _earlier: c.word(

@@ -27,9 +27,19 @@ def _plain(value: Any) -> Any:
             scale["high"] = value.high.to_dict()
         return scale
     if isinstance(value, tuple) and all(isinstance(entry, Choice) for entry in value):
-        return [{"id": c.id, "text": c.text.to_dict(), **({"perspective": c.perspective} if c.perspective else {})}
-                for c in value]
+        return [_choice(c) for c in value]
     return value
+
+
+def _choice(choice: Choice) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": choice.id, "text": choice.text.to_dict()}
+    if choice.perspective:
+        data["perspective"] = choice.perspective
+    if choice.good:
+        data["good"] = choice.good
+    if choice.rising.values:
+        data["rising"], data["falling"] = choice.rising.to_dict(), choice.falling.to_dict()
+    return data
 
 
 def step_to_dict(step: Step) -> dict[str, Any]:

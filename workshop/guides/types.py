@@ -31,6 +31,9 @@ class Text:
 
 
 EMPTY = Text({})
+# A scale item's good end: a higher score is better, a lower one, or neither is (a preference, a
+# fact); an item that declares none is never called better or worse either.
+GOOD_ENDS = ("high", "low", "neither")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,14 @@ class Choice:
     id: str
     text: Text
     perspective: str = ""  # scale items: one of PERSPECTIVES, so the comparison can group them
+    good: str = ""  # scale items: the good end of the scale, one of GOOD_ENDS; "" not declared
+    rising: Text = EMPTY  # scale items: what a rising score means, in words ("the threshold got lower")
+    falling: Text = EMPTY  # scale items: what a falling score means, in words
+
+    @property
+    def judged(self) -> bool:
+        """Whether a change of its score may be called better or worse."""
+        return self.good in ("high", "low")
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.compare import DOWN, UP, Change, Comparison, SideBySide
+from workshop.compare import DOWN, UP, Change, Comparison, SideBySide, Trend
 from workshop.compare_facts import consent_stages, one_year, role_stages, still_open
 from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
-from workshop.compare.words import PAIN_MARKS
+from workshop.compare.words import PAIN_MARKS, trend_label
 from workshop.present.compare_attendance import attendance_table
 from workshop.present.room import group_words
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
@@ -60,12 +60,13 @@ def _mean_cell(point, counted: bool = False) -> Text:
 
 
 def latest_facts(comparison: Comparison, trend) -> Text:
-    """How many scored and the spread, of the latest session that scored the item (named when it
+    """How many scored and the standard deviation, of the latest session that scored the item (named when it
     is not the latest session)."""
     latest = trend.latest
     if latest is None:
         return Text("")
-    facts = _("number {count} · spread {spread}").format(count=latest.count, spread=number(latest.stdev))
+    facts = _("number {count}\nstandard deviation {deviation}").format(count=latest.count,
+                                                                         deviation=number(latest.stdev))
     if latest.session != comparison.sessions[-1].id:
         facts = _("{date}: {facts}").format(date=day(comparison.session(latest.session).date), facts=facts)
     return Text(facts, style="dim")
@@ -76,7 +77,7 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
     its range, the sparkline and arrow, and the count and standard deviation of the latest.
     Within `width`, only the newest sessions that fit get a column; the sparkline covers all."""
     sessions = comparison.sessions
-    fixed = ITEM_WIDTH + len(sessions) + 4 + 18  # item, sparkline and arrow, "latest"
+    fixed = ITEM_WIDTH + len(sessions) + 12 + 22  # item, sparkline and arrow with its word, "latest"
     shown = len(sessions) if width is None else max(1, min(len(sessions), (width - fixed) // SESSION_WIDTH))
     first = len(sessions) - shown
     dates = [s.date for s in sessions]
@@ -94,7 +95,7 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
         cells = [_mean_cell(p, counted=True) if p is not None else Text("–", style="dim")
                  for p in trend.points[first:]]
         shape = Text(trend.sparkline + " ")
-        shape.append(trend.arrow, style=_arrow_style(trend.arrow))
+        shape.append(trend_label(trend), style=_arrow_style(trend))
         facts = latest_facts(comparison, trend)
         label = literal(trend.text, style="bold" if trend.key_question else "")
         table.add_row(label, *cells, shape, facts)
@@ -106,8 +107,10 @@ def trends_table(comparison: Comparison, per_partner: bool = False, width: int |
     return table
 
 
-def _arrow_style(arrow: str) -> str:
-    return "bold green" if arrow == UP else "bold red" if arrow == DOWN else "dim"
+def _arrow_style(trend: Trend) -> str:
+    """Green for better, red for worse; an item with no good end is neither (bold, no colour)."""
+    verdict = trend.verdict(trend.arrow)
+    return {"better": "bold green", "worse": "bold red"}.get(verdict, "bold" if trend.arrow in (UP, DOWN) else "dim")
 
 
 def changes_text(changes: tuple[Change, ...], marks: bool = False) -> Text:

@@ -1,5 +1,5 @@
-"""A scale item over the sessions as a small inline SVG: the mean as a line with dots, the spread
-(mean ± spreiding, within the scale) as a band, and how many scored under each point.
+"""A scale item over the sessions as a small inline SVG: the mean as a line with dots, the standard
+deviation (mean ± one standard deviation, within the scale) as a band, and how many scored under each point.
 
 Plain SVG text, no script and no fonts to fetch, so the page prints and mails as it is. Drawn by
 hand: the picture is one line and one band, which no chart library makes smaller or clearer."""
@@ -45,7 +45,7 @@ def chart(points: Sequence[ScorePoint | None], labels: Sequence[str], title: str
         else:
             i, p = run[0]
             parts.append(f'<line x1="{x(i):.1f}" x2="{x(i):.1f}" y1="{y(p.mean + p.stdev):.1f}" '
-                         f'y2="{y(p.mean - p.stdev):.1f}" class="spread"/>')
+                         f'y2="{y(p.mean - p.stdev):.1f}" class="deviation"/>')
     for i, p in present:
         parts.append(f'<circle cx="{x(i):.1f}" cy="{y(p.mean):.1f}" r="3.5" class="dot"/>')
         mark = "*" if p.scorers_changed else ""

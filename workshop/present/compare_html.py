@@ -1,6 +1,6 @@
 """`compare --format html`: one self-contained page for a board meeting.
 
-The headline first, then a chart per scale item (the mean with the spread as a band and how many
+The headline first, then a chart per scale item (the mean with the standard deviation as a band and how many
 scored), the ambition's revisions as a word diff (a contested text beside the agreed one), the
 pain-point trail and the late actions. Inline CSS and SVG, no script, no outside files; it
 prints on A4. Everything typed is escaped."""
@@ -13,14 +13,16 @@ from pathlib import Path
 from typing import Iterable
 
 from workshop.compare import Change, Comparison
-from workshop.compare.words import pain_status
-from workshop.i18n import _, current_language, day, language, ngettext, number, pgettext
+from workshop.compare.words import pain_status, trend_label
+from workshop.i18n import N_, _, current_language, day, language, ngettext, number, pgettext
 
 from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_attendance import attendance_html
 from workshop.present.compare_chart import chart
 from workshop.present.text import visible
 
+BAND = N_("Each chart: the mean per meeting as a line; the band around it is one standard deviation on "
+          "either side (how far apart the scores lie); under each point, how many scored.")
 STYLE = """
 @page { size: A4; margin: 16mm 14mm; }
 body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f;
@@ -32,7 +34,7 @@ h1 { font-size: 18pt; margin: 0 0 .2em; } h2 { font-size: 13pt; margin: 1.6em 0 
 .trend { break-inside: avoid; margin-bottom: .6em; } .arrow-down { color: #b00020; } .arrow-up { color: #17742f; }
 svg.chart { width: 100%; height: auto; max-width: 520px; display: block; }
 svg .grid { stroke: #e2e2e2; stroke-width: 1; } svg .axis, svg .count { font-size: 10px; fill: #555; }
-svg .band { fill: #9ab8e0; fill-opacity: .35; stroke: none; } svg .spread { stroke: #9ab8e0; stroke-width: 6; }
+svg .band { fill: #9ab8e0; fill-opacity: .35; stroke: none; } svg .deviation { stroke: #9ab8e0; stroke-width: 6; }
 svg .mean { fill: none; stroke: #1f4e8c; stroke-width: 2; } svg .dot { fill: #1f4e8c; }
 ins { background: #dff3e3; text-decoration: underline; } del { background: #fbe1e1; color: #7a1f1f; }
 .versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; }
@@ -108,10 +110,11 @@ def _trends(comparison: Comparison) -> list[str]:
     if not comparison.trends:
         return []
     labels = [_short_date(s.date) for s in comparison.sessions]
-    out = [_heading(_("Communication and interaction"))]
+    out = [_heading(_("Communication and interaction")),
+           f'<p class="muted">{_e(_(BAND))}</p>']
     for trend in comparison.trends:
-        arrow = {"↓": "arrow-down", "↑": "arrow-up"}.get(trend.arrow, "")
-        head = _e(trend.text) + (f' <span class="{arrow}">{_e(trend.arrow)}</span>' if trend.arrow else "")
+        arrow = {"worse": "arrow-down", "better": "arrow-up"}.get(trend.verdict(trend.arrow), "arrow")
+        head = _e(trend.text) + (f' <span class="{arrow}">{_e(trend_label(trend))}</span>' if trend.arrow else "")
         out.append(f'<div class="trend"><h3>{head}</h3>'
                    + chart(trend.points, labels, trend.text, _("scored:")) + "</div>")
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workshop.compare import Change, Comparison, SideBySide
+from workshop.compare.words import trend_label
 from workshop.compare_facts import consent_stages, role_stages
 from workshop.i18n import _, day, ngettext, number, pgettext
 from workshop.present.compare import (PAIN_MARKS, column_label, dependence_rows, pain_groups, pain_heading,
@@ -51,11 +52,11 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     if comparison.trends:
         rows = []
         for trend in comparison.trends:
-            cells = [_("{mean} ({low}–{high}, spread {spread}, number {count}{changed})").format(
-                mean=number(p.mean), low=p.low, high=p.high, spread=number(p.stdev), count=p.count,
+            cells = [_("{mean} (range {low}–{high}, standard deviation {deviation}, number {count}{changed})").format(
+                mean=number(p.mean), low=p.low, high=p.high, deviation=number(p.stdev), count=p.count,
                 changed="*" if p.scorers_changed else "") if p else "–" for p in trend.points]
             label = md_cell(trend.text)
-            rows.append([f"**{label}**" if trend.key_question else label, *cells, f"{trend.sparkline} {trend.arrow}"])
+            rows.append([f"**{label}**" if trend.key_question else label, *cells, f"{trend.sparkline} {trend_label(trend)}"])
             if per_partner:
                 for who in trend.who:
                     rows.append([f"↳ {md_cell(who)}", *[group_words(p.by_partner[who]) if p and who in p.by_partner

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from workshop.attendance import roll, statuses
 from workshop.guides import Step, Text
+from workshop.guides.direction import with_direction
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind
 from workshop.present.minutes_parts import (
@@ -187,9 +188,25 @@ def _scale_body(view: SessionView, step: Step, names: bool = False) -> str:
         return ""
     first = _("Depends on") if asks_dependence(step) else _("Item")
     last = _("Scores") if names else _("Distribution")
-    table = "\n".join(md_table([first, _("Mean"), _("Spread"), _("Number"), last], rows))
+    table = "\n".join(md_table([first, _("Mean"), _("Range"), _("Number"), last], rows))
     pairs = "" if step.blind else pairs_markdown(view, step)  # a pair's scores are the partners' own
-    return "\n\n".join(part for part in (table, "\n".join(comments), pairs) if part)
+    return "\n\n".join(part for part in (table, _good_ends(view, step), "\n".join(comments), pairs) if part)
+
+
+def _good_ends(view: SessionView, step: Step) -> str:
+    """Which end of the scale is good, for the scored items that declare it (the guide says so;
+    an older session's item takes it from the built-in guides, see workshop/guides/direction.py)."""
+    items = [with_direction(item) for item in step.items if view.spread(step.id, item.id) is not None]
+    high = [view.text(item.text).rstrip(".") for item in items if item.good == "high"]
+    low = [view.text(item.text).rstrip(".") for item in items if item.good == "low"]
+    if len(high) == len(items) > 1:
+        said = [_("A higher score is better on every item.")]
+    elif len(low) == len(items) > 1:
+        said = [_("A lower score is better on every item.")]
+    else:
+        said = [message.format(items="; ".join(f"‘{text}’" for text in texts)) for message, texts in (
+            (_("A higher score is better on {items}."), high), (_("A lower score is better on {items}."), low)) if texts]
+    return f"*{md_escape(' '.join(said))}*" if said else ""
 
 
 def _vote_body(view: SessionView, step: Step) -> str:

@@ -58,14 +58,14 @@ def group_words(mean: float | None) -> str:
 
 
 def summary_line(scores: ItemScores, out_of: int, short: bool = False) -> Text:
-    """'mean 3,4  spread 2–5  16 of 27 scores' (short: 'avg 3,4  2–5  16/27'): the mean first."""
+    """'mean 3,4  range 2–5  16 of 27 scores' (short: 'avg 3,4  2–5  16/27'): the mean first."""
     line = Text()
     if scores.mean is None:
         line.append(_("no scores yet"), style="italic")
     else:
         line.append((_("avg") if short else _("mean")) + " ", style="dim")
         line.append(number(scores.mean), style="bold")
-        line.append("  " if short else "  " + _("spread") + " ", style="dim")
+        line.append("  " if short else "  " + _("range") + " ", style="dim")
         line.append(f"{scores.low}–{scores.high}", style="bold")
     if short:
         line.append(f"  {scores.given}/{out_of}", style="dim")

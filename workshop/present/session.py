@@ -79,7 +79,7 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
     kind = step.kind
     if kind is PromptKind.SCALE:
         table = Table(box=None, padding=(0, 2))
-        for column in (_("item"), _("mean"), _("spread"), _("scores")):
+        for column in (_("item"), _("mean"), _("range"), _("scores")):
             table.add_column(column)
         any_scores = False
         for item in step.items:

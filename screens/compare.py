@@ -102,7 +102,7 @@ class CompareScreen(Screen):
             if not names and not self.collaboration:
                 raise StoreError(_("Choose a session to compare first."))
             views = select_sessions(self.store, names, None if names else self.collaboration, self.last)
-            comparison = compare_sessions(views, lang=current_language())
+            comparison = compare_sessions(views, lang=current_language(), from_session=bool(names))
         except (StoreError, OSError, ValueError) as problem:
             self.post_message(self.Failed(str(problem)))
             return
@@ -215,7 +215,7 @@ class CompareScreen(Screen):
         seen: set[str] = set()
         for pain_round in self.comparison.pains:
             date = day(self.comparison.session(pain_round.session).date)
-            for point in pain_round.new if pain_round.previous else ():
+            for point in pain_round.new + pain_round.alike if pain_round.previous else ():
                 later.append(Option(Text(f"{date}  ").append(literal(one_line(point.text, 100))), id=point.uid))
             for point in pain_round.gone:  # what went away first: the likeliest to be reworded
                 if point.uid not in seen:

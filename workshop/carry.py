@@ -15,7 +15,7 @@ from workshop.i18n import language
 from workshop.model import GOES_ON, Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
 from workshop.session import SessionView
 from workshop.statements import settled
-from workshop.summary import consent_label
+from workshop.summary import consent_label, consents_set
 
 PILOT_STEP = "pilot"
 CARRIED_MARK = "carried"  # `item` of a statement revision that came from the last session
@@ -128,13 +128,7 @@ def _consents_given_again(previous: SessionView) -> set[tuple[str, str]]:
     """(partner, body name) of every consent status set in `previous`'s own consent steps.
 
     A carried consent action has no body id, only its text "<body name>: <status>"."""
-    found = set()
-    for step in previous.steps:
-        if step.kind is PromptKind.CONSENT:
-            bodies = {body.id: previous.text(body.text) for body in step.bodies}
-            for partner, body in previous.consents(step.id):
-                found.add((partner, bodies.get(body, body)))
-    return found
+    return set(consents_set(previous))
 
 
 def _pending(contribution: Contribution) -> bool:

@@ -163,9 +163,39 @@ def _scale_lines(view: SessionView, step: Step) -> list[SummaryLine]:
 
 def _review_lines(view: SessionView, step: Step) -> list[SummaryLine]:
     reviews = view.reviews(step.id)
-    return [SummaryLine(action.text, action.who, action.when,
-                        review_label(reviews[action.uid]) if action.uid in reviews else _("not reviewed"))
-            for action in view.carried]
+    set_here = consents_set(view)
+    lines = []
+    for action in view.carried:
+        text, status = review_words(view, action, reviews, set_here)
+        lines.append(SummaryLine(text, action.who, action.when, status))
+    return lines
+
+
+def consents_set(view: SessionView) -> dict[tuple[str, str], tuple[str, str]]:
+    """(partner, body name) → (status, step id) of every consent status set in this session's own
+    consent steps: the latest word on that body, above what was carried in and the review."""
+    found = {}
+    for step in view.steps:
+        if step.kind is PromptKind.CONSENT:
+            bodies = {body.id: view.text(body.text) for body in step.bodies}
+            for (partner, body), c in view.consents(step.id).items():
+                found[(partner, bodies.get(body, body))] = (str(c.value), step.id)
+    return found
+
+
+def review_words(view: SessionView, action, reviews: dict[str, str],
+                 set_here: dict[tuple[str, str], tuple[str, str]]) -> tuple[str, str]:
+    """A carried item as the review shows it: its words and where it stands. A consent carried
+    as "Cliëntenraad: to request" and set again in this session's consent step reads as that
+    step set it ("Cliëntenraad: consent given", updated under ‘Advice and consent’), whatever
+    the review said: one status per body in every part of the papers."""
+    if action.kind == "consent":
+        body = action.text.rpartition(": ")[0] or action.text
+        if (now := set_here.get((action.who, body))) is not None:
+            status, step_id = now
+            return (f"{body}: {consent_label(status)}",
+                    _("updated under ‘{step}’").format(step=view.text(view.step(step_id).title)))
+    return action.text, review_label(reviews[action.uid]) if action.uid in reviews else _("not reviewed")
 
 
 _LINES = {

@@ -155,7 +155,7 @@ def test_the_comparison_follows_an_added_body_over_sessions(live, store, make_se
     body = first.apply(AddBody("consent", "GMR")).id
     first.apply(SetConsent("consent", "Gemeente", body, "requested"))
     first.release()
-    second = LiveSession(store.open_session(make_session(date="2026-12-20")))
+    second = LiveSession(store.open_session(make_session(date="2026-11-25")))  # held: by today, not ahead
     second.apply(SetConsent("consent", "Gemeente", body, "consent_given"))
     second.release()
     views = [read_back(store, info.id) for info in store.catalogue()]

@@ -50,9 +50,10 @@ def test_a_suggestion_is_confirmed_then_undone_then_rejected_from_the_command_li
     linked = json.loads(_compare(capsys, "--link", *pair, "--json"))
     point = next(p for p in linked["pains"][1]["recurring"] if p["text"] == MEETINGS[1])
     assert point["earlier"]["text"] == MEETINGS[0] and point["link_session"] == alliance["second"]
-    assert f"--unlink {pair[0]} {pair[1]}" in _compare(capsys) or f"--unlink {pair[1]} {pair[0]}" in _compare(capsys)
+    assert f"gekoppeld aan ‘{MEETINGS[0]}’" in _compare(capsys)  # words on paper; the ids are in --json
+    assert {uid[:8] for uid in point["link"]} == set(pair)
     undone = json.loads(_compare(capsys, "--unlink", *pair, "--json"))
-    assert MEETINGS[1] in {p["text"] for p in undone["pains"][1]["new"]}
+    assert MEETINGS[1] in {p["text"] for p in undone["pains"][1]["alike"]}
     rejected = json.loads(_compare(capsys, "--not-same", *pair, "--json"))
     assert MEETINGS[1] not in {s["point"]["text"] for s in rejected["pains"][1]["suggestions"]}
 

@@ -107,7 +107,12 @@ async def test_the_compare_screen_shows_each_partners_interests_per_level(store,
 async def test_the_compare_screen_leaves_out_interests_where_no_step_has_levels(store, make_session):
     from tests.ui.test_compare_screen import _Host, loaded
 
-    app = _Host(store, make_session(guide="pulse"))
+    from workshop.session import LiveSession
+
+    pulse = LiveSession(store.open_session(make_session(guide="pulse")))
+    pulse.close()  # held: a session only prepared is nothing to compare
+    pulse.release()
+    app = _Host(store, pulse.id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         assert not screen.query_one("#compare-interests").display

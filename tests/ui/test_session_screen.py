@@ -218,8 +218,12 @@ async def test_f6_compares_and_f7_exports_from_the_running_session(make_session,
     from screens.compare import CompareScreen
     from screens.session import SessionScreen
 
-    make_session(date="2026-10-01")
-    session_id = make_session()
+    from workshop.session import LiveSession
+
+    for held in (make_session(date="2026-10-01"), session_id := make_session()):  # both held: something said
+        live = LiveSession(store.open_session(held))
+        live.add("pains", "Te veel overleggen", "Gemeente")
+        live.release()
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

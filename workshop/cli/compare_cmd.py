@@ -27,6 +27,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     compare.add_argument("sessions", metavar="SESSION", nargs="*", help=_("a session id or a unique prefix of it"))
     compare.add_argument("--collaboration", metavar="NAME", help=_("compare the sessions of this collaboration"))
     compare.add_argument("--last", metavar="N", type=_count, help=_("only the newest N sessions"))
+    compare.add_argument("--as-of", metavar="DATE",
+                         help=_("count days late up to DATE (YYYY-MM-DD, or 'today'); by default up to the date "
+                                "of the SESSION named, or of the latest meeting held"))
     compare.add_argument("--per-partner", action="store_true", help=_("show every partner's scores too"))
     compare.add_argument("--collaborations", action="store_true",
                          help=_("the latest session of every collaboration side by side"))
@@ -55,6 +58,23 @@ def _count(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(_("expected 1 or more, got {value}").format(value=number))
     return number
+
+
+def _as_of(typed: str | None):
+    """The day asked for with --as-of; None when not asked. A wrong date is the user's mistake."""
+    from workshop import clock
+    from workshop.cli.main import UserError
+    from workshop.due import parse_due
+    from workshop.i18n import current_language
+
+    if typed is None:
+        return None
+    if typed.strip().casefold() in ("today", _("today").casefold()):
+        return clock.today()
+    try:
+        return parse_due(typed, lang=current_language())
+    except ValueError as problem:
+        raise UserError(f"--as-of: {problem}") from None
 
 
 def compare_cmd(args: argparse.Namespace) -> int:
@@ -112,7 +132,8 @@ def compare_cmd(args: argparse.Namespace) -> int:
             saved_in = mark_solved(store, views, uid, solved)
             views = select_sessions(store, args.sessions, args.collaboration, args.last)
             err.print(literal(done.format(id=saved_in)))
-    comparison = compare_sessions(views, lang=args.lang)
+    comparison = compare_sessions(views, lang=args.lang, today=_as_of(args.as_of),
+                                  from_session=bool(args.sessions))
     report_problems(store)
     with language(comparison.lang):
         if fmt == "json":
@@ -124,8 +145,9 @@ def compare_cmd(args: argparse.Namespace) -> int:
 
             _write(comparison_html(comparison))
         else:
+            # the match commands are the facilitator's: on their terminal, not in text sent on
             out.print(comparison_renderable(comparison, args.per_partner, marks=not out.is_terminal,
-                                            width=out.width))
+                                            width=out.width, ids=out.is_terminal))
     return 0
 
 

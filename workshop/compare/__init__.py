@@ -39,7 +39,16 @@ from workshop.store import Store
 
 from workshop.compare.attendance import attendance
 from workshop.compare.headline import headlines
-from workshop.compare.indexed import PAIN_FIELD, PAIN_STEPS, Indexed, collects_pains, pain_steps, ref_of, session_order
+from workshop.compare.indexed import (
+    PAIN_FIELD,
+    PAIN_STEPS,
+    Indexed,
+    collects_pains,
+    pain_steps,
+    ref_of,
+    session_order,
+    was_held,
+)
 from workshop.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
 from workshop.compare.interests import interests
 from workshop.compare.lessons import collects_lessons, lessons
@@ -48,6 +57,10 @@ from workshop.compare.pains import links_of, pains
 from workshop.compare.perspectives import PERSPECTIVE_NAMES, perspective_name, perspectives
 from workshop.compare.progress import NOT_REVIEWED, action_round, action_trails, consents, late_groups, pilot_reviews, roles
 from workshop.compare.result import (
+    ASKED,
+    FROM_SESSION,
+    LATEST_HELD,
+    TODAY,
     ActionLine,
     ActionRound,
     ActionTrail,
@@ -84,43 +97,73 @@ from workshop.compare.trends import DOWN, GAP, MIN_CHANGE, SPARKS, STEADY, TREND
 normalise = fold  # the older name
 
 __all__ = [
-    "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED", "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY",
+    "ASKED", "FROM_SESSION", "LATEST_HELD", "TODAY", "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED", "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY",
     "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound", "ActionTrail", "Change", "Comparison",
     "ConsentMark", "ConsentTrail", "DependencePair", "Headline", "Holder", "InterestTrail", "LateGroup", "Lesson", "PainPoint", "PainRef", "PainRound",
     "PainSuggestion", "PainTrail", "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
     "StatementVersion", "Trend", "collects_lessons", "collects_pains", "compare_collaborations", "compare_sessions",
     "direction", "due_date", "find_collaboration", "find_pain", "fold", "link_pains", "links_of", "mark_solved",
-    "normalise", "pain_steps", "parse_due", "perspective_name", "perspectives", "reject_match", "select_sessions", "session_order", "similarity",
-    "sparkline", "unlink_pains", "word_diff",
+    "normalise", "pain_steps", "parse_due", "perspective_name", "perspectives", "reference_date", "reject_match", "select_sessions", "session_order", "similarity",
+    "sparkline", "unlink_pains", "was_held", "word_diff",
 ]
 
 
-def compare_sessions(views: Iterable[SessionView], lang: str | None = None, today: date | None = None) -> Comparison:
+def compare_sessions(views: Iterable[SessionView], lang: str | None = None, today: date | None = None,
+                     from_session: bool = False) -> Comparison:
     """Line the sessions up (by date) and compare them; guide texts in `lang` (default: the
-    latest session's language); overdue and age counted up to `today` (default: today)."""
+    latest session's language).
+
+    Only sessions that were held are evidence; one prepared and not yet held is listed apart
+    (`prepared`) and counts nowhere. Overdue and age are counted up to the reference date
+    (`reference_date`): `today` when asked, else the date of the session compared from
+    (`from_session`: the latest of `views`, as `compare SESSION` and the screen opened from a
+    session do), else that of the latest meeting held."""
     ordered = sorted(views, key=session_order)
     if not ordered:
         raise ValueError(_("nothing to compare"))
     lang = lang or ordered[-1].lang
-    today = today or clock.today()
-    indexed = [Indexed(view) for view in ordered]
+    held = [view for view in ordered if was_held(view, clock.today())]
+    if not held:
+        raise ValueError(_("nothing to compare yet: none of these sessions has been held"))
+    reference, counted_from = reference_date(held, ordered[-1] if from_session else None, today)
+    indexed = [Indexed(view) for view in held]
     refs = tuple(ref_of(s, lang) for s in indexed)
     said = statements(indexed, lang)
     scored = trends(indexed, lang, arrows=True)
     rounds, trails = pains(indexed)
-    progress = action_trails(indexed, today)
+    progress = action_trails(indexed, reference)
     lenses = perspectives(indexed, lang)
+    agreed = consents(indexed, lang)
     with language(lang):
         rule = _(TREND_RULE)
     return Comparison(
         lang=lang, sessions=refs, statements=said, trends=scored, pains=rounds,
-        roles=roles(indexed, lang), consents=consents(indexed, lang),
+        roles=roles(indexed, lang), consents=agreed,
         actions=tuple(action_round(s) for s in indexed),
         pain_trails=trails, action_trails=progress, late=late_groups(progress),
-        headlines=headlines(lang, refs, scored, rounds, trails, progress, said, lenses),
-        today=today.isoformat(), trend_rule=rule, perspectives=lenses, pilot_reviews=pilot_reviews(indexed),
+        headlines=headlines(lang, refs, scored, rounds, trails, progress, said, lenses, agreed),
+        today=reference.isoformat(), trend_rule=rule, perspectives=lenses, pilot_reviews=pilot_reviews(indexed),
         lessons=lessons(indexed), dependence=dependence(indexed), interests=interests(indexed, lang),
-        attendance=attendance(indexed))
+        attendance=attendance(indexed), counted_from=counted_from,
+        prepared=tuple(ref_of(Indexed(view), lang) for view in ordered if view not in held))
+
+
+def reference_date(held: list[SessionView], anchor: SessionView | None = None,
+                   asked: date | None = None) -> tuple[date, str]:
+    """The day lateness and age are counted up to, and why (`Comparison.counted_from`).
+
+    A comparison is a record of meetings: what it knows of an action is what the latest meeting
+    said of it, so by default it counts up to that meeting's date (as that meeting's minutes do),
+    not to today, when an action may long have been done without anyone saying so. Opened from a
+    session, it counts up to that session's date (held or about to be); asked, to the day asked."""
+    if asked is not None:
+        return asked, ASKED
+    if anchor is not None and (day := due_date(anchor.date)) is not None:
+        return day, FROM_SESSION
+    for view in reversed(held):
+        if (day := due_date(view.date)) is not None:
+            return day, LATEST_HELD
+    return clock.today(), TODAY
 
 
 def compare_collaborations(store: Store, guide_id: str | None = None, lang: str | None = None) -> SideBySide:

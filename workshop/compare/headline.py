@@ -6,6 +6,7 @@ from workshop.i18n import _, language, ngettext, number
 
 from workshop.compare.result import (
     ActionTrail,
+    ConsentTrail,
     Headline,
     PainRound,
     PainTrail,
@@ -23,7 +24,8 @@ AMBITION_STEP = "ambition"
 def headlines(lang: str, sessions: tuple[SessionRef, ...], trends: tuple[Trend, ...],
               rounds: tuple[PainRound, ...], trails: tuple[PainTrail, ...],
               actions: tuple[ActionTrail, ...], statements: tuple[StatementTrail, ...],
-              lenses: tuple[PerspectiveTrail, ...] = ()) -> tuple[Headline, ...]:
+              lenses: tuple[PerspectiveTrail, ...] = (),
+              consents: tuple[ConsentTrail, ...] = ()) -> tuple[Headline, ...]:
     """A headline per collaboration among the sessions (usually one)."""
     names = list(dict.fromkeys(s.collaboration for s in sessions))
     found = []
@@ -39,6 +41,7 @@ def headlines(lang: str, sessions: tuple[SessionRef, ...], trends: tuple[Trend, 
         mine = [a for a in actions if a.agreed_in in ids or any(st is not None for st in a.statuses)]
         late = sum(1 for a in mine if a.late)
         still_open = sum(1 for a in mine if a.status in ("open", "not_reviewed"))
+        pending = pending_consents(sessions, consents, ids)  # counted apart: a consent is no action
         ambition = next((t for t in statements if t.step == AMBITION_STEP), None)
         contested = bool(ambition and ambition.versions and ambition.versions[-1].session in ids
                          and ambition.contested)
@@ -46,14 +49,15 @@ def headlines(lang: str, sessions: tuple[SessionRef, ...], trends: tuple[Trend, 
         with language(lang):
             score = (score_sentence(threshold, points[0], points[-1], arrow, len(points))
                      if threshold and len(points) > 1 else "")
-            sentences = _sentences(score, recurring, suggested, late, still_open, contested) + _attention(lowest)
+            sentences = _sentences(score, recurring, suggested, late, still_open, contested, pending) + _attention(lowest)
         found.append(Headline(collaboration=name, sessions=len(ids),
                               threshold_from=points[0].mean if points else None,
                               threshold_to=points[-1].mean if points else None, threshold_arrow=arrow,
                               recurring_pains=recurring, suggested_pains=suggested, late_actions=late,
                               open_actions=still_open, ambition_contested=contested, sentences=sentences,
                               attention=tuple(t.name for t in lowest),
-                              threshold_verdict=threshold.verdict(arrow) if threshold and arrow else ""))
+                              threshold_verdict=threshold.verdict(arrow) if threshold and arrow else "",
+                              pending_consents=pending))
     return tuple(found)
 
 
@@ -80,7 +84,7 @@ def score_sentence(trend: Trend, start: ScorePoint, end: ScorePoint, arrow: str,
 
 
 def _sentences(score: str, recurring: int, suggested: int, late: int, still_open: int,
-               contested: bool) -> tuple[str, ...]:
+               contested: bool, pending: int = 0) -> tuple[str, ...]:
     first: list[str] = [score] if score else []
     pains = []
     if recurring:
@@ -99,11 +103,26 @@ def _sentences(score: str, recurring: int, suggested: int, late: int, still_open
     if late:
         second.append(ngettext("{late} of {open} open actions is late", "{late} of {open} open actions are late",
                                late).format(late=late, open=still_open))
+    if pending:
+        second.append(ngettext("{count} request for advice or consent is still pending",
+                               "{count} requests for advice or consent are still pending", pending).format(count=pending))
     if contested:
         second.append(_("the ambition is contested: a newer text was not agreed"))
     if second:
         first.append(_sentence("; ".join(second)))
     return tuple(first)
+
+
+def pending_consents(sessions: tuple[SessionRef, ...], consents: tuple[ConsentTrail, ...], ids: set[str]) -> int:
+    """How many bodies' advice or consent is still to be requested or awaited after the latest of
+    the sessions `ids` (the latest status of each, whichever session gave it)."""
+    count = 0
+    for trail in consents:
+        last = next((mark for ref, mark in reversed(list(zip(sessions, trail.marks)))
+                     if mark is not None and ref.id in ids), None)
+        if last is not None and not last.settled:
+            count += 1
+    return count
 
 
 def _attention(lowest: list[PerspectiveTrail]) -> tuple[str, ...]:

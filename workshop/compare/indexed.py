@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from workshop.attendance import at_table
 from workshop.disclosure import circulated
+from workshop.carry import CARRIED_MARK
+from workshop.due import due_date
 from workshop.guides import Step
 from workshop.model import PHASES, Contribution, PromptKind
 from workshop.session import SessionView
@@ -21,6 +24,20 @@ PAIN_FIELD = "pains"
 
 def session_order(view: SessionView) -> tuple[str, str, str]:
     return (view.date, str(view.meta.get("created", "")), view.id)
+
+
+def was_held(view: SessionView, today: date) -> bool:
+    """Whether the meeting took place (or is taking place), so that it is evidence: closed, or
+    someone marked present or something said in it, on or before its date. A session prepared ahead (`workshop new` the day
+    before: only the statements it carried in, or a date still to come) is not."""
+    if view.closed:
+        return True
+    when = due_date(view.date)
+    if when is not None and when > today:
+        return False
+    if any(status == "present" for status in (view.meta.get("attendance") or {}).values()):
+        return True  # someone was marked present at the table: it took place (absence can be known ahead)
+    return any(c.item != CARRIED_MARK for c in view.contributions())
 
 
 def collects_pains(step: Step, raw: dict[str, Any] | None = None) -> bool:

@@ -9,13 +9,14 @@ it is "solved" only when the group marked it so (`meta["solved"]`, uids).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable
 
 from workshop.model import Contribution
 from workshop.session import SessionView
 
 from workshop.compare.indexed import Indexed
-from workshop.compare.result import PainPoint, PainRef, PainRound, PainSuggestion, PainTrail
+from workshop.compare.result import ALIKE, PainPoint, PainRef, PainRound, PainSuggestion, PainTrail
 from workshop.compare.similar import SUGGEST_FROM, Likeness, fold
 
 
@@ -119,11 +120,18 @@ def pains(sessions: list[Indexed]) -> tuple[tuple[PainRound, ...], tuple[PainTra
                 trail.refs[0].session if trail and earlier_rounds else s.id, len(earlier_rounds) + 1, linked,
                 earlier=earlier, link=tuple(sorted(link)) if link else None,  # type: ignore[arg-type]
                 link_session=link_session.get(link, "") if link else ""))
+        # A new point that reads like an earlier one is neither new nor is that earlier one "no
+        # longer mentioned" until the facilitator says: it stands once, as possibly the same.
+        suggestions = _suggest(s.id, buckets["new"], said, groups, rejected, likeness)
+        alike = {x.point.uid: x.earlier for x in suggestions}
+        waiting = {groups.find(x.earlier.uid) for x in suggestions}
+        buckets["alike"] = [replace(p, status=ALIKE, earlier=alike[p.uid]) for p in buckets["new"] if p.uid in alike]
+        buckets["new"] = [p for p in buckets["new"] if p.uid not in alike]
         gone: list[PainPoint] = []
         solved: list[PainPoint] = []
         if previous:
             for group in dict.fromkeys(groups.find(c.uid) for c in previous[1]):
-                if group in here:
+                if group in here or group in waiting:
                     continue
                 trail = trails[group]
                 last = trail.refs[-1]
@@ -131,7 +139,6 @@ def pains(sessions: list[Indexed]) -> tuple[tuple[PainRound, ...], tuple[PainTra
                 point = PainPoint(last.uid, last.text, last.partner, "solved" if is_solved else "gone",
                                   trail.refs[0].session, len(trail.rounds), False)
                 (solved if is_solved else gone).append(point)
-        suggestions = _suggest(s.id, buckets["new"], said, groups, rejected, likeness)
         pending.update(groups.find(x.point.uid) for x in suggestions)
         pending.update(groups.find(x.earlier.uid) for x in suggestions)
         for c in raised:
@@ -144,8 +151,10 @@ def pains(sessions: list[Indexed]) -> tuple[tuple[PainRound, ...], tuple[PainTra
                 trail.rounds.append(index)
         rounds.append(PainRound(s.id, previous[0].id if previous else None, tuple(buckets["recurring"]),
                                 tuple(buckets["returned"]), tuple(buckets["new"]), tuple(gone), tuple(solved),
-                                tuple(suggestions)))
-    return tuple(rounds), _trails(trails, collected, solved_at, position, pending)
+                                tuple(suggestions), tuple(buckets["alike"])))
+    waiting_now = {groups.find(uid) for x in (rounds[-1].suggestions if rounds else ())
+                   for uid in (x.point.uid, x.earlier.uid)}
+    return tuple(rounds), _trails(trails, collected, solved_at, position, pending, waiting_now)
 
 
 def _link_of(uid: str, earlier: PainRef | None, groups: Groups,
@@ -183,7 +192,8 @@ def _suggest(session_id: str, new: list[PainPoint], said: dict[str, list[PainRef
 
 
 def _trails(trails: dict[str, _Trail], collected: list[tuple[Indexed, list[Contribution]]],
-            solved_at: dict[str, int], position: dict[str, int], pending: set[str]) -> tuple[PainTrail, ...]:
+            solved_at: dict[str, int], position: dict[str, int], pending: set[str],
+            waiting: frozenset[str] | set[str] = frozenset()) -> tuple[PainTrail, ...]:
     last_round = len(collected) - 1
     found = []
     for group, trail in trails.items():
@@ -194,6 +204,8 @@ def _trails(trails: dict[str, _Trail], collected: list[tuple[Indexed, list[Contr
                 status = "recurring" if trail.rounds[-2] == last_round - 1 else "returned"
         else:
             status = "solved" if solved_at.get(group, -1) >= position[trail.refs[-1].session] else "gone"
+        if group in waiting and status in ("new", "gone"):
+            status = ALIKE  # a suggested pair of the latest round: neither new nor gone until confirmed
         sessions = tuple(dict.fromkeys(r.session for r in trail.refs))
         found.append(PainTrail(trail.refs[0].uid, tuple(trail.refs), sessions,
                                status, len(trail.rounds), group in pending))

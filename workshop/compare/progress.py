@@ -66,9 +66,11 @@ def consents(sessions: list[Indexed], lang: str) -> tuple[ConsentTrail, ...]:
     found: dict[tuple[str, str], dict[str, Any]] = {}
     key_of_uid: dict[str, tuple[str, str]] = {}
     for index, s in enumerate(sessions):
+        set_here: set[tuple[str, str]] = set()
         for step in s.steps(PromptKind.CONSENT):
             labels = {body.id: body.text.get(lang) for body in step.bodies}
             latest = {(c.partner, c.item): c for c in s.of(step.id)}
+            set_here.update(latest)
             for (partner, body), c in latest.items():
                 key_of_uid[c.uid] = (partner, body)
                 entry = found.setdefault((partner, body), {"label": labels.get(body, body),
@@ -79,6 +81,8 @@ def consents(sessions: list[Indexed], lang: str) -> tuple[ConsentTrail, ...]:
             key = key_of_uid.get(action.uid)
             verdict = said.get(action.uid)
             if action.kind != "consent" or key is None or key not in found or not verdict:
+                continue
+            if key in set_here:  # the consent step of this session gave the latest status
                 continue
             entry = found[key]
             mark = entry["marks"][index] or entry["last"]

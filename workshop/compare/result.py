@@ -7,6 +7,15 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 
+ALIKE = "alike"  # a pain point that reads like an earlier one, not yet confirmed the same or not
+
+# Why a comparison counts lateness up to the day it does (`Comparison.counted_from`)
+ASKED = "asked"  # the user named the day (`compare --as-of`)
+FROM_SESSION = "session"  # the date of the session it was opened from
+LATEST_HELD = "latest"  # the date of the latest meeting held
+TODAY = "today"  # no session had a date: today
+
+
 @dataclass(frozen=True)
 class SessionRef:
     """One compared session, as the headings show it."""
@@ -203,7 +212,7 @@ class PainPoint:
     uid: str
     text: str
     partner: str
-    status: str  # new | recurring | returned | gone (no longer mentioned) | solved
+    status: str  # new | recurring | returned | gone (no longer mentioned) | solved | alike (to confirm)
     since: str  # the session it was first raised in (of those compared)
     times: int  # in how many of the compared sessions so far it was raised
     linked: bool  # matched through a link the facilitator made, not by its words
@@ -233,6 +242,8 @@ class PainRound:
     gone: tuple[PainPoint, ...]  # raised last time, not this time: "no longer mentioned", not solved
     solved: tuple[PainPoint, ...]  # raised before and marked solved by the group
     suggestions: tuple[PainSuggestion, ...] = ()
+    alike: tuple[PainPoint, ...] = ()  # new words that read like an earlier point (`earlier`), to confirm:
+    # neither new nor is that earlier point "no longer mentioned" until the facilitator says
 
     @property
     def resolved(self) -> tuple[PainPoint, ...]:
@@ -247,7 +258,7 @@ class PainTrail:
     uid: str  # its first raising
     wordings: tuple[PainRef, ...]
     sessions: tuple[str, ...]  # the sessions it was raised in
-    status: str  # new | recurring | returned | gone | solved, as of the latest pain round
+    status: str  # new | recurring | returned | gone | solved | alike, as of the latest pain round
     times: int
     suggested: bool  # a suggested match waits for the facilitator
 
@@ -304,8 +315,9 @@ class ActionRound:
     reviewed: tuple[ActionLine, ...]
 
     def count(self, status: str) -> int:
-        """How many carried things got `status`; roles (reviewed as still valid) are not counted."""
-        return sum(1 for line in self.reviewed if line.status == status and line.kind != "role")
+        """How many carried actions got `status`. Only actions: roles (reviewed as still valid),
+        consents (counted apart, with their own status) and the pilot are none."""
+        return sum(1 for line in self.reviewed if line.status == status and line.kind == "action")
 
 
 @dataclass(frozen=True)
@@ -352,6 +364,7 @@ class Headline:
     sentences: tuple[str, ...]
     attention: tuple[str, ...] = ()  # the lowest perspective(s) of the latest scan, by name
     threshold_verdict: str = ""  # "better" or "worse" by the item's declared good end; "" when not declared or →
+    pending_consents: int = 0  # advice or consent still to request or awaited (no actions: counted apart)
 
 
 @dataclass(frozen=True)
@@ -376,6 +389,8 @@ class Comparison:
     dependence: tuple[DependencePair, ...] = ()  # mutual dependence per pair of partners, one-sided first
     interests: tuple[InterestTrail, ...] = ()  # per partner and level, what each session heard
     attendance: tuple[PartnerAttendance, ...] = ()  # per partner, who was at the table session by session
+    counted_from: str = ""  # why `today` is the day it is: ASKED, FROM_SESSION, LATEST_HELD or TODAY
+    prepared: tuple[SessionRef, ...] = ()  # prepared and not yet held: listed, no evidence
 
     def session(self, session_id: str) -> SessionRef:
         return next(s for s in self.sessions if s.id == session_id)

@@ -8,7 +8,8 @@ from workshop.i18n import _
 from workshop.session import SessionView
 from workshop.store import Store, StoreError
 
-from workshop.compare.indexed import session_order
+from workshop import clock
+from workshop.compare.indexed import session_order, was_held
 
 
 def short(value: str, limit: int = 60) -> str:
@@ -99,12 +100,14 @@ def latest_of_each(store: Store, guide_id: str | None = None) -> list[SessionVie
             newest_first.setdefault(info.collaboration, []).append(info)
     views = []
     for name in sorted(newest_first, key=str.casefold):
-        for info in newest_first[name]:  # the newest readable one
+        for info in newest_first[name]:  # the newest readable one that was held (prepared is no evidence)
             try:
-                views.append(SessionView(store.read_session(info.id), source=info.id))
-                break
+                view = SessionView(store.read_session(info.id), source=info.id)
             except StoreError:
                 continue
+            if was_held(view, clock.today()):
+                views.append(view)
+                break
     if not views:
         raise StoreError(_("no readable sessions to compare"))
     return views

@@ -11,8 +11,9 @@ PAIN_STATUS = {
     "returned": N_("came back"),
     "gone": N_("no longer mentioned"),
     "solved": N_("solved"),
+    "alike": N_("possibly raised before"),
 }
-PAIN_MARKS = {"new": "+", "recurring": "↻", "returned": "↺", "gone": "–", "solved": "✓"}
+PAIN_MARKS = {"new": "+", "recurring": "↻", "returned": "↺", "gone": "–", "solved": "✓", "alike": "≈"}
 
 
 def pain_status(status: str) -> str:

@@ -19,6 +19,7 @@ from workshop.compare.words import PAIN_MARKS, trend_label
 from workshop.present.compare_attendance import attendance_table
 from workshop.present.room import group_words
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
+from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
 from workshop.present.text import literal
 from workshop.summary import consent_label, review_label
 
@@ -201,6 +202,10 @@ def headline_text(comparison: Comparison) -> Text:
             text.append(literal(headline.collaboration + ": ", style="bold"))
         text.append(literal(" ".join(headline.sentences), style="bold"))
         text.append("\n")
+    for words in (reference_words(comparison), prepared_words(comparison)):
+        if words:
+            text.append(literal(words, style="dim"))
+            text.append("\n")
     return text
 
 
@@ -251,6 +256,8 @@ def progress_renderable(comparison: Comparison) -> RenderableType:
             detail = ", ".join(x for x in (day(date), when(session_id)) if x)
             line.append(literal(f" ({detail})", style="dim"))
         parts.append(line)
+    if consents := consent_count_words(comparison):
+        parts.append(literal(consents, style="dim"))
     if not parts:
         parts.append(Text(_("No roles or consents were recorded in these sessions."), style="dim"))
     return Group(*parts)
@@ -283,7 +290,9 @@ def open_actions_text(comparison: Comparison) -> Text:
 
 
 def comparison_renderable(comparison: Comparison, per_partner: bool = False, marks: bool = False,
-                          width: int | None = None) -> RenderableType:
+                          width: int | None = None, ids: bool = True) -> RenderableType:
+    """The whole comparison; `ids`: the commands that confirm or undo a pain-point match (the
+    facilitator's terminal), left out of text written elsewhere (a paper)."""
     collaborations = ", ".join(dict.fromkeys(s.collaboration for s in comparison.sessions))
     title = literal(ngettext("{name}: {count} session compared", "{name}: {count} sessions compared",
                              len(comparison.sessions)).format(name=collaborations, count=len(comparison.sessions)),
@@ -308,7 +317,7 @@ def comparison_renderable(comparison: Comparison, per_partner: bool = False, mar
         parts += [heading(_("Interests per partner and level")), interests_table(comparison)]
     if any(comparison.lessons):
         parts += [heading(_("Lessons from the pilot")), lessons_renderable(comparison)]
-    parts += [heading(_("Pain points")), pains_renderable(comparison)]
+    parts += [heading(_("Pain points")), pains_renderable(comparison, ids)]
     parts += [heading(_("Roles and consent")), progress_renderable(comparison)]
     parts += [heading(_("Actions")), actions_table(comparison), open_actions_text(comparison)]
     parts += [heading(_("Late actions")), late_renderable(comparison)]

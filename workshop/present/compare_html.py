@@ -19,6 +19,7 @@ from workshop.i18n import N_, _, current_language, day, language, ngettext, numb
 from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_attendance import attendance_html
 from workshop.present.compare_chart import chart
+from workshop.present.compare_words import prepared_words, reference_words
 from workshop.present.text import visible
 
 BAND = N_("Each chart: the mean per meeting as a line; the band around it is one standard deviation on "
@@ -84,6 +85,8 @@ def comparison_html(comparison: Comparison) -> str:
     body = [f"<h1>{_e(title)}</h1>",
             f'<p class="muted">{_e(_date(refs[0].date))} – {_e(_date(refs[-1].date))}</p>']
     body += _headline(comparison) + attendance_html(comparison, [_short_date(s.date) for s in refs])
+    body += [f'<p class="muted">{_e(words)}</p>' for words in (reference_words(comparison), prepared_words(comparison))
+             if words]
     body += _perspectives(comparison) + _dependence(comparison) + _trends(comparison)
     body += _statements(comparison)
     body += _interests(comparison) + _lessons(comparison) + _pains(comparison) + _late(comparison)
@@ -197,14 +200,24 @@ def _pains(comparison: Comparison) -> list[str]:
     dates = {s.id: _date(s.date) for s in comparison.sessions}
     out = [_heading(_("Pain points")),
            _table_head(_("pain point, in the words of each time"), _("times raised"), _("now"))]
-    order = {"recurring": 0, "returned": 1, "new": 2, "gone": 3, "solved": 4}
+    order = {"recurring": 0, "returned": 1, "new": 2, "alike": 2, "gone": 3, "solved": 4}
     alike = {s.point.uid: s.earlier for r in comparison.pains for s in r.suggestions}
+    # A pair suggested in the latest round and not yet confirmed stands once: the earlier point's
+    # words in the row of the newer one, neither "new" nor "no longer mentioned".
+    waiting = {s.earlier.uid: s.point.uid for s in (comparison.pains[-1].suggestions if comparison.pains else ())}
+    earlier_trail = {waiting[ref.uid]: trail for trail in comparison.pain_trails for ref in trail.wordings
+                     if ref.uid in waiting and trail.status == "alike"}
+    shown_in_row = {id(trail) for trail in earlier_trail.values()}
     for trail in sorted(comparison.pain_trails, key=lambda t: (order.get(t.status, 9), -t.times)):
-        words = "<br>".join(f"{_e(dates.get(r.session, r.session))}: {_e(r.text)}" for r in trail.wordings)
+        if id(trail) in shown_in_row:
+            continue
+        before = earlier_trail.get(trail.wordings[-1].uid)
+        wordings = (before.wordings if before else ()) + trail.wordings
+        words = "<br>".join(f"{_e(dates.get(r.session, r.session))}: {_e(r.text)}" for r in wordings)
         status = _e(pain_status(trail.status))
         earlier = alike.get(trail.wordings[-1].uid)
         if earlier is not None:
-            like = _("reads like ‘{text}’ ({date}); to confirm").format(
+            like = _("possibly the same as ‘{text}’ ({date}), still to be confirmed").format(
                 text=earlier.text, date=dates.get(earlier.session, earlier.session))
             status += f'<br><span class="muted">{_e(like)}</span>'
         out.append(f"<tr><td>{words}</td><td>{trail.times}</td><td>{status}</td></tr>")

@@ -11,6 +11,7 @@ from workshop.present.compare import (PAIN_MARKS, column_label, dependence_rows,
 from workshop.present.compare_attendance import attendance_markdown
 from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.room import group_words
+from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.summary import consent_label, review_label
 
@@ -44,10 +45,14 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
         if headline.sentences:
             who = f"**{md_escape(headline.collaboration)}:** " if len(comparison.headlines) > 1 else ""
             out += [f"> {who}" + md_escape(" ".join(headline.sentences)), ""]
+    if reference := reference_words(comparison):
+        out += [f"*{md_escape(reference)}*", ""]
     out += md_table(["#", _("date"), _("session"), _("guide"), _("phase")],
                     [[str(n), md_cell(day(s.date)), md_cell(s.title), md_cell(s.guide_title),
                       md_cell(s.phase_label or "–")] for n, s in enumerate(sessions, start=1)])
     out += attendance_markdown(comparison, session_labels(comparison))
+    if prepared := prepared_words(comparison):
+        out += ["", f"*{md_escape(prepared)}*"]
     out += ["", f"## {_('Communication and interaction')}", ""]
     if comparison.trends:
         rows = []
@@ -111,7 +116,7 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     out += ["", f"## {_('Pain points')}", ""]
     for pain_round in comparison.pains:
         out.append(f"- **{when(pain_round.session)}**")
-        suggested = suggestion_notes(comparison, pain_round)
+        suggested = suggestion_notes(comparison, pain_round, ids=False)  # a paper: words, no commands
         for status, points in pain_groups(pain_round):
             for point in points:
                 label = pain_heading(status, pain_round.previous is None)
@@ -120,7 +125,7 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                     label += " (" + ngettext("raised {times} time since {date}", "raised {times} times since {date}",
                                              point.times).format(times=point.times, date=when(point.since)) + ")"
                 out.append(f"  - {PAIN_MARKS[status]} {label}: {md_escape(point.text)}{who}")
-                for note in (link_note(comparison, point) if status in ("recurring", "returned") else "",
+                for note in (link_note(comparison, point, ids=False) if status in ("recurring", "returned") else "",
                              suggested.get(point.uid, "")):
                     if note:
                         out.append(f"    - *{md_escape(note)}*")
@@ -136,6 +141,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
             + (" · " + _("review: {verdict}").format(verdict=review_label(review)) if review else "")
             + f" ({when(sid)})" for sid, (status, _date, review) in consent_stages(comparison, trail.marks))
         out.append(f"- {md_escape(trail.partner)} · {md_escape(trail.label)}: {steps}")
+    if consents := consent_count_words(comparison):
+        out += ["", md_escape(consents)]
     out += ["", f"## {_('Actions')}", ""]
     out += md_table([_("session"), _("agreed"), _("done"), _("still open"), _("dropped"), _("not reviewed")],
                     [[when(a.session), str(len(a.agreed)), *(str(a.count(s)) for s in ("done", "open", "dropped",

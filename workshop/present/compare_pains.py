@@ -16,7 +16,8 @@ from workshop.due import due_date
 from workshop.i18n import _, day, ngettext
 from workshop.present.text import literal
 
-PAIN_STYLES = {"recurring": "bold yellow", "returned": "yellow", "new": "cyan", "gone": "dim", "solved": "green"}
+PAIN_STYLES = {"recurring": "bold yellow", "returned": "yellow", "new": "cyan", "gone": "dim", "solved": "green",
+               "alike": "cyan"}
 SHORT_ID = 8  # characters of a uid shown to type after --link / --unlink / --not-same
 
 
@@ -28,7 +29,8 @@ def pain_heading(status: str, first: bool = False) -> str:
 
 def pain_groups(pain_round: PainRound) -> list[tuple[str, tuple[PainPoint, ...]]]:
     return [("recurring", pain_round.recurring), ("returned", pain_round.returned),
-            ("new", pain_round.new), ("gone", pain_round.gone), ("solved", pain_round.solved)]
+            ("new", pain_round.new), ("alike", pain_round.alike), ("gone", pain_round.gone),
+            ("solved", pain_round.solved)]
 
 
 def due_words(typed: str) -> str:
@@ -41,12 +43,14 @@ def short_id(uid: str) -> str:
     return uid[:SHORT_ID]
 
 
-def link_note(comparison: Comparison, point: PainPoint) -> str:
-    """"linked to ‘…’ (1 mei 2026; undo: a1b2c3d4 e5f6a7b8)", or "same words as 1 mei 2026"."""
+def link_note(comparison: Comparison, point: PainPoint, ids: bool = True) -> str:
+    """"linked to ‘…’ (1 mei 2026; undo: a1b2c3d4 e5f6a7b8)", or "same words as 1 mei 2026".
+
+    Without `ids` (a paper for a board, not the facilitator's terminal) no command is named."""
     if point.earlier is None:
         return ""
     when = day(comparison.session(point.earlier.session).date)
-    if point.linked and point.link:
+    if point.linked and point.link and ids:
         return _("linked to ‘{text}’ ({date}; undo: --unlink {a} {b})").format(
             text=point.earlier.text, date=when, a=short_id(point.link[0]), b=short_id(point.link[1]))
     if point.linked:
@@ -54,22 +58,30 @@ def link_note(comparison: Comparison, point: PainPoint) -> str:
     return _("same words as on {date}").format(date=when)
 
 
-def suggestion_notes(comparison: Comparison, pain_round: PainRound) -> dict[str, str]:
-    """uid → "reads like ‘…’ (date): --link a b to confirm, --not-same a b to reject"."""
+def suggestion_notes(comparison: Comparison, pain_round: PainRound, ids: bool = True) -> dict[str, str]:
+    """uid → "reads like ‘…’ (date): --link a b to confirm, --not-same a b to reject" for the
+    facilitator (`ids`), or "possibly the same as ‘…’ (date), still to be confirmed" on a paper."""
     notes = {}
     for suggestion in pain_round.suggestions:
         a, b = short_id(suggestion.point.uid), short_id(suggestion.earlier.uid)
+        when = day(comparison.session(suggestion.earlier.session).date)
+        if not ids:
+            notes[suggestion.point.uid] = _("possibly the same as ‘{text}’ ({date}), still to be confirmed").format(
+                text=suggestion.earlier.text, date=when)
+            continue
         notes[suggestion.point.uid] = _("reads like ‘{text}’ ({date}): --link {a} {b} to confirm, "
                                         "--not-same {a} {b} to reject").format(
-            text=suggestion.earlier.text, date=day(comparison.session(suggestion.earlier.session).date), a=a, b=b)
+            text=suggestion.earlier.text, date=when, a=a, b=b)
     return notes
 
 
-def pains_renderable(comparison: Comparison) -> RenderableType:
+def pains_renderable(comparison: Comparison, ids: bool = True) -> RenderableType:
+    """The pain rounds; with `ids` (the facilitator's screen or terminal) the commands that
+    confirm, reject or undo a match, without them (a paper) only the words."""
     parts: list[Any] = []
     for pain_round in comparison.pains:
         parts.append(literal(day(comparison.session(pain_round.session).date), style="bold"))
-        suggested = suggestion_notes(comparison, pain_round)
+        suggested = suggestion_notes(comparison, pain_round, ids)
         for status, points in pain_groups(pain_round):
             style = PAIN_STYLES[status]
             for point in points:
@@ -85,7 +97,7 @@ def pains_renderable(comparison: Comparison) -> RenderableType:
                 if point.partner:
                     line.append(literal(f" — {point.partner}", style="dim"))
                 parts.append(line)
-                for note in (link_note(comparison, point) if status in ("recurring", "returned") else "",
+                for note in (link_note(comparison, point, ids) if status in ("recurring", "returned") else "",
                              suggested.get(point.uid, "")):
                     if note:
                         parts.append(Text("      ").append(literal(note, style="dim italic")))

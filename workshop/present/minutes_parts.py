@@ -14,7 +14,7 @@ from workshop.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.session import SessionView
 from workshop.statements import settled
-from workshop.summary import consent_label, review_label
+from workshop.summary import consent_label, consents_set, review_label, review_words
 
 # the order a reader wants: what is still to be done first, what is settled after
 # (every status but "not needed", which is folded into one line)
@@ -73,17 +73,22 @@ def decisions(view: SessionView) -> list[str]:
                         status=consent_label(str(c.value))))
         elif step.kind is PromptKind.REVIEW:
             reviews = view.reviews(step.id)
+            set_here = consents_set(view)
             for action in view.carried:
                 verdict = reviews.get(action.uid)
-                if verdict in DECIDED and action.kind != "role":
-                    found.append(_("‘{what}’: {verdict}").format(what=md_cell(action.text),
-                                                                 verdict=review_label(verdict)))
+                if verdict not in DECIDED or action.kind == "role":
+                    continue
+                if action.kind == "consent" and review_words(view, action, reviews, set_here)[0] != action.text:
+                    continue  # the consent step of this session says where it stands (listed above)
+                found.append(_("‘{what}’: {verdict}").format(what=md_cell(action.text),
+                                                             verdict=review_label(verdict)))
     return found
 
 
-# a review verdict that is a decision for the minutes: done or dropped; a pilot finished, stopped
-# or adjusted (a pilot that runs on is no decision)
-DECIDED = (ReviewStatus.DONE, ReviewStatus.DROPPED, PilotStatus.FINISHED, PilotStatus.STOPPED, PilotStatus.ADJUSTED)
+# A review verdict that is a decision for the minutes: what the group agreed, not what happened.
+# Dropping an action, stopping or adjusting the pilot are; an action done or a pilot finished is a
+# fact for the review's table, not a decision (and a pilot that runs on is neither).
+DECIDED = (ReviewStatus.DROPPED, PilotStatus.STOPPED, PilotStatus.ADJUSTED)
 
 
 def decisions_section(view: SessionView) -> str:
@@ -99,19 +104,25 @@ def review_body(view: SessionView, step: Step) -> str:
     if not view.carried:
         return ""
     reviews = view.reviews(step.id)
-    today = session_day(view) or clock.today()
-    late, rest = late_first(view.carried, today, reviews)
+    set_here = consents_set(view)
+    reference = session_day(view) or clock.today()
+    late, rest = late_first(view.carried, reference, reviews)
     rows = []
     for _owner, items in late:
         for action, days in items:
-            status = review_label(reviews[action.uid]) if action.uid in reviews else _("not reviewed")
+            text, status = review_words(view, action, reviews, set_here)
             late_words = ngettext("{days} day late", "{days} days late", days).format(days=days)
-            rows.append([md_cell(action.text), md_cell(action.who), md_cell(when_words(action.when)),
+            rows.append([md_cell(text), md_cell(action.who), md_cell(when_words(action.when)),
                          f"{md_cell(status)} · **{late_words}**"])
     for action in rest:
-        status = review_label(reviews[action.uid]) if action.uid in reviews else _("not reviewed")
-        rows.append([md_cell(action.text), md_cell(action.who), md_cell(when_words(action.when)), md_cell(status)])
-    return "\n".join(md_table([_("Carried over"), _("Who"), _("When"), _("Status")], rows))
+        text, status = review_words(view, action, reviews, set_here)
+        rows.append([md_cell(text), md_cell(action.who), md_cell(when_words(action.when)), md_cell(status)])
+    table = "\n".join(md_table([_("Carried over"), _("Who"), _("When"), _("Status")], rows))
+    if not any(action.kind == "action" and due_date(action.when) for action in view.carried):
+        return table
+    counted = (_("Reference date {date}, the date of this meeting: days late are counted up to it.")
+               if session_day(view) else _("Reference date {date}, today: days late are counted up to it."))
+    return table + "\n\n*" + counted.format(date=day(reference.isoformat())) + "*"
 
 
 def consent_body(view: SessionView, step: Step) -> str:

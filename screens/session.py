@@ -317,7 +317,12 @@ class SessionScreen(ServesParticipants, Screen):
 
         if self.live.read_only:
             return
-        self.app.push_screen(AttendanceDialog(self.live, self.write), lambda _none: self.show_step())
+        self.app.push_screen(AttendanceDialog(self.live, self.write), lambda _none: self._after_attendance())
+
+    def _after_attendance(self) -> None:
+        """Back to typing: the agenda kept the keys, and a typed line became a new step's title."""
+        self.show_step()
+        self.prompt_input.focus_input()
 
     def action_presentation(self) -> None:
         self.toggle_class("presenting")

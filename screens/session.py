@@ -317,12 +317,9 @@ class SessionScreen(ServesParticipants, Screen):
 
         if self.live.read_only:
             return
-        self.app.push_screen(AttendanceDialog(self.live, self.write), lambda _none: self._after_attendance())
-
-    def _after_attendance(self) -> None:
-        """Back to typing: the agenda kept the keys, and a typed line became a new step's title."""
-        self.show_step()
-        self.prompt_input.focus_input()
+        # back to typing: left with the agenda, a typed line became the title of a new step
+        self.app.push_screen(AttendanceDialog(self.live, self.write),
+                             lambda _none: (self.show_step(), self.prompt_input.focus_input()))
 
     def action_presentation(self) -> None:
         self.toggle_class("presenting")

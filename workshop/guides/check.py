@@ -21,7 +21,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MAX_GUIDE_BYTES = 1_000_000
 MAX_STEPS = 100
 TEXT_EXAMPLE = '{ nl = "…", en = "…" }'  # TOML, shown in messages as it is
-GUIDE_FIELDS = ("id", "version", "phase", "duration", "title", "description")
+GUIDE_FIELDS = ("id", "version", "phase", "duration", "title", "description", "labels")
+LABELS_EXAMPLE = '{ nl = ["Ontbreekt", "Parkeerplaats"], en = ["Missing", "Parking lot"] }'  # TOML, as it is
 
 
 class Checker:
@@ -199,6 +200,7 @@ class Checker:
         title = self.text(head, "title", "guide")
         description = self.text(head, "description", "guide", required=False, multiline=True)
         duration = self.integer(head, "duration", "guide", 0, 0, 24 * 60)
+        labels = self.labels(head)
 
         raw_steps = data.get("steps")
         if raw_steps is None:
@@ -211,12 +213,41 @@ class Checker:
         steps: list[Step] = []
         for number, raw in enumerate(raw_steps, start=1):
             steps.append(self.step(raw, f"steps[{number}]", steps))
-        guide = Guide(ident, title, tuple(steps), version, phase, description, duration=duration)
+        guide = Guide(ident, title, tuple(steps), version, phase, description, duration=duration, labels=labels)
         if duration and guide.minutes > duration:
             raise self.error("guide.duration", _(
                 "the steps take {minutes} minutes, more than the stated duration of {duration}").format(
                 minutes=guide.minutes, duration=duration))
         return guide
+
+    def labels(self, head: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+        """The note-taker's labels per language: each typed before a colon ("Ontbreekt: …"), so a
+        label is at most three words and 40 characters on one line, with no ':' or '/'."""
+        value = head.get("labels")
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not value:
+            raise self.error("guide.labels", _("expected labels per language like {example}, got {value}").format(
+                example=LABELS_EXAMPLE, value=describe(value)))
+        labels: dict[str, tuple[str, ...]] = {}
+        line = self.line_of("guide.labels")
+        for lang, words in value.items():
+            path = f"guide.labels.{lang}"
+            if lang not in LANGUAGES:
+                raise self.error("guide.labels", _("unknown language '{lang}', expected nl or en").format(lang=short(lang)))
+            if not isinstance(words, list) or not words:
+                raise self.fail(path, _("expected a list of labels like {example}, got {value}").format(
+                    example=LABELS_EXAMPLE, value=describe(words)), line)
+            for word in words:
+                if not isinstance(word, str) or not word.strip():
+                    raise self.fail(path, _("expected a non-empty string, got {value}").format(value=describe(word)), line)
+                if (any(mark in word for mark in ":/\n") or len(word) > 40 or len(word.split()) > 3
+                        or word.strip()[0].isdigit() or forbidden_character(word, False) is not None):
+                    raise self.fail(path, _("a label is typed before a colon: expected at most three words and 40 "
+                                             "characters on one line, no ':' or '/', got {value}").format(
+                        value=describe(word)), line)
+            labels[lang] = tuple(word.strip() for word in words)
+        return labels
 
     def step(self, raw: Any, where: str, earlier: list[Step]) -> Step:
         raw = self.table(raw, where)

@@ -122,6 +122,11 @@ class SessionView:
     def text(self, value: Text) -> str:
         return value.get(self.lang)
 
+    @property
+    def labels(self) -> list[str]:
+        """The note-taker's labels the session's guide declares ("Ontbreekt", "Missing", …)."""
+        return list(self.meta.get("labels", []))
+
     # --- the agenda ---------------------------------------------------------------------------
 
     def step(self, step_id: str) -> Step:

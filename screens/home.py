@@ -15,7 +15,7 @@ from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
 from screens.widgets.session_list import ListRow, SessionList
-from workshop.i18n import _, ngettext
+from workshop.i18n import _, day, ngettext
 from workshop.model import SessionInfo
 
 
@@ -155,7 +155,7 @@ class HomeScreen(Screen):
                 continue
             status = Text(_("closed"), style="dim") if info.status == "closed" else Text(_("open"), style="bold")
             # Text cells, not str: what people typed is never read as markup.
-            rows.append(ListRow(info.id, (name, Text(info.date), status, literal(one_line(info.title, 32)),
+            rows.append(ListRow(info.id, (name, Text(day(info.date)), status, literal(one_line(info.title, 32)),
                                           Text(f"{info.steps_done}/{info.steps_total} · {info.contributions}"),
                                           Text(info.guide), Text(info.id))))
         table = self.query_one("#sessions", SessionList)

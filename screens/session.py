@@ -317,7 +317,9 @@ class SessionScreen(ServesParticipants, Screen):
 
         if self.live.read_only:
             return
-        self.app.push_screen(AttendanceDialog(self.live, self.write), lambda _none: self.show_step())
+        # back to typing: left with the agenda, a typed line became the title of a new step
+        self.app.push_screen(AttendanceDialog(self.live, self.write),
+                             lambda _none: (self.show_step(), self.prompt_input.focus_input()))
 
     def action_presentation(self) -> None:
         self.toggle_class("presenting")

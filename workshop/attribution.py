@@ -9,6 +9,7 @@ may be credited) or no match (then the facilitator decides). A table of 27 partn
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -25,6 +26,17 @@ LABELS = frozenset({
     "wish", "pain", "idea", "question", "action", "decision", "agreement", "risk", "opportunity",
     "interest", "suggestion", "remark", "note",
 })
+
+
+def fold(words: str) -> str:
+    """Words as they are compared: case and accents left out ("Pre Wonen" is "Pré Wonen")."""
+    return "".join(char for char in unicodedata.normalize("NFKD", words.casefold()) if not unicodedata.combining(char))
+
+
+def is_label(prefix: str, labels: Iterable[str] = (), own: bool = True) -> bool:
+    """Is `prefix` a note-taker's label: one the session's guide declares, or (own) one of LABELS?"""
+    wanted = fold(prefix.strip())
+    return (own and wanted in LABELS) or any(wanted == fold(label) for label in labels)
 
 
 @dataclass(frozen=True)
@@ -47,12 +59,19 @@ class Attribution:
     - no prefix: `prefix` is "" and `text` is the whole line;
     - one match: `speaker` is set and `text` is the line without the prefix;
     - ambiguous: `candidates` lists who it could be, `text` is the whole line;
-    - unknown: a prefix matching nobody; `text` is the whole line."""
+    - unknown: a prefix matching nobody; `text` is the whole line;
+    - labelled: a note-taker's label ("Ontbreekt: …") naming nobody at the table: `label` is set,
+      `text` is the whole line (the label kept) and the line is nobody's in particular."""
 
     text: str
     prefix: str = ""
     speaker: Speaker | None = None
     candidates: tuple[Speaker, ...] = field(default_factory=tuple)
+    label: str = ""
+
+    @property
+    def labelled(self) -> bool:
+        return bool(self.label)
 
     @property
     def matched(self) -> bool:
@@ -68,7 +87,7 @@ class Attribution:
 
 
 def _words(name: str) -> list[str]:
-    return [word for word in re.split(r"[\s\-/().,&]+", name.casefold()) if word]
+    return [word for word in re.split(r"[\s\-/().,&]+", fold(name)) if word]
 
 
 def names_of(card: PartnerCard) -> list[str]:
@@ -77,15 +96,18 @@ def names_of(card: PartnerCard) -> list[str]:
 
 
 def attribute(text: str, partners: Iterable[str], participants: Iterable[Participant] = (),
-              cards: dict[str, PartnerCard] | None = None) -> Attribution:
+              cards: dict[str, PartnerCard] | None = None, labels: Iterable[str] = ()) -> Attribution:
     """Read the prefix of `text` against the partners (their cards give short names and aliases)
     and the participants. Tiers, first one with any candidate wins: a whole name or short name;
-    a whole word of a name; the start of a word. One candidate in that tier is a match."""
+    a whole word of a name; the start of a word. One candidate in that tier is a match. Case and
+    accents do not count. A note-taker's label makes the line nobody's in particular, the label kept
+    in its text: one of the guide's `labels` unless it is a whole name or a word of one, one of
+    LABELS only when it names nobody at all."""
     found = PREFIX.match(text)
     if not found or len(found.group(1).split()) > MAX_PREFIX_WORDS:
         return Attribution(text)
     prefix, rest = found.group(1).strip(), found.group(2)
-    wanted = prefix.casefold()
+    wanted = fold(prefix)
     cards = cards or {}
     everyone: list[tuple[Speaker, list[str]]] = []
     for partner in partners:
@@ -94,19 +116,21 @@ def attribute(text: str, partners: Iterable[str], participants: Iterable[Partici
     for person in participants:
         everyone.append((Speaker(person.partner, person.name), [person.name]))
     tiers = (
-        lambda names: any(name.casefold() == wanted for name in names),
+        lambda names: any(fold(name) == wanted for name in names),
         lambda names: any(wanted == word for name in names for word in _words(name)),
         lambda names: any(word.startswith(wanted) for name in names for word in _words(name)) or
-        any(name.casefold().startswith(wanted) for name in names),
+        any(fold(name).startswith(wanted) for name in names),
     )
-    for tier in tiers:
+    for number, tier in enumerate(tiers):
+        if number == 2 and is_label(prefix, labels, own=False):  # the guide's 'Proces:' is not 'Procesbureau'
+            return Attribution(text, label=prefix)
         hits = list(dict.fromkeys(speaker for speaker, names in everyone if tier(names)))
         if len(hits) == 1:
             return Attribution(rest, prefix, hits[0])
         if hits:
             return Attribution(text, prefix, None, tuple(hits))
-    if wanted in LABELS:
-        return Attribution(text)
+    if is_label(prefix, labels):
+        return Attribution(text, label=prefix)
     # One word before a colon that names nobody may be a name mistyped: the facilitator decides.
     # Several words are a name only when one of them is a word of a name ("Gemeente Apeldoorn:");
     # otherwise ("Parking lot: …") the line is just text.

@@ -22,28 +22,30 @@ from typing import Any, Callable
 
 from workshop.disclosure import circulated, distribution_words, score_counts
 from workshop.guides import Step
-from workshop.i18n import _
-from workshop.model import PromptKind
+from workshop.i18n import _, language, pgettext
+from workshop.model import PromptKind, kind_label
 from workshop.present.minutes import to_html, to_markdown
 from workshop.present.text import visible
 from workshop.session import SessionView
+from workshop.summary import consent_label, review_label
 
 FORMATS = ("md", "html", "csv", "json")
 CSV_COLUMNS = ("session", "date", "step", "prompt_kind", "partner", "participant", "text", "value", "item", "when")
 
 
 def export_session(view: SessionView, fmt: str, include_notes: bool = False, sep: str | None = None,
-                   with_names: bool = False) -> str:
+                   with_names: bool = False, codes: bool = False) -> str:
     """The session as `fmt` (md, html, csv or json). Private notes only in json, and only with
     `include_notes`; `sep` is the CSV separator (default: by the session's language). Held lines
-    only in json; names beside scores as workshop/disclosure.py says, `with_names` asking."""
+    only in json; names beside scores as workshop/disclosure.py says, `with_names` asking;
+    `codes`: the CSV's header and values as English codes, the same in every language (for scripts)."""
     if fmt not in _EXPORTERS:
         raise ValueError(_("unknown format '{fmt}', expected one of {known}").format(
             fmt=str(fmt)[:20], known=", ".join(FORMATS)))
     if fmt == "json":
         return to_json(view, include_notes)
     if fmt == "csv":
-        return to_csv(view, sep, with_names)
+        return to_csv(view, sep, with_names, codes)
     return _EXPORTERS[fmt](view, with_names)
 
 
@@ -76,18 +78,41 @@ def csv_cell(value: Any) -> Any:
     return "'" + text if text.startswith(_CELL_START) else text
 
 
-def to_csv(view: SessionView, sep: str | None = None, with_names: bool = False) -> str:
-    """One row per contribution; held lines left out. A blind step's scores only `with_names`,
-    else a row per item with the mean and how many gave each score (`blind_rows`)."""
-    # The column names are fixed (not translated) so scripts can rely on them.
+def csv_headings() -> list[str]:
+    """The columns' names in the current language (English: the codes themselves)."""
+    return [pgettext("CSV column", "session"), pgettext("CSV column", "date"), pgettext("CSV column", "step"),
+            pgettext("CSV column", "prompt_kind"), pgettext("CSV column", "partner"),
+            pgettext("CSV column", "participant"), pgettext("CSV column", "text"), pgettext("CSV column", "value"),
+            pgettext("CSV column", "item"), pgettext("CSV column", "when")]
+
+
+def _words(kind: PromptKind | None, value: Any) -> Any:
+    """A status in words, as the minutes write it; any other value as it is."""
+    if kind is PromptKind.CONSENT and isinstance(value, str):
+        return consent_label(value)
+    if kind is PromptKind.REVIEW and isinstance(value, str):
+        return review_label(value)
+    return value
+
+
+def to_csv(view: SessionView, sep: str | None = None, with_names: bool = False, codes: bool = False) -> str:
+    """One row per contribution, for people in the session's language: the header, the prompt
+    kind and the statuses in words (with `codes`: CSV_COLUMNS and the stored codes, the same in
+    every language, so scripts can rely on them). Held lines left out. A blind step's scores only
+    `with_names`, else a row per item with the mean and how many gave each score (`blind_rows`)."""
     view = circulated(view)
     sep = sep or default_separator(view.lang)
     if sep not in SEPARATORS:
         raise ValueError(_("unknown separator '{sep}', expected , or ;").format(sep=str(sep)[:5]))
+    with language(view.lang):
+        return _csv_text(view, sep, with_names, codes)
+
+
+def _csv_text(view: SessionView, sep: str, with_names: bool, codes: bool) -> str:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=sep)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS if codes else csv_headings())
     order = {step.id: number for number, step in enumerate(view.agenda)}
     kinds = {step.id: step.kind for step in view.steps}
     by_uid = {c.uid: c for c in view.contributions()}
@@ -114,8 +139,10 @@ def to_csv(view: SessionView, sep: str | None = None, with_names: bool = False) 
         text = c.text
         if kind is PromptKind.VOTE and not text and c.item in by_uid:
             text = by_uid[c.item].text  # a vote row reads what was voted on
-        writer.writerow([csv_cell(v) for v in (view.id, view.date, c.step, kind.value if kind else "", c.partner,
-                                               c.participant, text, c.value, c.item, c.when)])
+        kind_word = (kind.value if codes else kind_label(kind)) if kind else ""
+        value = c.value if codes else _words(kind, c.value)
+        writer.writerow([csv_cell(v) for v in (view.id, view.date, c.step, kind_word, c.partner,
+                                               c.participant, text, value, c.item, c.when)])
     for row in dependence_rows(view):
         if row[0] not in hidden:
             writer.writerow([csv_cell(v) for v in (view.id, view.date, *row)])
@@ -212,12 +239,12 @@ def check_target(path: Path) -> None:
 
 
 def save_export(view: SessionView, fmt: str, path: Path, include_notes: bool = False, sep: str | None = None,
-                with_names: bool = False) -> Path:
+                with_names: bool = False, codes: bool = False) -> Path:
     """Write an export to a new or regular file in one go (temporary file, then a rename; mode
     0600: what partners say is confidential). Raises OSError when it cannot be written."""
     from workshop.store.atomic import write_atomically
 
     path = Path(path).expanduser()
     check_target(path)
-    write_atomically(path, export_session(view, fmt, include_notes, sep, with_names).encode("utf-8"))
+    write_atomically(path, export_session(view, fmt, include_notes, sep, with_names, codes).encode("utf-8"))
     return path

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from workshop.attribution import PREFIX, Attribution, attribute, names_of
+from workshop.attribution import PREFIX, Attribution, attribute, fold, names_of
 from workshop.guides import Choice, Step
 from workshop.i18n import _
 from workshop.model import Contribution, Participant, PartnerCard
@@ -67,15 +67,16 @@ def _exact_names(partners: Iterable[str], participants: Iterable[Participant],
                  cards: dict[str, PartnerCard]) -> set[str]:
     names = set()
     for partner in partners:
-        names.update(name.casefold() for name in names_of(cards.get(partner) or PartnerCard(partner)))
-    names.update(person.name.casefold() for person in participants)
+        names.update(fold(name) for name in names_of(cards.get(partner) or PartnerCard(partner)))
+    names.update(fold(person.name) for person in participants)
     return names
 
 
 def read_typed(text: str, step: Step, partners: Iterable[str], participants: Iterable[Participant] = (),
-               cards: dict[str, PartnerCard] | None = None) -> Typed:
-    """Read the prefixes of a typed line: at most one name, one level (or 'standpunt'), one 'waarom'."""
-    partners, participants, cards = list(partners), list(participants), cards or {}
+               cards: dict[str, PartnerCard] | None = None, labels: Iterable[str] = ()) -> Typed:
+    """Read the prefixes of a typed line: at most one name, one level (or 'standpunt'), one 'waarom'.
+    A note-taker's label (`labels`: the guide's) names nobody: the line is nobody's, label kept."""
+    partners, participants, cards, labels = list(partners), list(participants), cards or {}, list(labels)
     exact = _exact_names(partners, participants, cards)
     level, why, rest = "", False, text
     who: Attribution | None = None
@@ -85,8 +86,8 @@ def read_typed(text: str, step: Step, partners: Iterable[str], participants: Ite
             break
         prefix, after = found.group(1).strip(), found.group(2)
         word = prefix.casefold()
-        if who is None and word in exact:
-            who = attribute(rest, partners, participants, cards)
+        if who is None and fold(prefix) in exact:
+            who = attribute(rest, partners, participants, cards, labels)
             rest = who.text if who.matched else rest
             if not who.matched:
                 break
@@ -103,7 +104,7 @@ def read_typed(text: str, step: Step, partners: Iterable[str], participants: Ite
             level, rest = named, after
             continue
         if who is None:
-            who = attribute(rest, partners, participants, cards)
+            who = attribute(rest, partners, participants, cards, labels)
             if who.matched:
                 rest = who.text
                 continue

@@ -216,6 +216,7 @@ def prepare_session(store: Store, plan: Plan) -> str:
         "guide_version": plan.guide.version,
         "guide_title": plan.guide.title.to_dict(),
         "phase": plan.guide.phase,
+        "labels": plan.guide.label_words,  # the note-taker's labels: such a line is nobody's in particular
         "steps": steps,
         "order": [s["id"] for s in steps],
         "current": steps[0]["id"],

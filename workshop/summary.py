@@ -131,10 +131,12 @@ def _consent_lines(view: SessionView, step: Step) -> list[SummaryLine]:
 
 def _choice_lines(view: SessionView, step: Step) -> list[SummaryLine]:
     chosen = view.choice(step.id)
-    if not chosen:
-        return []
-    option = next((o for o in step.options if o.id == chosen), None)
-    return [SummaryLine(view.text(option.text) if option else chosen)]
+    phones = view.picks(step.id)
+    lines = [SummaryLine(view.option_words(step.id, chosen), status=_("chosen") if phones else "")] if chosen else []
+    # the participants' own picks (from their phones), counted: the group's choice stays the facilitator's
+    return lines + [SummaryLine(view.option_words(step.id, option), status=ngettext(
+        "picked by {count} participant", "picked by {count} participants", count).format(count=count))
+        for option, count in phones.items()]
 
 
 def _vote_lines(view: SessionView, step: Step) -> list[SummaryLine]:

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, ngettext
 from workshop.phase import phase_step, suggestion
 from workshop.session.changes import Choose
 
@@ -40,6 +40,8 @@ class ChoiceInput(PromptInput):
         yield OptionList(id="options", classes="options")
         if self.per_partner:
             yield Static(id="spread")
+        yield Static(id="phones")  # the participants' own picks, counted (the room sees this too)
+        yield Static(id="pickers", classes="detail")  # who picked what: the facilitator's, not the room's
 
     def on_mount(self) -> None:
         self.show(self.view)
@@ -48,24 +50,46 @@ class ChoiceInput(PromptInput):
         super().show(view)
         listing = self.query_one(OptionList)
         keep = listing.highlighted
+        self._show_phones(view)
         if self.per_partner:
             self._show_partners(view, listing, keep)
             return
         chosen = view.choice(self.step.id)
+        picks = view.picks(self.step.id)
         options = []
         for option in self.step.options:
             mark = "● " if option.id == chosen else "○ "
-            options.append(Option(literal(mark + self.text_of(option.text), style="bold" if option.id == chosen else ""),
-                                  id=option.id))
+            line = literal(mark + self.text_of(option.text), style="bold" if option.id == chosen else "")
+            if option.id in picks:
+                line.append("  " + ngettext("{count} pick", "{count} picks", picks[option.id]).format(
+                    count=picks[option.id]), style="bold cyan")
+            options.append(Option(line, id=option.id))
         listing.set_options(options)
         ids = [o.id for o in self.step.options]
         listing.highlighted = keep if keep is not None else (ids.index(chosen) if chosen in ids else 0)
 
     def _label(self, option_id: str) -> str:
         """An option's words up to a colon: "Delen: de partners …" → "Delen"."""
-        option = next((o for o in self.step.options if o.id == option_id), None)
-        words = self.text_of(option.text) if option else option_id
-        return words.partition(":")[0].strip() or words
+        return self.view.option_words(self.step.id, option_id, short=True)
+
+    def _show_phones(self, view) -> None:
+        """The participants' own picks from their phones: how many per option, for everyone; who
+        picked what below it, on the facilitator's screen only and not on an anonymous step."""
+        picks = view.picks(self.step.id)
+        counted = Text()
+        if picks:
+            counted.append(ngettext("{count} participant picked", "{count} participants picked",
+                                    sum(picks.values())).format(count=sum(picks.values())), style="bold")
+            if self.per_partner:  # the options are not listed: their counts come here
+                counted.append(": ")
+                counted.append_text(literal(" · ".join(f"{self._label(o)} {n}" for o, n in picks.items())))
+        self.query_one("#phones", Static).update(counted)
+        named = Text()
+        if picks and not self.step.anonymous:
+            for option, names in view.pickers(self.step.id).items():
+                named.append(("\n" if named else "") + self._label(option) + ": ", style="dim")
+                named.append_text(literal(", ".join(names), style="dim"))
+        self.query_one("#pickers", Static).update(named)
 
     def _show_partners(self, view, listing: OptionList, keep: int | None) -> None:
         picks = view.partner_picks(self.step.id)

@@ -122,7 +122,8 @@ class OpenInput(PromptInput):
         """Who, which level, a position or the answer to "why?": the prefixes of a typed line."""
         if self.step.anonymous:  # no one is credited: a name stays in the text
             return read_typed(text, self.step, [])
-        return read_typed(text, self.step, self.view.partners, self.view.participants, cards_of(self.view.meta))
+        return read_typed(text, self.step, self.view.partners, self.view.participants, cards_of(self.view.meta),
+                          self.view.labels)
 
     def attribute(self, text: str) -> Attribution:
         return self.read(text).who
@@ -165,7 +166,8 @@ class OpenInput(PromptInput):
                 return
             self.kept_as_text = ""
             self.show_problem(None)
-            partner, participant = picker.who.partner, picker.who.participant
+            if not typed.labelled:  # a labelled line ('Ontbreekt: …') is nobody's in particular
+                partner, participant = picker.who.partner, picker.who.participant
         level = read.level or (self.level if self.step.levels else "")
         # 'waarom: …' goes under the position it answers, found as the change is made: keys typed in
         # a burst may get here before the position typed just before it is on screen
@@ -245,6 +247,8 @@ class OpenInput(PromptInput):
                 if typed.matched:
                     fields.update({"text": typed.text, "partner": typed.speaker.partner,
                                    "participant": typed.speaker.participant})
+                elif typed.labelled:  # 'Ontbreekt: …' is nobody's in particular, as when typing it
+                    fields.update({"partner": "", "participant": ""})
             return EditContribution(event.uid, fields)
 
         title = _("Edit the contribution") if anonymous else \

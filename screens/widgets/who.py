@@ -38,7 +38,8 @@ class WhoPicker(Static):
     def __init__(self, partners: list[str], **kwargs) -> None:
         super().__init__("", **kwargs)
         self.choices = [Speaker(p) for p in partners] + [Speaker()]
-        self.who = self.choices[0]
+        # a step starts on nobody in particular: not on the first partner, nor on whoever spoke last
+        self.who = Speaker()
 
     def cycle(self, step: int) -> None:
         plain = Speaker(self.who.partner)
@@ -49,15 +50,17 @@ class WhoPicker(Static):
     def credited(self) -> Speaker | None:
         """Who Enter would credit now (None: a prefix that names several or nobody)."""
         typed = self.typed
+        if typed is not None and typed.labelled:
+            return Speaker()
         if typed is None or not typed.prefix:
             return self.who
         return typed.speaker
 
     def render_who(self) -> None:
         typed = self.typed
-        if typed is not None and typed.matched:
+        if typed is not None and (typed.matched or typed.labelled):
             line = Text("→ ", style="bold")
-            line.append_text(literal(typed.speaker.label(nobody()), style="bold reverse"))
+            line.append_text(literal((typed.speaker or Speaker()).label(nobody()), style="bold reverse"))
         elif typed is not None and typed.prefix:
             line = Text("? ", style="bold")
             line.append_text(literal(typed.prefix + ":", style="bold"))

@@ -122,7 +122,7 @@ def test_exports_list_an_added_body_with_its_status(live, store):
     markdown = export_session(view, "md")
     line = next(row for row in markdown.splitlines() if "Huurdersorganisatie Vivare" in row)
     assert "Woonstede" in line and "positive advice" in line
-    rows = list(csv.reader(io.StringIO(export_session(view, "csv").lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(export_session(view, "csv", codes=True).lstrip("\ufeff"))))
     assert any(row[8] == body and row[7] == "advice_positive" and row[4] == "Woonstede" for row in rows)
     assert "Huurdersorganisatie Vivare" in export_session(view, "html")
 

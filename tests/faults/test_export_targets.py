@@ -97,11 +97,14 @@ def test_csv_has_a_bom_and_the_dutch_separator_for_a_dutch_session(capsys, make_
     dutch, english = make_session(lang="nl"), make_session(lang="en", collaboration="Other")
     assert run(["export", dutch, "-f", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("\ufeffsession;date;step;")
+    assert out.startswith("\ufeffsessie;datum;stap;")
     assert run(["export", english, "-f", "csv"]) == 0
     assert capsys.readouterr().out.startswith("\ufeffsession,date,step,")
     assert run(["export", dutch, "-f", "csv", "--sep", ","]) == 0
-    assert capsys.readouterr().out.startswith("\ufeffsession,date,")
+    assert capsys.readouterr().out.startswith("\ufeffsessie,datum,")
+    assert run(["export", dutch, "-f", "csv", "--codes"]) == 0  # for scripts: the same in every language
+    assert capsys.readouterr().out.startswith("\ufeffsession;date;step;")
+
 
 
 def test_export_all_writes_every_other_session_when_one_target_is_a_planted_link_or_fifo(capsys, tmp_path,

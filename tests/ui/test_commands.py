@@ -123,7 +123,7 @@ async def test_the_footer_shows_the_key_beside_the_f_key_in_the_sessions_languag
         await pilot.pause()
         await pilot.pause()
         shown = {item.description: item.keys for keys in app.screen.query(FooterKeys) for item in keys.items}
-        assert shown["Sessie sluiten"] == "f10 ^w"
+        assert shown["Samenvatting en sluiten"] == "f10 ^w"
         assert "Volgende stap" in shown
 
 

@@ -202,7 +202,7 @@ async def test_help_lists_the_keys_of_the_session_screen(make_session, make_app)
         assert isinstance(app.screen, HelpScreen)
         table = key_table(app.screen.shown)
         text = "\n".join(str(cell) for cell in table.columns[1].cells)
-        for words in ("Next step", "Presentation", "Skip / unskip", "Start/pause timer", "Close session"):
+        for words in ("Next step", "Presentation", "Skip / unskip", "Start/pause timer", "Summary of what was agreed"):
             assert words in text, words
         await pilot.press("escape")
 

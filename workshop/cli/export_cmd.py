@@ -39,6 +39,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                                "(without it the CSV gives a blind scale's mean and how many gave each score)"))
     export.add_argument("--sep", choices=(",", ";"),
                         help=_("the CSV separator (default: ; for a Dutch session, , for an English one)"))
+    export.add_argument("--codes", action="store_true",
+                        help=_("CSV: English column names and status codes, the same in every language (for "
+                               "scripts); without it the header and the statuses are in the session's language"))
     export.set_defaults(handler=export_session_cmd)
 
 
@@ -63,12 +66,12 @@ def export_session_cmd(args: argparse.Namespace) -> int:
     view = SessionView(store.read_session(session_id), source=session_id)
     report_problems(store)
     if not args.output or args.output == "-":
-        sys.stdout.write(export_session(view, fmt, args.include_notes, args.sep, args.with_names))
+        sys.stdout.write(export_session(view, fmt, args.include_notes, args.sep, args.with_names, args.codes))
         sys.stdout.flush()
         return 0
     usable(args.output, room=14)  # the temporary file's name is longer than the target's
     try:
-        save_export(view, fmt, Path(args.output), args.include_notes, args.sep, args.with_names)
+        save_export(view, fmt, Path(args.output), args.include_notes, args.sep, args.with_names, args.codes)
     except OSError as error:
         raise UserError(_("cannot write {file}: {problem}").format(
             file=args.output, problem=error.strerror or error)) from None
@@ -113,7 +116,7 @@ def export_all(args: argparse.Namespace) -> int:
             continue  # the store noted why; reported below
         target = folder / f"{view.id}.{fmt}"  # the id is safe as a file name by construction
         try:
-            save_export(view, fmt, target, args.include_notes, args.sep, args.with_names)
+            save_export(view, fmt, target, args.include_notes, args.sep, args.with_names, args.codes)
         except OSError as error:  # one planted link or FIFO in the folder: that file alone is not written
             err.print(literal(_("cannot write {file}: {problem}").format(file=target, problem=error.strerror or error)))
             failed += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workshop.i18n import _
 from workshop.model import LANGUAGES, PromptKind
@@ -106,6 +106,13 @@ class Guide:
     description: Text = EMPTY
     source: str = ""  # where it was loaded from, for messages
     duration: int = 0  # the stated length of the meeting in minutes, breaks included; 0: not stated
+    # the note-taker's labels the hints prescribe ("Ontbreekt: …"), per language: such a line is nobody's
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def label_words(self) -> list[str]:
+        """Every declared label, in every language (a Dutch note-taker may type either)."""
+        return list(dict.fromkeys(word for words in self.labels.values() for word in words))
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:

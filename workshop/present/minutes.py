@@ -227,19 +227,16 @@ def _assign_body(view: SessionView, step: Step) -> str:
 
 def _choice_body(view: SessionView, step: Step) -> str:
     chosen = view.choice(step.id)
-    if not chosen:
-        return ""
-
-    def words(option_id: str) -> str:
-        option = next((o for o in step.options if o.id == option_id), None)
-        return view.text(option.text) if option else option_id
-
-    line = "**" + _("Chosen") + ":** " + md_cell(words(chosen))
+    parts = []
     picks = view.partner_picks(step.id) if step.per == "partner" else {}
-    if not picks:
-        return line
-    # Asked of each partner: who chose what, then what the group comes to (the choice most made)
-    return _table([_("Partner"), _("Chosen")], [[p, words(o)] for p, o in picks.items()]) + "\n\n" + line
+    if picks:  # asked of each partner: who chose what, then what the group comes to (the choice most made)
+        parts.append(_table([_("Partner"), _("Chosen")], [[p, view.option_words(step.id, o)] for p, o in picks.items()]))
+    if chosen:
+        parts.append("**" + _("Chosen") + ":** " + md_cell(view.option_words(step.id, chosen)))
+    if phones := view.picks(step.id):  # the participants' own picks: counted, never named
+        parts.append(_table([_("Option"), _("Picked by participants")],
+                            [[view.option_words(step.id, o), str(count)] for o, count in phones.items()]))
+    return "\n\n".join(parts)
 
 
 _BODIES: dict[PromptKind, Callable[[SessionView, Step], str]] = {  # consent: see _step_markdown

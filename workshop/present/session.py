@@ -50,28 +50,37 @@ def _step(view: SessionView, step: Step, place: int) -> RenderableType:
     return Group(title, body if body is not None else Text("  " + _("nothing yet"), style="dim"))
 
 
-def _picks_per_partner(view: SessionView, step: Step, items) -> Text:
-    """Each partner's pick and the group's choice; for the phase, the guide that fits it."""
+def _choice(view: SessionView, step: Step) -> Text | None:
+    """Each partner's pick and the group's choice (for the phase, the guide that fits it), then
+    the participants' own picks counted per option."""
     from workshop.guides import load_shelf
     from workshop.phase import phase_step, suggestion
 
     def words(option_id: str) -> str:
-        option = next((o for o in step.options if o.id == option_id), None)
-        text = view.text(option.text) if option else option_id
-        return text.partition(":")[0].strip() or text
+        return view.option_words(step.id, option_id, short=step.per == "partner")
 
     lines = Text()
     for partner, picked in view.partner_picks(step.id).items():
         lines.append(literal(f"  • {partner}: {words(picked)}\n"))
-    if step.id != phase_step(view):  # a per-partner question of another kind (ready for the next phase?)
-        lines.append("  " + _("Chosen most: {option}").format(option=words(view.choice(step.id))) + "\n", style="bold")
-        return lines
-    lines.append("  " + _("The group's phase: {phase}").format(phase=words(view.choice(step.id))) + "\n", style="bold")
-    found = suggestion(view, load_shelf())  # the built-in guides: they are the ones written per phase
-    if found is not None:
-        lines.append("  " + _("This guide is written for another phase; the guide for this group's phase is "
-                              "‘{title}’ ({guide}).").format(title=found.title, guide=found.guide) + "\n", style="yellow")
-    return lines
+    chosen = view.choice(step.id)
+    if chosen and step.per != "partner":
+        lines.append("  • ")
+        lines.append(literal(words(chosen)))
+        lines.append("\n")
+    elif chosen and step.id != phase_step(view):  # a per-partner question of another kind (ready for the next phase?)
+        lines.append("  " + _("Chosen most: {option}").format(option=words(chosen)) + "\n", style="bold")
+    elif chosen:
+        lines.append("  " + _("The group's phase: {phase}").format(phase=words(chosen)) + "\n", style="bold")
+        found = suggestion(view, load_shelf())  # the built-in guides: they are the ones written per phase
+        if found is not None:
+            lines.append("  " + _("This guide is written for another phase; the guide for this group's phase is "
+                                  "‘{title}’ ({guide}).").format(title=found.title, guide=found.guide) + "\n",
+                         style="yellow")
+    if phones := view.picks(step.id):
+        lines.append("  " + _("Picked by participants:") + " ", style="dim")
+        lines.append(literal(" · ".join(f"{view.option_words(step.id, o, short=True)} {n}" for o, n in phones.items())))
+        lines.append("\n")
+    return lines or None
 
 
 def _body(view: SessionView, step: Step) -> RenderableType | None:
@@ -122,8 +131,8 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
             lines.append(literal(f"{action.text} — {action.who}".rstrip(" —")))
             lines.append("\n")
         return lines if view.carried else None
-    if kind is PromptKind.CHOICE and step.per == "partner":
-        return _picks_per_partner(view, step, items)
+    if kind is PromptKind.CHOICE:
+        return _choice(view, step)
     for c in items:
         lines.append("  • ")
         if kind is PromptKind.ASSIGN:
@@ -131,9 +140,6 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
         elif kind is PromptKind.CONSENT:
             body = next((view.text(b.text) for b in step.bodies if b.id == c.item), c.item)
             lines.append(literal(f"{c.partner}: {body}: {consent_label(str(c.value))} {day(c.when)}".rstrip()))
-        elif kind is PromptKind.CHOICE:
-            option = next((o for o in step.options if o.id == c.value), None)
-            lines.append(literal((f"{c.partner}: " if c.partner else "") + (view.text(option.text) if option else str(c.value))))
         else:
             if step.levels and (label := level_label(step, c.item, view.lang)):
                 lines.append(literal(f"[{label}] ", style="italic"))

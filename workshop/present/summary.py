@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from workshop.present.minutes_parts import when_words
 from workshop.present.text import SHOWN_CHARACTERS, literal
 from workshop.summary import SummarySection
 
@@ -13,7 +14,7 @@ def section_text(section: SummarySection) -> Text:
     for line in section.lines:
         text.append("\n• ")
         text.append(literal(line.text, limit=SHOWN_CHARACTERS))
-        details = [part for part in (line.who, line.when) if part]
+        details = [part for part in (line.who, when_words(line.when)) if part]  # a date in words, as the papers
         if details:
             text.append("  → ")
             text.append(literal(" · ".join(details), style="bold"))

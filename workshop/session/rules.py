@@ -15,7 +15,7 @@ from workshop.i18n import _
 from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, PromptKind, ReviewStatus,
                             SessionStatus, new_uid, now_iso)
 from workshop.session import changes as c
-from workshop.session.view import DEVICES_JOINED, PARTNER_PICK
+from workshop.session.view import DEVICES_JOINED, PARTNER_PICK, PICK
 from workshop.timer import Timebox
 
 if TYPE_CHECKING:
@@ -184,7 +184,8 @@ def _choose(live: LiveSession, change: c.Choose) -> Contribution:
             raise ValueError(_("'{partner}' is not a partner at this table.").format(partner=change.partner))
         return live._upsert(change.step, lambda x: x.item == PARTNER_PICK and x.partner == change.partner,
                             item=PARTNER_PICK, partner=change.partner, value=change.option)
-    return live._upsert(change.step, lambda x: x.item != PARTNER_PICK, value=change.option)
+    # the group's choice: never one of the participants' own picks (from their phones)
+    return live._upsert(change.step, lambda x: x.item not in (PICK, PARTNER_PICK), value=change.option)
 
 
 def _mark(live: LiveSession, change: c.Mark) -> Contribution:

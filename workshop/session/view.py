@@ -122,6 +122,11 @@ class SessionView:
     def text(self, value: Text) -> str:
         return value.get(self.lang)
 
+    @property
+    def labels(self) -> list[str]:
+        """The note-taker's labels the session's guide declares ("Ontbreekt", "Missing", …)."""
+        return list(self.meta.get("labels", []))
+
     # --- the agenda ---------------------------------------------------------------------------
 
     def step(self, step_id: str) -> Step:
@@ -273,13 +278,30 @@ class SessionView:
         """On a step with per = "partner": partner → the option they picked."""
         return {c.partner: str(c.value) for c in self.contributions(step_id) if c.item == PARTNER_PICK}
 
+    def option_words(self, step_id: str, option_id: str, short: bool = False) -> str:
+        """A choice option's words in the session's language; short: up to a colon ("Delen: de
+        partners …" → "Delen"). An unknown id comes back as it is."""
+        option = next((o for o in self.step(step_id).options if o.id == option_id), None)
+        words = self.text(option.text) if option else option_id
+        return (words.partition(":")[0].strip() or words) if short else words
+
     def picks(self, step_id: str) -> dict[str, int]:
-        """Participants' own picks on a choice step: option → how many picked it."""
-        counted: dict[str, int] = {}
+        """Participants' own picks on a choice step (from their phones): option → how many picked
+        it, in the step's order of options, only those picked. Every view counts them from here."""
+        return {option: len(names) for option, names in self.pickers(step_id).items()}
+
+    def pickers(self, step_id: str) -> dict[str, list[str]]:
+        """Participants' own picks on a choice step: option → who picked it ("Name (Partner)"),
+        in the step's order of options. Names are for the facilitator's screen only, and only on
+        a step that is not anonymous."""
+        order = [option.id for option in self.step(step_id).options]
+        found: dict[str, list[str]] = {}
         for c in self.contributions(step_id):
             if c.item == PICK:
-                counted[str(c.value)] = counted.get(str(c.value), 0) + 1
-        return counted
+                who = f"{c.participant} ({c.partner})" if c.participant and c.partner else c.participant or c.partner
+                found.setdefault(str(c.value), []).append(who)
+        return {option: found[option] for option in sorted(found, key=lambda o: order.index(o) if o in order
+                                                            else len(order))}
 
     def revealed(self, step_id: str) -> bool:
         """Are a blind scale's scores shown? (Always, for a scale that is not blind.)"""

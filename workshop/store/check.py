@@ -251,6 +251,7 @@ META_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "solved": (_TEXTS, N_("a list of contribution ids")),
     "next_meeting": (_dict_of(_is_text), N_("a date and a place")),
     "guide_title": (_dict_of(_is_text), N_("a text per language")),
+    "labels": (_TEXTS, N_("a list of labels")),
     "guide_version": (_is_int, N_("a number")),
     "lang": (lambda value: value in LANGUAGES, "/".join(LANGUAGES)),
     "status": (lambda value: value in tuple(SessionStatus), "/".join(SessionStatus)),

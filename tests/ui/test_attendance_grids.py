@@ -75,7 +75,7 @@ async def test_the_compare_screen_shows_a_partner_present_in_session_one_and_abs
 
     first = make_session(date="2026-09-01", partners=PARTNERS, participants=())
     second = make_session(date="2026-11-20", partners=PARTNERS, participants=())
-    for session_id, marks in ((first, {p: "present" for p in PARTNERS}), (second, {"Zorggroep": "absent"})):
+    for session_id, marks in ((first, {p: "present" for p in PARTNERS}), (second, {"Zorggroep": "absent", "Gemeente": "present"})):
         live = LiveSession(store.open_session(session_id))
         for partner, status in marks.items():
             live.apply(SetAttendance(partner, status))

@@ -231,3 +231,24 @@ def test_the_board_page_shows_a_suggested_pair_once(capsys, alliance):
     assert len(rows) == 1, rows  # one row for the pair suggested in the latest meeting: both wordings
     assert MEETINGS[2] in rows[0] and "mogelijk eerder genoemd" in rows[0] and "nog te bevestigen" in rows[0]
     assert "niet meer genoemd" not in rows[0]
+
+
+def test_a_chain_of_suggested_matches_leaves_no_link_of_it_no_longer_mentioned(store, make_session):
+    """June ≈ September ≈ November, none confirmed: the June wording is not 'no longer mentioned'
+    while the later ones that may be the same still wait (it was, on the board page)."""
+    from workshop.compare import compare_sessions
+
+    views = []
+    for day, text, other in (("2026-06-10", "Wachtlijsten voor jeugdzorg lopen op", "Te veel overleggen zonder besluit"),
+                             ("2026-09-09", "De wachtlijsten jeugdzorg worden langer", "Gegevens delen is onduidelijk"),
+                             ("2026-11-25", "Wachtlijsten jeugdzorg blijven lang", "Huisartsen schuiven niet aan")):
+        live = LiveSession(store.open_session(make_session(date=day)))
+        live.add("pains", text, "Gemeente")
+        live.add("pains", other, "Zorggroep")
+        live.close()
+        views.append(SessionView(live.tables()))
+        live.release()
+    compared = compare_sessions(views, lang="nl")
+    status = {trail.wordings[0].text: trail.status for trail in compared.pain_trails}
+    assert status["Wachtlijsten voor jeugdzorg lopen op"] == "alike"
+    assert status["Te veel overleggen zonder besluit"] == "gone"

@@ -154,7 +154,22 @@ def pains(sessions: list[Indexed]) -> tuple[tuple[PainRound, ...], tuple[PainTra
                                 tuple(suggestions), tuple(buckets["alike"])))
     waiting_now = {groups.find(uid) for x in (rounds[-1].suggestions if rounds else ())
                    for uid in (x.point.uid, x.earlier.uid)}
-    return tuple(rounds), _trails(trails, collected, solved_at, position, pending, waiting_now)
+    # A chain of suggestions (June ≈ September ≈ November) waits as a whole: the June point is not
+    # "no longer mentioned" while the later ones that may be the same are still to be confirmed.
+    pairs = [(groups.find(x.point.uid), groups.find(x.earlier.uid)) for r in rounds for x in r.suggestions]
+    return tuple(rounds), _trails(trails, collected, solved_at, position, pending, _chained(waiting_now, pairs))
+
+
+def _chained(start: set[str], pairs: list[tuple[str, str]]) -> set[str]:
+    """`start` and every group joined to it through suggested pairs, however many steps away."""
+    found, grew = set(start), True
+    while grew:
+        grew = False
+        for a, b in pairs:
+            if (a in found) != (b in found):
+                found |= {a, b}
+                grew = True
+    return found
 
 
 def _link_of(uid: str, earlier: PainRef | None, groups: Groups,

@@ -40,7 +40,7 @@ def test_text_and_markdown_open_with_the_headline_and_never_say_resolved_or_sd(c
 
 
 def test_markdown_has_a_dutch_title(capsys, alliance):
-    assert _compare(capsys, "--format", "md").startswith(f"# {ALLIANCE}: 3 sessies vergeleken\n")
+    assert _compare(capsys, "--format", "md").startswith(f"# {ALLIANCE}: 3 bijeenkomsten vergeleken\n")
 
 
 def test_a_suggestion_is_confirmed_then_undone_then_rejected_from_the_command_line(capsys, alliance):

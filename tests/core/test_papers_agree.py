@@ -162,7 +162,7 @@ def test_preparing_the_next_session_leaves_the_story_as_it_was(capsys, store, al
     prepared = json.loads(capsys.readouterr().out)["id"]
     after = _compare_md(capsys, "--collaboration", ALLIANCE)
     assert after.splitlines()[2] == headline  # the headline tells the same story
-    assert after.startswith(f"# {ALLIANCE}: 3 sessies vergeleken")
+    assert after.startswith(f"# {ALLIANCE}: 3 bijeenkomsten vergeleken")
     assert "*Voorbereid, nog niet gehouden: 30 november 2026 (Procesregie: werksessie). Deze bijeenkomst telt in " \
            "deze vergelijking niet mee.*" in after
     assert "**30 november 2026**" not in after  # no pain round, no "niet meer genoemd" for it

@@ -84,6 +84,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
         out += ["", md_escape(_("a/b: how much the first partner depends on the second for the ambition, "
                                 "and the other way round"))]
     out += ["", f"## {_('Ambition and other carried statements')}"]
+    if not comparison.statements:  # a heading with nothing under it reads as a lost page
+        out += ["", f"*{_('Nothing recorded.')}*"]
     for trail in comparison.statements:
         out += ["", f"### {md_escape(trail.title)}", ""]
         for version in trail.versions:
@@ -143,6 +145,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
         out.append(f"- {md_escape(trail.partner)} · {md_escape(trail.label)}: {steps}")
     if consents := consent_count_words(comparison):
         out += ["", md_escape(consents)]
+    if not (comparison.roles or comparison.consents or consents):
+        out.append(f"*{_('Nothing recorded.')}*")
     out += ["", f"## {_('Actions')}", ""]
     out += md_table([_("session"), _("agreed"), _("done"), _("still open"), _("dropped"), _("not reviewed")],
                     [[when(a.session), str(len(a.agreed)), *(str(a.count(s)) for s in ("done", "open", "dropped",

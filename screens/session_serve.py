@@ -56,6 +56,9 @@ class ServesParticipants:
         except settings.SettingError as problem:  # checked at start too; the environment may be a test's
             self.notify(str(problem), severity="error")
             return
+        from workshop.serve import doors
+
+        doors.more_descriptors()  # a Mac starts at 256: room for the phones, and for saving beside them
         server = Server(self.live, host=host, port=port)
         try:
             await server.start()

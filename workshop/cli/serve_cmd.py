@@ -26,7 +26,7 @@ def serve_session(args: argparse.Namespace) -> int:
     from workshop.cli.common import store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import literal, out
-    from workshop.serve import Server
+    from workshop.serve import Server, doors
     from workshop.serve.qr import qr_lines
     from workshop.session import LiveSession
 
@@ -42,6 +42,8 @@ def serve_session(args: argparse.Namespace) -> int:
     try:
         if live.closed:
             raise UserError(_("session {id} is closed; participants can only join an open session").format(id=session_id))
+
+        doors.more_descriptors()
 
         async def serve() -> None:
             server = Server(live, host=args.host, port=args.port)

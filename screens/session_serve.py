@@ -131,6 +131,19 @@ class ServesParticipants:
                  for seat in sorted(server.hub.joined.values(), key=lambda seat: seat.name.casefold())]
         self.app.push_screen(SeatsDialog(seats), self._free_seat)
 
+    def action_new_code(self) -> None:
+        """Another join code, on the panel and in its QR code; the old one lets nobody in any
+        more, and the phones already seated stay in (free one on the seats list)."""
+        server = self.server
+        if server is None or not server.running:
+            self.notify(_("Nobody can join now: F8 lets participants join."))
+            return
+        code = server.rotate_code()
+        for panel in _panels(self):
+            panel.show()
+        self.notify(_("New join code: {code}. The old code no longer works; who joined stays in.").format(code=code),
+                    timeout=8)
+
     def _free_seat(self, seat_id: str | None) -> None:
         if not seat_id or self.server is None or self.server.hub is None:
             return

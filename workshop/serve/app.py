@@ -17,7 +17,7 @@ from aiohttp import web
 from workshop.characters import visible
 from workshop.i18n import _, language
 from workshop.serve.doors import BODY_TIMEOUT, Doors
-from workshop.serve.guard import JoinAttempts, RateLimit, Signer, same_code
+from workshop.serve.guard import JoinAttempts, JoinRate, RateLimit, Signer, same_code
 from workshop.serve.hub import ALREADY, Hub, Joined, Refused
 from workshop.serve.seats import NO_PARTNER
 from workshop.serve.pages import step_page
@@ -55,6 +55,7 @@ def make_app(hub: Hub, code: str, scribe_code: str, hosts: frozenset[str],
         "code": code, "scribe_code": scribe_code, "hosts": hosts, "signer": Signer(),
         "send_limit": send_limit or RateLimit(burst=30, per_second=3),
         "attempts": attempts or JoinAttempts(),
+        "join_rate": JoinRate(),
         "jinja": pages,
     }
     app.router.add_get("/", home)
@@ -170,6 +171,11 @@ async def join(request: web.Request) -> web.Response:
     if not scribe and not same_code(typed, settings["code"]):
         attempts.failed(client)
         return refuse(request, _("That join code is not right."), 403)
+    busy = settings["join_rate"].refusal(client)
+    if busy == "address":
+        return refuse(request, _("Too many joins from this device. Wait a minute and try again."), 429)
+    if busy:
+        return refuse(request, _("Many people are joining at once. Wait a moment and try again."), 429)
     try:
         who = hub.join(str(form.get("name", "")), str(form.get("partner", "")), scribe=scribe)
     except Refused as problem:

@@ -11,12 +11,13 @@ Nothing here knows aiohttp: a connection is any object, closed through the calla
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable, Hashable
+
+from workshop.serve.guard import shared_address
 
 MAX_CONNECTIONS = 1_000  # however many descriptors the system gives
 PER_ADDRESS = 32  # a phone's browser opens about six; more from one address is not a phone
@@ -24,15 +25,6 @@ RESERVE = 64  # descriptors never given to a connection: the store's save, the a
 IDLE_TIMEOUT = 10.0  # seconds a connection may take to send its header, or wait between requests
 BODY_TIMEOUT = 10.0  # seconds a request may take to send its form
 RAISE_TO = 4_096  # the soft descriptor limit is raised this far where the hard limit allows
-
-
-def shared_address(address: str) -> bool:
-    """An address every program on this machine shares (the facilitator's own browser, a tunnel,
-    the tests): limited only with all the others, never per address."""
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
 
 
 def descriptor_limit() -> int | None:

@@ -38,6 +38,12 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def shared_address(client: str) -> bool:
+    """An address every program on this machine shares (the facilitator's own browser, a tunnel,
+    the tests): limited only together with all the others, never on its own."""
+    return is_loopback(client)
+
+
 class Signer:
     """`value.signature` with HMAC-SHA256 under a secret that lives as long as the server."""
 
@@ -83,6 +89,23 @@ class RateLimit:
             return False
         bucket.tokens -= 1
         return True
+
+
+class JoinRate:
+    """Seats taken per address (a phone joins once, again after a typo or a freed seat) and in
+    the whole room, so that 3,000 joins in a second and a half cannot take the 500 seats."""
+
+    def __init__(self, per_address: RateLimit | None = None, room: RateLimit | None = None,
+                 shared: Callable[[str], bool] = shared_address) -> None:
+        self.per_address = per_address or RateLimit(burst=5, per_second=1 / 12)
+        self.room = room or RateLimit(burst=200, per_second=10)
+        self.shared = shared
+
+    def refusal(self, client: str) -> str:
+        """Why this join must wait ("address", "room"), or "" when it may go on."""
+        if not self.shared(client) and not self.per_address.allow(client):
+            return "address"
+        return "" if self.room.allow("") else "room"
 
 
 @dataclass

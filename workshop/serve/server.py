@@ -80,6 +80,13 @@ class Server:
         """The address with the code filled in (for the QR code)."""
         return f"{self.address}?code={self.code}"
 
+    def rotate_code(self) -> str:
+        """Another join code: the old one no longer lets anyone join; phones already seated stay in."""
+        self.code = new_code()
+        if self.runner is not None:
+            self.runner.app[SETTINGS]["code"] = self.code
+        return self.code
+
     @property
     def running(self) -> bool:
         return self.runner is not None

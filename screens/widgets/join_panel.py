@@ -67,7 +67,8 @@ class JoinPanel(Static, can_focus=True):
             text.append(literal(", ".join(sorted(person.name for person in answered))))
         text.append("\n")
         if step.kind is PromptKind.SCALE and step.blind:
-            text.append((_("Scores revealed") if live.revealed(step.id) else _("Scores hidden until you reveal them"))
+            text.append((_("Scores revealed: phones can no longer change theirs") if live.revealed(step.id)
+                         else _("Scores hidden until you reveal them"))
                         + "\n", style="italic")
         if live.input_closed(step.id):
             text.append(_("Closed to input") + "\n", style="bold red")

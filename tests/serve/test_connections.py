@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from tests.serve.helpers import join, send, saved
+from tests.serve.helpers import join, saved, send
 from tests.serve.test_join_panel import SIZE, make_app
 
 FLOOD = r"""

@@ -19,8 +19,8 @@ from workshop.i18n import _, language
 from workshop.serve.doors import BODY_TIMEOUT, Doors
 from workshop.serve.guard import JoinAttempts, JoinRate, RateLimit, Signer, same_code
 from workshop.serve.hub import ALREADY, Hub, Joined, Refused
-from workshop.serve.seats import NO_PARTNER
 from workshop.serve.pages import step_page
+from workshop.serve.seats import NO_PARTNER
 from workshop.serve.words import words
 from workshop.session.live import SaveFailed, SessionClosed
 
@@ -161,11 +161,13 @@ async def join(request: web.Request) -> web.Response:
     settings, hub = request.app[SETTINGS], request.app[HUB]
     attempts: JoinAttempts = settings["attempts"]
     client = request.remote or "?"
+    form = await read_form(request)  # read first: from the checks below to the verdict nothing waits
     if attempts.locked(client):
         return refuse(request, _("Too many wrong codes: joining from this device is locked. Ask the facilitator."), 403)
     if attempts.too_fast(client):
         return refuse(request, _("Too many wrong codes. Wait a minute and try again."), 429)
-    form = await read_form(request)
+    if attempts.room_busy():
+        return refuse(request, _("Many wrong codes are being tried here. Wait a moment and try again."), 429)
     typed = str(form.get("code", ""))
     scribe = bool(settings["scribe_code"]) and same_code(typed, settings["scribe_code"])
     if not scribe and not same_code(typed, settings["code"]):

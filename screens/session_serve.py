@@ -56,6 +56,9 @@ class ServesParticipants:
         except settings.SettingError as problem:  # checked at start too; the environment may be a test's
             self.notify(str(problem), severity="error")
             return
+        from workshop.serve import doors
+
+        doors.more_descriptors()  # a Mac starts at 256: room for the phones, and for saving beside them
         server = Server(self.live, host=host, port=port)
         try:
             await server.start()
@@ -127,6 +130,19 @@ class ServesParticipants:
         seats = [(seat.id, seat_line(seat.name, seat.partner, seat.scribe, int((now - seat.joined_at) // 60)))
                  for seat in sorted(server.hub.joined.values(), key=lambda seat: seat.name.casefold())]
         self.app.push_screen(SeatsDialog(seats), self._free_seat)
+
+    def action_new_code(self) -> None:
+        """Another join code, on the panel and in its QR code; the old one lets nobody in any
+        more, and the phones already seated stay in (free one on the seats list)."""
+        server = self.server
+        if server is None or not server.running:
+            self.notify(_("Nobody can join now: F8 lets participants join."))
+            return
+        code = server.rotate_code()
+        for panel in _panels(self):
+            panel.show()
+        self.notify(_("New join code: {code}. The old code no longer works; who joined stays in.").format(code=code),
+                    timeout=8)
 
     def _free_seat(self, seat_id: str | None) -> None:
         if not seat_id or self.server is None or self.server.hub is None:

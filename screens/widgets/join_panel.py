@@ -28,7 +28,8 @@ class JoinPanel(Static, can_focus=True):
     def __init__(self, server: Server, **kwargs) -> None:
         super().__init__(**kwargs)
         self.server = server
-        self.qr = "\n".join(qr_lines(server.join_link))  # made once: drawing it costs a frame
+        self.qr_link = ""
+        self.qr = ""
 
     def on_mount(self) -> None:
         self.show()
@@ -39,9 +40,14 @@ class JoinPanel(Static, can_focus=True):
             return
         live = hub.live
         step = live.current
+        if self.qr_link != server.join_link:  # made once per code: drawing it costs a frame
+            self.qr_link, self.qr = server.join_link, "\n".join(qr_lines(server.join_link))
         text = Text(self.qr + "\n", no_wrap=True)
         text.append(server.address + "\n", style="bold")
-        text.append(_("Join code: {code}").format(code=server.code) + "\n", style="bold")
+        text.append(_("Join code: {code}").format(code=server.code), style="bold")
+        if not self.screen.has_class("presenting"):
+            text.append("  (" + _("n: new code") + ")", style="dim")
+        text.append("\n")
         if not self.screen.has_class("presenting"):  # the scribe code is for the co-facilitator only
             text.append(_("Scribe code: {code}").format(code=server.scribe_code) + "\n", style="dim")
         joined = list(hub.joined.values())
@@ -61,7 +67,8 @@ class JoinPanel(Static, can_focus=True):
             text.append(literal(", ".join(sorted(person.name for person in answered))))
         text.append("\n")
         if step.kind is PromptKind.SCALE and step.blind:
-            text.append((_("Scores revealed") if live.revealed(step.id) else _("Scores hidden until you reveal them"))
+            text.append((_("Scores revealed: phones can no longer change theirs") if live.revealed(step.id)
+                         else _("Scores hidden until you reveal them"))
                         + "\n", style="italic")
         if live.input_closed(step.id):
             text.append(_("Closed to input") + "\n", style="bold red")

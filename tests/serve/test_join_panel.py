@@ -139,3 +139,34 @@ def test_the_facilitator_frees_a_seat_and_the_name_can_join_again(store, room_se
     assert refused == 409
     assert "Anna" in listed and "Gemeente" in listed
     assert old_device == 401 and again == 200 and seats == ["Anna"]
+
+
+def test_the_facilitator_gives_a_new_join_code_and_who_joined_stays_in(store, room_session):
+    from workshop.serve.qr import qr_lines
+
+    async def scenario():
+        app = make_app(store, room_session)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f8")
+            await pilot.pause()
+            server = app.screen.server
+            old = server.code
+            seated = await join(server, name="Bram")
+            app.screen.query_one("#join-panel").focus()
+            await pilot.press("n")
+            await pilot.pause()
+            shown = panel_text(app)
+            async with seated.post("/join", data={"code": old, "name": "Mallory", "partner": "Gemeente"}) as answer:
+                old_code = answer.status
+            newcomer = await join(server, name="Carla")  # with the code shown now
+            sent = [(await send(phone, what="contribution", step="ideas", text=f"from {name}"))[0]
+                    for phone, name in ((seated, "Bram"), (newcomer, "Carla"))]
+            for phone in (seated, newcomer):
+                await phone.close()
+            return old, server.code, server.join_link, shown, old_code, sent, sorted(x.name for x in server.hub.joined.values())
+
+    old, new, link, shown, old_code, sent, seats = asyncio.run(scenario())
+    assert new != old and f"Join code: {new}" in shown and old not in shown
+    assert "\n".join(qr_lines(link)) in shown and link.endswith(f"?code={new}")
+    assert old_code == 403
+    assert sent == [200, 200] and seats == ["Bram", "Carla"]

@@ -51,3 +51,32 @@ def test_a_participants_pick_is_not_the_groups_choice(store, room_session):
             live.release()
 
     assert asyncio.run(scenario()) == ("delen", {"vormgeven": 1})
+
+
+def test_serve_says_everything_is_saved_only_when_nothing_waits_to_be_written(room_session, capsys, monkeypatch):
+    """Before: 'Everything received is saved' was printed whatever was still in memory only."""
+    import errno
+
+    from workshop.serve import Server
+    from workshop.session import changes as c
+    from workshop.store import atomic
+
+    async def stopped_with_a_change_in_memory(server):
+        server.live.apply_in_memory([c.AddContribution("ideas", "Only in memory", participant="Bram")])
+        raise KeyboardInterrupt  # ctrl+c
+
+    def full_disk(path, payload):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    real = atomic.write_atomically
+    monkeypatch.setattr(Server, "serve_until_stopped", stopped_with_a_change_in_memory)
+    monkeypatch.setattr(atomic, "write_atomically", full_disk)
+    assert run(["--lang", "en", "serve", room_session, "--port", "0"]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert said.endswith("Stopped, but 1 change received could not be written to disk (No space left on device): "
+                         "it is not saved.")
+    assert "Everything received is saved" not in said
+
+    monkeypatch.setattr(atomic, "write_atomically", real)  # the disk writes again
+    assert run(["--lang", "en", "serve", room_session, "--port", "0"]) == 0
+    assert " ".join(capsys.readouterr().out.split()).endswith("Stopped. Everything received is saved.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from workshop.i18n import _
+from workshop.i18n import _, ngettext
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -26,7 +26,7 @@ def serve_session(args: argparse.Namespace) -> int:
     from workshop.cli.common import store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import literal, out
-    from workshop.serve import Server
+    from workshop.serve import Server, doors
     from workshop.serve.qr import qr_lines
     from workshop.session import LiveSession
 
@@ -42,6 +42,8 @@ def serve_session(args: argparse.Namespace) -> int:
     try:
         if live.closed:
             raise UserError(_("session {id} is closed; participants can only join an open session").format(id=session_id))
+
+        doors.more_descriptors()
 
         async def serve() -> None:
             server = Server(live, host=args.host, port=args.port)
@@ -64,7 +66,27 @@ def serve_session(args: argparse.Namespace) -> int:
         try:
             asyncio.run(serve())
         except KeyboardInterrupt:
-            out.print(literal(_("Stopped. Everything received is saved.")))
+            pass
+        left = unsaved(live)
+        out.print(literal(left or _("Stopped. Everything received is saved.")))
+        return 1 if left else 0
     finally:
         live.release()
-    return 0
+
+
+def unsaved(live) -> str:
+    """'' when nothing received waits to be written (tried once more here), else what was not saved."""
+    from workshop.session import SaveFailed
+
+    if not live.pending:
+        return ""
+    try:
+        live.retry()
+        return ""
+    except SaveFailed as failed:
+        count = len(live.pending)
+        cause = failed.__context__  # the OSError behind it
+        problem = getattr(cause, "strerror", None) or str(cause or failed)
+    return ngettext("Stopped, but {count} change received could not be written to disk ({problem}): it is not saved.",
+                    "Stopped, but {count} changes received could not be written to disk ({problem}): they are not saved.",
+                    count).format(count=count, problem=problem)

@@ -7,6 +7,7 @@ nothing. Templates are autoescaped: names and texts are shown literally, never a
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
@@ -15,15 +16,17 @@ from aiohttp import web
 
 from workshop.characters import visible
 from workshop.i18n import _, language
-from workshop.serve.guard import JoinAttempts, RateLimit, Signer, same_code
+from workshop.serve.doors import BODY_TIMEOUT, Doors
+from workshop.serve.guard import JoinAttempts, JoinRate, RateLimit, Signer, same_code
 from workshop.serve.hub import ALREADY, Hub, Joined, Refused
-from workshop.serve.seats import NO_PARTNER
 from workshop.serve.pages import step_page
+from workshop.serve.seats import NO_PARTNER
 from workshop.serve.words import words
 from workshop.session.live import SaveFailed, SessionClosed
 
 MAX_BODY = 32 * 1024  # bytes: 2,000 emoji sent from a form (12 bytes each, percent-encoded) fit
 MAX_SUBMISSION_ID = 64
+MAX_STREAMS = 8  # pages of one seat listening for the meeting to move at once (tabs, reloads)
 COOKIE = "workshop_participant"
 TEMPLATES = Path(__file__).parent / "templates"
 HEADERS = {
@@ -37,6 +40,7 @@ HEADERS = {
 
 HUB = web.AppKey("hub", Hub)
 SETTINGS = web.AppKey("settings", dict)
+DOORS = web.AppKey("doors", Doors)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -51,6 +55,7 @@ def make_app(hub: Hub, code: str, scribe_code: str, hosts: frozenset[str],
         "code": code, "scribe_code": scribe_code, "hosts": hosts, "signer": Signer(),
         "send_limit": send_limit or RateLimit(burst=30, per_second=3),
         "attempts": attempts or JoinAttempts(),
+        "join_rate": JoinRate(),
         "jinja": pages,
     }
     app.router.add_get("/", home)
@@ -76,7 +81,17 @@ async def script(request: web.Request) -> web.Response:
 
 @web.middleware
 async def guarded(request: web.Request, handler: Handler) -> web.StreamResponse:
-    settings = request.app[SETTINGS]
+    settings, doors = request.app[SETTINGS], request.app.get(DOORS)
+    if doors is not None:  # in a request: this connection is not idle, nobody closes it to get in
+        doors.request_started(request.protocol)
+    try:
+        return await _guarded(request, handler, settings)
+    finally:
+        if doors is not None:
+            doors.request_ended(request.protocol)
+
+
+async def _guarded(request: web.Request, handler: Handler, settings: dict) -> web.StreamResponse:
     with language(request.app[HUB].live.lang):
         if request.host.lower() not in settings["hosts"]:
             # DNS rebinding: a page elsewhere that names itself 127.0.0.1 still sends its own name.
@@ -87,6 +102,8 @@ async def guarded(request: web.Request, handler: Handler) -> web.StreamResponse:
             except web.HTTPRequestEntityTooLarge:
                 response = refuse(request, _("That is too much at once (at most {limit} KB).").format(
                     limit=MAX_BODY // 1024), 413)
+            except web.HTTPRequestTimeout:
+                response = refuse(request, _("That took too long to arrive. Please send it again."), 408)
             except web.HTTPException as problem:
                 if problem.status >= 400:
                     response = refuse(request, problem.reason, problem.status)
@@ -95,6 +112,14 @@ async def guarded(request: web.Request, handler: Handler) -> web.StreamResponse:
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+
+async def read_form(request: web.Request) -> Any:
+    """The posted form, or 408 when it comes too slowly (a connection held open by a trickle)."""
+    try:
+        return await asyncio.wait_for(request.post(), BODY_TIMEOUT)
+    except asyncio.TimeoutError:
+        raise web.HTTPRequestTimeout() from None
 
 
 def wants_json(request: web.Request) -> bool:
@@ -136,16 +161,23 @@ async def join(request: web.Request) -> web.Response:
     settings, hub = request.app[SETTINGS], request.app[HUB]
     attempts: JoinAttempts = settings["attempts"]
     client = request.remote or "?"
+    form = await read_form(request)  # read first: from the checks below to the verdict nothing waits
     if attempts.locked(client):
         return refuse(request, _("Too many wrong codes: joining from this device is locked. Ask the facilitator."), 403)
     if attempts.too_fast(client):
         return refuse(request, _("Too many wrong codes. Wait a minute and try again."), 429)
-    form = await request.post()
+    if attempts.room_busy():
+        return refuse(request, _("Many wrong codes are being tried here. Wait a moment and try again."), 429)
     typed = str(form.get("code", ""))
     scribe = bool(settings["scribe_code"]) and same_code(typed, settings["scribe_code"])
     if not scribe and not same_code(typed, settings["code"]):
         attempts.failed(client)
         return refuse(request, _("That join code is not right."), 403)
+    busy = settings["join_rate"].refusal(client)
+    if busy == "address":
+        return refuse(request, _("Too many joins from this device. Wait a minute and try again."), 429)
+    if busy:
+        return refuse(request, _("Many people are joining at once. Wait a moment and try again."), 429)
     try:
         who = hub.join(str(form.get("name", "")), str(form.get("partner", "")), scribe=scribe)
     except Refused as problem:
@@ -179,7 +211,7 @@ async def send(request: web.Request) -> web.Response:
         return refuse(request, _("Please join first."), 401)
     if not settings["send_limit"].allow(who.id):
         return refuse(request, _("Too many at once. Wait a moment and send again."), 429)
-    form = await request.post()
+    form = await read_form(request)
     field = lambda name: str(form.get(name, ""))  # noqa: E731
     what, step_id, submission = field("what"), field("step"), field("uid")
     if not submission or len(submission) > MAX_SUBMISSION_ID:
@@ -216,10 +248,14 @@ async def send(request: web.Request) -> web.Response:
 async def events(request: web.Request) -> web.StreamResponse:
     """Server-sent events: the stage's version now, and again each time the meeting moves."""
     hub = request.app[HUB]
-    if participant(request) is None:
+    who = participant(request)
+    if who is None:
         return refuse(request, _("Please join first."), 401)
+    if who.streams >= MAX_STREAMS:  # each holds a connection: one device cannot hold them all
+        return refuse(request, _("This device has the meeting open too often. Close a tab and reload."), 429)
     response = web.StreamResponse(headers={"Content-Type": "text/event-stream", **HEADERS})
     await response.prepare(request)
+    who.streams += 1
     try:
         while not hub.stopping.is_set():
             await response.write(f"data: {hub.version}\n\n".encode())
@@ -227,4 +263,6 @@ async def events(request: web.Request) -> web.StreamResponse:
                 await response.write(b": still here\n\n")
     except (ConnectionResetError, RuntimeError):
         pass
+    finally:
+        who.streams -= 1
     return response

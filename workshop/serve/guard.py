@@ -11,7 +11,7 @@ import hmac
 import ipaddress
 import secrets
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -36,6 +36,12 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def shared_address(client: str) -> bool:
+    """An address every program on this machine shares (the facilitator's own browser, a tunnel,
+    the tests): limited only together with all the others, never on its own."""
+    return is_loopback(client)
 
 
 class Signer:
@@ -85,14 +91,47 @@ class RateLimit:
         return True
 
 
+class JoinRate:
+    """Seats taken per address (a phone joins once, again after a typo or a freed seat) and in
+    the whole room, so that 3,000 joins in a second and a half cannot take the 500 seats."""
+
+    def __init__(self, per_address: RateLimit | None = None, room: RateLimit | None = None,
+                 shared: Callable[[str], bool] = shared_address) -> None:
+        self.per_address = per_address or RateLimit(burst=5, per_second=1 / 12)
+        self.room = room or RateLimit(burst=200, per_second=10)
+        self.shared = shared
+
+    def refusal(self, client: str) -> str:
+        """Why this join must wait ("address", "room"), or "" when it may go on."""
+        if not self.shared(client) and not self.per_address.allow(client):
+            return "address"
+        return "" if self.room.allow("") else "room"
+
+
 @dataclass
 class JoinAttempts:
-    """Wrong join codes per client address: a few per minute, then that address is locked out."""
+    """Wrong join codes per client address: a few per minute, then that address is locked out.
+    And in the whole room: after `room_per_minute` wrong codes in a minute, every code (right or
+    wrong) is checked at `room_pace` a second for everyone, so that 20,000 addresses guess no
+    faster than a few."""
 
     per_minute: int = 5
     lock_after: int = 10
     clock: Callable[[], float] = time.monotonic
     wrong: dict[str, list[float]] = field(default_factory=dict)
+    room_per_minute: int = 60
+    room_pace: float = 2.0
+    room_wrong: deque[float] = field(default_factory=lambda: deque(maxlen=10_000))
+
+    def __post_init__(self) -> None:
+        self._pace = RateLimit(burst=2, per_second=self.room_pace, clock=self.clock)
+
+    def room_busy(self) -> bool:
+        """Too many wrong codes in the room this minute, and this check must wait its turn."""
+        now = self.clock()
+        while self.room_wrong and now - self.room_wrong[0] >= 60:
+            self.room_wrong.popleft()
+        return len(self.room_wrong) >= self.room_per_minute and not self._pace.allow("")
 
     def locked(self, client: str) -> bool:
         return len(self.wrong.get(client, [])) >= self.lock_after
@@ -103,6 +142,7 @@ class JoinAttempts:
 
     def failed(self, client: str) -> None:
         self.wrong.setdefault(client, []).append(self.clock())
+        self.room_wrong.append(self.clock())
 
 
 class FormTokens:

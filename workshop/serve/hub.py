@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from workshop.characters import cleaned
 from workshop.guides import Step
-from workshop.i18n import _
+from workshop.i18n import N_, _
 from workshop.model import PromptKind
 from workshop.serve.budget import Budget, stored_size
 from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # noqa: F401 (importable here)
@@ -24,6 +24,14 @@ from workshop.session.view import DEVICES_JOINED, PICK
 MAX_TEXT = 2_000  # characters a participant can send at once
 KINDS = (PromptKind.OPEN, PromptKind.SCALE, PromptKind.VOTE, PromptKind.CHOICE)
 ALREADY = "already received"
+SETTLED = N_("The scores have been revealed: this scale is closed. Yours stay as you gave them.")
+
+
+def settled(live: LiveSession, step: Step) -> bool:
+    """A blind scale is closed to phones once it is revealed: a score changed after the room has
+    seen the distribution would answer the room, not the statement, and nothing could tell it
+    from a blind one. The facilitator can still type a correction."""
+    return step.kind is PromptKind.SCALE and step.blind and live.revealed(step.id)
 
 
 class Hub:
@@ -133,6 +141,8 @@ class Hub:
         on the list joins the list with it, so every count of people counts them); on a step
         that asks each organisation, for the organisation the seat joined for."""
         step = self.open_step(step_id, (PromptKind.SCALE,))
+        if settled(self.live, step):
+            raise Refused(_(SETTLED))
         if who.scribe:
             raise Refused(_("A scribe adds contributions; scores come from the participants."))
         try:

@@ -44,6 +44,7 @@ class Joined:
     registered: bool = False  # the name is on the session's list of participants
     given: dict[tuple[str, str], int] = field(default_factory=dict)  # (step, item) → the score this seat gave
     received: OrderedDict[str, None] = field(default_factory=OrderedDict)  # submission ids on disk
+    streams: int = 0  # pages of this seat listening for the meeting to move (each holds a connection)
 
     def uid_for(self, form_uid: str) -> str:
         """A contribution uid of this participant's own: one form sent twice is saved once, and

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from aiohttp import web
 
 from workshop.i18n import _
-from workshop.serve.app import SETTINGS, make_app
+from workshop.serve.app import DOORS, SETTINGS, make_app
+from workshop.serve.doors import IDLE_TIMEOUT, Doors
 from workshop.serve.guard import allowed_hosts, is_loopback, new_code
 from workshop.serve.hub import Hub
 from workshop.session import LiveSession
 
 LOOK_EVERY = 0.3  # seconds between looks at the meeting's stage (a step moved, a reveal, …)
+BACKLOG = 1_024  # connections the system holds until accepted: 200 phones joining at once wait in it
 
 
 def local_address() -> str:
@@ -25,6 +27,29 @@ def local_address() -> str:
         probe.connect(("192.0.2.1", 9))  # TEST-NET-1: routing only
         return probe.getsockname()[0]
     return "127.0.0.1"
+
+
+class _Counted(web.RequestHandler):
+    """aiohttp's protocol for one connection, let in by the doors (or closed at once)."""
+
+    def __init__(self, doors: Doors, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.doors = doors
+        self.admitted = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        peer = transport.get_extra_info("peername")
+        address = str(peer[0]) if isinstance(peer, tuple) and peer else ""
+        if not self.doors.admit(self, address, transport.abort):
+            transport.abort()  # no descriptor is kept for it
+            return
+        self.admitted = True
+        super().connection_made(transport)
+
+    def connection_lost(self, exc: BaseException | None) -> None:
+        if self.admitted:
+            self.doors.left(self)
+            super().connection_lost(exc)
 
 
 @dataclass
@@ -36,6 +61,8 @@ class Server:
     scribe_code: str = field(default_factory=new_code)
     hub: Hub | None = None
     runner: web.AppRunner | None = None
+    doors: Doors | None = None  # the connection limits (made at start, from the descriptors free then)
+    _listening: asyncio.AbstractServer | None = None
     _looking: asyncio.Task | None = None
 
     @property
@@ -53,6 +80,13 @@ class Server:
         """The address with the code filled in (for the QR code)."""
         return f"{self.address}?code={self.code}"
 
+    def rotate_code(self) -> str:
+        """Another join code: the old one no longer lets anyone join; phones already seated stay in."""
+        self.code = new_code()
+        if self.runner is not None:
+            self.runner.app[SETTINGS]["code"] = self.code
+        return self.code
+
     @property
     def running(self) -> bool:
         return self.runner is not None
@@ -64,17 +98,25 @@ class Server:
         self.hub = Hub(self.live)
         also = (self.shown_host.strip("[]"),) if not is_loopback(self.host) else ()
         application = make_app(self.hub, self.code, self.scribe_code, allowed_hosts(self.host, self.port, also))
+        doors = self.doors = self.doors or Doors()
+        application[DOORS] = doors
         runner = web.AppRunner(application, access_log=None, shutdown_timeout=1.0, handle_signals=False)
         await runner.setup()
-        site = web.TCPSite(runner, self.host, self.port, reuse_address=True)
+        loop = asyncio.get_running_loop()
+        assert runner.server is not None
+
+        def connection() -> _Counted:
+            return _Counted(doors, runner.server, loop=loop, access_log=None, keepalive_timeout=IDLE_TIMEOUT)
+
         try:
-            await site.start()
+            self._listening = await loop.create_server(connection, self.host, self.port, reuse_address=True,
+                                                          backlog=BACKLOG)
         except OSError as error:
             await runner.cleanup()
             raise OSError(_("Cannot listen on {host} port {port}: {problem}").format(
                 host=self.host, port=self.port, problem=error.strerror or error)) from None
         if self.port == 0:  # a free port chosen by the system (tests, the bench)
-            self.port = runner.addresses[0][1]
+            self.port = self._listening.sockets[0].getsockname()[1]
             application[SETTINGS]["hosts"] = allowed_hosts(self.host, self.port, also)
         self.runner = runner
         self._looking = asyncio.get_running_loop().create_task(self._look())
@@ -83,6 +125,8 @@ class Server:
         assert self.hub is not None
         while not self.hub.stopping.is_set():
             self.hub.look()
+            if self.doors is not None:
+                self.doors.sweep()
             await asyncio.sleep(LOOK_EVERY)
 
     async def stop(self) -> None:
@@ -92,6 +136,9 @@ class Server:
         if self._looking is not None:
             self._looking.cancel()
             self._looking = None
+        if self._listening is not None:
+            self._listening.close()
+            self._listening = None
         if self.runner is not None:
             runner, self.runner = self.runner, None
             await runner.cleanup()

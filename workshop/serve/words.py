@@ -4,6 +4,7 @@ every word goes through gettext and is checked for its Dutch translation)."""
 from __future__ import annotations
 
 from workshop.i18n import _
+from workshop.serve.hub import SETTLED
 
 
 def words() -> dict[str, str]:
@@ -27,6 +28,7 @@ def words() -> dict[str, str]:
         "anonymous": _("This step is anonymous: your name is not saved with what you write."),
         "held": _("The facilitator shows contributions after reading them."),
         "blind": _("Scores stay hidden until the facilitator reveals them."),
+        "settled": _(SETTLED),
         "your_score": _("Your score"),
         "score": _("Save score"),
         "distribution": _("How the room scored"),

@@ -24,7 +24,7 @@ from screens.widgets.footer import TranslatedFooter
 from screens.widgets.kinds import INPUTS
 from screens.widgets.save_state import SaveState
 from screens.widgets.step_timer import StepTimer
-from workshop.i18n import _
+from workshop.i18n import _, day
 from workshop.model import PromptKind
 from workshop.session import Change, LiveSession, SaveFailed, SessionClosed
 from workshop.session.changes import (
@@ -107,7 +107,7 @@ class SessionScreen(ServesParticipants, Screen):
 
     def show_session(self) -> None:
         live = self.live
-        title = Text.assemble(literal(live.collaboration, style="bold"), " · ", literal(live.title), " · ", live.date)
+        title = Text.assemble(literal(live.collaboration, style="bold"), " · ", literal(live.title), " · ", day(live.date))
         self.query_one("#session-title", Static).update(title)
         banner = self.query_one("#banner", Static)
         if live.closed:

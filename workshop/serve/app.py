@@ -45,14 +45,15 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def make_app(hub: Hub, code: str, scribe_code: str, hosts: frozenset[str],
-             send_limit: RateLimit | None = None, attempts: JoinAttempts | None = None) -> web.Application:
+             send_limit: RateLimit | None = None, attempts: JoinAttempts | None = None,
+             secret: bytes | None = None) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY, middlewares=[guarded])
     pages = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                undefined=jinja2.StrictUndefined)
     pages.filters["shown"] = visible  # the one safe-text rule: no phone gets another's bidi controls raw
     app[HUB] = hub
     app[SETTINGS] = {
-        "code": code, "scribe_code": scribe_code, "hosts": hosts, "signer": Signer(),
+        "code": code, "scribe_code": scribe_code, "hosts": hosts, "signer": Signer(secret),
         "send_limit": send_limit or RateLimit(burst=30, per_second=3),
         "attempts": attempts or JoinAttempts(),
         "join_rate": JoinRate(),

@@ -71,3 +71,41 @@ def test_a_closed_session_keeps_no_room(serving, store, room_session):
     from workshop.session import SessionView
 
     assert "room" not in SessionView(store.read_session(room_session)).meta
+
+
+def test_a_phone_whose_seat_was_freed_is_told_so_and_joins_again_in_one_tap(serving):
+    """Before: a freed phone's page kept saying it follows the meeting, and a reload showed an
+    empty join form as if it had never joined."""
+    import re
+
+    html = {"Accept": "text/html"}
+
+    async def scenario():
+        async with serving() as server:
+            anna = await join(server, name="Anna", partner="Gemeente")
+            server.hub.free(next(iter(server.hub.joined)))
+            async with anna.get("/events") as answer:
+                events = answer.status  # the page's stream is refused: page.js loads "/" again
+            async with anna.get("/", headers=html) as answer:
+                page = await answer.text()
+            fields = dict(re.findall(r'<input id="(\w+)" name="\w+" value="([^"]*)"', page))
+            partner = re.search(r'<option value="([^"]*)" selected>', page).group(1)
+            async with anna.post("/join", data={**fields, "partner": partner}, headers=html,
+                                 allow_redirects=False) as answer:
+                tapped = answer.status
+            async with anna.get("/", headers=html) as answer:
+                back = await answer.text()
+            server.rotate_code()  # a new code: a freed device needs it to come back
+            server.hub.free(next(iter(server.hub.joined)))
+            async with anna.get("/", headers=html) as answer:
+                after_new_code = await answer.text()
+            await anna.close()
+            return server, events, page, fields, partner, tapped, back, after_new_code
+
+    server, events, page, fields, partner, tapped, back, after_new_code = run(scenario())
+    assert events == 401
+    assert page.count("Your seat is no longer held") == 1 and "Tap Join to join again." in page
+    assert fields["name"] == "Anna" and fields["code"] and partner == "Gemeente"
+    assert tapped == 303 and 'id="follow"' in back
+    assert "Type the join code to join again." in after_new_code and 'value="Anna"' in after_new_code
+    assert not re.search(r'<input id="code" name="code" value="[^"]+"', after_new_code)

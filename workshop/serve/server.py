@@ -92,10 +92,17 @@ class Server:
             self.runner.app[SETTINGS]["code"] = self.code
         return self.code
 
-    def _keep_room(self) -> None:
+    def _keep_room(self, listening: bool = True) -> None:
         """The room's codes and secret, kept in the session file: a restart finds the same room."""
         with contextlib.suppress(SaveFailed, SessionClosed):  # kept in memory; on disk with the next write
-            self.live.apply(OpenRoom(self.code, self.scribe_code, self.secret))
+            self.live.apply(OpenRoom(self.code, self.scribe_code, self.secret, listening))
+
+    async def pause(self) -> None:
+        """The facilitator stops letting phones in (F8 again): the room, its code and seats stay
+        for the next F8, but opening the session later does not open it by itself."""
+        await self.stop()
+        if not self.live.closed and room_of(self.live.meta) is not None:
+            self._keep_room(listening=False)
 
     @property
     def running(self) -> bool:
@@ -111,6 +118,8 @@ class Server:
             self._keep_room()
         else:  # the same room as before a restart: its codes, its seats, its cookies
             self.code, self.scribe_code, self.secret = room["code"], str(room.get("scribe_code", "")), room["secret"]
+            if room.get("listening") is False:
+                self._keep_room()
         self.hub = Hub(self.live)
         also = (self.shown_host.strip("[]"),) if not is_loopback(self.host) else ()
         application = make_app(self.hub, self.code, self.scribe_code, allowed_hosts(self.host, self.port, also),

@@ -251,6 +251,7 @@ class OpenRoom(Frozen):
     code: str
     scribe_code: str
     secret: str
+    listening: bool = True  # False: the facilitator stopped it (F8); a restart does not start it again
 
 
 class TakeSeat(Frozen):

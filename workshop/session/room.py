@@ -21,10 +21,17 @@ def room_of(meta: dict[str, Any]) -> dict[str, Any] | None:
     return room if isinstance(room, dict) and room.get("code") and room.get("secret") else None
 
 
+def listening(meta: dict[str, Any]) -> bool:
+    """The room was open to phones when the app last let the session go (a restart, a crash,
+    leaving the session): opening the session opens it again."""
+    room = room_of(meta)
+    return room is not None and room.get("listening", True) is not False
+
+
 def open_room(live: LiveSession, change: c.OpenRoom) -> None:
     seats = (room_of(live.meta) or {}).get("seats", {})
     live._set_meta(**{ROOM: {"code": change.code, "scribe_code": change.scribe_code, "secret": change.secret,
-                             "seats": dict(seats)}})
+                             "listening": change.listening, "seats": dict(seats)}})
 
 
 def take_seat(live: LiveSession, change: c.TakeSeat) -> None:

@@ -109,3 +109,22 @@ def test_a_phone_whose_seat_was_freed_is_told_so_and_joins_again_in_one_tap(serv
     assert tapped == 303 and 'id="follow"' in back
     assert "Type the join code to join again." in after_new_code and 'value="Anna"' in after_new_code
     assert not re.search(r'<input id="code" name="code" value="[^"]+"', after_new_code)
+
+
+def test_the_room_never_leaves_the_session_file(serving, store, room_session):
+    """Before: `workshop export --format json` (and a backup, `show --json`) carried the join
+    codes and the secret the phones' cookies are signed with."""
+    from workshop.export import to_json
+    from workshop.session import SessionView
+
+    async def scenario():
+        async with serving() as server:
+            anna = await join(server, name="Anna", partner="Gemeente")
+            await anna.close()
+            return server.code, server.secret
+
+    code, secret = run(scenario())
+    exported = to_json(SessionView(store.read_session(room_session)), include_notes=True)
+    import json
+
+    assert code not in exported and secret not in exported and "room" not in json.loads(exported)["meta"]

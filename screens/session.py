@@ -104,6 +104,7 @@ class SessionScreen(ServesParticipants, Screen):
             self.write(GoTo(self.step_id))  # the meeting starts: the timer runs
         self.show_session()
         self.set_interval(1.0, self.tick)
+        self.serve_again()
 
     def show_session(self) -> None:
         live = self.live

@@ -36,7 +36,7 @@ class ServesParticipants:
 
     async def action_serve(self) -> None:
         if self.server is not None and self.server.running:
-            await self.stop_serving()
+            await self.stop_serving(pause=True)
             self.notify(_("Participants can no longer join or send."))
             return
         if self.live.read_only:
@@ -93,10 +93,18 @@ class ServesParticipants:
         for panel in _panels(self):
             panel.show()
 
-    async def stop_serving(self) -> None:
+    def serve_again(self) -> None:
+        """On opening the session: its room was open to phones when the app let it go (a restart,
+        a crash, leaving the session), so it opens again with the same code and seats."""
+        from workshop.session.room import listening
+
+        if not self.live.read_only and listening(self.live.meta):
+            self.run_worker(self.action_serve())
+
+    async def stop_serving(self, pause: bool = False) -> None:
         server, self.server = self.server, None
         if server is not None:
-            await server.stop()
+            await (server.pause() if pause else server.stop())
         if getattr(self, "_serving_timer", None) is not None:
             self._serving_timer.stop()
         for panel in _panels(self):

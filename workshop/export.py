@@ -199,7 +199,11 @@ def session_data(view: SessionView, include_notes: bool = False) -> dict[str, An
     facilitator's private notes are left out unless asked for; the data says which."""
     from workshop.present.dependence import pairs_data
 
+    from workshop.session.room import ROOM
+
     data = view.to_dict()
+    # the room (join codes, the secret phones' cookies are signed with, seats) never leaves the file
+    data["meta"] = {key: value for key, value in data["meta"].items() if key != ROOM}
     if not include_notes:
         data["meta"] = {key: value for key, value in data["meta"].items() if key != "notes"}
     if dependence := pairs_data(view):  # per dependence step, the pairs (derived from the scores)

@@ -84,7 +84,11 @@ def unsaved(live) -> str:
         live.retry()
         return ""
     except SaveFailed as failed:
-        count = len(live.pending)
+        from workshop.session.room import ROOM_CHANGES
+
+        count = sum(1 for change in live.pending if not isinstance(change, ROOM_CHANGES))  # codes and seats: not received
+        if not count:
+            return ""
         cause = failed.__context__  # the OSError behind it
         problem = getattr(cause, "strerror", None) or str(cause or failed)
     return ngettext("Stopped, but {count} change received could not be written to disk ({problem}): it is not saved.",

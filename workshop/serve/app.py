@@ -8,6 +8,9 @@ nothing. Templates are autoescaped: names and texts are shown literally, never a
 from __future__ import annotations
 
 import asyncio
+import base64
+import contextlib
+import json
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
@@ -28,6 +31,7 @@ MAX_BODY = 32 * 1024  # bytes: 2,000 emoji sent from a form (12 bytes each, perc
 MAX_SUBMISSION_ID = 64
 MAX_STREAMS = 8  # pages of one seat listening for the meeting to move at once (tabs, reloads)
 COOKIE = "workshop_participant"
+AGAIN = "workshop_again"  # who this device joined as, and with which code: a lost seat is taken again in one tap
 TEMPLATES = Path(__file__).parent / "templates"
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
@@ -45,14 +49,15 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def make_app(hub: Hub, code: str, scribe_code: str, hosts: frozenset[str],
-             send_limit: RateLimit | None = None, attempts: JoinAttempts | None = None) -> web.Application:
+             send_limit: RateLimit | None = None, attempts: JoinAttempts | None = None,
+             secret: bytes | None = None) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY, middlewares=[guarded])
     pages = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                undefined=jinja2.StrictUndefined)
     pages.filters["shown"] = visible  # the one safe-text rule: no phone gets another's bidi controls raw
     app[HUB] = hub
     app[SETTINGS] = {
-        "code": code, "scribe_code": scribe_code, "hosts": hosts, "signer": Signer(),
+        "code": code, "scribe_code": scribe_code, "hosts": hosts, "signer": Signer(secret),
         "send_limit": send_limit or RateLimit(burst=30, per_second=3),
         "attempts": attempts or JoinAttempts(),
         "join_rate": JoinRate(),
@@ -152,8 +157,11 @@ async def home(request: web.Request) -> web.Response:
     hub = request.app[HUB]
     who = participant(request)
     if who is None:  # nobody's name is shown before a code is entered: the page lists organisations only
+        if seat_lost(request):  # its own name, organisation and code, from its own cookie
+            return render(request, "join.html", heading=_("Join the meeting"), partners=hub.live.partners,
+                          no_partner=NO_PARTNER, **again(request))
         return render(request, "join.html", heading=_("Join the meeting"), partners=hub.live.partners,
-                      no_partner=NO_PARTNER, code=request.query.get("code", "")[:12], problem="")
+                      no_partner=NO_PARTNER, code=request.query.get("code", "")[:12], problem="", name="", partner="")
     return render(request, "step.html", p=step_page(hub, who), received=request.query.get("received"), problem="")
 
 
@@ -192,7 +200,34 @@ async def join(request: web.Request) -> web.Response:
     else:
         response = web.Response(status=303, headers={"Location": "/"})
     response.set_cookie(COOKIE, settings["signer"].sign(who.id), httponly=True, samesite="Strict", path="/")
+    remembered = json.dumps([who.name, str(form.get("partner", "")), typed]).encode()
+    response.set_cookie(AGAIN, settings["signer"].sign(base64.urlsafe_b64encode(remembered).decode()), httponly=True,
+                        samesite="Strict", path="/")
     return response
+
+
+def seat_lost(request: web.Request) -> bool:
+    """This device held a seat of this room (its cookie is signed by it) that is no longer there:
+    the facilitator freed it, or the room could not be restored."""
+    return request.app[SETTINGS]["signer"].unsign(request.cookies.get(COOKIE)) is not None and \
+        participant(request) is None
+
+
+def again(request: web.Request) -> dict[str, str]:
+    """The join form filled in as this device joined before, with the one line that says why.
+    The code only while it still lets anyone in (a new code keeps a freed device out)."""
+    settings = request.app[SETTINGS]
+    name = partner = code = ""
+    with contextlib.suppress(ValueError, TypeError):
+        signed = settings["signer"].unsign(request.cookies.get(AGAIN)) or ""
+        name, partner, code = (str(x) for x in json.loads(base64.urlsafe_b64decode(signed.encode())))
+    if not any(same_code(code, known) for known in (settings["code"], settings["scribe_code"]) if known):
+        code = ""
+    problem = _("Your seat is no longer held (it was freed, or the meeting was restarted without it). "
+                "Tap Join to join again.") if code and name else \
+        _("Your seat is no longer held (it was freed, or the meeting was restarted without it). "
+          "Type the join code to join again.")
+    return {"name": name[:80], "partner": partner, "code": code[:12], "problem": problem}
 
 
 async def token(request: web.Request) -> web.Response:
@@ -208,6 +243,8 @@ async def send(request: web.Request) -> web.Response:
     hub, settings = request.app[HUB], request.app[SETTINGS]
     who = participant(request)
     if who is None:
+        if seat_lost(request) and not wants_json(request):
+            return web.Response(status=303, headers={"Location": "/"})  # the one line and the form to join again
         return refuse(request, _("Please join first."), 401)
     if not settings["send_limit"].allow(who.id):
         return refuse(request, _("Too many at once. Wait a moment and send again."), 429)

@@ -45,7 +45,8 @@ def shared_address(client: str) -> bool:
 
 
 class Signer:
-    """`value.signature` with HMAC-SHA256 under a secret that lives as long as the server."""
+    """`value.signature` with HMAC-SHA256 under the room's secret (kept with the session, so a
+    restarted server knows its cookies)."""
 
     def __init__(self, secret: bytes | None = None) -> None:
         self.secret = secret or secrets.token_bytes(32)

@@ -9,6 +9,8 @@ stays the single writer, and a keypress and a submission never interleave inside
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import time
 from typing import Any, Callable
 
 from workshop.characters import cleaned
@@ -17,8 +19,9 @@ from workshop.i18n import N_, _
 from workshop.model import PromptKind
 from workshop.serve.budget import Budget, stored_size
 from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # noqa: F401 (importable here)
-from workshop.session import LiveSession, SaveFailed
+from workshop.session import LiveSession, SaveFailed, SessionClosed
 from workshop.session import changes as c
+from workshop.session.room import room_of
 from workshop.session.view import DEVICES_JOINED, PICK
 
 MAX_TEXT = 2_000  # characters a participant can send at once
@@ -37,10 +40,10 @@ def settled(live: LiveSession, step: Step) -> bool:
 class Hub:
     def __init__(self, live: LiveSession) -> None:
         self.live = live
-        self.joined: dict[str, Joined] = {}
+        self.joined: dict[str, Joined] = seated(live)
         self.answered: dict[str, set[str]] = {}  # step id → ids of those who sent something
         self.saved_listeners: list[Callable[[], None]] = []
-        self.version = 0
+        self.version = time.time_ns() // 1_000  # unlike any before a restart: open pages load afresh
         self.stage = self._stage()
         self._moved = asyncio.Event()
         self.stopping = asyncio.Event()
@@ -58,7 +61,11 @@ class Hub:
     def free(self, seat_id: str) -> Joined | None:
         """The facilitator frees a seat: that device is out (its cookie names no one), and its
         name can be taken again. What it sent stays."""
-        return self.joined.pop(seat_id, None)
+        freed = self.joined.pop(seat_id, None)
+        if freed is not None and not self.live.closed:
+            with contextlib.suppress(SaveFailed, SessionClosed):  # out of memory now; on disk with the next write
+                self.live.apply(c.FreeSeat(seat_id))
+        return freed
 
     def answered_now(self) -> list[Joined]:
         """Who has sent something to the step that is open now."""
@@ -216,11 +223,17 @@ class Hub:
         return outcomes[1 if isinstance(wanted[0], c.DevicesJoined) else 0] if outcomes else None
 
     async def joined_from_device(self, who: Joined) -> None:
-        """Someone who scores joined: recorded durably at once, so that from then on a blind scale
-        hides its scores on the facilitator's screen too (SessionView.hidden). On a refused write
-        nothing is kept; the mark comes again with this seat's first submission (`send`)."""
-        if not who.scribe and not self.live.meta.get(DEVICES_JOINED) and not self.live.closed:
-            await self._queued([c.DevicesJoined()])
+        """Someone joined: their seat is kept with the room (a restart finds it), and, for someone
+        who scores, the mark that from then on a blind scale hides its scores on the facilitator's
+        screen too (SessionView.hidden). On a refused write the seat lives in memory only, and the
+        mark comes again with this seat's first submission (`send`)."""
+        if self.live.closed:
+            return
+        wanted: list[c.Change] = [c.TakeSeat(who.id, who.name, who.partner, who.scribe, who.registered,
+                                             who.joined_at)]
+        if not who.scribe and not self.live.meta.get(DEVICES_JOINED):
+            wanted.insert(0, c.DevicesJoined())
+        await self._queued(wanted)
 
     def _queued(self, wanted: list[c.Change]) -> asyncio.Future:
         future = asyncio.get_running_loop().create_future()
@@ -280,6 +293,15 @@ class Hub:
         for listener in list(self.saved_listeners):
             listener()
         self.look()
+
+
+def seated(live: LiveSession) -> dict[str, Joined]:
+    """The seats kept with the session's room (a server started again finds them)."""
+    seats = (room_of(live.meta) or {}).get("seats", {})
+    return {seat_id: Joined(seat_id, str(seat.get("name", "")), str(seat.get("partner", "")),
+                            bool(seat.get("scribe")), joined_at=float(seat.get("at") or time.time()),
+                            registered=bool(seat.get("registered")))
+            for seat_id, seat in seats.items() if isinstance(seat, dict)}
 
 
 class Undo:

@@ -2,7 +2,8 @@
 to a typed name. A name already seated cannot be taken by another device; a registered name keeps
 its organisation; a name of an organisation is nobody's name.
 
-Seats live in memory only (never in the session file): a server started again starts empty.
+A seat is kept with the session's room (workshop/session/room.py): a server started again finds it,
+and the device's cookie still names it. Its form tokens and streams live in memory only.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class Refused(ValueError):
 
 @dataclass
 class Joined:
-    """A seat: someone who joined from a device (kept in memory only, never in the session file)."""
+    """A seat: someone who joined from a device (kept with the room; its tokens in memory only)."""
 
     id: str
     name: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import secrets
 import socket
 from dataclasses import dataclass, field
 
@@ -15,7 +16,9 @@ from workshop.serve.app import DOORS, SETTINGS, make_app
 from workshop.serve.doors import IDLE_TIMEOUT, Doors
 from workshop.serve.guard import allowed_hosts, is_loopback, new_code
 from workshop.serve.hub import Hub
-from workshop.session import LiveSession
+from workshop.session import LiveSession, SaveFailed, SessionClosed
+from workshop.session.changes import OpenRoom
+from workshop.session.room import room_of
 
 LOOK_EVERY = 0.3  # seconds between looks at the meeting's stage (a step moved, a reveal, …)
 BACKLOG = 1_024  # connections the system holds until accepted: 200 phones joining at once wait in it
@@ -59,6 +62,7 @@ class Server:
     port: int = 8765
     code: str = field(default_factory=new_code)
     scribe_code: str = field(default_factory=new_code)
+    secret: str = ""  # the room's cookie-signing secret (hex), kept with the session
     hub: Hub | None = None
     runner: web.AppRunner | None = None
     doors: Doors | None = None  # the connection limits (made at start, from the descriptors free then)
@@ -83,9 +87,22 @@ class Server:
     def rotate_code(self) -> str:
         """Another join code: the old one no longer lets anyone join; phones already seated stay in."""
         self.code = new_code()
+        self._keep_room()
         if self.runner is not None:
             self.runner.app[SETTINGS]["code"] = self.code
         return self.code
+
+    def _keep_room(self, listening: bool = True) -> None:
+        """The room's codes and secret, kept in the session file: a restart finds the same room."""
+        with contextlib.suppress(SaveFailed, SessionClosed):  # kept in memory; on disk with the next write
+            self.live.apply(OpenRoom(self.code, self.scribe_code, self.secret, listening))
+
+    async def pause(self) -> None:
+        """The facilitator stops letting phones in (F8 again): the room, its code and seats stay
+        for the next F8, but opening the session later does not open it by itself."""
+        await self.stop()
+        if not self.live.closed and room_of(self.live.meta) is not None:
+            self._keep_room(listening=False)
 
     @property
     def running(self) -> bool:
@@ -95,9 +112,18 @@ class Server:
         """Listen; raises OSError (port taken, address not here) with a readable message."""
         if self.live.read_only:
             raise OSError(_("This session cannot take participants' input: it is closed or open elsewhere."))
+        room = room_of(self.live.meta)
+        if room is None:
+            self.secret = secrets.token_hex(32)
+            self._keep_room()
+        else:  # the same room as before a restart: its codes, its seats, its cookies
+            self.code, self.scribe_code, self.secret = room["code"], str(room.get("scribe_code", "")), room["secret"]
+            if room.get("listening") is False:
+                self._keep_room()
         self.hub = Hub(self.live)
         also = (self.shown_host.strip("[]"),) if not is_loopback(self.host) else ()
-        application = make_app(self.hub, self.code, self.scribe_code, allowed_hosts(self.host, self.port, also))
+        application = make_app(self.hub, self.code, self.scribe_code, allowed_hosts(self.host, self.port, also),
+                               secret=bytes.fromhex(self.secret))
         doors = self.doors = self.doors or Doors()
         application[DOORS] = doors
         runner = web.AppRunner(application, access_log=None, shutdown_timeout=1.0, handle_signals=False)

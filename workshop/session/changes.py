@@ -244,6 +244,32 @@ class DevicesJoined(Frozen):
     facilitator's screen and the room view too, until the reveal (SessionView.hidden)."""
 
 
+class OpenRoom(Frozen):
+    """Participants may join: the room's join codes and the secret its cookies are signed with,
+    kept in the session file (0600) so a restart finds the same room. Seats taken stay."""
+
+    code: str
+    scribe_code: str
+    secret: str
+    listening: bool = True  # False: the facilitator stopped it (F8); a restart does not start it again
+
+
+class TakeSeat(Frozen):
+    """A device joined: its seat (the id its signed cookie names) is kept with the room."""
+
+    seat: str
+    name: str
+    partner: str = ""
+    scribe: bool = False
+    registered: bool = False
+    at: float = 0.0  # when it joined (seconds since the epoch)
+
+
+class FreeSeat(Frozen):
+    """The facilitator freed a seat: the device that held it is out."""
+
+    seat: str
+
 class AddParticipant(Frozen):
     """Someone who was not on the list takes part from their own device (scores as a person):
     from now on they are at the table, so every count of people counts them. An empty `partner`:
@@ -367,5 +393,6 @@ Change = Union[
     AddContribution, EditContribution, RemoveContribution, MoveContribution, Revise, Agree, Score,
     ClearScore, Vote, Assign, SetConsent, Choose, Mark, GoTo, Skip, MoveStep, AddStep, SetNote,
     StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, DevicesJoined, AddParticipant, CloseInput,
+    OpenRoom, TakeSeat, FreeSeat,
     Moderate, SetAttendance, SetPartnerCard, Restore, AddBody, RenameBody, RemoveBody, SetNextMeeting,
 ]

@@ -15,6 +15,7 @@ from workshop.i18n import _
 from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, PromptKind, ReviewStatus,
                             SessionStatus, new_uid, now_iso)
 from workshop.session import changes as c
+from workshop.session.room import ROOM, free_seat, open_room, take_seat
 from workshop.session.view import DEVICES_JOINED, PARTNER_PICK, PICK
 from workshop.timer import Timebox
 
@@ -302,6 +303,7 @@ def _close(live: LiveSession, change: c.Close) -> None:
             continue
         box.pause(now)
         timers[step_id] = box.to_dict()
+    live.meta.pop(ROOM, None)  # a closed session takes no one: its codes and seats are gone
     live._set_meta(status=str(SessionStatus.CLOSED), closed=now_iso(), timers=timers)
 
 
@@ -360,6 +362,9 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.Reveal: lambda live, change: _listed(live, "revealed", live.step(change.step).id, True),
     c.DevicesJoined: _devices_joined,
     c.AddParticipant: _add_participant,
+    c.OpenRoom: open_room,
+    c.TakeSeat: take_seat,
+    c.FreeSeat: free_seat,
     c.CloseInput: lambda live, change: _listed(live, "input_closed", live.step(change.step).id, change.closed),
     c.Moderate: _moderate,
     c.SetAttendance: _set_attendance,

@@ -154,9 +154,9 @@ class Hub:
         if step.per != "participant":
             if not who.partner:
                 raise Refused(_("This step asks each organisation, and you joined without one."), 409)
-            return [c.Score(step.id, item, who.partner, number)]
+            return [c.Score(step.id, item, who.partner, number, device=True)]
         joining = [] if who.registered else [c.AddParticipant(who.name, who.partner)]
-        return [*joining, c.Score(step.id, item, who.name, number)]
+        return [*joining, c.Score(step.id, item, who.name, number, device=True)]
 
     def vote(self, who: Joined, step_id: str, target: str, change: str) -> list[c.Change]:
         step = self.open_step(step_id, (PromptKind.VOTE,))

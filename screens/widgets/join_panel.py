@@ -66,7 +66,7 @@ class JoinPanel(Static, can_focus=True):
             text.append(": ")
             text.append(literal(", ".join(sorted(person.name for person in answered))))
         text.append("\n")
-        if step.kind is PromptKind.SCALE and step.blind:
+        if step.kind is PromptKind.SCALE and live.blind(step.id):
             text.append((_("Scores revealed: phones can no longer change theirs") if live.revealed(step.id)
                          else _("Scores hidden until you reveal them"))
                         + "\n", style="italic")

@@ -31,7 +31,7 @@ def settled(live: LiveSession, step: Step) -> bool:
     """A blind scale is closed to phones once it is revealed: a score changed after the room has
     seen the distribution would answer the room, not the statement, and nothing could tell it
     from a blind one. The facilitator can still type a correction."""
-    return step.kind is PromptKind.SCALE and step.blind and live.revealed(step.id)
+    return step.kind is PromptKind.SCALE and live.blind(step.id) and live.revealed(step.id)
 
 
 class Hub:

@@ -10,7 +10,7 @@ from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid, away_notice
-from screens.widgets.room import RoomBoard
+from screens.widgets.room import RoomBoard, seated
 from workshop.attribution import cards_of, column_headings
 from workshop.dependence import asks_dependence, is_partner_item, own_partner
 from workshop.i18n import N_, _, number
@@ -132,11 +132,11 @@ class ScaleInput(PromptInput):
         detail = literal(scores.text, style="bold")
         detail.append("\n")
         if self.view.hidden(self.step.id):
-            detail.append_text(hidden_line(scores, expected(self.view, self.step)))
+            detail.append_text(hidden_line(scores, expected(self.view, self.step, seated(self.screen))))
             self.query_one("#detail", Static).update(detail)
             return
         detail.append_text(distribution(scores, 50 if wide else 40))
-        detail.append_text(summary_line(scores, expected(self.view, self.step), short=not wide))
+        detail.append_text(summary_line(scores, expected(self.view, self.step, seated(self.screen)), short=not wide))
         if not grid.on_a_name():
             given = self.view.scores(self.step.id, item_id).get(column)
             detail.append("\n")

@@ -72,7 +72,7 @@ class JoinPanel(Static, can_focus=True):
                         + "\n", style="italic")
         if live.input_closed(step.id):
             text.append(_("Closed to input") + "\n", style="bold red")
-        held = live.held()
+        held = [] if self.screen.has_class("presenting") else live.held()  # moderation is not the room's to read
         if held:
             text.append(ngettext("{count} contribution waits to be shown", "{count} contributions wait to be shown",
                                  len(held)).format(count=len(held)) + "\n", style="yellow")

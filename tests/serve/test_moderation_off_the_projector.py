@@ -42,7 +42,10 @@ def test_presentation_mode_shows_nothing_of_a_held_contribution(store, room_sess
             return facilitator, projector, later, back
 
     facilitator, projector, later, back = asyncio.run(scenario())
-    assert "Wethouder blokkeert" in facilitator and "1 contribution waits" in facilitator
-    assert "Wethouder" not in projector and "waits to be shown" not in projector
-    assert "Wethouder" not in later and "waits to be shown" not in later
-    assert "Wethouder blokkeert" in back  # out of presentation mode: the facilitator reads it again
+    if size[0] >= 100:
+        assert "Wethouder blokkeert" in facilitator and "1 contribution waits" in facilitator
+        assert "Wethouder blokkeert" in back  # out of presentation mode: the facilitator reads it again
+    else:  # the panel folded to one line: a count, for the facilitator only
+        assert "1 waits" in facilitator and "1 waits" in back
+    assert "Wethouder" not in projector and "wait" not in projector
+    assert "Wethouder" not in later and "wait" not in later

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from screens.commands import BY_ID, bindings, key_display
-from screens.session_serve import ServesParticipants, _panels
+from screens.session_serve import ServesParticipants
 from screens.text import literal
 from screens.widgets.agenda import Agenda
 from screens.widgets.base import PromptInput
@@ -323,16 +323,13 @@ class SessionScreen(ServesParticipants, Screen):
 
     def action_presentation(self) -> None:
         self.toggle_class("presenting")
-        for panel in _panels(self):
-            panel.show()  # at once: what waits for moderation leaves the projector with the switch
+        self.show_panels()  # at once: what waits for moderation leaves the projector with the switch
         if self.has_class("presenting"):
             self.prompt_input.focus_input()
 
     def action_back(self) -> None:
         if self.has_class("presenting"):
-            self.remove_class("presenting")
-            for panel in _panels(self):
-                panel.show()
+            self.action_presentation()
         elif not self.live.read_only and not self.typing_in_step():
             self.remove_class("agenda-open")
             self.prompt_input.focus_input()  # from the agenda or the list: back to typing first

@@ -32,6 +32,7 @@ async def test_paper_scores_typed_in_a_row_pass_the_phone_score_by(store, make_s
         await go_to(pilot, "interaction")
         grid = app.screen.query_one("#scores")
         assert grid.here() == ("threshold", "Anna")
+        assert "●" in str(grid.get_row("threshold")[4])  # phones joined: procesregie's scale is blind until the reveal
         await pilot.press("3", "4", "5")  # Anna's, Cem's and Dewi's paper slips
         await pilot.pause()
         assert grid.here() == ("questions", "Anna")

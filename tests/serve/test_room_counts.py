@@ -42,3 +42,22 @@ def test_a_blind_scale_counts_the_seated_phones(store, room_session, size):
     # Anna (listed) and the three phones: four can score, two have
     assert "2 of 4 scores in" in detail
     assert "2 of 4 scores in" in board  # at 80 columns too: the join panel folds to one line
+
+
+def test_scores_never_outnumber_those_who_can_score(store, make_session):
+    """The '45 of 1' of a room: scores under names nobody listed still count among those who can."""
+    from workshop.attendance import expected
+    from workshop.session import LiveSession, SessionView
+    from workshop.session.changes import Score
+
+    session_id = make_session(partners=("Gemeente",), participants=())
+    live = LiveSession(store.open_session(session_id))
+    try:
+        for name in ("Bram", "Cem", "Dewi"):
+            live.apply(Score("interaction", "threshold", name, 3, device=True))
+    finally:
+        live.release()
+    view = SessionView(store.read_session(session_id))
+    step = view.step("interaction")
+    assert expected(view, step) == 4  # Gemeente and the three who scored
+    assert expected(view, step, seated=[("Bram", "Gemeente"), ("Eva", "Gemeente")]) == 4  # by partner: no new one

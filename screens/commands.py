@@ -105,6 +105,7 @@ COMMANDS: tuple[Command, ...] = (
     C("join.hide", "h", N_("Hold back"), "screen.hide_last_shown", "join"),
     C("join.reveal", "r", N_("Reveal"), "screen.reveal", "join"),
     C("join.close", "c", N_("Close/open input"), "screen.close_input", "join"),
+    C("join.qr", "q", N_("QR code"), "toggle_qr", "join", title=N_("The QR code on a narrow terminal (again: one line)")),
     C("join.seats", "f", N_("Seats"), "screen.seats", "join", title=N_("Seats: who joined from a device; free one")),
     C("session.seats", "", N_("Seats: who joined from a device; free one"), "seats", "session"),
     C("join.new_code", "n", N_("New code"), "screen.new_code", "join",

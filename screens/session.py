@@ -324,12 +324,13 @@ class SessionScreen(ServesParticipants, Screen):
 
     def action_presentation(self) -> None:
         self.toggle_class("presenting")
+        self.show_panels()  # at once: what waits for moderation leaves the projector with the switch
         if self.has_class("presenting"):
             self.prompt_input.focus_input()
 
     def action_back(self) -> None:
         if self.has_class("presenting"):
-            self.remove_class("presenting")
+            self.action_presentation()
         elif not self.live.read_only and not self.typing_in_step():
             self.remove_class("agenda-open")
             self.prompt_input.focus_input()  # from the agenda or the list: back to typing first

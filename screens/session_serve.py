@@ -161,6 +161,10 @@ class ServesParticipants:
         for panel in _panels(self):
             panel.show()
 
+    def show_panels(self) -> None:
+        for panel in _panels(self):
+            panel.show()
+
     def action_reveal(self) -> None:
         self._control(Reveal(self.step_id))
 

@@ -6,6 +6,7 @@ present, never in a grid's typing order and never in a count of who could score.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workshop.guides import Step
@@ -53,12 +54,22 @@ def away_columns(view: SessionView, step: Step) -> dict[str, str]:
     return gone
 
 
-def expected(view: SessionView, step: Step) -> int:
-    """How many can score the step: the partners (or people) at the table."""
+def expected(view: SessionView, step: Step, seated: Iterable[tuple[str, str]] = ()) -> int:
+    """How many can score the step: the partners (or people) at the table, those seated on a
+    device (`seated`: name and partner of each seat that scores) and anyone who already scored,
+    each once: a count of scores never exceeds it."""
     gone = away(view)
+    seated = tuple(seated)
     if _per_person(view, step):
-        return sum(1 for person in view.participants if person.partner not in gone)
-    return sum(1 for partner in view.partners if partner not in gone)
+        who = {person.name for person in view.participants if person.partner not in gone}
+        who |= {name for name, _partner in seated}
+    else:
+        who = {partner for partner in view.partners if partner not in gone}
+        who |= {partner for _name, partner in seated if partner}
+    folded = {name.casefold() for name in who}
+    for item in step.items:
+        folded |= {key.casefold() for key in view.scores(step.id, item.id)}
+    return len(folded)
 
 
 @dataclass(frozen=True)

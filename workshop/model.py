@@ -136,6 +136,8 @@ def _accepts(hint: Any) -> Callable[[Any], bool]:
     """Whether a value read from a file fits a field's declared type (Any fits everything)."""
     if hint is str:
         return lambda value: isinstance(value, str)
+    if hint is bool:
+        return lambda value: isinstance(value, bool)
     if hint is int:  # bool is an int to Python, not to a session file
         return lambda value: isinstance(value, int) and not isinstance(value, bool) and abs(value) <= BIG_NUMBER
     if get_origin(hint) is list:
@@ -248,7 +250,8 @@ class Contribution(_Record):
       with levels, ``item`` the level's id or "position" (a standpunt), and ``value`` the uid of
       the position an interest lies behind (workshop/interests.py);
     - statement: one revision of the shared ``text``; ``value`` is True once agreed;
-    - scale: ``item`` is the scale item id, ``value`` the score, ``text`` a comment;
+    - scale: ``item`` is the scale item id, ``value`` the score, ``text`` a comment, ``device``
+      True when a phone gave it (a score typed over it on purpose is the keyboard's);
     - vote: ``item`` is the voted contribution's uid, ``value`` the number of dots;
     - assign: ``text`` the role or task, ``value`` who, ``when`` a date or a rhythm;
     - consent: ``item`` the body id, ``value`` a ConsentStatus, ``when`` its date;
@@ -267,6 +270,7 @@ class Contribution(_Record):
     uid: str = field(default_factory=new_uid)
     created: str = field(default_factory=now_iso)
     updated: str = ""
+    device: bool = False
 
 
 @dataclass

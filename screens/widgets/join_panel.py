@@ -23,15 +23,33 @@ class JoinPanel(Static, can_focus=True):
     DEFAULT_CSS = """
     JoinPanel { width: auto; max-width: 60; height: auto; padding: 0 1; border: round $primary; }
     JoinPanel:focus { border: round $accent; }
+    JoinPanel.-folded { dock: bottom; width: 100%; max-width: 100%; height: 1; border: none;
+                        background: $primary 30%; }
+    JoinPanel.-folded:focus { background: $accent 40%; }
     """
+
+    FOLD_BELOW = 100  # columns: narrower, the panel is one line under the step (the QR code on q)
 
     def __init__(self, server: Server, **kwargs) -> None:
         super().__init__(**kwargs)
         self.server = server
         self.qr_link = ""
         self.qr = ""
+        self.qr_open = False  # below FOLD_BELOW columns: the whole panel with its QR code, asked for with q
 
     def on_mount(self) -> None:
+        self.show()
+
+    def on_resize(self) -> None:
+        if self.folded() != self.has_class("-folded"):
+            self.show()
+
+    def folded(self) -> bool:
+        return self.app.size.width < self.FOLD_BELOW and not self.qr_open
+
+    def action_toggle_qr(self) -> None:
+        """q: at a narrow terminal, the QR code and the whole panel, or back to one line."""
+        self.qr_open = not self.qr_open if self.app.size.width < self.FOLD_BELOW else False
         self.show()
 
     def show(self) -> None:
@@ -40,6 +58,10 @@ class JoinPanel(Static, can_focus=True):
             return
         live = hub.live
         step = live.current
+        self.set_class(self.folded(), "-folded")
+        if self.folded():
+            self.update(self.one_line(live))
+            return
         if self.qr_link != server.join_link:  # made once per code: drawing it costs a frame
             self.qr_link, self.qr = server.join_link, "\n".join(qr_lines(server.join_link))
         text = Text(self.qr + "\n", no_wrap=True)
@@ -66,16 +88,33 @@ class JoinPanel(Static, can_focus=True):
             text.append(": ")
             text.append(literal(", ".join(sorted(person.name for person in answered))))
         text.append("\n")
-        if step.kind is PromptKind.SCALE and step.blind:
+        if step.kind is PromptKind.SCALE and live.blind(step.id):
             text.append((_("Scores revealed: phones can no longer change theirs") if live.revealed(step.id)
                          else _("Scores hidden until you reveal them"))
                         + "\n", style="italic")
         if live.input_closed(step.id):
             text.append(_("Closed to input") + "\n", style="bold red")
-        held = live.held()
+        held = [] if self.screen.has_class("presenting") else live.held()  # moderation is not the room's to read
         if held:
             text.append(ngettext("{count} contribution waits to be shown", "{count} contributions wait to be shown",
                                  len(held)).format(count=len(held)) + "\n", style="yellow")
             text.append("› ")
             text.append(literal(held[0].text[:200]))
         self.update(text)
+
+    def one_line(self, live) -> Text:
+        """The folded panel: the join code and the counts, and how to open the QR code."""
+        server, hub = self.server, self.server.hub
+        presenting = self.screen.has_class("presenting")
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(_("Join code: {code}").format(code=server.code), style="bold")
+        text.append(" · " + ngettext("{count} joined", "{count} joined", len(hub.joined)).format(count=len(hub.joined)))
+        text.append(" · " + ngettext("{count} answered", "{count} answered", len(hub.answered_now())).format(
+            count=len(hub.answered_now())))
+        if live.input_closed(live.current.id):
+            text.append(" · " + _("Closed to input"), style="bold red")
+        if not presenting and (held := live.held()):
+            text.append(" · " + ngettext("{count} waits", "{count} wait", len(held)).format(count=len(held)),
+                        style="yellow")
+        text.append("  " + _("Tab, q: QR code"), style="dim")
+        return text

@@ -14,6 +14,15 @@ from workshop.session import SessionView
 ROOMY_HEIGHT = 40  # from this height on, a blank line and the group means under each item
 
 
+def seated(screen) -> tuple[tuple[str, str], ...]:
+    """(name, partner) of each seat taken on a device that scores, while participants can join:
+    they count among those who can score (workshop/attendance.py expected)."""
+    server = getattr(screen, "server", None)
+    if server is None or not getattr(server, "running", False):
+        return ()
+    return tuple((seat.name, seat.partner) for seat in server.hub.joined.values() if not seat.scribe)
+
+
 class RoomBoard(VerticalScroll):
     """Shown instead of the grid while presenting (the session's .tcss switches them)."""
 
@@ -38,7 +47,8 @@ class RoomBoard(VerticalScroll):
         kind = self.step.kind
         if kind is PromptKind.SCALE:
             roomy = self.app.size.height >= ROOMY_HEIGHT
-            drawn = room_scale(view, self.step, width, roomy=roomy, pairs=8 if roomy else 4)
+            drawn = room_scale(view, self.step, width, roomy=roomy, pairs=8 if roomy else 4,
+                               seated=seated(self.screen))
         elif kind is PromptKind.VOTE:
             drawn = room_vote(view, self.step, width)
         else:

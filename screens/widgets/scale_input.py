@@ -10,7 +10,7 @@ from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid, away_notice
-from screens.widgets.room import RoomBoard
+from screens.widgets.room import RoomBoard, seated
 from workshop.attribution import cards_of, column_headings
 from workshop.dependence import asks_dependence, is_partner_item, own_partner
 from workshop.i18n import N_, _, number
@@ -22,6 +22,7 @@ from workshop.session.changes import Change, ClearScore, Score
 
 
 FIXED = 3  # columns that never scroll away: the statement, its mean and its spread
+PHONE_CELL = N_("{who} scored this on a phone: Delete clears it, Enter changes it on purpose.")
 
 
 
@@ -131,11 +132,11 @@ class ScaleInput(PromptInput):
         detail = literal(scores.text, style="bold")
         detail.append("\n")
         if self.view.hidden(self.step.id):
-            detail.append_text(hidden_line(scores, expected(self.view, self.step)))
+            detail.append_text(hidden_line(scores, expected(self.view, self.step, seated(self.screen))))
             self.query_one("#detail", Static).update(detail)
             return
         detail.append_text(distribution(scores, 50 if wide else 40))
-        detail.append_text(summary_line(scores, expected(self.view, self.step), short=not wide))
+        detail.append_text(summary_line(scores, expected(self.view, self.step, seated(self.screen)), short=not wide))
         if not grid.on_a_name():
             given = self.view.scores(self.step.id, item_id).get(column)
             detail.append("\n")
@@ -146,6 +147,8 @@ class ScaleInput(PromptInput):
                 if given.text:
                     detail.append(": ")
                     detail.append_text(literal(given.text, limit=200))
+                if given.device:
+                    detail.append(" · " + _("from a phone: typing passes it by"), style="dim")
             if status:
                 detail.append(" " + (_("absent") if status == "absent" else _("excused (with notice)")), style="italic")
                 if given is not None:
@@ -178,6 +181,11 @@ class ScaleInput(PromptInput):
             return None
         return place
 
+    def from_phone(self, item_id: str, who: str) -> bool:
+        """Whether this cell holds a score a phone gave: typing passes it by, a digit leaves it."""
+        given = self.view.scores(self.step.id, item_id).get(who)
+        return bool(given is not None and given.device)
+
     SECOND_DIGIT_WAIT = 0.8  # seconds a first digit waits for a second one on a scale to 10 or more
     first_digit: tuple[int, tuple[str, str]] | None = None
     first_digit_timer = None
@@ -187,6 +195,9 @@ class ScaleInput(PromptInput):
         two-digit score waits a moment for the second one: 1 then 0 is 10, 1 alone is 1."""
         target = self._target(say=True)
         if target is None:
+            return
+        if self.first_digit is None and self.from_phone(*target):
+            self.notify(_(PHONE_CELL).format(who=target[1]), severity="warning")
             return
         scale = self.step.scale
         if self.first_digit is not None:
@@ -275,5 +286,7 @@ class ScaleInput(PromptInput):
                 return
 
     def to_score(self, item_id: str, who: str) -> bool:
-        """Whether the typing order stops at this cell: not a partner's own, not someone away."""
-        return who not in self.own_column(item_id) and who not in self.query_one(Grid).away
+        """Whether the typing order stops at this cell: not a partner's own, not someone away,
+        not a score a phone gave (paper scores typed in a row never land on it)."""
+        return (who not in self.own_column(item_id) and who not in self.query_one(Grid).away
+                and not self.from_phone(item_id, who))

@@ -228,7 +228,8 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
     "per": (frozenset({_SCALE, _CHOICE}), lambda c, raw, where, _earlier: c.word(
         raw, "per", where, ("partner", "participant"), "partner") if raw.get("kind") == "scale" else c.word(
         raw, "per", where, ("group", "partner"), "group")),
-    "blind": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.flag(raw, "blind", where)),
+    "blind": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.flag(raw, "blind", where) if "blind" in raw
+              else None),
     "show_names": (frozenset({_SCALE}), lambda c, raw, where, _earlier: c.show_names(raw, where)),
     "source": (frozenset({_VOTE}), lambda c, raw, where, earlier: c.vote_source(raw, where, earlier)),
     "dots": (frozenset({_VOTE}), lambda c, raw, where, _earlier: c.integer(raw, "dots", where, 3, 1, 20)),

@@ -90,7 +90,9 @@ class Step:
     actions: bool = False  # assign: rows are actions reviewed next time
     bodies: tuple[Choice, ...] = ()  # consent
     options: tuple[Choice, ...] = ()  # choice
-    blind: bool = False  # scale: no one sees a score until the facilitator reveals them
+    # scale: True, no one sees a score until the facilitator reveals them; not said (None), the same
+    # once someone joined from a phone (SessionView.blind); False, never blind
+    blind: bool | None = None
     show_names: bool = False  # scale, not blind: the minutes show each score beside its giver's name
     moderate: bool = False  # open: participants' contributions wait until the facilitator shows them
     answered: str = "count"  # who has answered, as the facilitator sees it: count | names

@@ -101,13 +101,14 @@ def distribution(scores: ItemScores, width: int) -> Text:
     return line
 
 
-def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False, pairs: int = 4) -> RenderableType:
+def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False, pairs: int = 4,
+               seated: tuple[tuple[str, str], ...] = ()) -> RenderableType:
     """Every item: its number and whole statement, the distribution, mean, spread and count. A
     dependence grid starts with its one-sided pairs (at most `pairs` lines of them)."""
     from workshop.dependence import asks_dependence
     from workshop.present.dependence import one_sided_block
 
-    out_of = expected(view, step)
+    out_of = expected(view, step, seated)
     parts: list[RenderableType] = []
     if asks_dependence(step):
         parts += [one_sided_block(view, step, width, pairs), Text("")]

@@ -34,7 +34,7 @@ def settled(live: LiveSession, step: Step) -> bool:
     """A blind scale is closed to phones once it is revealed: a score changed after the room has
     seen the distribution would answer the room, not the statement, and nothing could tell it
     from a blind one. The facilitator can still type a correction."""
-    return step.kind is PromptKind.SCALE and step.blind and live.revealed(step.id)
+    return step.kind is PromptKind.SCALE and live.blind(step.id) and live.revealed(step.id)
 
 
 class Hub:
@@ -161,9 +161,9 @@ class Hub:
         if step.per != "participant":
             if not who.partner:
                 raise Refused(_("This step asks each organisation, and you joined without one."), 409)
-            return [c.Score(step.id, item, who.partner, number)]
+            return [c.Score(step.id, item, who.partner, number, device=True)]
         joining = [] if who.registered else [c.AddParticipant(who.name, who.partner)]
-        return [*joining, c.Score(step.id, item, who.name, number)]
+        return [*joining, c.Score(step.id, item, who.name, number, device=True)]
 
     def vote(self, who: Joined, step_id: str, target: str, change: str) -> list[c.Change]:
         step = self.open_step(step_id, (PromptKind.VOTE,))

@@ -53,7 +53,7 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
                           "token": who.tokens.issue(), "uid": submission_id()})
         page.update(items=items, values=list(range(step.scale.min, step.scale.max + 1)),
                     low=live.text(step.scale.low), high=live.text(step.scale.high),
-                    blind=step.blind and not revealed, settled=settled(live, step))
+                    blind=not revealed, settled=settled(live, step))
     elif step.kind is PromptKind.VOTE:
         mine = live.dots(step.id, who.partner)
         page["dots_left"] = live.dots_left(step.id, who.partner)

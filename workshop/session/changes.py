@@ -156,6 +156,7 @@ class Score(Frozen):
     who: str
     value: int
     comment: str | None = None
+    device: bool = False  # given on a phone: the facilitator's typing passes it by (screens/widgets/scale_input.py)
 
 
 class ClearScore(Frozen):

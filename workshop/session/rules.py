@@ -118,6 +118,7 @@ def _score(live: LiveSession, change: c.Score) -> Contribution:
         "value": int(change.value), "item": change.item,
         "partner": live._partner_of(change.who) if per_participant else change.who,
         "participant": change.who if per_participant else "",
+        "device": bool(change.device),
     }
     if change.comment is not None:
         fields["text"] = change.comment

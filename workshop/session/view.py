@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop.guides import GuideError, Step, Text, steps_from_dicts
-from workshop.model import Action, Contribution, Participant, SessionStatus
+from workshop.model import Action, Contribution, Participant, PromptKind, SessionStatus
 from workshop.statements import settled
 from workshop.store import StoreError
 from workshop.store.store import CONTRIBUTIONS, META
@@ -303,9 +303,19 @@ class SessionView:
         return {option: found[option] for option in sorted(found, key=lambda o: order.index(o) if o in order
                                                             else len(order))}
 
+    def blind(self, step_id: str) -> bool:
+        """Is this scale blind now? When its guide says `blind = true`; when the guide says
+        nothing, once someone joined from a phone (a phone scoring a relationship item must not
+        see how the room scored first); never when the guide says `blind = false` or shows
+        names beside the scores."""
+        step = self.step(step_id)
+        if step.blind is not None or step.show_names:
+            return bool(step.blind)
+        return step.kind is PromptKind.SCALE and bool(self.meta.get(DEVICES_JOINED))
+
     def revealed(self, step_id: str) -> bool:
         """Are a blind scale's scores shown? (Always, for a scale that is not blind.)"""
-        return not self.step(step_id).blind or step_id in self.meta.get("revealed", [])
+        return not self.blind(step_id) or step_id in self.meta.get("revealed", [])
 
     def hidden(self, step_id: str) -> bool:
         """Are a blind scale's scores hidden on the facilitator's screen and the room view? Only

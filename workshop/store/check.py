@@ -264,6 +264,7 @@ CONTRIBUTION_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     **{name: (_is_text, N_TEXT) for name in ("step", "uid", "text", "partner", "participant", "item", "when",
                                             "created", "updated")},
     "position": (_is_int, N_("a number")),
+    "device": (lambda value: isinstance(value, bool), N_("true or false")),
     "value": (lambda value: value is None or isinstance(value, (bool, str)) or _is_number(value),
               N_("a number, text, true or false")),
 }

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from screens.commands import BY_ID, bindings, key_display
+from screens.session_notes import AsksForNotes
 from screens.session_serve import ServesParticipants
 from screens.text import literal
 from screens.widgets.agenda import Agenda
@@ -34,8 +35,6 @@ from workshop.session.changes import (
     GoTo,
     MoveStep,
     PauseTimer,
-    SetNextMeeting,
-    SetNote,
     Skip,
     StartTimer,
 )
@@ -46,7 +45,7 @@ GRID_KINDS = (PromptKind.SCALE, PromptKind.VOTE, PromptKind.CONSENT)
 AGENDA_EVERY = 5  # seconds between redraws of the agenda's times
 
 
-class SessionScreen(ServesParticipants, Screen):
+class SessionScreen(AsksForNotes, ServesParticipants, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     PLACE = "session"
     BINDINGS = bindings("session")
@@ -108,8 +107,8 @@ class SessionScreen(ServesParticipants, Screen):
 
     def show_session(self) -> None:
         live = self.live
-        title = Text.assemble(literal(live.collaboration, style="bold"), " · ", literal(live.title), " · ", day(live.date))
-        self.query_one("#session-title", Static).update(title)
+        self.query_one("#session-title", Static).update(Text.assemble(
+            literal(live.collaboration, style="bold"), " · ", literal(live.title), " · ", day(live.date)))
         banner = self.query_one("#banner", Static)
         if live.closed:
             reason = _("This session is closed; it can be read but not changed.")
@@ -287,30 +286,6 @@ class SessionScreen(ServesParticipants, Screen):
     def action_add_minutes(self, minutes: int) -> None:
         self.warned.pop(self.step_id, None)
         self.change(AddMinutes(self.step_id, minutes))
-
-    def action_note(self) -> None:
-        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
-
-        def noted(text: str | None) -> None:
-            if text is not None:
-                self.change(SetNote(self.step_id, text), agenda=True)
-
-        self.app.push_screen(TextDialog(_("Private note for this step (never shown in presentation mode)"),
-                                        self.live.note(self.step_id), multiline=True), noted)
-
-    def action_next_meeting(self) -> None:
-        from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
-
-        known = self.live.next_meeting
-        start = f"{known[0]}, {known[1]}".rstrip(", ") if known else ""
-
-        def answered(text: str | None) -> None:
-            if text is not None:
-                when, _comma, where = text.partition(",")
-                self.change(SetNextMeeting(when.strip(), where.strip()))
-
-        self.app.push_screen(TextDialog(_("Next meeting: the date, then where after a comma (empty clears it)"),
-                                        start, placeholder=_("e.g. 15 January, town hall")), answered)
 
     @on(Agenda.Attendance)
     def action_attendance(self) -> None:

@@ -27,10 +27,11 @@ from workshop.store.store import CONTRIBUTIONS, META
 MIN_GROUP = 3  # the fewest scores a group's mean is shown for
 
 
-def names_beside_scores(step: Step, asked: bool = False) -> bool:
+def names_beside_scores(view: SessionView, step: Step, asked: bool = False) -> bool:
     """May a scale step's scores be shown beside the name of who gave them? Only where the guide
-    (`show_names`) or the facilitator (`asked`) wants it, and never on a blind step."""
-    return step.kind is PromptKind.SCALE and not step.blind and (step.show_names or asked)
+    (`show_names`) or the facilitator (`asked`) wants it, and never on a step that is blind in
+    this session (by its guide, or because phones joined: SessionView.blind)."""
+    return step.kind is PromptKind.SCALE and not view.blind(step.id) and (step.show_names or asked)
 
 
 def group_mean(values: Iterable[float]) -> float | None:

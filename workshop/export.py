@@ -126,7 +126,8 @@ def _csv_text(view: SessionView, sep: str, with_names: bool, codes: bool) -> str
             return (0, 0)
         return (partners.get(c.partner, len(partners)), ranks.get(c.item, len(ranks)))
 
-    hidden = set() if with_names else {step.id for step in view.steps if step.kind is PromptKind.SCALE and step.blind}
+    hidden = set() if with_names else {step.id for step in view.steps
+                                       if step.kind is PromptKind.SCALE and view.blind(step.id)}  # by guide or phones
     written: set[str] = set()
     rows = sorted(view.contributions(), key=lambda c: (order.get(c.step, len(order)), *grouped(c)))  # stable
     for c in rows:

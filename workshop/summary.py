@@ -152,7 +152,7 @@ def _scale_lines(view: SessionView, step: Step) -> list[SummaryLine]:
         if spread is None:
             continue
         scores = ", ".join(f"{who} {c.value}" for who, c in view.scores(step.id, item.id).items()) \
-            if names_beside_scores(step) else ""  # read out to the room: names only where the guide asks
+            if names_beside_scores(view, step) else ""  # read out to the room: names only where the guide asks
         status = _("mean {mean}, range {low}–{high}").format(mean=number(spread.mean), low=spread.low,
                                                                high=spread.high)
         line = SummaryLine(view.text(item.text), scores, status=status)

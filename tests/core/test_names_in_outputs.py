@@ -55,6 +55,7 @@ text = { en = "We trust each other.", nl = "We vertrouwen elkaar." }
 id = "interaction"
 kind = "scale"
 per = "participant"
+blind = false
 title = { en = "Interaction", nl = "Interactie" }
 prompt = { en = "Score each item.", nl = "Scoor elke stelling." }
 scale = { min = 1, max = 5 }
@@ -275,3 +276,26 @@ def test_a_held_contribution_goes_out_once_the_facilitator_shows_it(capsys, tmp_
     finally:
         live.release()
     assert HELD in cli(capsys, "export", session_id, "--format", "md")
+
+
+def test_a_scale_blind_because_phones_joined_goes_out_without_names(live, store):
+    """procesregie's relationship items say nothing about blind: once a phone joined they are blind
+    (SessionView.blind), so the CSV and the minutes treat them as the blind scan, not by the guide's word."""
+    from workshop.export import export_session
+    from workshop.session import SessionView
+    from workshop.session.changes import DevicesJoined
+
+    session = live()
+    session.apply(DevicesJoined())
+    session.score("interaction", "threshold", "Anna", 2)
+    session.score("interaction", "threshold", "Bram", 4)
+    session.score("interaction", "threshold", "Cem", 5)
+    view = SessionView(session.tables())
+    assert view.blind("interaction")
+    csv_text = export_session(view, "csv")
+    rows = [line for line in csv_text.splitlines() if ",interaction," in line]
+    assert rows and not any(name in line for line in rows for name in ("Anna", "Bram", "Cem"))
+    minutes = export_session(view, "md", with_names=True)  # never beside a blind step's scores, even asked
+    assert "Anna 2" not in minutes and "Bram 4" not in minutes
+    assert any("Anna" in line for line in export_session(view, "csv", with_names=True).splitlines()
+               if ",interaction," in line)  # the CSV keeps them only when asked

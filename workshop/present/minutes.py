@@ -136,7 +136,7 @@ def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str,
     if step.kind is PromptKind.CONSENT:  # grouped by status, "not needed" folded
         body = consent_body(view, step)
     elif step.kind is PromptKind.SCALE:
-        body = _scale_body(view, step, names_beside_scores(step, with_names))
+        body = _scale_body(view, step, names_beside_scores(view, step, with_names))
     else:
         body = _BODIES[step.kind](view, step)
     parts.append(body or "*" + _("Nothing recorded.") + "*")
@@ -189,7 +189,7 @@ def _scale_body(view: SessionView, step: Step, names: bool = False) -> str:
     first = _("Depends on") if asks_dependence(step) else _("Item")
     last = _("Scores") if names else _("Distribution")
     table = "\n".join(md_table([first, _("Mean"), _("Range"), _("Number"), last], rows))
-    pairs = "" if step.blind else pairs_markdown(view, step)  # a pair's scores are the partners' own
+    pairs = "" if view.blind(step.id) else pairs_markdown(view, step)  # a pair's scores are the partners' own
     return "\n\n".join(part for part in (table, _good_ends(view, step), "\n".join(comments), pairs) if part)
 
 

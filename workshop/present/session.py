@@ -96,7 +96,7 @@ def _body(view: SessionView, step: Step) -> RenderableType | None:
             scores = view.scores(step.id, item.id)
             if spread:
                 any_scores = True
-            if names_beside_scores(step):  # where the guide asks for it, as in the minutes
+            if names_beside_scores(view, step):  # where the guide asks for it, as in the minutes
                 given = ", ".join(f"{who} {c.value}" for who, c in scores.items())
             else:  # how many gave each score
                 given = distribution_words(score_counts((c.value for c in scores.values()), step.scale.min,

@@ -152,6 +152,24 @@ class ServesParticipants:
         self.notify(_("New join code: {code}. The old code no longer works; who joined stays in.").format(code=code),
                     timeout=8)
 
+    def action_move_participant(self) -> None:
+        """A listed person joins for the organisation the list gives them; here the facilitator
+        changes it (typed as 'name, organisation'; an empty organisation: none)."""
+        from screens.dialogs import ask
+        from workshop.session.changes import MoveParticipant
+
+        def accept(answer: str) -> bool:
+            name, _comma, typed = answer.partition(",")
+            partner = _partner_named(self.live, typed.strip())
+            if partner is None:
+                self.notify(_("No partner is called '{name}'.").format(name=one_line(typed.strip(), 40)),
+                            severity="warning")
+                return False
+            return self.change(MoveParticipant(" ".join(name.split()), partner))
+
+        ask(self.app, _("Put a listed person with another organisation, as: name, organisation"), "",
+            _("e.g. Anna de Vries, Zorggroep Oost"), accept)
+
     def _free_seat(self, seat_id: str | None) -> None:
         if not seat_id or self.server is None or self.server.hub is None:
             return
@@ -186,3 +204,16 @@ class ServesParticipants:
         shown = [x for x in self.live.contributions(self.step_id) if not self.live.is_held(x.uid)]
         if shown:
             self._control(Moderate(shown[-1].uid, shown=False))
+
+
+
+def _partner_named(live, typed: str) -> str | None:
+    """The partner `typed` names (its whole name, or words of it, a short name, accents and case
+    left out, as the picker's filter finds them); "" for none typed; None for no partner or several."""
+    if not typed:
+        return ""
+    from workshop.attribution import cards_of, fold, matching
+
+    whole = [p for p in live.partners if fold(p) == fold(typed)]
+    found = whole or matching(typed, live.partners, cards_of(live.meta))
+    return found[0] if len(found) == 1 else None

@@ -170,3 +170,23 @@ def test_the_facilitator_gives_a_new_join_code_and_who_joined_stays_in(store, ro
     assert "\n".join(qr_lines(link)) in shown and link.endswith(f"?code={new}")
     assert old_code == 403
     assert sent == [200, 200] and seats == ["Bram", "Carla"]
+
+
+def test_the_facilitator_changes_a_listed_person_s_organisation_from_the_panel(store, room_session):
+    async def scenario():
+        app = make_app(store, room_session)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f8")
+            await pilot.pause()
+            app.screen.query_one("#join-panel").focus()
+            await pilot.press("o")
+            await pilot.pause()
+            await pilot.press(*"Ana, Zorg")  # a name not on the list: refused, asked again with the text
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press(*["backspace"] * len("Ana, Zorg"), *"anna, zorg")
+            await pilot.press("enter")
+            await pilot.pause()
+            return [(p.name, p.partner) for p in app.screen.live.participants]
+
+    assert asyncio.run(scenario()) == [("Anna", "Zorggroep")]

@@ -146,3 +146,21 @@ def test_a_seat_without_an_organisation_gives_no_organisation_s_dots(serving):
 
     (status, answer), dots = run(scenario())
     assert status == 409 and "per organisation" in answer["message"] and dots == {}
+
+
+def test_the_facilitator_puts_a_listed_name_with_another_organisation_and_it_joins_for_that(serving):
+    from workshop.session.changes import MoveParticipant
+
+    async def scenario():
+        async with serving() as server:
+            refused, _message, client = await try_join(server, "Anna", "Zorggroep")
+            await client.close()
+            server.live.apply(MoveParticipant("anna", "Zorggroep"))  # the facilitator, on the panel (o)
+            status, _message, client = await try_join(server, "Anna", "Zorggroep")
+            await send(client, what="contribution", step="ideas", text="From Anna")
+            await client.close()
+            return refused, status, [(x.participant, x.partner) for x in server.live.contributions("ideas")]
+
+    refused, status, said = run(scenario())
+    assert refused == 400 and status == 200
+    assert said == [("Anna", "Zorggroep")]

@@ -271,6 +271,15 @@ class FreeSeat(Frozen):
 
     seat: str
 
+class MoveParticipant(Frozen):
+    """The facilitator puts a listed person with another organisation (an empty `partner`: none).
+    A phone joining under that name then joins for it: a listed name keeps the organisation the
+    list gives it, and this is how the facilitator changes it."""
+
+    name: str
+    partner: str = ""
+
+
 class AddParticipant(Frozen):
     """Someone who was not on the list takes part from their own device (scores as a person):
     from now on they are at the table, so every count of people counts them. An empty `partner`:
@@ -396,4 +405,5 @@ Change = Union[
     StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, DevicesJoined, AddParticipant, CloseInput,
     OpenRoom, TakeSeat, FreeSeat,
     Moderate, SetAttendance, SetPartnerCard, Restore, AddBody, RenameBody, RemoveBody, SetNextMeeting,
+    MoveParticipant,
 ]

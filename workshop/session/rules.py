@@ -329,6 +329,18 @@ def _add_participant(live: LiveSession, change: c.AddParticipant) -> None:
     live._set_meta(participants=[*listed, {"name": change.name, "partner": change.partner, "role": ""}])
 
 
+def _move_participant(live: LiveSession, change: c.MoveParticipant) -> None:
+    listed = live.meta.get("participants", [])
+    wanted = " ".join(change.name.split()).casefold()
+    found = [n for n, person in enumerate(listed) if " ".join(str(person.get("name", "")).split()).casefold() == wanted]
+    if not found:
+        raise ValueError(_("{name} is not on the list of participants.").format(name=change.name[:80]))
+    if change.partner and change.partner not in live.partners:
+        raise ValueError(_("{partner} is not a partner of this session.").format(partner=change.partner[:80]))
+    live._set_meta(participants=[{**person, "partner": change.partner} if n in found else person
+                                 for n, person in enumerate(listed)])
+
+
 def _moderate(live: LiveSession, change: c.Moderate) -> None:
     live.contribution(change.uid)  # KeyError for an unknown one: a programming error
     _listed(live, "held", change.uid, not change.shown)
@@ -337,6 +349,7 @@ def _moderate(live: LiveSession, change: c.Moderate) -> None:
 APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.AddContribution: _add,
     c.EditContribution: _edit,
+    c.MoveParticipant: _move_participant,
     c.RemoveContribution: _remove,
     c.MoveContribution: _move,
     c.Revise: _revise,

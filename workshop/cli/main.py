@@ -32,6 +32,7 @@ OWNERS = {"new": "session_cmd", "list": "session_cmd", "show": "session_cmd", "w
           "compare": "compare_cmd", "serve": "serve_cmd"}
 ORDER = ("session_cmd", "guide_cmd", "export_cmd", "import_cmd", "compare_cmd", "serve_cmd")
 GLOBAL_WITH_VALUE = ("--store", "--lang")
+APP_COMMANDS = (None, "open")  # the commands that open the app, which reads the keymap
 
 
 def needed_commands(argv: Sequence[str]) -> tuple[str, ...]:
@@ -100,9 +101,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         if lang:
             use_language(lang)
         args = build_parser(argv).parse_args(argv)
-        from workshop.settings import check_environment
+        from workshop.settings import load
 
-        check_environment()
+        # every setting read and checked once, before anything starts; the app also reads keymap.toml
+        args.config = load(args, read_keys=args.command in APP_COMMANDS)
         if args.command is None:
             from workshop.cli.app_cmd import open_app
 
@@ -148,12 +150,9 @@ def _early_language(argv: list[str]) -> str | None:
             return argv[index + 1]
         if arg.startswith("--lang=") and arg[7:] in ("nl", "en"):
             return arg[7:]
-    from workshop.settings import SettingError, language
+    from workshop.settings import environment_language
 
-    try:
-        return language()
-    except SettingError:  # said in one line once the command line is read (check_environment)
-        return None
+    return environment_language()  # a bad value is said in one line once the command line is read
 
 
 def main() -> NoReturn:

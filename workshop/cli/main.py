@@ -11,6 +11,8 @@ import os
 import sys
 from typing import NoReturn, Sequence
 
+from workshop.cli.argparse_words import TranslatedParser, translated
+
 USAGE_ERROR = 2
 
 
@@ -18,11 +20,14 @@ class UserError(Exception):
     """A mistake in what the user asked for; the message is the one line they see."""
 
 
-class Parser(argparse.ArgumentParser):
+class Parser(TranslatedParser):
+    """argparse's own words in the user's language (workshop/cli/argparse_words.py); a mistake is
+    one line that says where the help is."""
+
     def error(self, message: str) -> NoReturn:
         from workshop.i18n import _
 
-        raise UserError(_("{message} (see `{command} --help`)").format(message=message, command=self.prog))
+        raise UserError(_("{message} (see `{command} --help`)").format(message=translated(message), command=self.prog))
 
 
 # Which module declares each command, so that starting one (`workshop open`, the app itself) does
@@ -52,10 +57,7 @@ def needed_commands(argv: Sequence[str]) -> tuple[str, ...]:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> Parser:
-    from workshop.cli.argparse_words import install
     from workshop.i18n import _
-
-    install()
 
     parser = Parser(
         prog="workshop",

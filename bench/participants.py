@@ -149,12 +149,13 @@ async def measure(root: Path) -> dict[str, Any]:
     from textual import events
 
     from screens.app import WorkshopApp
+    from workshop.settings import Config
     from workshop.guides import load_shelf
     from workshop.session import SessionView
 
     store, session_id = prepare(root)
-    app = WorkshopApp(store=store, shelf=load_shelf(), lang="en", session_id=session_id)
-    app.serve_port = 0
+    app = WorkshopApp(store=store, shelf=load_shelf(), lang="en", session_id=session_id,
+                      config=Config(serve_port=0))
     frames: list[float] = []
     original = app._display
 

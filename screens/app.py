@@ -15,6 +15,7 @@ from screens.themes import DEFAULT_THEME, HIGH_CONTRAST
 from workshop.i18n import _, use_language
 from workshop.locations import exports_folder
 from workshop.present.text import visible
+from workshop.settings import Config, SettingError, load
 from workshop.store import SessionBusy, Store, StoreError
 
 if TYPE_CHECKING:  # the guides and the session service are imported when first used: a faster start
@@ -47,14 +48,22 @@ class WorkshopApp(App[int]):
     BINDINGS = bindings("app")  # the command palette's key is one of them (screens/commands.py)
 
     def __init__(self, store: Store, shelf: GuideShelf | Callable[[], GuideShelf], lang: str = "nl",
-                 session_id: str | None = None, clock: Callable[[], float] = time.time) -> None:
+                 session_id: str | None = None, clock: Callable[[], float] = time.time,
+                 config: Config | None = None) -> None:
         super().__init__()
+        self.start_notices: list[tuple[str, str]] = []
+        if config is None:  # started without the command line (tests, the bench): the environment's
+            try:
+                config = load(read_keys=True)
+            except SettingError as problem:  # one line on screen; the defaults hold
+                config = Config()
+                self.start_notices.append((str(problem), "error"))
+        self.config = config  # keys, serve host and port, folders: workshop/settings.py
         self.store = store
         self._shelf = shelf
         self._shelf_lock = threading.Lock()
         self.lang = lang
         self.start_session = session_id
-        self.start_notices: list[tuple[str, str]] = []
         self.start_screen: Screen | None = None
         self.clock = clock
         self.user_keys: dict[str, str] = {}  # binding id → keys, from the user's keymap.toml
@@ -75,7 +84,8 @@ class WorkshopApp(App[int]):
         The home is then only built when the facilitator leaves the session, so the meeting's
         screen is the first one drawn, with nothing composed beneath it."""
         if self.start_session:
-            self.start_screen, self.start_notices = self.session_screen(self.start_session)
+            self.start_screen, notices = self.session_screen(self.start_session)
+            self.start_notices += notices
             if self.start_screen is not None:
                 return Backdrop()
         from screens.home import HomeScreen
@@ -91,21 +101,15 @@ class WorkshopApp(App[int]):
             self.start_screen = None
 
     def apply_keymap(self) -> None:
-        """The user's own keys (see workshop/keymap.py); a broken file is named, the defaults stay."""
-        from workshop.keymap import KeymapError, load_keymap
-        from workshop.locations import keymap_path
-
-        try:
-            keymap = load_keymap(keymap_path())
-        except KeymapError as problem:
-            self.notify(str(problem), severity="error", timeout=10)
-            return
+        """The user's own keys (keymap.toml, read with the configuration: workshop/keymap.py);
+        ids no command has are named, the others apply."""
+        keymap = dict(self.config.keys)
         if not keymap:
             return
         unknown = sorted(set(keymap) - {command.id for command in every_command()})
         if unknown:
             self.notify(_("{file}: no command has the id {ids} (F1 lists them)").format(
-                file=keymap_path(), ids=", ".join(unknown)), severity="warning", timeout=10)
+                file=self.config.keymap_file(), ids=", ".join(unknown)), severity="warning", timeout=10)
         self.user_keys = keymap
         self.set_keymap(keymap)
 

@@ -6,23 +6,21 @@ from typing import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
+from screens.commands import bindings
 from screens.widgets.entry import Entry
 from workshop.characters import cleaned
-from workshop.i18n import N_, _
+from workshop.i18n import _
 
 
 class TextDialog(ModalScreen[str | None]):
     """Ask for one line (Enter saves) or a longer text (ctrl+s saves); Escape cancels."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel"),
-        Binding("ctrl+s", "save", N_("Save"), id="dialog.save"),
-    ]
+    PLACE = "dialog"
+    BINDINGS = bindings("dialog")
 
     def __init__(self, title: str, value: str = "", multiline: bool = False, placeholder: str = "") -> None:
         super().__init__()
@@ -71,10 +69,8 @@ class TextDialog(ModalScreen[str | None]):
 class ConfirmDialog(ModalScreen[bool]):
     """A yes-or-no question before something that cannot be undone: y (or j) yes, n or Escape no."""
 
-    BINDINGS = [
-        Binding("y,j", "answer(True)", N_("Yes"), id="confirm.yes"),
-        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
-    ]
+    PLACE = "confirm"
+    BINDINGS = bindings("confirm")
 
     def __init__(self, question: Text) -> None:
         super().__init__()
@@ -93,15 +89,8 @@ class AttendanceDialog(ModalScreen[None]):
     """Who is at the table: per partner present, absent or excused. Each key is saved at once
     (through `write`, the session's one change path); Escape closes."""
 
-    BINDINGS = [
-        Binding("escape", "close", N_("Close"), id="attendance.close"),
-        Binding("p", "mark('present')", N_("Present"), id="attendance.present"),
-        Binding("a", "mark('absent')", N_("Absent"), id="attendance.absent"),
-        Binding("e", "mark('excused')", N_("Excused"), id="attendance.excused"),
-        Binding("space", "cycle", N_("Next status"), id="attendance.cycle"),
-        Binding("ctrl+y", "everyone", N_("Everyone present"), id="attendance.everyone"),
-        Binding("n", "card", N_("Short name and group"), id="attendance.card"),
-    ]
+    PLACE = "attendance"
+    BINDINGS = bindings("attendance")
 
     def __init__(self, view, write) -> None:
         super().__init__()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from screens.commands import bindings, commands_in, key_display, place_of, places_on
+from screens.commands import bindings, commands_in, key_display, places_on
 from workshop.i18n import _
 
 
@@ -38,12 +37,6 @@ def key_table(screen: Screen) -> Table:
             for words, (keys, ids) in rows.items():
                 table.add_row(" ".join(dict.fromkeys(keys)), words, ids[0] + (" …" if len(ids) > 1 else ""))
 
-    if place_of(screen) is None:  # a dialog of its own (screens/dialogs.py): its BINDINGS as they are
-        table.add_row(Text(_("This screen"), style="underline"), "", "")
-        for binding in getattr(type(screen), "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description:
-                keys = " ".join(app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(","))
-                table.add_row(keys, _(binding.description), binding.id or "")
     for node, place in places_on(screen):
         if place == "app":
             section(_("Everywhere"), place)

@@ -47,15 +47,7 @@ class ServesParticipants:
         from workshop.serve import Server
 
         # Loopback unless the facilitator opened the app with WORKSHOP_SERVE_HOST (e.g. 0.0.0.0).
-        from workshop import settings
-
-        try:
-            host = getattr(self.app, "serve_host", None) or settings.serve_host()
-            port = getattr(self.app, "serve_port", None)
-            port = port if port is not None else settings.serve_port()
-        except settings.SettingError as problem:  # checked at start too; the environment may be a test's
-            self.notify(str(problem), severity="error")
-            return
+        host, port = self.app.config.serve_host, self.app.config.serve_port
         from workshop.serve import doors
 
         doors.more_descriptors()  # a Mac starts at 256: room for the phones, and for saving beside them

@@ -15,12 +15,13 @@ import re
 from pathlib import Path
 
 from workshop.i18n import _
+from workshop.settings import SettingError
 
 BINDING_ID = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
 KEYS = re.compile(r"^[a-z0-9_+,\-]{1,60}$")
 
 
-class KeymapError(ValueError):
+class KeymapError(SettingError):
     """A keymap file that cannot be used; one line naming the file and the problem."""
 
 

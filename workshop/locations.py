@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 APP_NAME = "workshop-companion"
-STORE_ENV = "WORKSHOP_STORE"
 # The longest name the store adds below its folder (`corrupt/<id>.json.<stamp>.<n>`, a temp file),
 # kept free within Windows' 260 characters.
 STORE_ROOM = 60
@@ -18,11 +16,12 @@ def default_store() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "store"
 
 
-def store_path(option: str | None = None) -> Path:
-    """The store folder: `--store DIR`, else $WORKSHOP_STORE, else the platform's data folder.
-    A folder the user names is checked first: a name Windows reserves, a Windows path on macOS or
-    Linux, or a path too long for Windows is refused with one line."""
-    chosen = option or os.environ.get(STORE_ENV) or ""
+def store_path(chosen: str | Path | None = None) -> Path:
+    """The store folder the user named (`--store DIR` or $WORKSHOP_STORE, read by
+    workshop/settings.py), else the platform's data folder. A folder the user names is checked
+    first: a name Windows reserves, a Windows path on macOS or Linux, or a path too long for
+    Windows is refused with one line."""
+    chosen = str(chosen or "")
     if not chosen:
         return default_store()
     from workshop.store.platform import UnusablePath, check_user_path
@@ -46,13 +45,12 @@ def exports_folder(store_root: Path) -> Path:
     return folder
 
 
-def own_guides_folder() -> Path:
-    """Where a facilitator keeps their own guides."""
+def own_guides_folder(override: Path | None = None) -> Path:
+    """Where a facilitator keeps their own guides ($WORKSHOP_GUIDES overrides it: the config)."""
     from platformdirs import user_config_path
 
-    override = os.environ.get("WORKSHOP_GUIDES")
     if override:
-        return Path(override).expanduser().absolute()
+        return override
     return user_config_path(APP_NAME, appauthor=False) / "guides"
 
 
@@ -61,10 +59,8 @@ def locale_folder() -> Path:
 
 
 def keymap_path() -> Path:
-    """The user's own key bindings (binding id → key), applied when the app starts."""
+    """The user's own key bindings (binding id → key), applied when the app starts
+    ($WORKSHOP_KEYMAP overrides it: the config)."""
     from platformdirs import user_config_path
 
-    override = os.environ.get("WORKSHOP_KEYMAP")
-    if override:
-        return Path(override).expanduser().absolute()
     return user_config_path(APP_NAME, appauthor=False) / "keymap.toml"

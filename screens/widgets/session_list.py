@@ -14,12 +14,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from screens.commands import bindings
+from workshop.i18n import N_
 
 PADDING = 1  # blank cells either side of a column
 
@@ -54,17 +56,9 @@ class SessionList(ScrollView, can_focus=True):
         }
     }
     """
-    BINDINGS = [
-        Binding("enter", "select", "Select", show=False),
-        Binding("up", "cursor(-1)", "Cursor up", show=False),
-        Binding("down", "cursor(1)", "Cursor down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,ctrl+home", "cursor_to(0)", "First", show=False),
-        Binding("end,ctrl+end", "cursor_to(-1)", "Last", show=False),
-        Binding("left", "scroll_left", "Scroll left", show=False),
-        Binding("right", "scroll_right", "Scroll right", show=False),
-    ]
+    HELP_TITLE = N_("List of sessions")
+    PLACE = "sessions"
+    BINDINGS = bindings("sessions")
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.entry import Entry
 from workshop.attribution import Attribution, Speaker, matching
-from workshop.i18n import N_, _
+from workshop.i18n import _
 from workshop.model import PartnerCard
 
 Who = Speaker  # the name the inputs used before the matching moved to workshop/attribution.py
@@ -102,7 +102,8 @@ def problem_line(typed: Attribution, keep_key: str, pick_key: str, fallback: Spe
 class PartnerDialog(ModalScreen[Speaker | None]):
     """Pick a partner by typing part of its name (or short name): the list narrows as you type."""
 
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel")]
+    PLACE = "partner"
+    BINDINGS = bindings("partner")
 
     def __init__(self, partners: list[str], cards: dict[str, PartnerCard], start: str = "") -> None:
         super().__init__()

@@ -76,3 +76,14 @@ def test_the_page_renders_and_prints_in_headless_chromium(page, tmp_path):
     assert data.startswith(b"%PDF")
     sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
     assert sizes and all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in sizes)  # A4 pages
+
+
+def test_the_page_is_built_by_its_template_which_escapes_what_it_is_given():
+    """One way to make HTML: the template escapes; the module gives words, no tags and no escape()."""
+    from pathlib import Path
+
+    import workshop.present.compare_html as module
+
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    assert "escape(" not in source and "<td>" not in source and "<h2>" not in source
+    assert (module.TEMPLATES / "compare.html").is_file()

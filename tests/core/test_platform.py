@@ -380,9 +380,10 @@ def test_store_path_refuses_a_reserved_name_with_a_store_error(monkeypatch):
 
     with pytest.raises(StoreError, match="'aux.json'"):
         store_path("~/aux.json")
-    monkeypatch.setenv("WORKSHOP_STORE", "NUL")
+    from workshop.settings import load
+
     with pytest.raises(StoreError, match="'NUL'"):
-        store_path(None)
+        load(environ={"WORKSHOP_STORE": "NUL"})
 
 
 def run_workshop(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -29,6 +29,15 @@ def wheel(tmp_path_factory) -> Path:
     return next(wheels.glob("workshop_companion-*.whl"))
 
 
+def test_the_wheel_carries_the_pages_templates(wheel):
+    """The board page's template (workshop/present/templates) and the participants' pages are
+    package data: without them the installed command cannot write the page for the board."""
+    import zipfile
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"workshop/present/templates/compare.html", "workshop/serve/templates/step.html"} <= names
+
+
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment without anything that points back at the checkout or the test venv."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "WORKSHOP_STORE")}

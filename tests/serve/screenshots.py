@@ -21,6 +21,7 @@ async def main(root: Path) -> None:
     from playwright.async_api import async_playwright
 
     from screens.app import WorkshopApp
+    from workshop.settings import Config
     from tests.serve.conftest import GUIDE
     from tests.serve.helpers import join, send
     from tests.serve.test_browser import ARGS, CHROMIUM, PHONE
@@ -40,8 +41,7 @@ async def main(root: Path) -> None:
                 partners=["Gemeente Rivierstad", "Zorggroep De Linde", "Woonstede"],
                 participants=[Participant.parse("Dirk@Gemeente Rivierstad")], lang="en", date="2026-12-03")
     session_id = prepare_session(store, plan)
-    app = WorkshopApp(store=store, shelf=load_shelf(), lang="en", session_id=session_id)
-    app.serve_port = 8765
+    app = WorkshopApp(store=store, shelf=load_shelf(), lang="en", session_id=session_id, config=Config(serve_port=8765))
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.press("f8")
         await pilot.pause()

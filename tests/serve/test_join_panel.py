@@ -17,8 +17,10 @@ def make_app(store, session_id):
     from workshop.guides import load_shelf
 
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    app = WorkshopApp(store=store, shelf=load_shelf(), lang="en", session_id=session_id)
-    app.serve_port = 0  # any free port
+    from workshop.settings import Config
+
+    app = WorkshopApp(store=store, shelf=load_shelf(), lang="en", session_id=session_id,
+                      config=Config(serve_port=0))  # any free port
     return app
 
 

@@ -41,7 +41,32 @@ def test_every_command_has_its_own_id():
     assert len(ids) == len(set(ids))
 
 
-SCREENS = {"home", "session", "compare", "compare_link", "compare_matches", "summary", "new", "help", "seats"}
+SCREENS = {"home", "session", "compare", "compare_link", "compare_matches", "summary", "new", "help", "seats",
+           "dialog", "confirm", "attendance", "partner",  # dialogs over a screen: only the app's keys reach them
+           "sessions"}  # the home's list, whose Enter opens as the home's does
+
+
+def test_every_binding_in_the_app_is_a_command_of_the_registry():
+    """A binding declared beside the registry would be missing from F1 and from the keymap's ids."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import screens
+    import screens.widgets
+
+    known = {command.id for command in every_command()}
+    outside = []
+    for package in (screens, screens.widgets):
+        for module_info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            module = importlib.import_module(module_info.name)
+            for name, cls in inspect.getmembers(module, inspect.isclass):
+                if cls.__module__ != module.__name__ or "BINDINGS" not in vars(cls):
+                    continue
+                for binding in vars(cls)["BINDINGS"]:
+                    if getattr(binding, "id", None) not in known:
+                        outside.append(f"{module.__name__}.{name}: {binding}")
+    assert outside == []
 
 
 @pytest.mark.parametrize("place", sorted({command.place for command in COMMANDS} - {"app"}))

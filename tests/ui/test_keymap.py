@@ -89,3 +89,30 @@ async def test_an_unknown_id_in_the_keymap_is_named(tmp_path, monkeypatch, store
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
     assert any("session.nxt" in notice for notice in notices)
+
+
+async def test_a_keymap_rebinds_a_dialogs_key_and_warns_nothing(tmp_path, monkeypatch, store, shelf):
+    from rich.text import Text
+
+    from screens.app import WorkshopApp
+    from screens.dialogs import ConfirmDialog, TextDialog
+
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\n"confirm.yes" = "o"\n"dialog.cancel" = "f12"\n')
+    monkeypatch.setenv("WORKSHOP_KEYMAP", str(path))
+    app = WorkshopApp(store=store, shelf=shelf, lang="en")
+    notices, answers = [], []
+    monkeypatch.setattr(app, "notify", lambda message, **kwargs: notices.append(message))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(ConfirmDialog(Text("Sure?")), answers.append)
+        await pilot.pause()
+        await pilot.press("y")  # no longer its key
+        await pilot.press("o")
+        await pilot.pause()
+        app.push_screen(TextDialog("Name"), answers.append)
+        await pilot.pause()
+        await pilot.press("f12")
+        await pilot.pause()
+    assert answers == [True, None]
+    assert notices == []

@@ -10,7 +10,7 @@ import gc
 import sys
 
 from screens.app import WorkshopApp
-from workshop.cli.common import shelf, store_from
+from workshop.cli.common import config_of, shelf, store_from
 from workshop.i18n import _, current_language
 
 
@@ -27,7 +27,8 @@ def open_app(args: argparse.Namespace, session_id: str | None = None) -> int:
                           "for scripts, use a command such as `workshop list` (see `workshop --help`)"))
     store = store_from(args)
     store.ensure()
-    app = WorkshopApp(store=store, shelf=shelf, lang=args.lang or current_language(), session_id=session_id)
+    app = WorkshopApp(store=store, shelf=lambda: shelf(args), lang=args.lang or current_language(),
+                      session_id=session_id, config=config_of(args))
     collect_less()
     app.run()
     return int(app.return_code or 0)

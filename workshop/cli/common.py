@@ -7,23 +7,31 @@ import argparse
 from typing import TYPE_CHECKING
 
 from workshop.locations import own_guides_folder, store_path
+from workshop.settings import Config, load
 from workshop.store import Store
 
 if TYPE_CHECKING:
     from workshop.guides import GuideShelf
 
 
+def config_of(args: argparse.Namespace) -> Config:
+    """The configuration `run` read for this command (workshop/settings.py)."""
+    config = getattr(args, "config", None)
+    return config if config is not None else load(args)
+
+
 def store_from(args: argparse.Namespace) -> Store:
     """The store the user pointed at; a path that is a file is named as the mistake it is."""
-    store = Store(store_path(getattr(args, "store", None)))
+    store = Store(store_path(config_of(args).store))
     store.check_folder()
     return store
 
 
-def shelf() -> GuideShelf:
+def shelf(args: argparse.Namespace) -> GuideShelf:
+    """The built-in guides and the user's own (their folder is in the configuration)."""
     from workshop.guides import load_shelf
 
-    return load_shelf(own_guides_folder())
+    return load_shelf(own_guides_folder(config_of(args).guides))
 
 
 def report_problems(store: Store) -> None:

@@ -35,7 +35,7 @@ def list_guides(args: argparse.Namespace) -> int:
     from workshop.cli.common import shelf
     from workshop.cli.output import err, literal, out, print_json
 
-    found = shelf()
+    found = shelf(args)
     lang = _lang(args)
     if args.json:
         print_json([
@@ -65,7 +65,7 @@ def show_guide(args: argparse.Namespace) -> int:
     from workshop.guides import step_to_dict
     from workshop.model import kind_label
 
-    guide = shelf().get(args.name)
+    guide = shelf(args).get(args.name)
     lang = _lang(args)
     if args.json:
         print_json({"id": guide.id, "title": guide.title.to_dict(), "phase": guide.phase,

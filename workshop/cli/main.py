@@ -11,6 +11,8 @@ import os
 import sys
 from typing import NoReturn, Sequence
 
+from workshop.cli.argparse_words import TranslatedParser, translated
+
 USAGE_ERROR = 2
 
 
@@ -18,11 +20,14 @@ class UserError(Exception):
     """A mistake in what the user asked for; the message is the one line they see."""
 
 
-class Parser(argparse.ArgumentParser):
+class Parser(TranslatedParser):
+    """argparse's own words in the user's language (workshop/cli/argparse_words.py); a mistake is
+    one line that says where the help is."""
+
     def error(self, message: str) -> NoReturn:
         from workshop.i18n import _
 
-        raise UserError(_("{message} (see `{command} --help`)").format(message=message, command=self.prog))
+        raise UserError(_("{message} (see `{command} --help`)").format(message=translated(message), command=self.prog))
 
 
 # Which module declares each command, so that starting one (`workshop open`, the app itself) does
@@ -32,6 +37,7 @@ OWNERS = {"new": "session_cmd", "list": "session_cmd", "show": "session_cmd", "w
           "compare": "compare_cmd", "serve": "serve_cmd"}
 ORDER = ("session_cmd", "guide_cmd", "export_cmd", "import_cmd", "compare_cmd", "serve_cmd")
 GLOBAL_WITH_VALUE = ("--store", "--lang")
+APP_COMMANDS = (None, "open")  # the commands that open the app, which reads the keymap
 
 
 def needed_commands(argv: Sequence[str]) -> tuple[str, ...]:
@@ -51,10 +57,7 @@ def needed_commands(argv: Sequence[str]) -> tuple[str, ...]:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> Parser:
-    from workshop.cli.argparse_words import install
     from workshop.i18n import _
-
-    install()
 
     parser = Parser(
         prog="workshop",
@@ -100,9 +103,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         if lang:
             use_language(lang)
         args = build_parser(argv).parse_args(argv)
-        from workshop.settings import check_environment
+        from workshop.settings import load
 
-        check_environment()
+        # every setting read and checked once, before anything starts; the app also reads keymap.toml
+        args.config = load(args, read_keys=args.command in APP_COMMANDS)
         if args.command is None:
             from workshop.cli.app_cmd import open_app
 
@@ -148,12 +152,9 @@ def _early_language(argv: list[str]) -> str | None:
             return argv[index + 1]
         if arg.startswith("--lang=") and arg[7:] in ("nl", "en"):
             return arg[7:]
-    from workshop.settings import SettingError, language
+    from workshop.settings import environment_language
 
-    try:
-        return language()
-    except SettingError:  # said in one line once the command line is read (check_environment)
-        return None
+    return environment_language()  # a bad value is said in one line once the command line is read
 
 
 def main() -> NoReturn:

@@ -16,26 +16,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("session", metavar="SESSION", help=_("a session id or a unique prefix of it"))
     serve.add_argument("--host", metavar="HOST",
                        help=_("the address to listen on; 0.0.0.0 opens it to the local network"))
-    serve.add_argument("--port", type=int, metavar="PORT", help=_("the port (default 8765; 0: any free port)"))
+    serve.add_argument("--port", metavar="PORT", help=_("the port (default 8765; 0: any free port)"))
     serve.set_defaults(handler=serve_session)
 
 
 def serve_session(args: argparse.Namespace) -> int:
     import asyncio
 
-    from workshop.cli.common import store_from
+    from workshop.cli.common import config_of, store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import literal, out
     from workshop.serve import Server, doors
     from workshop.serve.qr import qr_lines
     from workshop.session import LiveSession
 
-    from workshop import settings
-
-    args.host = args.host or settings.serve_host()  # else $WORKSHOP_SERVE_HOST, else loopback
-    args.port = settings.serve_port() if args.port is None else args.port
-    if not 0 <= args.port <= 65535:
-        raise UserError(_("--port must be a number from 0 to 65535, got {port}").format(port=args.port))
+    config = config_of(args)  # --host, else $WORKSHOP_SERVE_HOST, else loopback; the port alike
     store = store_from(args)
     session_id = store.resolve(args.session)
     live = LiveSession(store.open_session(session_id, write=True))
@@ -46,7 +41,7 @@ def serve_session(args: argparse.Namespace) -> int:
         doors.more_descriptors()
 
         async def serve() -> None:
-            server = Server(live, host=args.host, port=args.port)
+            server = Server(live, host=config.serve_host, port=config.serve_port)
             try:
                 await server.start()
             except OSError as error:

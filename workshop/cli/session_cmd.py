@@ -74,7 +74,7 @@ def new_session(args: argparse.Namespace) -> int:
     if interactive:
         from workshop.cli.wizard import ask_missing
 
-        answers = ask_missing(store, shelf(), answers)
+        answers = ask_missing(store, shelf(args), answers)
     elif answers["collaboration"] and not answers["partners"]:
         # an existing collaboration's partners (and people) are reused, as on a terminal
         known = {name.casefold(): name for name in collaborations(store)}
@@ -93,7 +93,7 @@ def new_session(args: argparse.Namespace) -> int:
         participants = [p if isinstance(p, Participant) else Participant.parse(p) for p in answers["participants"]]
     except ValueError as error:
         raise UserError(str(error)) from None
-    guide = shelf().get(answers["guide"])
+    guide = shelf(args).get(answers["guide"])
     partners, cards = partner_specs(answers["partners"], args.group)
     earlier = collaboration_details(store, answers["collaboration"]).cards
     cards = {**{k: v for k, v in earlier.items() if k in partners}, **cards}  # short names stay, unless given anew

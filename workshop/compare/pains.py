@@ -97,7 +97,8 @@ def pains(sessions: list[Indexed]) -> tuple[tuple[PainRound, ...], tuple[PainTra
             group = groups.find(uid)
             solved_at[group] = max(solved_at.get(group, -1), position[view.id])
 
-    likeness = Likeness([c.text for _s, raised in collected for c in raised], remember_all=False)
+    lang = sessions[-1].view.lang if sessions else "nl"  # the words of the collaboration's latest session
+    likeness = Likeness([c.text for _s, raised in collected for c in raised], remember_all=False, lang=lang)
     said: dict[str, list[PainRef]] = {}  # a text raised before → where
     trails: dict[str, _Trail] = {}
     rounds: list[PainRound] = []

@@ -1,7 +1,9 @@
 """Do two pain points say the same thing in other words? A Dutch-aware word overlap.
 
 Both texts are folded (case, accents, punctuation), stripped of small words ("de", "het", "niet",
-"the"), and cut to a rough stem ("wachtlijsten" → "wachtlijst", "overschreden" → "overschred").
+"the"), and cut to their stem by Snowball's Dutch stemmer ("wachtlijsten" → "wachtlijst",
+"tekorten" → "tekort", "overschreden" → "overschred"; "budget" stays "budget"), or by its
+English one for an English collaboration.
 Two words match when equal, when one is part of the other (a compound: "budget" in
 "budgetoverschrijding") or when they (or a compound's tail) share a long beginning
 ("overschrijding" and "overschreden"). The score is the share of words on both sides that
@@ -28,9 +30,6 @@ how if in into is it its many more much no not of on or our still than that the 
 there they this to too very was we were what when who will with without yet
 """.split())
 
-_SUFFIXES = ("heden", "ingen", "en", "es", "s", "e", "t", "d")  # longest first
-
-
 def fold(text: str) -> str:
     """Case, accents, punctuation and spacing do not count."""
     folded = unicodedata.normalize("NFKD", text.casefold())
@@ -38,21 +37,27 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", folded))
 
 
-def stem(word: str) -> str:
-    """A rough Dutch (and English) stem: plural and verb endings off, a doubled end undone."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]  # "overlegg" → "overleg"
-    return word
+@lru_cache(maxsize=2)
+def _stemmer(lang: str):  # type: ignore[no-untyped-def]
+    import snowballstemmer  # here: only a comparison needs it
+
+    if lang == "en":
+        return snowballstemmer.stemmer("english")
+    # Snowball's classic Dutch stemmer ("dutch" before snowballstemmer 3.0): the newer Kraaij-Pohlmann
+    # one takes "ge" out of a compound ("budgetoverschrijding" → "budtoverschrijd"), so "budget" no
+    # longer finds itself in it.
+    return snowballstemmer.stemmer("dutch_porter" if "dutch_porter" in snowballstemmer.algorithms() else "dutch")
+
+
+def stem(word: str, lang: str = "nl") -> str:
+    """The stem of a folded word in `lang` (nl or en): plural and verb endings off."""
+    return _stemmer(lang).stemWord(word)
 
 
 @lru_cache(maxsize=8192)
-def content_words(text: str) -> tuple[str, ...]:
+def content_words(text: str, lang: str = "nl") -> tuple[str, ...]:
     """The stems of the words that carry meaning, in order, without repeats."""
-    words = [stem(w) for w in fold(text).split() if w not in STOP_WORDS and not w.isdigit()]
+    words = [stem(w, lang) for w in fold(text).split() if w not in STOP_WORDS and not w.isdigit()]
     return tuple(dict.fromkeys(w for w in words if len(w) >= 2))
 
 
@@ -83,9 +88,9 @@ def words_match(a: str, b: str) -> bool:
     return False
 
 
-def similarity(first: str, second: str) -> float:
-    """How much two texts share in words that carry meaning: 0 (nothing) to 1 (everything)."""
-    a, b = content_words(first), content_words(second)
+def similarity(first: str, second: str, lang: str = "nl") -> float:
+    """How much two texts (in `lang`) share in words that carry meaning: 0 (nothing) to 1 (everything)."""
+    a, b = content_words(first, lang), content_words(second, lang)
     if not a or not b:
         return 0.0
     matched_a = sum(1 for x in a if any(words_match(x, y) for y in b))
@@ -97,8 +102,9 @@ class Likeness:
     """`similarity` for many texts at once: each word is matched once against the words that
     could match it (found through their four-letter pieces), not against every other text."""
 
-    def __init__(self, texts: list[str], remember_all: bool = True) -> None:
-        self.words = {text: content_words(text) for text in texts}
+    def __init__(self, texts: list[str], remember_all: bool = True, lang: str = "nl") -> None:
+        self.lang = lang
+        self.words = {text: content_words(text, lang) for text in texts}
         vocabulary = {w for words in self.words.values() for w in words}
         self._pieces: dict[str, set[str]] = {}  # a four-letter piece anywhere in a word → words
         self._heads: dict[str, set[str]] = {}  # a word's first four letters → words
@@ -115,7 +121,7 @@ class Likeness:
 
     def remember(self, text: str) -> None:
         """Let `scores` and `near` find `text` from now on (the earlier sessions' points)."""
-        words = self.words.setdefault(text, content_words(text))
+        words = self.words.setdefault(text, content_words(text, self.lang))
         for word in words:
             self._texts_with.setdefault(word, set()).add(text)
 
@@ -135,7 +141,7 @@ class Likeness:
     def scores(self, text: str) -> dict[str, float]:
         """`score(text, other)` for every other known text sharing a matching word, in one pass
         over the index (the texts sharing nothing score 0 and are left out)."""
-        words = self.words.get(text) or content_words(text)
+        words = self.words.get(text) or content_words(text, self.lang)
         hit_mine: dict[str, set[str]] = {}  # other text → my words that found a match in it
         hit_theirs: dict[str, set[str]] = {}  # other text → its words that match one of mine
         for word in words:

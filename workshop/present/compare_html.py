@@ -3,16 +3,16 @@
 The headline first, then a chart per scale item (the mean with the standard deviation as a band and how many
 scored), the ambition's revisions as a word diff (a contested text beside the agreed one), the
 pain-point trail and the late actions. Inline CSS and SVG, no script, no outside files; it
-prints on A4. Everything typed is escaped."""
+prints on A4. The page is a Jinja template (templates/compare.html) that escapes everything it is
+given; this module gives it the words, in the current language."""
 
 from __future__ import annotations
 
 import re
-from html import escape
+from functools import cache
 from pathlib import Path
-from typing import Iterable
 
-from workshop.compare import Change, Comparison
+from workshop.compare import Comparison
 from workshop.compare.words import pain_status, trend_label
 from workshop.i18n import N_, _, current_language, day, language, ngettext, number, pgettext
 
@@ -46,16 +46,15 @@ tr { break-inside: avoid; } .late { color: #b00020; font-weight: 600; }
 """
 
 
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+TEMPLATES = Path(__file__).parent / "templates"
 
 
-def _diff(changes: Iterable[Change]) -> str:
-    out = []
-    for change in changes:
-        tag = {"added": "ins", "removed": "del"}.get(change.kind)
-        out.append(f"<{tag}>{_e(change.text)}</{tag}>" if tag else _e(change.text))
-    return "".join(out)
+@cache
+def _pages():  # type: ignore[no-untyped-def]
+    import jinja2  # here: only the board page needs it
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
 def _short_date(iso: str) -> str:
@@ -64,142 +63,78 @@ def _short_date(iso: str) -> str:
     return " ".join([words[0], words[1][:3].casefold(), *words[2:]]) if len(words) == 3 else _date(iso)
 
 
-def _heading(text: str) -> str:
-    return f"<h2>{_e(text)}</h2>"
-
-
-def _table_head(*columns: str) -> str:
-    return "<table><thead><tr>" + "".join(f"<th>{_e(c)}</th>" for c in columns) + "</tr></thead><tbody>"
-
-
 def _date(iso: str) -> str:
     return day(iso) if iso else "–"
 
 
 def comparison_html(comparison: Comparison) -> str:
-    """The whole page, in the current language."""
+    """The whole page, in the current language (templates/compare.html, autoescaped)."""
+    from markupsafe import Markup
+
     refs = comparison.sessions
     names = ", ".join(dict.fromkeys(s.collaboration for s in refs))
     title = ngettext("{name}: {count} session compared", "{name}: {count} sessions compared",
                      len(refs)).format(name=names, count=len(refs))
-    body = [f"<h1>{_e(title)}</h1>",
-            f'<p class="muted">{_e(_date(refs[0].date))} – {_e(_date(refs[-1].date))}</p>']
-    body += _headline(comparison) + attendance_html(comparison, [_short_date(s.date) for s in refs])
-    body += [f'<p class="muted">{_e(words)}</p>' for words in (reference_words(comparison), prepared_words(comparison))
-             if words]
-    body += _perspectives(comparison) + _dependence(comparison) + _trends(comparison)
-    body += _statements(comparison)
-    body += _interests(comparison) + _lessons(comparison) + _pains(comparison) + _late(comparison)
-    body.append(f'<p class="muted">{_e(comparison.trend_rule)}</p>')
-    return ("<!DOCTYPE html>\n"
-            f'<html lang="{_e(current_language())}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>\n"
-            + "\n".join(body) + "\n</body></html>\n")
+    dates = [_short_date(s.date) for s in refs]
+    words = {
+        "unchanged": _("unchanged"), "last_agreed": _("last agreed"), "contested": _("contested: newer, not agreed"),
+        "attention": _("attention needed"), "band": _(BAND),
+        "perspectives": _("Collaboration scan per perspective"), "dependence": _("Mutual dependence"),
+        "trends": _("Communication and interaction"), "interests": _("Interests per partner and level"),
+        "lessons": _("Lessons from the pilot"), "pains": _("Pain points"), "late": _("Late actions"),
+    }
+    columns = {
+        "perspectives": [_("perspective"), *dates, ""],
+        "dependence": [_("partners"), *dates, ""],
+        "interests": [_("partner"), _("level"), *(_date(ref.date) for ref in refs)],
+        "pains": [_("pain point, in the words of each time"), _("times raised"), _("now")],
+        "late": [_("who"), _("action"), _("due"), _("days late"), _("agreed on")],
+    }
+    return _pages().get_template("compare.html").render(
+        lang=current_language(), title=title, style=Markup(STYLE), words=words, columns=columns,
+        first=_date(refs[0].date), last=_date(refs[-1].date),
+        headlines=[{"name": h.collaboration if len(comparison.headlines) > 1 else "", "sentences": h.sentences}
+                   for h in comparison.headlines if h.sentences],
+        attendance=Markup("\n".join(attendance_html(comparison, dates))),
+        notes=[note for note in (reference_words(comparison), prepared_words(comparison)) if note],
+        perspectives=comparison.perspectives, number=number,
+        dependence=dependence_rows(comparison) if comparison.dependence else [],
+        trends=_trends(comparison, dates), statements=_statements(comparison),
+        interests=[{"partner": visible(t.partner), "label": visible(t.label),
+                    "said": [visible("; ".join(texts)) if texts else "" for texts in t.said]}
+                   for t in comparison.interests],
+        lessons=[(_date(ref.date), said) for ref, said in zip(comparison.sessions, comparison.lessons) if said],
+        pains=_pains(comparison),
+        late=[(group.owner, action) for group in comparison.late for action in group.actions], date=_date,
+        trend_rule=comparison.trend_rule)
 
 
-def _headline(comparison: Comparison) -> list[str]:
-    out = []
-    for headline in comparison.headlines:
-        if not headline.sentences:
-            continue
-        name = f"<h3>{_e(headline.collaboration)}</h3>" if len(comparison.headlines) > 1 else ""
-        out.append('<section class="headline">' + name
-                   + "".join(f"<p>{_e(s)}</p>" for s in headline.sentences) + "</section>")
-    return out
+def _trends(comparison: Comparison, labels: list[str]) -> list[dict]:
+    from markupsafe import Markup
+
+    return [{"text": trend.text, "label": trend_label(trend) if trend.arrow else "",
+             "arrow": {"worse": "arrow-down", "better": "arrow-up"}.get(trend.verdict(trend.arrow), "arrow"),
+             "chart": Markup(chart(trend.points, labels, trend.text, _("scored:")))}  # an SVG that escapes its texts
+            for trend in comparison.trends]
 
 
-def _trends(comparison: Comparison) -> list[str]:
-    if not comparison.trends:
-        return []
-    labels = [_short_date(s.date) for s in comparison.sessions]
-    out = [_heading(_("Communication and interaction")),
-           f'<p class="muted">{_e(_(BAND))}</p>']
-    for trend in comparison.trends:
-        arrow = {"worse": "arrow-down", "better": "arrow-up"}.get(trend.verdict(trend.arrow), "arrow")
-        head = _e(trend.text) + (f' <span class="{arrow}">{_e(trend_label(trend))}</span>' if trend.arrow else "")
-        out.append(f'<div class="trend"><h3>{head}</h3>'
-                   + chart(trend.points, labels, trend.text, _("scored:")) + "</div>")
-    return out
-
-
-def _perspectives(comparison: Comparison) -> list[str]:
-    """The scan's mean per perspective per session; the lowest of the latest scan marked."""
-    if not comparison.perspectives:
-        return []
-    out = [_heading(_("Collaboration scan per perspective")),
-           _table_head(_("perspective"), *[_short_date(s.date) for s in comparison.sessions], "")]
-    for trail in comparison.perspectives:
-        cells = "".join(f"<td>{_e(number(p.mean)) if p else '–'}</td>" for p in trail.points)
-        mark = f'<strong class="arrow-down">{_e(_("attention needed"))}</strong>' if trail.attention else ""
-        out.append(f"<tr><td>{_e(trail.name)}</td>{cells}<td>{mark}</td></tr>")
-    return out + ["</tbody></table>"]
-
-
-def _dependence(comparison: Comparison) -> list[str]:
-    if not comparison.dependence:
-        return []
-    out = [_heading(_("Mutual dependence")),
-           _table_head(_("partners"), *[_short_date(s.date) for s in comparison.sessions], "")]
-    for row in dependence_rows(comparison):
-        out.append("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>")
-    return out + ["</tbody></table>"]
-
-
-def _statements(comparison: Comparison) -> list[str]:
-    out = []
+def _statements(comparison: Comparison) -> list[dict]:
+    trails = []
     for trail in comparison.statements:
-        out.append(f"<h2>{_e(trail.title)}</h2>")
-        for version in trail.versions:
-            ref = comparison.session(version.session)
-            state = pgettext("text", "agreed") if version.agreed else _("draft")
-            out.append(f"<h3>{_e(_date(ref.date))} · {_e(state)}</h3>")
-            text = _diff(version.changes) if version.previous and version.changed else _e(version.text)
-            if version.previous and not version.changed:
-                text += ' <span class="muted">(' + _e(_("unchanged")) + ")</span>"
-            if version.contested is None:
-                out.append(f'<div class="agreed">{text}</div>')
-                continue
-            agreed, contested = _e(_("last agreed")), _e(_("contested: newer, not agreed"))
-            out.append('<div class="versions">'
-                       f'<div class="agreed"><strong>{agreed}</strong><br>{text}</div>'
-                       f'<div class="contested"><strong>{contested}</strong><br>'
-                       f"{_diff(version.contested_changes)}</div></div>")
-        if trail.step == "pilot" and (said := pilot_review_words(comparison)):
-            words = _("The pilot's reviews:") + " " + said
-            out.append(f'<p class="muted">{_e(words)}</p>')
-    return out
+        versions = [{"date": _date(comparison.session(v.session).date),
+                     "state": pgettext("text", "agreed") if v.agreed else _("draft"),
+                     "previous": v.previous, "changed": v.changed, "changes": v.changes, "text": v.text,
+                     "contested": v.contested, "contested_changes": v.contested_changes}
+                    for v in trail.versions]
+        said = pilot_review_words(comparison) if trail.step == "pilot" else ""
+        trails.append({"title": trail.title, "versions": versions,
+                       "pilot_words": _("The pilot's reviews:") + " " + said if said else ""})
+    return trails
 
 
-def _interests(comparison: Comparison) -> list[str]:
-    if not comparison.interests:
-        return []
-    out = [_heading(_("Interests per partner and level")),
-           _table_head(_("partner"), _("level"), *(_date(ref.date) for ref in comparison.sessions))]
-    for trail in comparison.interests:
-        cells = "".join(f"<td>{_e(visible('; '.join(texts))) if texts else '–'}</td>" for texts in trail.said)
-        out.append(f"<tr><td>{_e(visible(trail.partner))}</td><td>{_e(visible(trail.label))}</td>{cells}</tr>")
-    return out + ["</tbody></table>"]
-
-
-def _lessons(comparison: Comparison) -> list[str]:
-    if not any(comparison.lessons):
-        return []
-    out = [_heading(_("Lessons from the pilot"))]
-    for ref, said in zip(comparison.sessions, comparison.lessons):
-        if said:
-            items = "".join(f"<li>{_e(lesson.text)}" + (f' <span class="muted">({_e(lesson.partner)})</span>'
-                                                        if lesson.partner else "") + "</li>" for lesson in said)
-            out.append(f"<h3>{_e(_date(ref.date))}</h3><ul>{items}</ul>")
-    return out
-
-
-def _pains(comparison: Comparison) -> list[str]:
-    if not comparison.pain_trails:
-        return []
+def _pains(comparison: Comparison) -> list[dict]:
+    """The pain-point trail, the ones raised again first."""
     dates = {s.id: _date(s.date) for s in comparison.sessions}
-    out = [_heading(_("Pain points")),
-           _table_head(_("pain point, in the words of each time"), _("times raised"), _("now"))]
     order = {"recurring": 0, "returned": 1, "new": 2, "alike": 2, "gone": 3, "solved": 4}
     alike = {s.point.uid: s.earlier for r in comparison.pains for s in r.suggestions}
     # A pair suggested in the latest round and not yet confirmed stands once: the earlier point's
@@ -208,35 +143,18 @@ def _pains(comparison: Comparison) -> list[str]:
     earlier_trail = {waiting[ref.uid]: trail for trail in comparison.pain_trails for ref in trail.wordings
                      if ref.uid in waiting and trail.status == "alike"}
     shown_in_row = {id(trail) for trail in earlier_trail.values()}
+    rows = []
     for trail in sorted(comparison.pain_trails, key=lambda t: (order.get(t.status, 9), -t.times)):
         if id(trail) in shown_in_row:
             continue
         before = earlier_trail.get(trail.wordings[-1].uid)
         wordings = (before.wordings if before else ()) + trail.wordings
-        words = "<br>".join(f"{_e(dates.get(r.session, r.session))}: {_e(r.text)}" for r in wordings)
-        status = _e(pain_status(trail.status))
         earlier = alike.get(trail.wordings[-1].uid)
-        if earlier is not None:
-            like = _("possibly the same as ‘{text}’ ({date}), still to be confirmed").format(
-                text=earlier.text, date=dates.get(earlier.session, earlier.session))
-            status += f'<br><span class="muted">{_e(like)}</span>'
-        out.append(f"<tr><td>{words}</td><td>{trail.times}</td><td>{status}</td></tr>")
-    out.append("</tbody></table>")
-    return out
-
-
-def _late(comparison: Comparison) -> list[str]:
-    if not comparison.late:
-        return []
-    out = [_heading(_("Late actions")),
-           _table_head(_("who"), _("action"), _("due"), _("days late"), _("agreed on"))]
-    for group in comparison.late:
-        for action in group.actions:
-            out.append(f"<tr><td>{_e(group.owner or '–')}</td><td>{_e(action.text)}</td>"
-                       f"<td>{_e(_date(action.due))}</td><td class=\"late\">{action.overdue_days}</td>"
-                       f"<td>{_e(_date(action.agreed_on))}</td></tr>")
-    out.append("</tbody></table>")
-    return out
+        like = "" if earlier is None else _("possibly the same as ‘{text}’ ({date}), still to be confirmed").format(
+            text=earlier.text, date=dates.get(earlier.session, earlier.session))
+        rows.append({"wordings": [(dates.get(r.session, r.session), r.text) for r in wordings],
+                     "times": trail.times, "status": pain_status(trail.status), "like": like})
+    return rows
 
 
 def save_comparison_page(store_root: Path, comparison: Comparison) -> Path:

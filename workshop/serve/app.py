@@ -275,7 +275,10 @@ async def send(request: web.Request) -> web.Response:
             wanted = hub.pick(who, step_id, field("option"))
         else:
             raise Refused(_("Unknown request."), 400)
-        outcome = await hub.send(who, step_id, wanted, submission) if wanted else None  # no dot moved: nothing to write
+        if wanted:
+            outcome = await hub.send(who, step_id, wanted, submission)
+        else:  # no dot moved (this form's numbers are there already): nothing to write
+            outcome = ALREADY if submission in who.received else None
     except Refused as problem:
         return refuse(request, str(problem), problem.status)
     except SaveFailed as problem:

@@ -94,7 +94,7 @@ def test_dots_over_the_budget_refuse_the_form_and_keep_none(serving):
             await phone.close()
             return over, moved, taken_back, dots, (one, two, three)
 
-    over, moved, taken_back, dots, (one, two, three) = run(scenario())
+    over, moved, taken_back, dots, (_one, two, three) = run(scenario())
     assert over[0] == 409 and "has 3 dots, and this form places 4" in over[1]["message"]
     assert moved[1]["status"] == "received"
     assert taken_back[1]["status"] == "received"  # two taken back from one, two put on two: within three

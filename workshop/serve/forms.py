@@ -7,7 +7,8 @@ refused form is kept (the hub takes back a form that the session refuses in part
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from workshop.dependence import is_partner_item, own_partner
 from workshop.i18n import _

@@ -63,10 +63,10 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
                     low=live.text(step.scale.low), high=live.text(step.scale.high),
                     blind=not revealed, settled=settled(live, step))
     elif step.kind is PromptKind.VOTE:
-        mine = live.dots(step.id, who.partner)  # the organisation's dots: its people share them
+        placed = live.dots(step.id, who.partner)  # the organisation's dots: its people share them
         left = page["dots_left"] = live.dots_left(step.id, who.partner)
-        page["targets"] = [{"uid": x.uid, "text": x.text, "mine": mine.get(x.uid, 0),
-                            "most": min(step.dots, mine.get(x.uid, 0) + left)}
+        page["targets"] = [{"uid": x.uid, "text": x.text, "mine": placed.get(x.uid, 0),
+                            "most": min(step.dots, placed.get(x.uid, 0) + left)}
                            for x in live.contributions(step.source) if not live.is_held(x.uid)]
         page["spendable"] = left + sum(target["mine"] for target in page["targets"])  # over the ones listed
         page["can_vote"] = bool(who.partner) and not who.scribe

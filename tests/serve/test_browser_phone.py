@@ -137,6 +137,25 @@ def test_an_eight_item_scale_is_one_submit_and_the_page_stays_where_it_was(phone
         f"s{n}": 1 + n % 5 for n in range(8)}
 
 
+def test_without_script_the_scale_is_still_one_plain_form(phone_room, store):
+    async def scenario():
+        async with phone_room("eight") as (server, page):
+            plain = await page.context.browser.new_context(viewport=PHONE, java_script_enabled=False)
+            page = await plain.new_page()
+            await joined(server, page)
+            for statement in STATEMENTS[:2]:
+                await page.get_by_role("group", name=statement).get_by_text("3", exact=True).click()
+            await page.get_by_role("button", name="Save scores").click()
+            await page.get_by_text("Received. Thank you!").wait_for()
+            url = page.url
+            await plain.close()
+            return url, server.live.id
+
+    url, session_id = asyncio.run(scenario())
+    assert url.endswith("/?received=1#sent")  # the page again, at the button it was sent with
+    assert {x.item: x.value for x in saved(store, session_id) if x.step == "eight"} == {"s0": 3, "s1": 3}
+
+
 def test_a_draft_comes_back_when_its_step_does(phone_room):
     async def scenario():
         async with phone_room("ideas") as (server, page):

@@ -65,7 +65,7 @@
   function keepDraft() { store(draftKey, same(values(), drawn) ? null : JSON.stringify(values())); }
   function offerDraft() {
     var kept = stored(draftKey), offer = document.getElementById("draft");
-    if (!kept || !offer) { return; }
+    if (!kept || !offer || !form.querySelector("button[type=submit]")) { return; }  // nothing to send it with
     var draft;
     try { draft = JSON.parse(kept); } catch (ignored) { store(draftKey, null); return; }
     if (same(draft, drawn)) { store(draftKey, null); return; }

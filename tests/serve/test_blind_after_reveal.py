@@ -37,7 +37,7 @@ def test_a_phone_cannot_change_a_blind_score_after_the_reveal(serving, store):
     view = SessionView(store.read_session(session_id))
     assert {item: {who: x.value for who, x in view.scores("trust", item).items()}
             for item in ("honesty", "listening")} == {"honesty": {"Bram": 2}, "listening": {}}
-    assert CLOSED in html and "<fieldset disabled>" in html and "Save score" not in html
+    assert CLOSED in html and "<fieldset class=\"item\" disabled>" in html and "Save score" not in html
 
 
 def test_the_panel_says_phones_can_no_longer_change_a_revealed_blind_scale(store, room_session):

@@ -49,7 +49,7 @@ def test_a_participant_joins_contributes_and_scores_blind_from_a_browser(serving
                 await page.get_by_role("heading", name="Trust").wait_for(timeout=10_000)
                 honesty = page.get_by_role("group", name="We feel free to be honest.")
                 await honesty.get_by_text("4", exact=True).click()
-                await honesty.get_by_role("button", name="Save score").click()
+                await page.get_by_role("button", name="Save scores").click()  # the step's one form
                 await page.get_by_text("Received. Thank you!").wait_for()
                 before_reveal = await page.get_by_text("How the room scored").count()
 

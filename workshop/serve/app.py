@@ -19,16 +19,18 @@ from aiohttp import web
 
 from workshop.characters import visible
 from workshop.i18n import _, language
+from workshop.serve import forms
 from workshop.serve.doors import BODY_TIMEOUT, Doors
 from workshop.serve.guard import JoinAttempts, JoinRate, RateLimit, Signer, same_code
 from workshop.serve.hub import ALREADY, Hub, Joined, Refused
-from workshop.serve.pages import step_page
+from workshop.serve.pages import budget_line, step_page, submission_id
 from workshop.serve.seats import NO_PARTNER
 from workshop.serve.words import words
 from workshop.session.live import SaveFailed, SessionClosed
 
 MAX_BODY = 32 * 1024  # bytes: 2,000 emoji sent from a form (12 bytes each, percent-encoded) fit
 MAX_SUBMISSION_ID = 64
+RETRY_MS = 2_000  # a page's connection to /events, lost, is tried again after this long
 MAX_STREAMS = 8  # pages of one seat listening for the meeting to move at once (tabs, reloads)
 COOKIE = "workshop_participant"
 AGAIN = "workshop_again"  # who this device joined as, and with which code: a lost seat is taken again in one tap
@@ -139,9 +141,11 @@ def render(request: web.Request, template: str, status: int = 200, **values: Any
     return web.Response(text=page, status=status, content_type="text/html")
 
 
-def refuse(request: web.Request, message: str, status: int) -> web.Response:
+def refuse(request: web.Request, message: str, status: int, reason: str = "") -> web.Response:
+    """One clear line: a page, or JSON (`reason` "expired" for a form token: ask /token, send again)."""
     if wants_json(request):
-        return web.json_response({"status": "refused", "message": message}, status=status)
+        return web.json_response({"status": "refused", "message": message, **({"reason": reason} if reason else {})},
+                                 status=status)
     return render(request, "message.html", status=status, message=message, problem=True)
 
 
@@ -254,9 +258,14 @@ async def send(request: web.Request) -> web.Response:
     if not submission or len(submission) > MAX_SUBMISSION_ID:
         return refuse(request, _("This form carries no id. Reload the page and send again."), 400)
     if not who.tokens.take(field("csrf"), submission):
-        return refuse(request, _("This form has expired or was sent already. Reload the page and send again."), 403)
+        return refuse(request, _("This form has expired or was sent already. Reload the page and send again."), 403,
+                      "expired")
     try:
-        if what == "contribution":
+        if what == "scores":  # a step's one form: every score of the scale at once
+            wanted = forms.scores(hub, who, step_id, form)
+        elif what == "votes":  # every dot of the vote at once
+            wanted = forms.votes(hub, who, step_id, form)
+        elif what == "contribution":
             wanted = hub.contribution(who, step_id, field("text"), submission, field("partner"))
         elif what == "score":
             wanted = hub.score(who, step_id, field("item"), field("value"))
@@ -266,7 +275,10 @@ async def send(request: web.Request) -> web.Response:
             wanted = hub.pick(who, step_id, field("option"))
         else:
             raise Refused(_("Unknown request."), 400)
-        outcome = await hub.send(who, step_id, wanted, submission)
+        if wanted:
+            outcome = await hub.send(who, step_id, wanted, submission)
+        else:  # no dot moved (this form's numbers are there already): nothing to write
+            outcome = ALREADY if submission in who.received else None
     except Refused as problem:
         return refuse(request, str(problem), problem.status)
     except SaveFailed as problem:
@@ -277,9 +289,23 @@ async def send(request: web.Request) -> web.Response:
         return refuse(request, str(problem).splitlines()[0] if str(problem) else _("That did not work."), 400)
     again = outcome is ALREADY
     if wants_json(request):
-        return web.json_response({"status": ALREADY if again else "received", "submission": submission,
-                                  "uid": who.uid_for(submission) if what == "contribution" else ""})
-    return web.Response(status=303, headers={"Location": "/?received=again" if again else "/?received=1"})
+        answer = {"status": ALREADY if again else "received", "submission": submission,
+                  "uid": who.uid_for(submission) if what == "contribution" else ""}
+        if field("next"):  # the page goes on without a reload: its next form's token and id, and what moved
+            answer.update(next_form(hub, who, what, step_id))
+        return web.json_response(answer)
+    # without script: the page again, at the form's end where its button was
+    return web.Response(status=303, headers={"Location": "/?received=again#sent" if again else "/?received=1#sent"})
+
+
+def next_form(hub: Hub, who: Joined, what: str, step_id: str) -> dict[str, Any]:
+    answer: dict[str, Any] = {"token": who.tokens.issue(), "next": submission_id()}
+    if what == "votes" and step_id == hub.live.current.id and who.partner:
+        answer["dots"] = hub.live.dots(step_id, who.partner)
+        answer["dots_left"] = hub.live.dots_left(step_id, who.partner)
+    elif what == "contribution" and step_id == hub.live.current.id:
+        answer["hint"] = budget_line(hub, who, step_id)
+    return answer
 
 
 async def events(request: web.Request) -> web.StreamResponse:
@@ -294,12 +320,27 @@ async def events(request: web.Request) -> web.StreamResponse:
     await response.prepare(request)
     who.streams += 1
     try:
+        await response.write(f"retry: {RETRY_MS}\n\n".encode())  # a lost connection is tried again this often
         while not hub.stopping.is_set():
             await response.write(f"data: {hub.version}\n\n".encode())
-            if not await hub.moved(timeout=20):
+            if not await moved_or_stopping(hub, timeout=20):
                 await response.write(b": still here\n\n")
+        if hub.live.closed:  # the session was closed: the page says so (no server answers after this)
+            await response.write(b"event: ended\ndata: ended\n\n")
     except (ConnectionResetError, RuntimeError):
         pass
     finally:
         who.streams -= 1
     return response
+
+
+async def moved_or_stopping(hub: Hub, timeout: float) -> bool:
+    """Wait until the stage moves or the server stops (True), or `timeout` seconds pass (False)."""
+    moved = asyncio.ensure_future(hub.moved(timeout))
+    stopping = asyncio.ensure_future(hub.stopping.wait())
+    try:
+        done, _pending = await asyncio.wait((moved, stopping), return_when=asyncio.FIRST_COMPLETED)
+        return stopping in done or moved.result()
+    finally:
+        for waiting in (moved, stopping):
+            waiting.cancel()

@@ -235,6 +235,26 @@ class Hub:
             wanted.insert(0, c.DevicesJoined())
         await self._queued(wanted)
 
+    def _apply_whole(self, group: list[tuple[list[c.Change], asyncio.Future]]) -> tuple[Undo, list, list[Any]]:
+        """The group's changes made in memory. A submission the session refuses in part (one dot
+        too many of a form's five) is refused whole: the group is taken back and made again
+        without it, so that refused means not kept, also for half a form."""
+        while True:
+            with Undo(self.live) as undo:
+                outcomes = self.live.apply_in_memory([change for wanted, _future in group for change in wanted])
+            torn, at = set(), 0
+            for number, (wanted, future) in enumerate(group):
+                mine, at = outcomes[at:at + len(wanted)], at + len(wanted)
+                refused = [outcome for outcome in mine if isinstance(outcome, ValueError)]
+                if refused and len(refused) < len(mine):
+                    torn.add(number)
+                    if not future.done():
+                        future.set_exception(refused[0])
+            if not torn:
+                return undo, group, outcomes
+            undo.undo()
+            group = [one for number, one in enumerate(group) if number not in torn]
+
     def _queued(self, wanted: list[c.Change]) -> asyncio.Future:
         future = asyncio.get_running_loop().create_future()
         self._waiting.append((wanted, future))
@@ -261,8 +281,7 @@ class Hub:
             return
         live = self.live
         try:
-            with Undo(live) as undo:
-                outcomes = live.apply_in_memory([change for wanted, _future in group for change in wanted])
+            undo, group, outcomes = self._apply_whole(group)
             await live.save_pending()
         except SaveFailed as problem:
             if undo.still_pending():  # refused means not kept: the phones are told, nothing waits

@@ -3,6 +3,7 @@ them see (never another session, a facilitator's note, or names on an anonymous 
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from typing import Any
 
@@ -18,7 +19,15 @@ def submission_id() -> str:
     return secrets.token_urlsafe(12)
 
 
+def budget_line(hub: Hub, who: Joined, step_id: str) -> str:
+    return _("You can send {left} more to this step (at most {limit} from one device, "
+             "{characters} characters each).").format(
+        left=hub.budget.left_on_step(who, step_id), limit=hub.budget.per_step, characters=MAX_TEXT)
+
+
 def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
+    """The page's values. A step has one form with one one-time token (however many items it
+    lists, none of them can expire while the page is shown) and one submission id."""
     live = hub.live
     step = live.current
     page: dict[str, Any] = {
@@ -29,14 +38,14 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
         "open": step.kind in (PromptKind.OPEN, PromptKind.SCALE, PromptKind.VOTE, PromptKind.CHOICE)
         and not live.input_closed(step.id) and not live.closed,
         "input_closed": live.input_closed(step.id), "version": hub.version,
-        "token": who.tokens.issue(),  # each form on the page gets its own one-time token below
-        "form_uid": submission_id(),  # and its own submission id: sent again, it is saved once
+        "token": who.tokens.issue(),  # the step's one form: one one-time token
+        "form_uid": submission_id(),  # and one submission id: sent again, it is saved once
+        # the browser keeps a draft of this step's form under this name (this session, this step)
+        "draft": hashlib.sha256(f"{live.id}:{step.id}".encode()).hexdigest()[:16],
     }
     if step.kind is PromptKind.OPEN:
         page["anonymous"], page["moderate"] = step.anonymous, step.moderate
-        page["budget"] = _("You can send {left} more to this step (at most {limit} from one device, "
-                           "{characters} characters each).").format(
-            left=hub.budget.left_on_step(who, step.id), limit=hub.budget.per_step, characters=MAX_TEXT)
+        page["budget"] = budget_line(hub, who, step.id)
         page["earlier"] = [] if step.anonymous else [
             x.text for x in live.contributions(step.id) if not live.is_held(x.uid)][-50:]
     elif step.kind is PromptKind.SCALE:
@@ -49,18 +58,18 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
             mine = who.given.get((step.id, item.id))  # what this seat gave, never what another gave
             counts = [sum(1 for x in scores.values() if x.value == value)
                       for value in range(step.scale.min, step.scale.max + 1)] if revealed else []
-            items.append({"id": item.id, "text": live.text(item.text), "mine": mine, "counts": counts,
-                          "token": who.tokens.issue(), "uid": submission_id()})
+            items.append({"id": item.id, "text": live.text(item.text), "mine": mine, "counts": counts})
         page.update(items=items, values=list(range(step.scale.min, step.scale.max + 1)),
                     low=live.text(step.scale.low), high=live.text(step.scale.high),
                     blind=not revealed, settled=settled(live, step))
     elif step.kind is PromptKind.VOTE:
-        mine = live.dots(step.id, who.partner)
-        page["dots_left"] = live.dots_left(step.id, who.partner)
-        page["targets"] = [{"uid": x.uid, "text": x.text, "mine": mine.get(x.uid, 0),
-                            "token": who.tokens.issue(), "token_back": who.tokens.issue(),
-                            "uid_add": submission_id(), "uid_back": submission_id()}
+        placed = live.dots(step.id, who.partner)  # the organisation's dots: its people share them
+        left = page["dots_left"] = live.dots_left(step.id, who.partner)
+        page["targets"] = [{"uid": x.uid, "text": x.text, "mine": placed.get(x.uid, 0),
+                            "most": min(step.dots, placed.get(x.uid, 0) + left)}
                            for x in live.contributions(step.source) if not live.is_held(x.uid)]
+        page["spendable"] = left + sum(target["mine"] for target in page["targets"])  # over the ones listed
+        page["can_vote"] = bool(who.partner) and not who.scribe
     elif step.kind is PromptKind.CHOICE:
         own = live._by_uid.get(who.uid_for(f"pick:{step.id}"))
         page["mine"] = str(own.value) if own is not None and own.item == PICK else ""

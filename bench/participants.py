@@ -40,6 +40,7 @@ OPEN_STEPS = ["checkin", "mandate", "break", "pains", "close"]  # one per round:
 SCALE = "interaction"  # procesregie's 8-item scale, per participant
 KEYS_WANTED = 100
 STEP_CHANGES = 6
+CHANGES_FROM = "pilot"  # then pilot-team, roles, rhythm, consent, intentieverklaring, achterban
 KEY_GAP = 0.03  # seconds between two of the facilitator's keys (after the frame of the last)
 REFILL = 6.0  # seconds between rounds: each seat may send 30 at once and 3 a second more
 SIZE = (160, 48)
@@ -203,6 +204,10 @@ async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
             profiler.last_session.save(profile + ".pyisession")  # pyinstrument --load-prev … for another view
 
         # The facilitator moves on, one step at a time; each phone hears it on its event stream.
+        # From the ambition's pilot on: steps the burst left empty (opening one of its steps of
+        # 600 contributions is a figure of its own: the screen's, not the phones').
+        await screen.open_step(CHANGES_FROM)
+        await pilot.pause()
         await ask({"do": "heard"})
         pressed = []
         for _change in range(STEP_CHANGES):
@@ -225,8 +230,8 @@ async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
                 else:
                     heard_now += 1
                     reached.append((first - at) * 1000)
-            per_change.append(heard_now)
-        found["heard_per_change"] = per_change
+            per_change.append((heard_now, percentile(reached[-heard_now:], 0.5) if heard_now else None))
+        found["per_change"] = per_change  # (phones that heard it, their median ms)
 
         crowd = await ask({"do": "crowd", "count": CROWD, "partners": partners})
         await ask({"do": "quit"})

@@ -135,7 +135,7 @@ class HomeScreen(Screen):
         self.show_problems(store_problems=event.problems)
         empty = self.query_one("#empty", Static)
         empty.update(Text(_("No sessions yet. Press n to prepare a new session, or d to explore a demo "
-                            "collaboration with two earlier sessions.")))
+                            "collaboration: two earlier sessions and the next one, ready to run.")))
         empty.display = not event.sessions
         self.sessions = event.sessions
         self.fill_table()
@@ -207,8 +207,18 @@ class HomeScreen(Screen):
         except Exception as problem:  # noqa: BLE001 - shown as one line; the store stays usable
             self.app.call_from_thread(self.notify, str(problem), severity="error")
             return
-        self.app.call_from_thread(self.notify, _("Demo ready: {count} sessions.").format(count=len(made)))
+        self.app.call_from_thread(self.demo_ready, len(made))
         self.load()
+
+    def demo_ready(self, count: int) -> None:
+        if count > 2:  # the next meeting, prepared for today, is listed first: the cursor is on it
+            from screens.commands import BY_ID, key_display
+
+            self.notify(_("Demo ready: two meetings held, and the next one prepared for today: Enter opens it, "
+                          "{keys} lets phones join.").format(keys=key_display(self.app, BY_ID["session.serve"])),
+                        timeout=10)
+        else:
+            self.notify(_("Demo ready: {count} sessions.").format(count=count))
 
     def action_compare(self) -> None:
         self.app.action_compare()

@@ -8,6 +8,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
+from screens.serve_warm import warm_soon, warmed
 from screens.text import one_line
 from workshop.i18n import _
 from workshop.session.changes import CloseInput, Moderate, Reveal
@@ -43,6 +44,7 @@ class ServesParticipants:
             self.notify(_("This session cannot take participants' input: it is closed or open elsewhere."),
                         severity="warning")
             return
+        await warmed()  # loaded by a thread, not here: the screen does not freeze on the first F8
         from screens.widgets.join_panel import JoinPanel
         from workshop.serve import Server
 
@@ -92,6 +94,8 @@ class ServesParticipants:
 
         if not self.live.read_only and listening(self.live.meta):
             self.run_worker(self.action_serve())
+        elif not self.live.read_only:
+            warm_soon(self)  # the first F8 then finds the server loaded
 
     async def stop_serving(self, pause: bool = False) -> None:
         server, self.server = self.server, None

@@ -1,4 +1,6 @@
-"""A made-up collaboration with two earlier sessions, so a newcomer can explore in the first minute.
+"""A made-up collaboration with two earlier sessions, so a newcomer can explore in the first minute,
+and its next meeting prepared for today: open, carrying what the earlier two agreed, ready to run
+with the keyboard and with phones (F8).
 
 Everything is written through the real `LiveSession` API, as a facilitator would have done it:
 choices, statements and their revisions, sticky notes, dots, roles, consent, the interaction
@@ -41,20 +43,28 @@ class _Clock:
         self.now += minutes * 60
 
 
-def make_demo(store: Store, shelf: GuideShelf | None = None, today: date | None = None) -> list[str]:
-    """Create the demo collaboration's two closed sessions; returns their ids (oldest first)."""
+def make_demo(store: Store, shelf: GuideShelf | None = None, today: date | None = None,
+              next_meeting: bool = True) -> list[str]:
+    """Create the demo collaboration: two closed sessions and (`next_meeting`) the next one,
+    prepared for today and not yet held; returns their ids, oldest first."""
     shelf = shelf or load_shelf()
     today = today or clock.today()
     first = _session(store, shelf, today - timedelta(days=84), "Startbijeenkomst", _first_meeting)
     second = _session(store, shelf, today - timedelta(days=28), "Tweede bijeenkomst", _second_meeting)
-    return [first, second]
+    if not next_meeting:
+        return [first, second]
+    # As `workshop new` prepares it: the ambition, pilot and statement agreed, the actions to review.
+    return [first, second, prepare_session(store, _plan(shelf, today, "Derde bijeenkomst"))]
+
+
+def _plan(shelf: GuideShelf, day: date, title: str) -> Plan:
+    return Plan(collaboration=COLLABORATION, guide=shelf.get("procesregie"), partners=list(PARTNERS),
+                participants=[Participant.parse(p) for p in PARTICIPANTS], lang="nl", title=title,
+                date=day.isoformat(), facilitator="Marieke (procesbegeleider)")
 
 
 def _session(store: Store, shelf: GuideShelf, day: date, title: str, fill) -> str:
-    plan = Plan(collaboration=COLLABORATION, guide=shelf.get("procesregie"), partners=list(PARTNERS),
-                participants=[Participant.parse(p) for p in PARTICIPANTS], lang="nl", title=title,
-                date=day.isoformat(), facilitator="Marieke (procesbegeleider)")
-    session_id = prepare_session(store, plan)
+    session_id = prepare_session(store, _plan(shelf, day, title))
     clock = _Clock(day)
     live = LiveSession(store.open_session(session_id), clock=clock)
     try:

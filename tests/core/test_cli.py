@@ -195,7 +195,7 @@ def test_a_catalogue_temp_file_left_by_a_killed_process_is_cleared_by_the_next_u
 def test_show_names_consent_bodies_statuses_and_review_verdicts_in_words_with_dates(capsys, store, shelf):
     from workshop.demo import make_demo
 
-    first, second = make_demo(store, shelf)
+    first, second, _next = make_demo(store, shelf)
     assert run(["--lang", "nl", "show", second]) == 0
     out = capsys.readouterr().out
     import re

@@ -21,7 +21,7 @@ from workshop.store import Store
 
 def meeting(store: Store) -> str:
     shelf = load_shelf()
-    make_demo(store, shelf)
+    make_demo(store, shelf, next_meeting=False)  # its own third meeting, in progress, follows
     plan = Plan(collaboration=COLLABORATION, guide=shelf.get("procesregie"), partners=list(PARTNERS),
                 participants=[Participant.parse(p) for p in PARTICIPANTS], lang="nl", title="Derde bijeenkomst")
     session_id = prepare_session(store, plan)

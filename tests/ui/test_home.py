@@ -25,16 +25,17 @@ async def test_an_empty_store_offers_the_demo_and_makes_it(make_app, store):
         table = await wait_for_list(pilot)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert table.row_count == 2
+        assert table.row_count == 3
         assert not app.screen.query_one("#empty").display
     closed = [info for info in store.catalogue() if info.status == "closed"]
     assert len(closed) == 2 and closed[0].contributions > 20
+    assert [info.status for info in store.catalogue()].count("open") == 1  # the next meeting, to run
 
 
 async def test_a_closed_session_opens_read_only(make_app, store):
     from workshop.demo import make_demo
 
-    make_demo(store)
+    make_demo(store, next_meeting=False)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_list(pilot)
@@ -135,7 +136,7 @@ async def test_export_writes_the_minutes_next_to_the_store(make_app, store):
     pytest.importorskip("workshop.export")
     from workshop.demo import make_demo
 
-    _first, second = make_demo(store)  # the newest is listed first
+    _first, second = make_demo(store, next_meeting=False)  # the newest is listed first
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_list(pilot)

@@ -54,10 +54,12 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
         for item in step.items:
             if is_partner_item(item) and own_partner(item, live.lang) == who.partner:
                 continue  # a dependence grid: one's own organisation is not scored
-            scores = live.scores(step.id, item.id)
             mine = who.given.get((step.id, item.id))  # what this seat gave, never what another gave
-            counts = [sum(1 for x in scores.values() if x.value == value)
-                      for value in range(step.scale.min, step.scale.max + 1)] if revealed else []
+            counts = []
+            if revealed:  # blind, no count is shown: no need to go through the room's scores
+                scores = live.scores(step.id, item.id)
+                counts = [sum(1 for x in scores.values() if x.value == value)
+                          for value in range(step.scale.min, step.scale.max + 1)]
             items.append({"id": item.id, "text": live.text(item.text), "mine": mine, "counts": counts})
         page.update(items=items, values=list(range(step.scale.min, step.scale.max + 1)),
                     low=live.text(step.scale.low), high=live.text(step.scale.high),

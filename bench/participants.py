@@ -297,9 +297,9 @@ def figures(Figure: type, python: str, quick: bool = False) -> list[Any]:
     fill(burst, found["burst"], 150)
     burst.met = burst.met and found["lost"] == 0 and found["doubled"] == 0
     burst.note = (f"lost {found['lost']}, doubled {found['doubled']} (the file); answers {dict(found['outcomes'])}; "
-                  f"contributions {spread(found['contributions'])}; scale items {spread(found['scores'])}; "
+                  f"contributions {spread(found['contributions'])}; scale submits {spread(found['scores'])}; "
                   f"{found['rounds']} round(s) in {found['burst_seconds']:.1f} s, {found['writes']} durable writes; "
-                  f"a scale submit is one form per item today (bench/phones.py submit_scale)")
+                  f"a scale is one form with its 8 items (bench/phones.py submit_scale)")
     fill(keys, found["keys"], 50, KEYS_WANTED)
     keys.note = (f"typing {spread(found['typing'])}; grid moves {spread(found['moves'])}"
                  + (f"; no frame within 3 s: {dict(found['missed'])}" if found["missed"] else ""))

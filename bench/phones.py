@@ -138,22 +138,22 @@ class Phone:
 
 
 async def submit_scale(phone: Phone, step: str, values: dict[str, int]) -> tuple[list[float], list[str]]:
-    """One phone submits the open scale step: THE place to change when the page has one form for
-    all items. Today each item is its own form (as Chromium sends it: a tap on a score, then the
-    page again), so a submit is len(values) posts, each timed to its "received" page."""
-    took, outcomes = [], []
-    for item, value in values.items():
-        form = form_for(phone.page, what="score", step=step, item=item)
-        ms, outcome = await phone.post_then_page(form["action"], {**form["hidden"], "value": str(value)})
-        took.append(ms)
-        outcomes.append(outcome)
-    return took, outcomes
+    """One phone submits the open scale step as Chromium sends it without script: the step's one
+    form with every item's score (`score.<item>`), then the page again; one post, timed to its
+    "received" page."""
+    form = form_for(phone.page, what="scores", step=step)
+    fields = {**form["hidden"], **{f"score.{item}": str(value) for item, value in values.items()}}
+    ms, outcome = await phone.post_then_page(form["action"], fields)
+    return [ms], [outcome]
 
 
 def scale_items(page: str) -> tuple[str, list[str]]:
-    """The open scale's step id and item ids, as its page lists them."""
-    items = [f["hidden"] for f in forms(page) if f["hidden"].get("what") == "score"]
-    return (items[0]["step"] if items else ""), [i["item"] for i in items if "item" in i]
+    """The open scale's step id and item ids, as its one form names them (`score.<item>` radios)."""
+    for form in forms(page):
+        if form["hidden"].get("what") == "scores":
+            items = [name.removeprefix("score.") for name in form["radios"] if name.startswith("score.")]
+            return form["hidden"].get("step", ""), items
+    return "", []
 
 
 class Room:

@@ -4,7 +4,8 @@ Stock TinyDB's `JSONStorage` writes in place, so a crash or a full disk mid-writ
 one can read. `write_atomically` writes the whole new version to a temporary file in the same
 folder, flushes it to the disk, renames it over the old file and syncs the folder (how, per
 platform: `platform.py`). It returns only when the new version is on disk; until then the old
-version is intact. Session files stay plain TinyDB JSON (`encode`).
+version is intact. TinyDB's durable storage for the store's files (storage.py) writes through it;
+its files stay plain TinyDB JSON (`encode`).
 """
 
 from __future__ import annotations

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop.i18n import _
-from workshop.store.atomic import FILE_MODE, encode, write_atomically
+from workshop.store.atomic import FILE_MODE
 from workshop.store.catalogue import note_session
 from workshop.store.check import CONTRIBUTIONS, META, Unreadable, check_parsed, parse, read_session_bytes, tables_from_export
+from workshop.store.storage import SessionStorage
 
 if TYPE_CHECKING:
     from workshop.store.store import Store
@@ -59,7 +60,7 @@ def import_session(store: Store, tables: dict[str, Any], replace: bool = False) 
             if "notes" not in meta:  # exported without its private notes: keep the ones the store has
                 kept = store.load_quietly(session_id) if os.path.lexists(path) else None
                 meta["notes"] = kept[META]["1"].get("notes", {}) if kept else {}
-            write_atomically(path, encode(tables))
+            SessionStorage(path).write(tables)
     except Timeout:
         raise SessionBusy(_("session {id} is open elsewhere; close it there first").format(id=session_id)) from None
     except OSError as error:

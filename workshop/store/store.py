@@ -1,12 +1,14 @@
 """The store: a folder of session files, one TinyDB file per session, and a small catalogue.
 
     STORE/
-      sessions/<id>.json       one session (TinyDB tables `meta` and `contributions`)
+      sessions/<id>.json       one session: a TinyDB database (tables `meta` and `contributions`)
+                             on a durable storage (storage.py)
       sessions/<id>.json.lock  held by the one process that writes that session
       catalogue.json           what `list` and the home screen show, rebuilt from the files
       corrupt/                 damaged files, moved here untouched and reported
 
 This package is the only place that touches the store's files; a session's file is in session_file.py.
+Files are replaced whole and atomically, never written in place, so a reader needs no lock.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from workshop.i18n import _
+from tinydb import TinyDB
+
 from workshop import clock
+from workshop.i18n import _
 from workshop.model import SessionInfo, now_iso
+from workshop.store.atomic import FILE_MODE
 from workshop.store.catalogue import listing, note_session
-from workshop.store.atomic import FILE_MODE, encode, write_atomically
-from workshop.store.check import (  # noqa: F401 - CONTRIBUTIONS, info_from_tables: re-exported
+from workshop.store.check import (  # noqa: F401 - CONTRIBUTIONS, info_from_tables, check_tables: re-exported
     CONTRIBUTIONS,
     META,
     SCHEMA,
@@ -31,10 +35,10 @@ from workshop.store.check import (  # noqa: F401 - CONTRIBUTIONS, info_from_tabl
     Unreadable,
     check_tables,
     info_from_tables,
-    read_session_bytes,
 )
 from workshop.store.platform import make_private_folder
-from workshop.store.session_file import SessionFile
+from workshop.store.session_file import SessionFile, table_of
+from workshop.store.storage import SessionStorage
 
 SESSION_ID = re.compile(r"^[0-9]{8}-[0-9a-z]{6}$")
 NAME_LIKE = re.compile(r"^[0-9a-z-]{1,40}$")
@@ -175,16 +179,23 @@ class Store:
     def load_quietly(self, session_id: str, path: Path | None = None) -> dict[str, Any] | None:
         """A session's tables, checked and migrated; None (and a problem noted) if unusable."""
         try:
-            return self._load(session_id, path)[0]
+            return self._load(session_id, path)
         except SessionUnreadable:
             return None
 
-    def _load(self, session_id: str, path: Path | None = None) -> tuple[dict[str, Any], bool]:
-        path = path or self.session_path(session_id)
+    def _load(self, session_id: str, path: Path | None = None) -> dict[str, Any]:
+        return self._open(session_id, path or self.session_path(session_id), write=False)[1]
+
+    def _open(self, session_id: str, path: Path, write: bool) -> tuple[TinyDB, dict[str, Any]]:
+        """The session's file as a TinyDB database, and its document, checked (and migrated in
+        memory: `db.storage.migrated`); SessionUnreadable, also noted in `problems`, if unusable."""
+        db = TinyDB(path, storage=SessionStorage, access_mode="r+" if write else "r")
         try:
-            raw = read_session_bytes(path)
-            tables, migrated = check_tables(raw)
-            if tables[META]["1"]["id"] != session_id:
+            document = db.storage.read()
+            if document is None:
+                raise FileNotFoundError(path)
+            meta: dict[str, Any] = table_of(db, META).get(doc_id=1) or {}  # the check found it there
+            if meta.get("id") != session_id:
                 raise Damaged(_("it holds a different session than its name says"))
         except FileNotFoundError:
             raise SessionMissing(_("session {id} is gone").format(id=session_id)) from None
@@ -198,7 +209,7 @@ class Store:
             why = _("it cannot be read as a session ({problem})").format(problem=type(error).__name__)
             raise SessionUnreadable(self.set_aside(path, why), why) from None
         else:
-            return tables, migrated
+            return db, document
         self.note_problem(line)
         raise SessionUnreadable(line)
 
@@ -240,7 +251,7 @@ class Store:
         }
         path = self.sessions_dir / f"{session_id}.json"
         try:
-            write_atomically(path, encode(tables))
+            SessionStorage(path).write(tables)  # the whole file at once: a new session is never half there
         except OSError as error:
             raise StoreError(_("cannot save the new session in {folder}: {problem}").format(
                 folder=self.sessions_dir, problem=error.strerror or error)) from None
@@ -249,7 +260,7 @@ class Store:
 
     def read_session(self, session_id: str) -> dict[str, Any]:
         """A session's tables without locking it (safe: files are replaced atomically)."""
-        return self._load(session_id)[0]
+        return self._load(session_id)
 
     def open_session(self, session_id: str, write: bool = True) -> SessionFile:
         """Open a session's file. For writing, take its lock first: one writer per file.
@@ -276,20 +287,16 @@ class Store:
                       "it can only be viewed read-only").format(id=session_id, problem=error.strerror or error)
                 ) from None
         try:
-            loaded = self._load(session_id, path)
-            if loaded is None:
-                problem = self.problems[-1] if self.problems else _("it cannot be read")
-                raise StoreError(_("session {id} cannot be opened: {problem}").format(id=session_id, problem=problem))
-            tables, migrated = loaded
+            db, document = self._open(session_id, path, write)
             if write:
-                if migrated:  # written back in the new shape before anything else
-                    write_atomically(path, encode(tables))
+                if cast(SessionStorage, db.storage).migrated:  # written back in the new shape before anything else
+                    db.storage.write(document)
                 self._clear_stale_temp(path)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        return SessionFile(session_id, path, tables, lock, on_release=self.note_in_catalogue if write else None)
+        return SessionFile(session_id, path, db, lock, on_release=self.note_in_catalogue if write else None)
 
     def _clear_stale_temp(self, path: Path) -> None:
         # Left by a writer killed mid-save; we hold the lock, so no one is writing them now.

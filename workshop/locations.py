@@ -1,9 +1,14 @@
-"""Every path the app uses, in one place."""
+"""Every path the app uses, in one place (the translations are inside the package:
+workshop.i18n.locale_folder)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from workshop.i18n import _
+from workshop.store.platform import UnusablePath, check_user_path, make_private_folder
+from workshop.store.store import StoreError
 
 APP_NAME = "workshop-companion"
 STORE_ENV = "WORKSHOP_STORE"
@@ -13,7 +18,7 @@ STORE_ROOM = 60
 
 
 def default_store() -> Path:
-    from platformdirs import user_data_path
+    from platformdirs import user_data_path  # here: start-up, ~10 ms that a folder given never needs
 
     return user_data_path(APP_NAME, appauthor=False) / "store"
 
@@ -25,22 +30,15 @@ def store_path(option: str | None = None) -> Path:
     chosen = option or os.environ.get(STORE_ENV) or ""
     if not chosen:
         return default_store()
-    from workshop.store.platform import UnusablePath, check_user_path
-
     try:
         check_user_path(chosen, room=STORE_ROOM)
     except UnusablePath as problem:
-        from workshop.i18n import _
-        from workshop.store.store import StoreError
-
         raise StoreError(_("cannot use the store folder: {problem}").format(problem=problem)) from None
     return Path(chosen).expanduser().absolute()
 
 
 def exports_folder(store_root: Path) -> Path:
     """Where the app writes a session's minutes: `exports/` in the store, created private (0700)."""
-    from workshop.store.platform import make_private_folder
-
     folder = Path(store_root) / "exports"
     make_private_folder(folder)
     return folder
@@ -48,7 +46,7 @@ def exports_folder(store_root: Path) -> Path:
 
 def own_guides_folder() -> Path:
     """Where a facilitator keeps their own guides."""
-    from platformdirs import user_config_path
+    from platformdirs import user_config_path  # here: start-up, as in default_store
 
     override = os.environ.get("WORKSHOP_GUIDES")
     if override:
@@ -56,13 +54,9 @@ def own_guides_folder() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "guides"
 
 
-def locale_folder() -> Path:
-    return Path(__file__).parent / "locale"
-
-
 def keymap_path() -> Path:
     """The user's own key bindings (binding id → key), applied when the app starts."""
-    from platformdirs import user_config_path
+    from platformdirs import user_config_path  # here: start-up, as in default_store
 
     override = os.environ.get("WORKSHOP_KEYMAP")
     if override:

@@ -11,6 +11,7 @@ from workshop.i18n import _
 from workshop.store.atomic import FILE_MODE, encode, write_atomically
 from workshop.store.catalogue import note_session
 from workshop.store.check import CONTRIBUTIONS, META, Unreadable, check_parsed, parse, read_session_bytes, tables_from_export
+from workshop.store.store import SESSION_ID, SessionBusy, StoreError
 
 if TYPE_CHECKING:
     from workshop.store.store import Store
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
 
 def read_backup(path: Path) -> dict[str, Any]:
     """A session's checked tables from a backup file; raises StoreError naming the file."""
-    from workshop.store.store import SESSION_ID, StoreError
-
     try:
         tables, _migrated = check_parsed(tables_from_export(parse(read_session_bytes(path))))
     except Unreadable as error:
@@ -44,8 +43,6 @@ def import_session(store: Store, tables: dict[str, Any], replace: bool = False) 
     """Write checked tables under their own session id; an existing session is replaced only
     when asked, and never while it is open elsewhere. Returns the id."""
     from filelock import FileLock, Timeout
-
-    from workshop.store.store import SessionBusy, StoreError
 
     session_id = tables[META]["1"]["id"]
     store.ensure()

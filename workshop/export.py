@@ -20,13 +20,17 @@ import stat
 from pathlib import Path
 from typing import Any, Callable
 
+from workshop.dependence import asks_dependence, partner_item_id, session_pairs
 from workshop.disclosure import circulated, distribution_words, score_counts
 from workshop.guides import Step
 from workshop.i18n import _, language, pgettext
 from workshop.model import PromptKind, kind_label
+from workshop.present.dependence import pair_words, pairs_data
 from workshop.present.minutes import to_html, to_markdown
 from workshop.present.text import visible
 from workshop.session import SessionView
+from workshop.session.room import ROOM
+from workshop.store.atomic import write_atomically
 from workshop.summary import consent_label, review_label
 
 FORMATS = ("md", "html", "csv", "json")
@@ -177,9 +181,6 @@ def dependence_rows(view: SessionView) -> list[tuple[Any, ...]]:
     """Per pair of partners who scored each other, after the scores: the partner who depends
     more, the other's item (as on the score rows), the pair in words, the gap as the value; the
     prompt_kind says whether the pair is one-sided."""
-    from workshop.dependence import asks_dependence, partner_item_id, session_pairs
-    from workshop.present.dependence import pair_words
-
     rows = []
     for step in view.agenda:
         if not asks_dependence(step):
@@ -198,10 +199,6 @@ def dependence_rows(view: SessionView) -> list[tuple[Any, ...]]:
 def session_data(view: SessionView, include_notes: bool = False) -> dict[str, Any]:
     """The whole session as plain data (the JSON export, `show --json`, a backup). The
     facilitator's private notes are left out unless asked for; the data says which."""
-    from workshop.present.dependence import pairs_data
-
-    from workshop.session.room import ROOM
-
     data = view.to_dict()
     # the room (join codes, the secret phones' cookies are signed with, seats) never leaves the file
     data["meta"] = {key: value for key, value in data["meta"].items() if key != ROOM}
@@ -247,8 +244,6 @@ def save_export(view: SessionView, fmt: str, path: Path, include_notes: bool = F
                 with_names: bool = False, codes: bool = False) -> Path:
     """Write an export to a new or regular file in one go (temporary file, then a rename; mode
     0600: what partners say is confidential). Raises OSError when it cannot be written."""
-    from workshop.store.atomic import write_atomically
-
     path = Path(path).expanduser()
     check_target(path)
     write_atomically(path, export_session(view, fmt, include_notes, sep, with_names, codes).encode("utf-8"))

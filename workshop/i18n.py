@@ -19,11 +19,12 @@ import gettext
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
+from pathlib import Path
 from typing import Iterator
 
-from workshop.locations import locale_folder
-from workshop.model import LANGUAGES
+import workshop
 
+LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 _app_language = DEFAULT_LANGUAGE
 _rendering: ContextVar[str | None] = ContextVar("workshop_language", default=None)
@@ -31,6 +32,11 @@ _rendering: ContextVar[str | None] = ContextVar("workshop_language", default=Non
 DAY_PATTERN = "d MMMM y"  # 3 december 2026 / 3 December 2026
 SHORT_DAY_PATTERN = "d MMM"  # 3 dec / 3 Dec (a column heading when every session is in one year)
 SHORT_DAY_YEAR_PATTERN = "d MMM yy"
+
+
+def locale_folder() -> Path:
+    """The compiled catalogues, inside the package: `workshop/locale/<lang>/LC_MESSAGES/workshop.mo`."""
+    return Path(workshop.__file__).parent / "locale"
 
 
 @cache

@@ -21,13 +21,10 @@ from typing import Iterable
 
 from workshop.attribution import PREFIX, Attribution, attribute, fold, names_of
 from workshop.guides import Choice, Step
+from workshop.guides.fields import POSITION, POSITION_WORDS, WHY_WORDS  # the guide checks levels against them
 from workshop.i18n import _
 from workshop.model import Contribution, Participant, PartnerCard
 
-POSITION = "position"  # the item of a position (standpunt); no level may have this id
-# The marker words, in both languages whatever the session's: a Dutch facilitator may type either.
-POSITION_WORDS = ("standpunt", "position")
-WHY_WORDS = ("waarom", "why")
 MIN_START = 3  # "org:" is Organisatie; "or:" is nobody's level
 
 

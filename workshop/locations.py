@@ -1,8 +1,13 @@
-"""Every path the app uses, in one place."""
+"""Every path the app uses, in one place (the translations are inside the package:
+workshop.i18n.locale_folder)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from workshop.i18n import _
+from workshop.store.platform import UnusablePath, check_user_path, make_private_folder
+from workshop.store.store import StoreError
 
 APP_NAME = "workshop-companion"
 # The longest name the store adds below its folder (`corrupt/<id>.json.<stamp>.<n>`, a temp file),
@@ -11,7 +16,7 @@ STORE_ROOM = 60
 
 
 def default_store() -> Path:
-    from platformdirs import user_data_path
+    from platformdirs import user_data_path  # here: start-up, ~10 ms that a folder given never needs
 
     return user_data_path(APP_NAME, appauthor=False) / "store"
 
@@ -24,22 +29,15 @@ def store_path(chosen: str | Path | None = None) -> Path:
     chosen = str(chosen or "")
     if not chosen:
         return default_store()
-    from workshop.store.platform import UnusablePath, check_user_path
-
     try:
         check_user_path(chosen, room=STORE_ROOM)
     except UnusablePath as problem:
-        from workshop.i18n import _
-        from workshop.store.store import StoreError
-
         raise StoreError(_("cannot use the store folder: {problem}").format(problem=problem)) from None
     return Path(chosen).expanduser().absolute()
 
 
 def exports_folder(store_root: Path) -> Path:
     """Where the app writes a session's minutes: `exports/` in the store, created private (0700)."""
-    from workshop.store.platform import make_private_folder
-
     folder = Path(store_root) / "exports"
     make_private_folder(folder)
     return folder
@@ -47,20 +45,16 @@ def exports_folder(store_root: Path) -> Path:
 
 def own_guides_folder(override: Path | None = None) -> Path:
     """Where a facilitator keeps their own guides ($WORKSHOP_GUIDES overrides it: the config)."""
-    from platformdirs import user_config_path
+    from platformdirs import user_config_path  # here: start-up, as in default_store
 
     if override:
         return override
     return user_config_path(APP_NAME, appauthor=False) / "guides"
 
 
-def locale_folder() -> Path:
-    return Path(__file__).parent / "locale"
-
-
 def keymap_path() -> Path:
     """The user's own key bindings (binding id → key), applied when the app starts
     ($WORKSHOP_KEYMAP overrides it: the config)."""
-    from platformdirs import user_config_path
+    from platformdirs import user_config_path  # here: start-up, as in default_store
 
     return user_config_path(APP_NAME, appauthor=False) / "keymap.toml"

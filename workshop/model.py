@@ -13,6 +13,8 @@ from enum import StrEnum
 from functools import cache
 from typing import Any, Callable, get_args, get_origin, get_type_hints
 
+from workshop.i18n import LANGUAGES, N_, _  # noqa: F401 (LANGUAGES: the store's check and the wizard read it here)
+
 
 class PromptKind(StrEnum):
     """How a step collects its answers."""
@@ -27,10 +29,6 @@ class PromptKind(StrEnum):
     REVIEW = "review"
 
 
-def N_(message: str) -> str:  # marks a message for translation (workshop.i18n imports this module)
-    return message
-
-
 KIND_WORDS = {
     PromptKind.OPEN: N_("open"), PromptKind.STATEMENT: N_("statement"), PromptKind.SCALE: N_("scale"),
     PromptKind.VOTE: N_("vote"), PromptKind.ASSIGN: N_("assign"), PromptKind.CONSENT: N_("consent"),
@@ -40,8 +38,6 @@ KIND_WORDS = {
 
 def kind_label(kind: PromptKind) -> str:
     """A prompt kind in the current language (`workshop show`, `guide show`)."""
-    from workshop.i18n import _
-
     return _(KIND_WORDS[kind])
 
 
@@ -112,7 +108,6 @@ class SessionStatus(StrEnum):
 
 
 PHASES = ("verkennen", "delen", "overeenkomen", "vormgeven", "uitvoeren")
-LANGUAGES = ("nl", "en")
 
 
 def now_iso() -> str:
@@ -189,8 +184,6 @@ class Participant(_Record):
     @classmethod
     def parse(cls, spec: str) -> "Participant":
         """Read ``NAME@PARTNER`` or ``NAME@PARTNER:ROLE`` (the form of ``--participant``)."""
-        from workshop.i18n import _  # here, not at the top: workshop.i18n imports this module
-
         name, sep, rest = spec.partition("@")
         if not sep or not name.strip() or not rest.strip():
             raise ValueError(_("participant {spec}: expected NAME@PARTNER or NAME@PARTNER:ROLE").format(spec=repr(spec)))

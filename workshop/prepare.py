@@ -14,9 +14,9 @@ from workshop.bodies import ADDED, carried_bodies
 from workshop.carry import carried_from, starting_statements
 from workshop.dependence import for_partners
 from workshop.guides import Guide, step_to_dict
-from workshop.i18n import _
+from workshop.i18n import LANGUAGES, _
 from workshop.attribution import cards_of
-from workshop.model import LANGUAGES, Collaboration, Participant, PartnerCard, PromptKind, SessionInfo, SessionStatus
+from workshop.model import Collaboration, Participant, PartnerCard, PromptKind, SessionInfo, SessionStatus
 from workshop.session import SessionView
 from workshop.store import Store
 

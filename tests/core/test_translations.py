@@ -21,7 +21,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from workshop.locations import locale_folder
+from workshop.i18n import locale_folder
 
 ROOT = Path(__file__).parents[2]
 SOURCES = ("workshop", "screens")

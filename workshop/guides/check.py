@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from workshop.guides.types import Choice, Guide, Scale, Step, Text
-from workshop.guides.fields import ID_PATTERN, PERSPECTIVES, TEXT_EXAMPLE, FieldReader  # noqa: F401 (re-exported)
+from workshop.guides.fields import (  # noqa: F401 (ID_PATTERN, PERSPECTIVES, TEXT_EXAMPLE re-exported)
+    ID_PATTERN, PERSPECTIVES, POSITION, POSITION_WORDS, TEXT_EXAMPLE, WHY_WORDS, FieldReader)
 from workshop.guides.words import describe, forbidden_character, short
-from workshop.i18n import N_, _
-from workshop.model import LANGUAGES, PHASES, PromptKind
+from workshop.i18n import LANGUAGES, N_, _
+from workshop.model import PHASES, PromptKind
 
 MAX_GUIDE_BYTES = 1_000_000
 MAX_STEPS = 100
@@ -150,8 +151,6 @@ class Checker(FieldReader):
     def levels(self, raw: dict[str, Any], where: str) -> tuple[Choice, ...]:
         """An open step's levels: typed as a prefix ('Organisatie: …'), so a label is one short
         line without a colon, and no two levels share a label or a marker word."""
-        from workshop.interests import POSITION, POSITION_WORDS, WHY_WORDS  # the words typed beside them
-
         if "levels" not in raw:
             return ()
         levels = self.choices(raw, "levels", where, least=2,

@@ -9,14 +9,19 @@ from typing import Any
 
 from workshop.guides.types import EMPTY, GOOD_ENDS, Choice, GuideError, Text
 from workshop.guides.words import code_point, describe, forbidden_character, short, spellings
-from workshop.i18n import _
-from workshop.model import LANGUAGES
+from workshop.i18n import LANGUAGES, _
 
 # The five perspectives of a collaboration (Common Eye): a scale item may name one.
 PERSPECTIVES = ("ambitie", "belangen", "relatie", "organisatie", "proces")
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 TEXT_EXAMPLE = '{ nl = "…", en = "…" }'  # TOML, shown in messages as it is
+# An open step's levels are typed as prefixes beside these (workshop/interests.py reads them), so no
+# level may be named like them: POSITION is the item of a position (standpunt); the marker words
+# count in both languages whatever the session's, a Dutch facilitator may type either.
+POSITION = "position"
+POSITION_WORDS = ("standpunt", "position")
+WHY_WORDS = ("waarom", "why")
 SCALE_ITEM_FIELDS = ("perspective", "good", "rising", "falling")  # besides id and text
 
 

@@ -12,6 +12,7 @@ from workshop.guides.check import MAX_GUIDE_BYTES, Checker
 from workshop.guides.types import Guide, GuideError
 from workshop.guides.words import short
 from workshop.i18n import _
+from workshop.store.platform import UnusablePath, check_user_path, no_wait_read_flags
 
 
 def load_guide_text(text: str, source: str = "<guide>") -> Guide:
@@ -38,8 +39,6 @@ def load_guide_text(text: str, source: str = "<guide>") -> Guide:
 
 
 def load_guide_file(path: Path) -> Guide:
-    from workshop.store.platform import UnusablePath, check_user_path, no_wait_read_flags
-
     try:
         check_user_path(path)  # a name Windows reserves, a Windows path typed on macOS or Linux
     except UnusablePath as problem:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workshop.i18n import _
-from workshop.model import LANGUAGES, PromptKind
+from workshop.i18n import LANGUAGES, _
+from workshop.model import PromptKind
 
 
 class GuideError(ValueError):

@@ -15,12 +15,14 @@ from pathlib import Path
 from workshop.compare import Comparison
 from workshop.compare.words import pain_status, trend_label
 from workshop.i18n import N_, _, current_language, day, language, ngettext, number, pgettext
+from workshop.locations import exports_folder
 
 from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_attendance import attendance_html
 from workshop.present.compare_chart import chart
 from workshop.present.compare_words import prepared_words, reference_words
 from workshop.present.text import visible
+from workshop.store.atomic import write_atomically
 
 BAND = N_("Each chart: the mean per meeting as a line; the band around it is one standard deviation on "
           "either side (how far apart the scores lie); under each point, how many scored.")
@@ -160,9 +162,6 @@ def _pains(comparison: Comparison) -> list[dict]:
 def save_comparison_page(store_root: Path, comparison: Comparison) -> Path:
     """Write the page into the store's exports folder, durably; its path. The name says whose
     collaboration and up to which session: `compare-pact-voor-de-wijk-2026-11-01.html`."""
-    from workshop.locations import exports_folder
-    from workshop.store.atomic import write_atomically
-
     names = "-".join(dict.fromkeys(s.collaboration for s in comparison.sessions))
     slug = re.sub(r"[^a-z0-9]+", "-", names.casefold()).strip("-")[:60] or "sessions"
     path = exports_folder(store_root) / f"compare-{slug}-{comparison.sessions[-1].date}.html"

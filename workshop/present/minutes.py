@@ -30,6 +30,7 @@ from workshop.present.minutes_parts import (
 from workshop.dependence import asks_dependence
 from workshop.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.present.dependence import pairs_markdown
+from workshop.present.interests import levels_body
 from workshop.present.text import md_cell, md_escape, md_table, visible
 from workshop.session import SessionView
 from workshop.statements import settled
@@ -145,8 +146,6 @@ def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str,
 
 def _open_body(view: SessionView, step: Step) -> str:
     if step.levels:  # interests per partner and level, positions with the interests behind them
-        from workshop.present.interests import levels_body
-
         return levels_body(view, step)
     return "\n".join(plain_items(view.contributions(step.id)))
 

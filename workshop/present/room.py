@@ -11,14 +11,17 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from workshop.attribution import cards_of, column_headings, groups_of, short_name
+from workshop.dependence import asks_dependence
 from workshop.disclosure import MIN_GROUP, group_mean, score_counts
 from workshop.guides import Step
 from workshop.i18n import _, number
 from workshop.attendance import away, expected, recorded
 from workshop.attendance import statuses as attendance
 from workshop.model import Attendance, ConsentStatus
+from workshop.present.dependence import one_sided_block
 from workshop.present.text import literal, one_line
 from workshop.session import SessionView
+from workshop.summary import CONSENT_LABELS
 
 
 @dataclass(frozen=True)
@@ -105,9 +108,6 @@ def room_scale(view: SessionView, step: Step, width: int, roomy: bool = False, p
                seated: tuple[tuple[str, str], ...] = ()) -> RenderableType:
     """Every item: its number and whole statement, the distribution, mean, spread and count. A
     dependence grid starts with its one-sided pairs (at most `pairs` lines of them)."""
-    from workshop.dependence import asks_dependence
-    from workshop.present.dependence import one_sided_block
-
     out_of = expected(view, step, seated)
     parts: list[RenderableType] = []
     if asks_dependence(step):
@@ -178,8 +178,6 @@ def room_vote(view: SessionView, step: Step, width: int) -> RenderableType:
 
 def room_consent(view: SessionView, step: Step, width: int) -> RenderableType:
     """Per body: how many partners are at each status, and which are still open."""
-    from workshop.summary import CONSENT_LABELS
-
     cards = cards_of(view.meta)
     headings = column_headings(view.partners)
     given = view.consents(step.id)

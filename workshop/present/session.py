@@ -8,10 +8,11 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.disclosure import circulated, distribution_words, names_beside_scores, score_counts
-from workshop.guides import Step
+from workshop.guides import Step, load_shelf
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind, kind_label
 from workshop.interests import behind, level_label
+from workshop.phase import phase_step, suggestion
 from workshop.present.text import literal, one_line
 from workshop.session import SessionView
 from workshop.statements import settled
@@ -53,9 +54,6 @@ def _step(view: SessionView, step: Step, place: int) -> RenderableType:
 def _choice(view: SessionView, step: Step) -> Text | None:
     """Each partner's pick and the group's choice (for the phase, the guide that fits it), then
     the participants' own picks counted per option."""
-    from workshop.guides import load_shelf
-    from workshop.phase import phase_step, suggestion
-
     def words(option_id: str) -> str:
         return view.option_words(step.id, option_id, short=step.per == "partner")
 

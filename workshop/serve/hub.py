@@ -16,6 +16,7 @@ from typing import Any, Callable
 from workshop.characters import cleaned
 from workshop.guides import Step
 from workshop.i18n import N_, _
+from workshop.interests import read_typed
 from workshop.model import PromptKind
 from workshop.serve.budget import Budget, stored_size
 from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # noqa: F401 (importable here)
@@ -132,8 +133,6 @@ class Hub:
         uid = who.uid_for(form_uid)
         level = ""
         if step.levels:  # 'Organisatie: …' typed on a phone is that level, as on the facilitator's screen
-            from workshop.interests import read_typed
-
             typed = read_typed(text, step, [])
             if typed.level and not typed.why:  # 'waarom:' from a phone stays text: the room links it
                 level, text = typed.level, typed.text

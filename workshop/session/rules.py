@@ -9,9 +9,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
 
+from workshop.attribution import cards_of
 from workshop.bodies import add_body, remove_body, rename_body, with_added
 from workshop.guides import Step, steps_from_dicts
 from workshop.i18n import _
+from workshop.interests import LATEST_POSITION, no_position, position_behind, refuses
 from workshop.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, PromptKind, ReviewStatus,
                             SessionStatus, new_uid, now_iso)
 from workshop.session import changes as c
@@ -31,8 +33,6 @@ def _check_level(live: LiveSession, step_id: str, item: str, value: Any) -> None
     in `value` at most the uid of a position of the same step (workshop/interests.py)."""
     step = live.step(step_id)
     if step.kind is PromptKind.OPEN and (item or value not in (None, "")):
-        from workshop.interests import refuses
-
         if (why := refuses(step, item, value, live.contributions(step_id))) is not None:
             raise ValueError(why)
 
@@ -40,8 +40,6 @@ def _check_level(live: LiveSession, step_id: str, item: str, value: Any) -> None
 def _add(live: LiveSession, change: c.AddContribution) -> Contribution:
     if change.uid and change.uid in live._by_uid:
         return live._by_uid[change.uid]  # sent again: it is there already
-    from workshop.interests import LATEST_POSITION, no_position, position_behind
-
     value = change.value
     if value == LATEST_POSITION:  # 'waarom: …': the position it answers is found now, in the order
         # typed, so one typed just before it in a burst of keys is found
@@ -241,8 +239,6 @@ def _set_attendance(live: LiveSession, change: c.SetAttendance) -> None:
 
 
 def _set_partner_card(live: LiveSession, change: c.SetPartnerCard) -> None:
-    from workshop.attribution import cards_of  # the cards' rules live with the matching
-
     if change.partner not in live.partners:
         raise ValueError(_("'{partner}' is not one of the partners.").format(partner=change.partner))
     short, group = live._clean(change.short).strip(), live._clean(change.group).strip()

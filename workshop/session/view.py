@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workshop.bodies import with_added
 from workshop.guides import GuideError, Step, Text, steps_from_dicts
 from workshop.model import Action, Contribution, Participant, PromptKind, SessionStatus
 from workshop.statements import settled
@@ -70,8 +71,6 @@ class SessionView:
 
     def read_steps(self) -> tuple[Step, ...]:
         """The steps as the meeting uses them: the guide's, with the bodies added in the session."""
-        from workshop.bodies import with_added
-
         try:
             return with_added(self.guide_steps(), self.meta, self.source)
         except ValueError as error:

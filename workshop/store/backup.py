@@ -12,6 +12,7 @@ from workshop.store.atomic import FILE_MODE
 from workshop.store.catalogue import note_session
 from workshop.store.check import CONTRIBUTIONS, META, Unreadable, check_parsed, parse, read_session_bytes, tables_from_export
 from workshop.store.storage import SessionStorage
+from workshop.store.store import SESSION_ID, SessionBusy, StoreError
 
 if TYPE_CHECKING:
     from workshop.store.store import Store
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 
 def read_backup(path: Path) -> dict[str, Any]:
     """A session's checked tables from a backup file; raises StoreError naming the file."""
-    from workshop.store.store import SESSION_ID, StoreError
-
     try:
         tables, _migrated = check_parsed(tables_from_export(parse(read_session_bytes(path))))
     except Unreadable as error:
@@ -45,8 +44,6 @@ def import_session(store: Store, tables: dict[str, Any], replace: bool = False) 
     """Write checked tables under their own session id; an existing session is replaced only
     when asked, and never while it is open elsewhere. Returns the id."""
     from filelock import FileLock, Timeout
-
-    from workshop.store.store import SessionBusy, StoreError
 
     session_id = tables[META]["1"]["id"]
     store.ensure()

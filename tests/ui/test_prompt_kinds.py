@@ -81,13 +81,13 @@ async def test_editing_with_a_name_first_changes_who_said_it(make_session, make_
 async def test_the_list_on_screen_always_matches_what_is_saved(make_session, make_app, saved):
     """Adding extends the list in place; moves, edits and removals rebuild it. Either way the
     lines on screen are the saved contributions, in order, numbered from 1."""
-    from textual.widgets import OptionList
+    from screens.widgets.contributions import ContributionList
 
     session_id = make_session()
     app = make_app(session_id)
 
     def shown() -> list[str]:
-        listing = app.screen.query_one("#contributions", OptionList)
+        listing = app.screen.query_one("#contributions", ContributionList)
         return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
     def stored() -> list[str]:

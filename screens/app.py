@@ -24,24 +24,6 @@ if TYPE_CHECKING:  # the guides and the session service are imported when first 
     from workshop.guides import GuideShelf
 
 
-class Backdrop(Screen):
-    """The screen beneath a session the app was started on: always covered by it, never seen.
-
-    Textual lays out the screen beneath the current one too, and when that layout comes late
-    (it was asked for while the app was starting) it redraws the whole session screen above."""
-
-    def _refresh_layout(self, size=None, scroll: bool = False) -> None:  # type: ignore[no-untyped-def]
-        if self.app.screen is self:
-            super()._refresh_layout(size, scroll)
-
-    def _compositor_refresh(self) -> None:
-        if self.app.screen is self:
-            super()._compositor_refresh()
-        else:
-            self._compositor._dirty_regions.clear()
-            self._dirty_widgets.clear()
-
-
 class WorkshopApp(App[int]):
     TITLE = "workshop"
     CSS_PATH = "app.tcss"
@@ -87,7 +69,7 @@ class WorkshopApp(App[int]):
             self.start_screen, notices = self.session_screen(self.start_session)
             self.start_notices += notices
             if self.start_screen is not None:
-                return Backdrop()
+                return Screen()
         from screens.home import HomeScreen
 
         return HomeScreen()

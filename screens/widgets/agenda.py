@@ -7,16 +7,13 @@ from dataclasses import dataclass
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style as RichStyle
-from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
-from textual.widgets.option_list import Option
 
 from screens.commands import bindings
 from screens.text import visible
-from screens.widgets.measured import MeasuredOnce
+from screens.widgets.lines import Item, LineList
 from workshop.i18n import N_, _
 from workshop.session import SessionView
 from workshop.timer import clock_text
@@ -26,7 +23,7 @@ STRUCK, SLANTED = RichStyle(dim=True, strike=True), RichStyle(dim=True, italic=T
 Line = tuple[tuple[str, RichStyle], ...]
 
 
-class AgendaLine(Visual):
+class AgendaLine:
     """A step as the agenda shows it: a line with its title, cut with … at the agenda's edge, and
     a line with its time. Drawn straight from its pieces: a step is always two lines high, so
     the agenda is measured without drawing it, and drawing 22 steps costs a third of what
@@ -44,16 +41,13 @@ class AgendaLine(Visual):
     def __str__(self) -> str:
         return "\n".join("".join(text for text, _style in line) for line in self.lines)
 
-    def get_height(self, rules: RulesMap, width: int) -> int:
+    def height(self, width: int) -> int:
         return len(self.lines)
 
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max(sum(cell_len(text) for text, _style in line) for line in self.lines)
-
-    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+    def strips(self, width: int, style: Style) -> list[Strip]:
         base = style.rich_style
         strips = []
-        for line in self.lines[:height]:
+        for line in self.lines:
             segments, used = [], 0
             for text, part in line:
                 size = cell_len(text)
@@ -71,7 +65,7 @@ class AgendaLine(Visual):
         return strips
 
 
-class Agenda(MeasuredOnce):
+class Agenda(LineList):
     HELP_TITLE = N_("Agenda (ctrl+g)")
 
     PLACE = "agenda"
@@ -115,7 +109,7 @@ class Agenda(MeasuredOnce):
             time_line: Line = ((f"    {clock_text(box.spent(now))} / {box.minutes + box.extra} " + _("min"), DIM),)
             if skipped:
                 time_line += (("  " + _("skipped"), SLANTED),)
-            options.append(Option(AgendaLine((marker, (title, title_style)), time_line), id=step.id))
+            options.append(Item(AgendaLine((marker, (title, title_style)), time_line), step.id))
         lines = [(option.id, option.prompt) for option in options]
         if lines == getattr(self, "lines_shown", None):
             return  # as shown: setting the options again re-measures and redraws them all
@@ -127,7 +121,7 @@ class Agenda(MeasuredOnce):
 
     def point_at(self, step_id: str) -> None:
         """Highlight a step (ctrl+g opens the agenda on the current step, so `s` skips that one)."""
-        ids = [option.id for option in self._options]
+        ids = [option.id for option in self.options]
         if step_id in ids:
             self.highlighted = ids.index(step_id)
 

@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets.option_list import Option
 
 from screens.text import literal
 from screens.widgets.base import PromptInput
-from screens.widgets.contributions import ContributionList
+from screens.widgets.contributions import ContributionLine, ContributionList
 from screens.widgets.entry import Entry as Input
+from screens.widgets.lines import Item
 from workshop.attribution import attribute, cards_of
 from workshop.characters import cleaned
 from workshop.i18n import N_, _
@@ -58,17 +58,17 @@ class AssignInput(PromptInput):
             if found:
                 line.append(literal(found.text, style="bold"))
                 line.append(self._assignment(found.value, found.when))
-                options.append(Option(line, id=found.uid))
+                options.append(Item(ContributionLine(line), found.uid))
             else:
                 line.append(literal(self.text_of(row.text), style="bold"))
                 line.append("  → " + _("(nobody yet)"), style="italic")
-                options.append(Option(line, id=ROW + row.id))
+                options.append(Item(ContributionLine(line), ROW + row.id))
         for c in given:
             if not c.item:
                 line = Text("• ", style="dim")
                 line.append(literal(c.text, style="bold"))
                 line.append(self._assignment(c.value, c.when))
-                options.append(Option(line, id=c.uid))
+                options.append(Item(ContributionLine(line), c.uid))
         self.query_one(ContributionList).show(options)
 
     @staticmethod

@@ -6,17 +6,15 @@ import re
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.text import Text
 from textual.content import Content
-from textual.css.styles import RulesMap
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
-from textual.widgets.option_list import Option
 
 from screens.commands import bindings
 from screens.text import visible
-from screens.widgets.measured import MeasuredOnce
+from screens.widgets.lines import Item, LineList
 from workshop.i18n import N_
 from workshop.model import Contribution
 
@@ -46,37 +44,34 @@ def contribution_line(contribution: Contribution, anonymous: bool = False, numbe
     return ContributionLine(Content.assemble(*parts))
 
 
-class ContributionLine(Visual):
+class ContributionLine:
     """A contribution as the list shows it, wrapped at spaces to the list's width.
 
     The list measures every contribution's height before it draws any (a step may hold 500), so
     the height is counted from the words, and the line is drawn from the same count: the two
     always agree. Only the contributions in view are ever drawn."""
 
-    def __init__(self, content: Content) -> None:
-        self.content = content
-        self._wrapped: tuple[int, list[tuple[int, int]]] = (-1, [])
+    def __init__(self, content: Content | Text) -> None:
+        self.content = content if isinstance(content, Content) else Content.from_rich_text(content)
+        self.wrapped: tuple[int, list[tuple[int, int]]] = (-1, [])
 
     def __str__(self) -> str:
         return self.content.plain
 
     def lines(self, width: int) -> list[tuple[int, int]]:
         """(start, end) of each line at `width` cells."""
-        if self._wrapped[0] != width:
-            self._wrapped = (width, wrap(self.content.plain, max(1, width)))
-        return self._wrapped[1]
+        if self.wrapped[0] != width:
+            self.wrapped = (width, wrap(self.content.plain, max(1, width)))
+        return self.wrapped[1]
 
-    def get_height(self, rules: RulesMap, width: int) -> int:
+    def height(self, width: int) -> int:
         return len(self.lines(width))
 
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max(cell_len(line) for line in self.content.plain.split("\n"))
-
-    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+    def strips(self, width: int, style: Style) -> list[Strip]:
         strips = []
-        for start, end in self.lines(width)[:height]:
+        for start, end in self.lines(width):
             piece = self.content[start:end].rstrip()
-            strips.append((piece.render_strips(width, 1, style, options) or [Strip.blank(0)])[0])
+            strips.append(Strip(piece.render_segments(style), piece.cell_length))
         return strips
 
 
@@ -117,7 +112,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-class ContributionList(MeasuredOnce):
+class ContributionList(LineList):
     """Options are contributions, their ids the contribution uids. The screen does the saving.
     Its height is set by the screen (`.contributions { height: 1fr }`), never by its content."""
     HELP_TITLE = N_("List of contributions")
@@ -139,7 +134,7 @@ class ContributionList(MeasuredOnce):
         uid: str
         offset: int
 
-    def show(self, options: list[Option]) -> None:
+    def show(self, options: list[Item]) -> None:
         """Replace the options, keeping the highlight on the same contribution if it is still there."""
         keep = self.highlighted_option.id if self.highlighted_option is not None else None
         index = self.highlighted

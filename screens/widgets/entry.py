@@ -28,6 +28,8 @@ class Entry(Input):
     # Textual re-lays-out the whole screen when a widget's virtual size changes; an Input's
     # changes with every character typed (its text scrolls inside it), though the Input itself
     # never changes size. On a screen with a long list that layout was most of each keystroke.
+    # Textual has no public way to say so (issue 25): tests/ui/test_line_lists.py
+    # (test_typing_in_the_entry_lays_out_nothing) fails if this stops working.
     virtual_size = Reactive(Size(0, 0), layout=False)
     show_horizontal_scrollbar = Reactive(False, layout=False)
 

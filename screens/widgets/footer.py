@@ -2,8 +2,9 @@
 
 Bindings carry the English message id as their description; the footer translates it as it
 draws, and shows every key of a command ("F6 ^d Compare"), so a key beside an F-key is seen.
-It is Textual's public `Footer` container with one line of keys of its own (`FooterKeys`), drawn as
-one rich Text: Textual's key widget is private, and a widget per key costs a tenth of opening a session.
+It looks like Textual's `Footer` but is a widget of its own: a line of keys (`FooterKeys`) drawn
+as one rich Text (Textual's key widget is private, and a widget per key costs a tenth of opening
+a session), kept up to date through the screen's public `bindings_updated_signal`.
 
 The footer composes its two lines (commands, and the palette's key on the right) once and
 changes their words as the bindings change; a change that leaves the keys as they were (Textual
@@ -21,9 +22,9 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.containers import ScrollableContainer
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from screens.commands import BY_ID, ORDER
 from workshop.i18n import _, current_language
@@ -136,12 +137,41 @@ class FooterKeys(Widget):
             self.app.bell()
 
 
-class TranslatedFooter(Footer):
-    """Textual's footer container, with the keys of screens/commands.py translated."""
+class TranslatedFooter(ScrollableContainer, can_focus=False, can_focus_children=False):
+    """The keys of screens/commands.py, translated, at the bottom of a screen (as Textual's footer:
+    a line that scrolls sideways when the keys do not fit)."""
+
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    TranslatedFooter {
+        layout: horizontal;
+        color: $footer-foreground;
+        background: $footer-background;
+        dock: bottom;
+        height: 1;
+        scrollbar-size: 0 0;
+    }
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.shown: tuple | None = None  # (language, items) as last shown; None: not yet
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if self.allow_horizontal_scroll:  # keys cut off at the right edge: the wheel shows them
+            event.stop()
+            self.scroll_right(animate=False)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if self.allow_horizontal_scroll:
+            event.stop()
+            self.scroll_left(animate=False)
 
     def keys_now(self) -> tuple:
         """The shown commands of the focused widget, its containers, the screen and the app, in that

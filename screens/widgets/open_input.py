@@ -8,12 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from screens.commands import bindings
 from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from screens.widgets.contributions import ContributionList, contribution_line
+from screens.widgets.lines import Item
 from screens.widgets.who import PartnerDialog, WhoPicker, problem_line
 from workshop.attribution import Attribution, cards_of
 from workshop.i18n import N_, _
@@ -71,11 +71,11 @@ class OpenInput(PromptInput):
             listing.show(self.lines(contributions, contributions))
         self.shown = contributions
 
-    def lines(self, contributions: list, everything: list, first_number: int = 1) -> list[Option]:
+    def lines(self, contributions: list, everything: list, first_number: int = 1) -> list[Item]:
         """The list's lines for `contributions`, numbered (a position by its place in `everything`)."""
         numbers = {c.uid: number for number, c in enumerate(everything, start=1)} \
             if any(behind(c) for c in contributions) else {}
-        return [Option(contribution_line(c, self.step.anonymous, number, self.tag(c, numbers)), id=c.uid)
+        return [Item(contribution_line(c, self.step.anonymous, number, self.tag(c, numbers)), c.uid)
                 for number, c in enumerate(contributions, start=first_number)]
 
     def tag(self, contribution, numbers: dict[str, int]) -> str:

@@ -17,6 +17,7 @@ import pytest
 
 from tests.serve.helpers import join, saved, send
 from tests.serve.test_join_panel import SIZE, make_app
+from tests.ui.helpers import record_toasts, toasts
 
 FLOOD = r"""
 import resource, socket, sys, time
@@ -84,6 +85,7 @@ def test_two_thousand_idle_connections_and_the_facilitator_s_save_and_a_phone_s_
         store, room_session, few_descriptors):
     async def scenario():
         app = make_app(store, room_session)
+        record_toasts(app)
         async with app.run_test(size=SIZE) as pilot:
             few_descriptors()
             await pilot.press("f8")
@@ -95,7 +97,7 @@ def test_two_thousand_idle_connections_and_the_facilitator_s_save_and_a_phone_s_
                 phone = await join(server, name="Bram")
                 status, answer = await send(phone, what="contribution", step="ideas", text="From a phone")
                 await phone.close()
-                problems = [n.message for n in app._notifications if n.severity == "error"]
+                problems = toasts(app, "error")
             await pilot.press("f8")
             await pilot.pause()
             return held, status, answer, problems, server.doors

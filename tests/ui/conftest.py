@@ -1,4 +1,6 @@
-"""UI test helpers: a fixed clock, an app on a scratch store, and a way to read back what was saved."""
+"""UI test helpers: a fixed clock, an app on a scratch store, and a way to read back what was saved.
+
+`async def` tests run on pytest-asyncio (`asyncio_mode = "auto"` in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -27,9 +29,12 @@ def clock() -> FakeClock:
 def make_app(store, shelf, clock):
     """An app opened on a session (or on home with session_id=None)."""
     from screens.app import WorkshopApp
+    from tests.ui.helpers import record_toasts
 
     def make(session_id: str | None = None, lang: str = "en") -> WorkshopApp:
-        return WorkshopApp(store=store, shelf=shelf, lang=lang, session_id=session_id, clock=clock)
+        app = WorkshopApp(store=store, shelf=shelf, lang=lang, session_id=session_id, clock=clock)
+        record_toasts(app)  # tests read them with helpers.toasts(app)
+        return app
 
     return make
 
@@ -43,16 +48,3 @@ def saved(store):
         return SessionView(store.read_session(session_id))
 
     return read
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run `async def` tests in a fresh event loop (no async plugin needed)."""
-    import asyncio
-    import inspect
-
-    if inspect.iscoroutinefunction(pyfuncitem.obj):
-        arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-        asyncio.run(pyfuncitem.obj(**arguments))
-        return True
-    return None

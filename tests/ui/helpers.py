@@ -26,3 +26,23 @@ async def submit(pilot, text: str) -> None:
     pilot.app.focused.value = text
     await pilot.press("enter")
     await pilot.pause()
+
+
+def record_toasts(app) -> list[tuple[str, str]]:
+    """Keep (message, severity) of every toast the app shows, as it is told: `App.notify` is the one
+    door (the app's own override escapes the text; widgets' `notify` lands there too)."""
+    told: list[tuple[str, str]] = []
+    notify = app.notify
+
+    def recording(message, *, severity="information", **kwargs):
+        told.append((str(message), severity))
+        return notify(message, severity=severity, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    app.told = told  # type: ignore[attr-defined]
+    return told
+
+
+def toasts(app, severity: str | None = None) -> list[str]:
+    """The messages of the toasts shown so far (of one severity, or all)."""
+    return [message for message, kind in app.told if severity in (None, kind)]

@@ -3,7 +3,7 @@ their cells say so, and the counter counts those present. Without attendance, ev
 
 from __future__ import annotations
 
-from tests.ui.helpers import SIZE, go_to
+from tests.ui.helpers import SIZE, go_to, toasts
 from workshop.session import LiveSession
 from workshop.session.changes import SetAttendance
 
@@ -53,7 +53,7 @@ async def test_a_digit_in_the_column_of_someone_absent_gives_no_score_and_says_w
         assert grid.here() == ("threshold", "Bram")
         await pilot.press("left", "4")
         await pilot.pause()
-        assert any("Anna is marked absent" in str(n.message) for n in app._notifications)
+        assert any("Anna is marked absent" in message for message in toasts(app))
     assert saved(session_id).scores("interaction", "threshold") == {}
 
 
@@ -103,5 +103,5 @@ async def test_a_partner_marked_absent_gives_no_dots_and_the_vote_grid_starts_pa
         assert grid.here() == (first.uid, "Zorggroep")  # the first partner present
         await pilot.press("left", "plus")  # Gemeente's column: absent
         await pilot.pause()
-        assert any("Gemeente is marked absent" in str(n.message) for n in app._notifications)
+        assert any("Gemeente is marked absent" in message for message in toasts(app))
     assert saved(session_id).dots("priorities", "Gemeente") == {}

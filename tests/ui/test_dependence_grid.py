@@ -3,7 +3,7 @@ pairs appear under the grid and on the projector as the scores come in."""
 
 from __future__ import annotations
 
-from tests.ui.helpers import go_to
+from tests.ui.helpers import go_to, toasts
 from tests.ui.screen_words import screen_text
 
 FOUR = ("Zorg Oost", "Woonstichting West", "Gemeente", "Welzijn Noord")
@@ -51,7 +51,7 @@ async def test_a_digit_on_a_partners_own_cell_scores_nothing_and_says_why(make_s
         grid.move_cursor(row=1, column=4)  # Woonstichting West's own cell
         await pilot.press("3")
         await pilot.pause()
-        notices = [n.message for n in app._notifications]
+        notices = toasts(app)
         place = grid.cursor_coordinate
     assert "A partner does not score its own organisation." in notices
     assert saved(session_id).contributions("dependence") == [] and (place.row, place.column) == (1, 5)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.helpers import SIZE, go_to, submit, type_text
+from tests.ui.helpers import SIZE, go_to, submit, toasts, type_text
 
 
 async def test_open_step_saves_each_contribution_with_its_partner(make_session, make_app, saved):
@@ -81,13 +81,13 @@ async def test_editing_with_a_name_first_changes_who_said_it(make_session, make_
 async def test_the_list_on_screen_always_matches_what_is_saved(make_session, make_app, saved):
     """Adding extends the list in place; moves, edits and removals rebuild it. Either way the
     lines on screen are the saved contributions, in order, numbered from 1."""
-    from textual.widgets import OptionList
+    from screens.widgets.contributions import ContributionList
 
     session_id = make_session()
     app = make_app(session_id)
 
     def shown() -> list[str]:
-        listing = app.screen.query_one("#contributions", OptionList)
+        listing = app.screen.query_one("#contributions", ContributionList)
         return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
     def stored() -> list[str]:
@@ -201,7 +201,7 @@ async def test_home_goes_to_the_first_score_and_a_digit_on_a_statement_says_wher
         assert grid.here()[1] == "item"
         await pilot.press("4")
         await pilot.pause()
-        assert any("Home or →" in str(n.message) for n in app._notifications)
+        assert any("Home or →" in message for message in toasts(app))
         await pilot.press("home", "4")
         await pilot.pause()
     assert {who: c.value for who, c in saved(session_id).scores("interaction", "threshold").items()} == {"Anna": 4}
@@ -282,7 +282,7 @@ async def test_a_dot_on_a_contribution_s_own_column_says_where_dots_go(make_sess
         assert grid.here() == (first.uid, "item")
         await pilot.press("plus")
         await pilot.pause()
-        assert any("Home or →" in str(n.message) for n in app._notifications)
+        assert any("Home or →" in message for message in toasts(app))
         await pilot.press("home")
         assert grid.here() == (first.uid, "Gemeente")
         await pilot.press("plus")

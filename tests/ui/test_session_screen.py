@@ -8,7 +8,7 @@ from textual.widgets import Digits
 
 from screens.widgets.agenda import Agenda
 from screens.widgets.save_state import SaveState
-from tests.ui.helpers import SIZE, go_to, submit
+from tests.ui.helpers import SIZE, go_to, submit, toasts
 from workshop.session import LiveSession
 
 
@@ -85,7 +85,7 @@ async def test_timer_warns_when_nearly_up_and_when_over(make_session, make_app, 
         app.screen.tick()
         await pilot.pause()
         assert timer.has_class("over")
-        messages = [n.message for n in app._notifications]
+        messages = toasts(app)
         assert any("nearly up" in m for m in messages) and any("Time is up" in m for m in messages)
 
 

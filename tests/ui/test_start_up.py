@@ -108,15 +108,14 @@ def test_wrapping_breaks_at_spaces_cuts_long_words_and_keeps_newlines():
 
 def test_a_contribution_is_drawn_on_as_many_lines_as_it_is_measured():
     from textual.style import Style
-    from textual.visual import RenderOptions
 
     line = contribution_line(Contribution(uid="c1", step="pains", text="Waiting lists " * 12, partner="Gemeente"),
                              number=7)
     assert isinstance(line, ContributionLine)
     assert str(line).startswith(" 7. Gemeente  Waiting lists")
     for width in (10, 33, 80, 400):
-        strips = line.render_strips(width, None, Style(), RenderOptions(Style.parse, {}))
-        assert len(strips) == line.get_height({}, width)
+        strips = line.strips(width, Style())
+        assert len(strips) == line.height(width)
         assert all(strip.cell_length <= width for strip in strips)
 
 
@@ -146,9 +145,7 @@ async def test_the_session_screen_follows_a_real_resize_but_is_not_laid_out_agai
         assert agenda.outer_size.width == 26 and screen.size == (80, 24)
 
 
-async def test_a_session_the_app_starts_on_covers_a_backdrop_that_is_never_drawn_and_escape_goes_home(
-        make_app, make_session):
-    from screens.app import Backdrop
+async def test_a_session_the_app_starts_on_is_the_first_screen_drawn_and_escape_goes_home(make_app, make_session):
     from screens.home import HomeScreen
     from screens.session import SessionScreen
 
@@ -156,17 +153,12 @@ async def test_a_session_the_app_starts_on_covers_a_backdrop_that_is_never_drawn
     app = make_app(session_id=make_session())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        backdrop, session = app.screen_stack
-        assert isinstance(backdrop, Backdrop) and isinstance(session, SessionScreen)
-        work: list[str] = []
-        compositor = backdrop._compositor
-        compositor.reflow = lambda *args: work.append("laid out")  # type: ignore[method-assign]
-        compositor.render_update = lambda *args, **kwargs: work.append("drawn")  # type: ignore[method-assign]
-        backdrop.refresh(layout=True)  # covered: nothing of it is laid out or drawn over the session
+        beneath, session = app.screen_stack
+        assert isinstance(session, SessionScreen) and not beneath.children  # nothing composed beneath
+        assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
-        assert work == [] and session.size == (100, 30)
-        del compositor.reflow, compositor.render_update
+        assert session.size == (100, 30)
         await pilot.press("escape")
         await pilot.pause()
         await app.workers.wait_for_complete()

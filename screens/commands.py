@@ -161,6 +161,13 @@ COMMANDS: tuple[Command, ...] = (
     C("sessions.last", "end,ctrl+end", N_("Last session"), "cursor_to(-1)", "sessions", footer=False, palette=False),
     C("sessions.scroll_left", "left", N_("Scroll left"), "scroll_left", "sessions", footer=False, palette=False),
     C("sessions.scroll_right", "right", N_("Scroll right"), "scroll_right", "sessions", footer=False, palette=False),
+    # --- the lists drawn line by line (screens/widgets/lines.py: the agenda, the contributions) ---
+    C("lines.up", "up", N_("Previous line"), "cursor(-1)", "lines", footer=False, palette=False),
+    C("lines.down", "down", N_("Next line"), "cursor(1)", "lines", footer=False, palette=False),
+    C("lines.first", "home", N_("First line"), "first", "lines", footer=False, palette=False),
+    C("lines.last", "end", N_("Last line"), "last", "lines", footer=False, palette=False),
+    C("lines.page_down", "pagedown", N_("Page down"), "page(1)", "lines", footer=False, palette=False),
+    C("lines.page_up", "pageup", N_("Page up"), "page(-1)", "lines", footer=False, palette=False),
     # --- the agenda and the list of contributions ---
     C("agenda.go", "enter", N_("Go to step"), "go", "agenda"),
     C("agenda.skip", "s", N_("Skip / unskip"), "skip", "agenda"),

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from typing import Iterable, Protocol, Sequence
 
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
+
+from screens.commands import bindings
 
 LOOKS = ("line-list--line", "line-list--cursor", "line-list--hover")
 PLAIN, CURSOR, HOVER = range(3)
@@ -74,14 +75,7 @@ class LineList(ScrollView, can_focus=True):
         & > .line-list--hover { background: $block-hover-background; }
     }
     """
-    BINDINGS = [
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pagedown", "page(1)", "Page Down", show=False),
-        Binding("pageup", "page(-1)", "Page Up", show=False),
-    ]
+    BINDINGS = bindings("lines")  # ↑↓, Home/End, PgUp/PgDn: declared once in screens/commands.py
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
 

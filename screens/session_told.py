@@ -1,8 +1,9 @@
 """The session screen hears what changed: each record the session tells (workshop/session/told.py)
-becomes one Textual message; the records of a frame are merged and the screen redraws once, after
-the frame is painted, only what they name: the step's input, the agenda, the timer, the saved
-state, the join panel. Whoever made the change (a key, a phone, the compare screen, the join
-panel's controls) need not know what shows it."""
+becomes one Textual message; the records that arrive before the screen gets to them (a burst of
+keys, a group of phones) are merged, and it redraws once, before the frame is painted, only what
+they name: the step's input, the agenda, the timer, the saved state, the join panel. Whoever made
+the change (a key, a phone, the compare screen, the join panel's controls) need not know what
+shows it."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ class HearsChanges:
         self._heard = self._heard | event.record
         if not self._redraw_asked:
             self._redraw_asked = True
-            self.call_after_refresh(self.redraw_heard)
+            self.call_later(self.redraw_heard)  # after the messages waiting now: once for all of them
 
     async def redraw_heard(self) -> None:
         """Once a frame: redraw what the records since the last one name."""

@@ -142,6 +142,12 @@ class WorkshopApp(App[int]):
         use_language(live.lang)
         return SessionScreen(live, reason), [(reason, "warning")] if reason else []
 
+    def live_session(self):  # -> LiveSession | None
+        """The session open for the meeting, if any: a comparison writes its links through it."""
+        from screens.session import SessionScreen
+
+        return next((s.live for s in self.screen_stack if isinstance(s, SessionScreen) and not s.released), None)
+
     def leave_session(self) -> None:
         from screens.home import HomeScreen
         from screens.session import SessionScreen
@@ -180,12 +186,6 @@ class WorkshopApp(App[int]):
 
         if isinstance(self.screen, HomeScreen):
             self.screen.load()
-
-    async def session_closed(self, screen) -> None:
-        """The group confirmed: the session is closed and shown read-only from now on."""
-        await screen.open_step(screen.step_id)
-        screen.show_session()
-        self.notify(_("The session is closed. Export the minutes with ctrl+p → 'Export minutes'."), timeout=8)
 
     def on_unmount(self) -> None:
         from screens.session import SessionScreen

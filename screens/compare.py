@@ -234,11 +234,11 @@ class CompareScreen(Screen):
             return
         self.app.push_screen(LinkPainsDialog(later, gone + rest), self.save_link)
 
-    def save_link(self, pair: tuple[str, str] | None) -> None:
+    async def save_link(self, pair: tuple[str, str] | None) -> None:
         if pair:
-            self.save_intent(("link", *pair))
+            await self.save_intent(("link", *pair))
 
-    def save_intent(self, intent: tuple[str, str, str] | None) -> None:
+    async def save_intent(self, intent: tuple[str, str, str] | None) -> None:
         if not intent:
             return
         verb, first, second = intent
@@ -251,9 +251,13 @@ class CompareScreen(Screen):
             "unsolved": (lambda store, views, uid, _none, live: mark_solved(store, views, uid, False, live),
                          _("No longer marked solved; saved in session {id}.")),
         }[verb]
-        live = next((s.live for s in self.app.screen_stack if getattr(s, "live", None) is not None), None)
+        # The session open for the meeting (WorkshopApp.live_session) writes it, and its screen
+        # hears it from the session; an app without meetings (a test's host) has none open.
+        live = getattr(self.app, "live_session", lambda: None)()
         try:
             saved_in = annotate(self.store, self.views, first, second, live=live)
+            if live is not None:
+                await live.save_pending()  # on disk before the comparison is read again
         except (StoreError, ValueError) as problem:
             self.notify(str(problem), severity="error", timeout=8, markup=False)
             return

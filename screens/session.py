@@ -1,7 +1,8 @@
 """The live session: agenda, the current prompt large, its input, the timer and the saved state.
 
 The step's input posts what the facilitator wants as a change (`PromptInput.Wants`); this screen
-applies it through `LiveSession.apply` (saved durably before it returns) and redraws: one handler.
+applies it through `LiveSession.apply`: one handler. What to redraw is not decided here: the
+session tells what changed, whoever changed it, and the screen redraws that (screens/session_told.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.widgets import Input, Static
 from screens.commands import BY_ID, bindings, key_display
 from screens.session_notes import AsksForNotes
 from screens.session_serve import ServesParticipants
+from screens.session_told import HearsChanges
 from screens.text import literal
 from screens.widgets.agenda import Agenda
 from screens.widgets.base import PromptInput
@@ -27,7 +29,7 @@ from screens.widgets.save_state import SaveState
 from screens.widgets.step_timer import StepTimer
 from workshop.i18n import _, day
 from workshop.model import PromptKind
-from workshop.session import Change, LiveSession, SaveFailed, SessionClosed
+from workshop.session import Change, Changed, LiveSession, SessionClosed
 from workshop.session.changes import (
     AddMinutes,
     AddStep,
@@ -40,12 +42,11 @@ from workshop.session.changes import (
 )
 from workshop.timer import TimeLeft
 
-RETRY_SECONDS = 2.0
 GRID_KINDS = (PromptKind.SCALE, PromptKind.VOTE, PromptKind.CONSENT)
 AGENDA_EVERY = 5  # seconds between redraws of the agenda's times
 
 
-class SessionScreen(AsksForNotes, ServesParticipants, Screen):
+class SessionScreen(AsksForNotes, ServesParticipants, HearsChanges, Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     PLACE = "session"
     BINDINGS = bindings("session")
@@ -56,7 +57,6 @@ class SessionScreen(AsksForNotes, ServesParticipants, Screen):
         self.read_only_reason = read_only_reason
         self.step_id = live.current.id
         self.warned: dict[str, TimeLeft] = {}
-        self.retrying = None
         self.released = False
         self.ticks = 0
 
@@ -99,6 +99,7 @@ class SessionScreen(AsksForNotes, ServesParticipants, Screen):
         return self.query_one("#prompt-input", PromptInput)
 
     def on_mount(self) -> None:
+        self.listen_to_session()
         if not self.live.read_only and not self.live.meta.get("visited"):
             self.write(GoTo(self.step_id))  # the meeting starts: the timer runs
         self.show_session()
@@ -168,49 +169,36 @@ class SessionScreen(AsksForNotes, ServesParticipants, Screen):
     # --- saving -------------------------------------------------------------------------------
 
     def write(self, change: Change) -> bool:
-        """Apply one change; True when it was accepted (saved, or waiting to be saved)."""
-        state = self.query_one(SaveState)
+        """Apply one change; True when it was accepted (it is saved, or waits to be: the saved
+        state says which when the session tells it)."""
         try:
             self.live.apply(change)
-        except SaveFailed as problem:
-            state.show_failed(len(self.live.pending))
-            self.notify(str(problem), severity="error", timeout=6)
-            if self.retrying is None:
-                self.retrying = self.set_interval(RETRY_SECONDS, self.retry_saving)
-            return True
         except SessionClosed as problem:
             self.notify(str(problem), severity="warning")
             return False
         except ValueError as problem:
             self.notify(str(problem).splitlines()[0] if str(problem) else _("That did not work."), severity="error")
             return False
-        if self.live.pending:
-            state.show_failed(len(self.live.pending))
-        else:
-            state.show_saved(self.live.count())
         return True
 
-    def retry_saving(self) -> None:
-        try:
-            self.live.retry()
-        except SaveFailed:
-            self.query_one(SaveState).show_failed(len(self.live.pending))
-            return
-        if self.retrying is not None:
-            self.retrying.stop()
-            self.retrying = None
-        self.query_one(SaveState).show_saved(self.live.count())
-        self.notify(_("Everything is saved now."))
-
-    def change(self, change: Change, agenda: bool = False) -> bool:
-        """Write, then redraw the step's input (and the agenda when the steps changed)."""
-        accepted = self.write(change)
-        if agenda:
-            self.show_step()
+    def show_save_state(self, record: Changed) -> None:
+        """Saved, or not (yet): as the session told after its last write."""
+        state = self.query_one(SaveState)
+        if record.saved:
+            if state.has_class("failed"):
+                self.notify(_("Everything is saved now."))
+            if self.live.read_only:  # closed (saved): read-only from now on
+                state.show_read_only(_("read-only"))
+            else:
+                state.show_saved(self.live.count())
         else:
-            self.prompt_input.show(self.live)
-            self.tick()
-        return accepted
+            if not state.has_class("failed"):
+                self.notify(record.problem, severity="error", timeout=6)
+            state.show_failed(record.waiting)
+
+    def retry_saving(self) -> None:
+        """Try the waiting changes again now (the session retries by itself every few seconds)."""
+        self.live.save_soon()
 
     # --- moving through the agenda --------------------------------------------------------------
 
@@ -253,17 +241,14 @@ class SessionScreen(AsksForNotes, ServesParticipants, Screen):
 
     @on(Agenda.Skip)
     async def skip(self, event: Agenda.Skip) -> None:
-        was_current = event.step_id == self.step_id
-        if self.write(Skip(event.step_id)) and was_current and self.live.current.id != self.step_id:
-            await self.open_step(self.live.current.id)
-        self.show_step()
+        self.write(Skip(event.step_id))  # the meeting moves on if it was the current step (session_told.py)
 
     async def action_skip_step(self) -> None:
         await self.skip(Agenda.Skip(self.step_id))
 
     @on(Agenda.MoveStep)
     def move_step(self, event: Agenda.MoveStep) -> None:
-        self.change(MoveStep(event.step_id, event.offset), agenda=True)
+        self.write(MoveStep(event.step_id, event.offset))
 
     @on(Agenda.AddStep)
     def action_add_step(self) -> None:
@@ -281,11 +266,11 @@ class SessionScreen(AsksForNotes, ServesParticipants, Screen):
 
     def action_timer(self) -> None:
         box = self.live.timebox(self.step_id)
-        self.change(StartTimer(self.step_id) if box.since is None else PauseTimer(self.step_id))
+        self.write(StartTimer(self.step_id) if box.since is None else PauseTimer(self.step_id))
 
     def action_add_minutes(self, minutes: int) -> None:
         self.warned.pop(self.step_id, None)
-        self.change(AddMinutes(self.step_id, minutes))
+        self.write(AddMinutes(self.step_id, minutes))
 
     @on(Agenda.Attendance)
     def action_attendance(self) -> None:
@@ -328,8 +313,8 @@ class SessionScreen(AsksForNotes, ServesParticipants, Screen):
         from screens.summary import SummaryScreen
 
         async def confirmed(yes: bool | None) -> None:
-            if yes and self.write(Close()):
-                await self.app.session_closed(self)
+            if yes:
+                self.write(Close())  # the screen turns read-only when the session tells it closed
 
         self.app.push_screen(SummaryScreen(self.live, can_close=not self.live.read_only), confirmed)
 
@@ -337,15 +322,14 @@ class SessionScreen(AsksForNotes, ServesParticipants, Screen):
         if not self.released:
             self.released = True
             self.stop_accepting()
-            if self.retrying is not None:
-                self.retrying.stop()
+            self.stop_listening()
             self.live.release()
 
     # --- what the inputs ask for --------------------------------------------------------------
 
     @on(PromptInput.Wants)
     def wants(self, event: PromptInput.Wants) -> None:
-        if self.change(event.change):
+        if self.write(event.change):
             self.prompt_input.saved(event.change)
         elif event.typed:
             self.prompt_input.refused(event.typed)
@@ -361,7 +345,7 @@ class SessionScreen(AsksForNotes, ServesParticipants, Screen):
             except ValueError as problem:
                 self.notify(str(problem), severity="error")
                 return False
-            return change is None or self.change(change)
+            return change is None or self.write(change)
 
         ask(self.app, event.title, event.start, event.placeholder, accepted)
 

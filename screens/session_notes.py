@@ -8,14 +8,14 @@ from workshop.session.changes import SetNextMeeting, SetNote
 
 
 class AsksForNotes:
-    """Mixed into SessionScreen: `change`, `live`, `step_id` and `app` are the screen's."""
+    """Mixed into SessionScreen: `write`, `live`, `step_id` and `app` are the screen's."""
 
     def action_note(self) -> None:
         from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
 
         def noted(text: str | None) -> None:
             if text is not None:
-                self.change(SetNote(self.step_id, text), agenda=True)
+                self.write(SetNote(self.step_id, text))
 
         self.app.push_screen(TextDialog(_("Private note for this step (never shown in presentation mode)"),
                                         self.live.note(self.step_id), multiline=True), noted)
@@ -29,7 +29,7 @@ class AsksForNotes:
         def answered(text: str | None) -> None:
             if text is not None:
                 when, _comma, where = text.partition(",")
-                self.change(SetNextMeeting(when.strip(), where.strip()))
+                self.write(SetNextMeeting(when.strip(), where.strip()))
 
         self.app.push_screen(TextDialog(_("Next meeting: the date, then where after a comma (empty clears it)"),
                                         start, placeholder=_("e.g. 15 January, town hall")), answered)

@@ -1,6 +1,7 @@
 """The session screen's part in letting participants join: start and stop the server on the
 app's event loop, the join panel, and the facilitator's controls (show or hide what waits,
-reveal blind scores, close the step to input). Every control is a change through `write`."""
+reveal blind scores, close the step to input). Every control is a change through `write`; the
+panel redraws when the session tells what changed (screens/session_told.py), like the rest."""
 
 from __future__ import annotations
 
@@ -16,10 +17,6 @@ from workshop.session.changes import CloseInput, Moderate, Reveal
 if TYPE_CHECKING:  # the server (and aiohttp) load when the facilitator first starts it, not before
     from workshop.serve import Server
 
-REDRAW_EVERY = 1.0  # seconds between looks: participants' input is drawn in groups, not one by one
-QUIET = 0.8  # during a burst the step is redrawn once it pauses this long (seconds) …
-AT_LEAST_EVERY = 5.0  # … or after this long: a redraw of a big step blocks the loop a moment
-
 
 def _panels(screen):
     if "screens.widgets.join_panel" not in sys.modules:
@@ -33,7 +30,6 @@ class ServesParticipants:
     """Mixed into SessionScreen."""
 
     server: Server | None = None
-    _redraw_wanted = False
 
     async def action_serve(self) -> None:
         if self.server is not None and self.server.running:
@@ -60,32 +56,9 @@ class ServesParticipants:
             self.notify(str(problem), severity="error")
             return
         self.server = server
-        server.hub.saved_listeners.append(self._participants_wrote)
         await self.query_one("#body").mount(JoinPanel(server, id="join-panel"))
-        self._serving_timer = self.set_interval(REDRAW_EVERY, self._serving_tick)
         self.notify(_("Participants join at {address} with code {code}").format(
             address=server.address, code=server.code), timeout=8)
-
-    def _participants_wrote(self) -> None:
-        self._redraw_wanted = True
-        self._wrote_at = time.monotonic()
-
-    def _serving_tick(self) -> None:
-        server = self.server
-        if server is None or server.hub is None:
-            return
-        if server.hub.stopping.is_set():  # the session was closed: the server stops by itself
-            self.run_worker(self.stop_serving())
-            return
-        now = time.monotonic()
-        if self._redraw_wanted and (now - getattr(self, "_wrote_at", 0.0) >= QUIET
-                                    or now - getattr(self, "_drawn_at", 0.0) >= AT_LEAST_EVERY):
-            self._redraw_wanted = False
-            self._drawn_at = now
-            self.prompt_input.show(self.live)
-            self.query_one("#save-state").show_saved(self.live.count())
-        for panel in _panels(self):
-            panel.show()
 
     def serve_again(self) -> None:
         """On opening the session: its room was open to phones when the app let it go (a restart,
@@ -101,8 +74,6 @@ class ServesParticipants:
         server, self.server = self.server, None
         if server is not None:
             await (server.pause() if pause else server.stop())
-        if getattr(self, "_serving_timer", None) is not None:
-            self._serving_timer.stop()
         for panel in _panels(self):
             await panel.remove()
 
@@ -115,13 +86,6 @@ class ServesParticipants:
         await self.stop_serving()
 
     # --- the facilitator's controls (keys on the join panel, and the palette) ----------------
-
-    def _control(self, change) -> None:
-        self.change(change)
-        for panel in _panels(self):
-            panel.show()
-        if self.server is not None and self.server.hub is not None:
-            self.server.hub.look()
 
     def action_seats(self) -> None:
         server = self.server
@@ -142,9 +106,7 @@ class ServesParticipants:
         if server is None or not server.running:
             self.notify(_("Nobody can join now: F8 lets participants join."))
             return
-        code = server.rotate_code()
-        for panel in _panels(self):
-            panel.show()
+        code = server.rotate_code()  # kept with the room: the panel hears it
         self.notify(_("New join code: {code}. The old code no longer works; who joined stays in.").format(code=code),
                     timeout=8)
 
@@ -161,7 +123,7 @@ class ServesParticipants:
                 self.notify(_("No partner is called '{name}'.").format(name=one_line(typed.strip(), 40)),
                             severity="warning")
                 return False
-            return self.change(MoveParticipant(" ".join(name.split()), partner))
+            return self.write(MoveParticipant(" ".join(name.split()), partner))
 
         ask(self.app, _("Put a listed person with another organisation, as: name, organisation"), "",
             _("e.g. Anna de Vries, Zorggroep Oost"), accept)
@@ -172,23 +134,21 @@ class ServesParticipants:
         freed = self.server.hub.free(seat_id)
         if freed is not None:
             self.notify(_("{name}'s seat is free: that device is out.").format(name=one_line(freed.name, 40)))
-        for panel in _panels(self):
-            panel.show()
 
     def show_panels(self) -> None:
         for panel in _panels(self):
             panel.show()
 
     def action_reveal(self) -> None:
-        self._control(Reveal(self.step_id))
+        self.write(Reveal(self.step_id))
 
     def action_close_input(self) -> None:
-        self._control(CloseInput(self.step_id, closed=not self.live.input_closed(self.step_id)))
+        self.write(CloseInput(self.step_id, closed=not self.live.input_closed(self.step_id)))
 
     def action_show_held(self) -> None:
         held = self.live.held()
         if held:
-            self._control(Moderate(held[0].uid, shown=True))
+            self.write(Moderate(held[0].uid, shown=True))
         else:
             self.notify(_("No contribution is waiting."))
 
@@ -199,7 +159,7 @@ class ServesParticipants:
             return
         shown = [x for x in self.live.contributions(self.step_id) if not self.live.is_held(x.uid)]
         if shown:
-            self._control(Moderate(shown[-1].uid, shown=False))
+            self.write(Moderate(shown[-1].uid, shown=False))
 
 
 

@@ -165,7 +165,7 @@ def remove_body(live: LiveSession, change: RemoveBody) -> None:
                                   len(given)).format(name=entries[index]["name"], count=len(given)))
     for contribution in live.contributions(step.id):
         if contribution.item == change.body:
-            live._by_uid.pop(contribution.uid, None)
+            live._drop(contribution.uid)
     del entries[index]
     _save(live, step.id, entries)
 

@@ -41,8 +41,7 @@ def test_f8_lets_participants_join_and_their_contribution_appears(store, room_se
             client = await join(server, name="Bram")
             status, _answer = await send(client, what="contribution", step="ideas", text="From a phone", uid="p1")
             await client.close()
-            await asyncio.sleep(1.2)
-            await pilot.pause()
+            await pilot.pause()  # "received" came after the write, and the session told it before: no timer to wait for
             after = panel_text(app)
             texts = [x.text for x in app.screen.live.contributions("ideas")]
             await pilot.press("f8")  # again: participants can no longer join
@@ -66,7 +65,6 @@ def test_a_waiting_contribution_is_shown_with_one_key(store, room_session):
             client = await join(app.screen.server)
             await send(client, what="contribution", step="secret", text="Held back", uid="h1")
             await client.close()
-            await asyncio.sleep(1.2)
             await pilot.pause()
             waiting = panel_text(app)
             app.screen.query_one("#join-panel").focus()
@@ -89,11 +87,8 @@ def test_the_server_stops_when_the_session_is_closed(store, room_session):
             await pilot.pause()
             server = app.screen.server
             app.screen.write(Close())
-            for _tick in range(50):  # the panel's next look (once a second) stops it
-                await asyncio.sleep(0.1)
-                await pilot.pause()
-                if app.screen.server is None:
-                    break
+            await asyncio.wait_for(server.hub.stopping.wait(), 5)  # set as the session tells it closed
+            await pilot.pause()
             return server.running, app.screen.server
 
     running, kept = asyncio.run(scenario())

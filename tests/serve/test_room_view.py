@@ -43,7 +43,7 @@ def test_a_blind_scale_shows_dots_not_scores_on_screen_and_projector_until_the_r
             await pilot.press("ctrl+f")
             await pilot.pause()
             before = _screen_text(app)
-            app.screen.change(Reveal("trust"))
+            app.screen.write(Reveal("trust"))  # the screen redraws because the session tells it
             await pilot.pause()
             return before, _screen_text(app)
 

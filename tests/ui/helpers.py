@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 SIZE = (120, 40)
 
 
@@ -16,16 +18,28 @@ def _key(ch: str) -> str:
     return names.get(ch, ch)
 
 
+async def written(pilot) -> None:
+    """Let the session's writes on their way reach the disk (they run in the writer thread, not
+    on the event loop), and the screen show what the session told of them."""
+    from workshop.session import SaveFailed
+
+    live = getattr(pilot.app.screen, "live", None)
+    if live is not None:
+        with contextlib.suppress(SaveFailed):  # refused: the screen says so, the test looks
+            await live.save_pending()
+    await pilot.pause()
+
+
 async def go_to(pilot, step_id: str) -> None:
     await pilot.app.screen.open_step(step_id)
-    await pilot.pause()
+    await written(pilot)
 
 
 async def submit(pilot, text: str) -> None:
     """Put text into the focused input (as a paste would) and press Enter."""
     pilot.app.focused.value = text
     await pilot.press("enter")
-    await pilot.pause()
+    await written(pilot)
 
 
 def record_toasts(app) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.ui.helpers import SIZE, go_to
+from tests.ui.helpers import SIZE, go_to, written
 
 BURST = [f"w{number:03d}-{number:03d}" for number in range(20)]
 
@@ -107,12 +107,13 @@ async def test_changes_on_a_full_disk_are_counted_on_screen_and_saved_in_order_l
         monkeypatch.setattr(atomic, "write_atomically", full_disk)
         send_burst(app, "een\rtwee\r")
         await settle(pilot)
+        await written(pilot)
         state = app.screen.query_one(SaveState)
         assert "NOT saved" in str(state.render()) and "2 waiting" in str(state.render())
         assert saved(session_id).contributions("pains") == []
         monkeypatch.setattr(atomic, "write_atomically", real)
         app.screen.retry_saving()
-        await settle(pilot)
+        await written(pilot)
         assert state.has_class("saved")
     assert [c.text for c in saved(session_id).contributions("pains")] == ["een", "twee"]
 

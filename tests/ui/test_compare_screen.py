@@ -222,3 +222,31 @@ async def test_s_marks_a_point_no_longer_mentioned_solved_and_s_again_takes_it_b
         await pilot.press("s")
         screen = await loaded(pilot)
         assert gone.uid not in {p.uid for p in screen.comparison.pains[-1].solved}
+
+
+async def test_a_link_made_in_the_compare_screen_reaches_the_open_session_s_screen_as_a_record(
+        store, history, make_session, make_app, monkeypatch):
+    """The compare screen writes to the session open for the meeting through that session; the
+    session screen hears it from the session, neither screen knowing the other."""
+    from screens.session import SessionScreen
+    from workshop.session import LiveSession
+
+    third = make_session(collaboration=COLLABORATION, date="2026-12-01")  # open: the meeting of today
+    live = LiveSession(store.open_session(third))
+    mine = live.add("pains", "Nobody knows whom to phone", "Zorggroep").uid
+    live.release()
+    earlier = next(c.uid for c in SessionView(store.read_session(history["first"])).contributions("pains"))
+    heard = []
+    told = SessionScreen.on_session_changed
+    monkeypatch.setattr(SessionScreen, "on_session_changed", lambda self, event: (heard.append(event.record),
+                                                                                  told(self, event)))
+    app = make_app(third)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        screen = await loaded(pilot)
+        await screen.save_intent(("link", mine, earlier))  # as the link dialog gives it
+        screen = await loaded(pilot)
+        assert any(p.link for p in screen.comparison.pains[-1].recurring + screen.comparison.pains[-1].new)
+    assert any("links" in record.meta for record in heard)
+    assert SessionView(store.read_session(third)).meta["links"] == [[mine, earlier]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import go_to, toasts
+from tests.ui.helpers import go_to, toasts, written
 from workshop.session import LiveSession
 from workshop.session.changes import DevicesJoined, Score
 
@@ -50,7 +50,7 @@ async def test_a_digit_on_a_phone_score_says_so_and_delete_first_changes_it(stor
         await pilot.press("right")
         assert grid.here() == ("threshold", "Bram")
         await pilot.press("4")
-        await pilot.pause()
+        await written(pilot)
         assert any("Bram scored this on a phone" in message for message in toasts(app))
         assert saved(session_id).scores("interaction", "threshold")["Bram"].value == 1
         await pilot.press("delete")

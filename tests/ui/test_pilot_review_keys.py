@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.helpers import SIZE, go_to
+from tests.ui.helpers import SIZE, go_to, written
 
 
 async def test_a_carried_pilot_is_marked_adjusted_with_a_and_finished_with_d(make_session, make_app, saved, live):
@@ -20,7 +20,7 @@ async def test_a_carried_pilot_is_marked_adjusted_with_a_and_finished_with_d(mak
         action_row, pilot_row = order.index("action"), order.index("pilot")
         await pilot.press("home", *["down"] * action_row, "a")  # a is for a pilot only: nothing happens
         await pilot.press("home", *["down"] * pilot_row, "a")
-        await pilot.pause()
+        await written(pilot)
         assert list(saved(session_id).reviews("review").values()) == ["adjusted"]
         await pilot.press("home", *["down"] * pilot_row, "d")
         await pilot.press("home", *["down"] * action_row, "space")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.helpers import SIZE, go_to, submit, toasts, type_text
+from tests.ui.helpers import SIZE, go_to, submit, toasts, type_text, written
 
 
 async def test_open_step_saves_each_contribution_with_its_partner(make_session, make_app, saved):
@@ -105,13 +105,13 @@ async def test_the_list_on_screen_always_matches_what_is_saved(make_session, mak
             await submit(pilot, text)
             check(count)
         await pilot.press("shift+tab", "home", "shift+down")  # 'one' below 'two'
-        await pilot.pause()
+        await written(pilot)
         check(3)
         await pilot.press("tab")
         await submit(pilot, "four")
         check(4)
         await pilot.press("shift+tab", "end", "delete")  # remove 'four'
-        await pilot.pause()
+        await written(pilot)
         check(3)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.table27 import make_table
-from tests.ui.helpers import SIZE, go_to, submit
+from tests.ui.helpers import SIZE, go_to, submit, written
 
 
 async def test_ctrl_g_then_s_skips_the_current_step_not_the_one_last_chosen_in_the_agenda(make_session, make_app, saved):
@@ -58,7 +58,7 @@ async def test_a_removed_contribution_comes_back_with_u(make_session, make_app, 
         for text in ("one", "two"):
             await submit(pilot, text)
         await pilot.press("shift+tab", "home", "delete")
-        await pilot.pause()
+        await written(pilot)
         assert [c.text for c in saved(session_id).contributions("pains")] == ["two"]
         await pilot.press("u")
         await pilot.pause()

@@ -8,7 +8,7 @@ from textual.widgets import Digits
 
 from screens.widgets.agenda import Agenda
 from screens.widgets.save_state import SaveState
-from tests.ui.helpers import SIZE, go_to, submit, toasts
+from tests.ui.helpers import SIZE, go_to, submit, toasts, written
 from workshop.session import LiveSession
 
 
@@ -174,7 +174,7 @@ async def test_a_failed_save_shows_not_saved_and_is_retried(make_session, make_a
         assert "kept while the disk is full" in str(app.screen.query_one("#contributions").get_option_at_index(0).prompt)
         monkeypatch.setattr(atomic, "write_atomically", real)
         app.screen.retry_saving()
-        await pilot.pause()
+        await written(pilot)
         assert state.has_class("saved")
     assert [c.text for c in saved(session_id).contributions("pains")] == ["kept while the disk is full"]
 

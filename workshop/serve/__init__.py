@@ -1,7 +1,8 @@
 """Participants' own voice: a small web server inside the facilitator's process (no textual here).
 
-`Server(live).start()` on the running event loop; `Hub` turns submissions into changes and
-writes them through `LiveSession.apply_all`, one durable write per group.
+`Server(live).start()` on the running event loop; `Hub` turns submissions into changes, applies
+them in memory and waits for the session's one save path (several in one durable write), and
+pushes the session's records of a moved stage to the phones.
 """
 
 from workshop.serve.hub import Hub, Joined, Refused

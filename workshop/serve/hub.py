@@ -1,6 +1,8 @@
 """The hub owns the server's writes to the session: participants' submissions become changes,
-queued and applied through `LiveSession.apply_all` in one durable write per group (a group
-commit), and each is answered only after that write.
+queued, applied in memory through `LiveSession.apply_in_memory` and put on disk by the session's
+one save path (`await save_pending()`, several submissions in one write: a group commit); each
+is answered only after that write. It listens to the session's records of what changed: a
+record that the stage moved is pushed to the phones (`version`, `moved`).
 
 It runs on the event loop of whoever holds the session (the app, or `workshop serve`): the app
 stays the single writer, and a keypress and a submission never interleave inside a write.
@@ -11,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from typing import Any, Callable
+from typing import Any
 
 from workshop.characters import cleaned
 from workshop.guides import Step
@@ -23,6 +25,7 @@ from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # 
 from workshop.session import LiveSession, SaveFailed, SessionClosed
 from workshop.session import changes as c
 from workshop.session.room import room_of
+from workshop.session.told import Changed, record_of
 from workshop.session.view import DEVICES_JOINED, PICK
 
 MAX_TEXT = 2_000  # characters a participant can send at once
@@ -43,11 +46,10 @@ class Hub:
         self.live = live
         self.joined: dict[str, Joined] = seated(live)
         self.answered: dict[str, set[str]] = {}  # step id → ids of those who sent something
-        self.saved_listeners: list[Callable[[], None]] = []
         self.version = time.time_ns() // 1_000  # unlike any before a restart: open pages load afresh
-        self.stage = self._stage()
         self._moved = asyncio.Event()
         self.stopping = asyncio.Event()
+        live.listen(self.heard)
         self._waiting: list[tuple[list[c.Change], asyncio.Future]] = []
         self._scheduled = False
         self._sending: dict[tuple[str, str], asyncio.Future] = {}  # (seat, submission id) on its way
@@ -75,22 +77,24 @@ class Hub:
 
     # --- what the room sees moving -------------------------------------------------------------
 
-    def _stage(self) -> tuple[Any, ...]:
-        live = self.live
-        step = live.current.id
-        return step, live.revealed(step), live.input_closed(step), live.closed
-
-    def look(self) -> None:
-        """Compare the meeting's stage with the last one seen; tell the pages when it moved.
-        Called on a short interval, and after each write."""
-        stage = self._stage()
-        if stage != self.stage:
-            self.stage = stage
+    def heard(self, record: Changed) -> None:
+        """The session told what changed: when the stage moved (another step, a reveal, input
+        closed, the session closed), the pages learn it now, through `/events`."""
+        if record.stage:
             self.version += 1
-            moved, self._moved = self._moved, asyncio.Event()
-            moved.set()
+            self._wake()
         if self.live.closed:
-            self.stopping.set()
+            self.stop()
+
+    def stop(self) -> None:
+        """Refuse everything from now on, and let the pages' event streams end."""
+        self.live.unlisten(self.heard)
+        self.stopping.set()
+        self._wake()
+
+    def _wake(self) -> None:
+        moved, self._moved = self._moved, asyncio.Event()
+        moved.set()
 
     async def moved(self, timeout: float) -> bool:
         """Wait until the stage moves (True) or `timeout` seconds pass (False)."""
@@ -218,7 +222,9 @@ class Hub:
         for change in wanted:
             if isinstance(change, c.Score):
                 who.given[(change.step, change.item)] = change.value
-        self.answered.setdefault(step_id, set()).add(who.id)
+        if who.id not in self.answered.setdefault(step_id, set()):
+            self.answered[step_id].add(who.id)
+            self.live.tell(Changed(room=True))  # kept here, not in the session: told here
         return outcomes[1 if isinstance(wanted[0], c.DevicesJoined) else 0] if outcomes else None
 
     async def joined_from_device(self, who: Joined) -> None:
@@ -281,7 +287,7 @@ class Hub:
         live = self.live
         try:
             undo, group, outcomes = self._apply_whole(group)
-            await live.save_pending()
+            await live.save_pending()  # the one save path: encoded and written off the loop
         except SaveFailed as problem:
             if undo.still_pending():  # refused means not kept: the phones are told, nothing waits
                 undo.undo()
@@ -308,9 +314,6 @@ class Hub:
                 future.set_exception(refused)
             else:
                 future.set_result(mine)
-        for listener in list(self.saved_listeners):
-            listener()
-        self.look()
 
 
 def seated(live: LiveSession) -> dict[str, Joined]:
@@ -367,3 +370,7 @@ class Undo:
                     live.meta[key] = old
         made = {id(change) for change in self.made}
         live.pending = [change for change in live.pending if id(change) not in made]
+        steps = {x.step for pair in self.contributions.values() for x in pair if x is not gone}
+        undone = record_of(steps, self.fields)  # what the screen showed of it goes, and what waits
+        live.tell(undone | (Changed(saved=False, waiting=len(live.pending), problem=live.problem) if live.pending
+                            else Changed(saved=True)))

@@ -20,7 +20,9 @@ from workshop.session import LiveSession, SaveFailed, SessionClosed
 from workshop.session.changes import OpenRoom
 from workshop.session.room import room_of
 
-LOOK_EVERY = 0.3  # seconds between looks at the meeting's stage (a step moved, a reveal, …)
+# Housekeeping, not a look at the meeting: the doors close connections idle for longer than
+# IDLE_TIMEOUT on this slow timer. What the phones see moving comes with the session's records.
+SWEEP_EVERY = 1.0  # seconds
 BACKLOG = 1_024  # connections the system holds until accepted: 200 phones joining at once wait in it
 
 
@@ -67,7 +69,7 @@ class Server:
     runner: web.AppRunner | None = None
     doors: Doors | None = None  # the connection limits (made at start, from the descriptors free then)
     _listening: asyncio.AbstractServer | None = None
-    _looking: asyncio.Task | None = None
+    _sweeping: asyncio.Task | None = None
 
     @property
     def shown_host(self) -> str:
@@ -145,23 +147,20 @@ class Server:
             self.port = self._listening.sockets[0].getsockname()[1]
             application[SETTINGS]["hosts"] = allowed_hosts(self.host, self.port, also)
         self.runner = runner
-        self._looking = asyncio.get_running_loop().create_task(self._look())
+        self._sweeping = asyncio.get_running_loop().create_task(self._sweep(doors))
 
-    async def _look(self) -> None:
-        assert self.hub is not None
-        while not self.hub.stopping.is_set():
-            self.hub.look()
-            if self.doors is not None:
-                self.doors.sweep()
-            await asyncio.sleep(LOOK_EVERY)
+    async def _sweep(self, doors: Doors) -> None:
+        """Close idle connections now and then: the doors' housekeeping (the meeting is not looked at)."""
+        while True:
+            await asyncio.sleep(SWEEP_EVERY)
+            doors.sweep()
 
     async def stop(self) -> None:
         if self.hub is not None:
-            self.hub.stopping.set()
-            self.hub.look()
-        if self._looking is not None:
-            self._looking.cancel()
-            self._looking = None
+            self.hub.stop()
+        if self._sweeping is not None:
+            self._sweeping.cancel()
+            self._sweeping = None
         if self._listening is not None:
             self._listening.close()
             self._listening = None

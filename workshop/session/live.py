@@ -1,9 +1,11 @@
 """A session opened for the meeting: every change goes through `apply`, one path.
 
 `apply(change)` checks the change, updates the one in-memory model (the meta record and the
-contributions of `SessionView`) and writes the whole session durably (workshop/store/atomic.py)
-before it returns. When the disk refuses, the change stays in `pending`, `SaveFailed` is raised,
-and `retry()` writes everything that waits, in the order it was made.
+contributions of `SessionView`), tells its listeners what changed (a `Changed` record,
+workshop/session/told.py) and puts the session on disk through the one save path
+(workshop/session/saving.py): on an event loop without waiting for the disk, the outcome told
+as a record; without one, durably before it returns. When the disk refuses, the change stays in
+`pending`, in the order it was made, and is retried.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from workshop.i18n import _
 from workshop.model import Contribution, PromptKind, now_iso
 from workshop.session import changes as c
 from workshop.session.rules import APPLY, ID_PREFIX_EXTRA, MAX_TEXT  # noqa: F401 (names kept importable)
+from workshop.session.saving import SaveFailed, Saves
+from workshop.session.told import Changed, record_of
 from workshop.session.view import SessionView
 from workshop.store import SessionFile, StoreError, check
 from workshop.store.atomic import encode
 from workshop.timer import Timebox
 
-class SaveFailed(StoreError):
-    """The disk refused a change; it is kept in memory and retried."""
+__all__ = ["Changed", "LiveSession", "SaveFailed", "SessionClosed", "SessionFull"]
+_GONE = object()
 
 
 class SessionFull(ValueError):
@@ -40,7 +44,7 @@ class SessionClosed(StoreError):
     """A closed session (or one open elsewhere) cannot be changed."""
 
 
-class LiveSession(SessionView):
+class LiveSession(Saves, SessionView):
     """A session opened for the meeting. The methods named after intents (add, score, …) are
     shorthands that make a change and apply it."""
 
@@ -49,8 +53,10 @@ class LiveSession(SessionView):
         self.file = file
         self.clock = clock
         self.pending: list[c.Change] = []  # applied in memory, not yet on disk, oldest first
-        self.saved_at: str = ""
+        self._start_saving()
         self._changed = False
+        self._steps_touched: set[str] = set()  # what the change being applied touched: its record
+        self._meta_touched: set[str] = set()
         # What the file will hold, counted from its size as opened and grown by each record put
         # since (an edit counts its growth only; nothing shrinks the count: it errs on the safe side).
         self._bytes = _size_of(file)
@@ -71,10 +77,13 @@ class LiveSession(SessionView):
         else:
             self._guard()
         self._changed = False
+        self._steps_touched, self._meta_touched = set(), set()
         outcome = APPLY[type(change)](self, change)
         if self._changed:
-            self.pending.append(change)
-            self.retry()
+            self._pend(change)
+        self.tell(record_of(self._steps_touched, self._meta_touched))
+        if self._changed:
+            self._save()
         return outcome
 
     def apply_all(self, changes: list[c.Change]) -> list[Any]:
@@ -86,13 +95,14 @@ class LiveSession(SessionView):
         return outcomes
 
     def apply_in_memory(self, changes: list[c.Change], keep_free: int = RESERVE) -> list[Any]:
-        """Make the changes in memory only; they wait in `pending` until a write (`retry`, or
-        `save_pending` in a thread) puts them on disk. Outcomes as for `apply_all`. This is the
-        participants' path: a change that would leave less than `keep_free` bytes of the session's
-        room is refused (SessionFull), so the facilitator can always go on."""
+        """Make the changes in memory only, told as one record; they wait in `pending` until a
+        write (`await save_pending()`, or `retry`) puts them on disk. Outcomes as for `apply_all`.
+        This is the participants' path: a change that would leave less than `keep_free` bytes of
+        the session's room is refused (SessionFull), so the facilitator can always go on."""
         self._guard()
         outcomes: list[Any] = []
         self._keep_free = keep_free
+        self._steps_touched, self._meta_touched = set(), set()
         try:
             for change in changes:
                 self._changed = False
@@ -102,45 +112,15 @@ class LiveSession(SessionView):
                     outcomes.append(refused if isinstance(refused, ValueError) else ValueError(str(refused)))
                     continue
                 if self._changed:
-                    self.pending.append(change)
+                    self._pend(change)
         finally:
             self._keep_free = MARGIN
+            self.tell(record_of(self._steps_touched, self._meta_touched))
         return outcomes
 
     def room(self) -> int:
         """Bytes the session file can still grow by before the store would refuse to read it."""
         return check.MAX_SESSION_BYTES - self._bytes
-
-    async def save_pending(self) -> None:
-        """Write every pending change durably, the disk's slow part in a thread so the event
-        loop goes on meanwhile; SaveFailed as `retry`. Call it from the loop that applies changes."""
-        import asyncio
-
-        if not self.pending:
-            return
-        waiting = list(self.pending)
-        version = self.file.new_version(self.tables())  # encoded here: the model does not move under it
-        try:
-            await asyncio.to_thread(self.file.write_version, *version)
-        except OSError as error:
-            raise SaveFailed(_("Not saved yet: {problem}. It will be retried.").format(
-                problem=error.strerror or str(error))) from None
-        written = {id(change) for change in waiting}
-        self.pending = [change for change in self.pending if id(change) not in written]
-        self.saved_at = now_iso()
-
-    def retry(self) -> bool:
-        """Write the session with every pending change. True when nothing is pending."""
-        if not self.pending:
-            return True
-        try:
-            self.file.save(self.tables())
-        except OSError as error:
-            raise SaveFailed(_("Not saved yet: {problem}. It will be retried.").format(
-                problem=error.strerror or str(error))) from None
-        self.pending.clear()
-        self.saved_at = now_iso()
-        return True
 
     def _guard(self) -> None:
         if self.file.read_only:
@@ -158,12 +138,30 @@ class LiveSession(SessionView):
                                 "Start a new session to go on.").format(limit=check.size_label(check.MAX_SESSION_BYTES)))
         self._bytes += max(grows, 0)
         self._by_uid[contribution.uid] = contribution
-        self._changed = True
+        self._moved(contribution.step)
+        if old is not None and old.step != contribution.step:
+            self._steps_touched.add(old.step)
         return contribution
 
+    def _drop(self, uid: str) -> None:
+        gone = self._by_uid.pop(uid, None)
+        if gone is not None:
+            self._moved(gone.step)
+
+    def _moved(self, step_id: str) -> None:
+        """A contribution of the step was put, taken out or moved in place."""
+        self._steps_touched.add(step_id)
+        self._changed = True
+
     def _set_meta(self, **fields: Any) -> None:
+        self._meta_touched.update(key for key, value in fields.items() if self.meta.get(key, _GONE) != value)
         self.meta.update(fields, updated=now_iso())
         self._changed = True
+
+    def _forget(self, key: str) -> None:
+        if self.meta.pop(key, _GONE) is not _GONE:
+            self._meta_touched.add(key)
+            self._changed = True
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):
@@ -300,7 +298,9 @@ class LiveSession(SessionView):
         self.apply(c.Close())
 
     def release(self) -> None:
-        """Let go of the session file (and its lock); the catalogue learns the latest state."""
+        """Write what waits, then let go of the session file (and its lock); the catalogue learns
+        the latest state."""
+        self._stop_saving()
         self.file.release()
 
 

@@ -61,8 +61,7 @@ def _edit(live: LiveSession, change: c.EditContribution) -> Contribution:
 
 
 def _remove(live: LiveSession, change: c.RemoveContribution) -> None:
-    if live._by_uid.pop(change.uid, None) is not None:
-        live._changed = True
+    live._drop(change.uid)
 
 
 def _restore(live: LiveSession, change: c.Restore) -> Contribution:
@@ -87,7 +86,7 @@ def _move(live: LiveSession, change: c.MoveContribution) -> None:
     for position, contribution in enumerate(ordered):
         if contribution.position != position:
             contribution.position = position
-            live._changed = True
+            live._moved(contribution.step)
 
 
 def _revise(live: LiveSession, change: c.Revise) -> Contribution:
@@ -300,7 +299,7 @@ def _close(live: LiveSession, change: c.Close) -> None:
             continue
         box.pause(now)
         timers[step_id] = box.to_dict()
-    live.meta.pop(ROOM, None)  # a closed session takes no one: its codes and seats are gone
+    live._forget(ROOM)  # a closed session takes no one: its codes and seats are gone
     live._set_meta(status=str(SessionStatus.CLOSED), closed=now_iso(), timers=timers)
 
 

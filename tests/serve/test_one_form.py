@@ -219,7 +219,6 @@ def test_the_events_say_ended_when_the_session_closes(serving):
             async with phone.get("/events") as stream:
                 await stream.content.readline()  # the retry line: the stream is open
                 server.live.close()
-                server.hub.look()
                 lines = [line.decode().strip() async for line in stream.content]
             await phone.close()
             return lines

@@ -65,8 +65,8 @@ def rss_mb() -> float:
 
 def prepare(root: Path) -> tuple[Any, str, list[str]]:
     from tests.table27 import PARTNERS, make_table
-    from workshop.guides import load_shelf
-    from workshop.store import Store
+    from workshop.core.guides import load_shelf
+    from workshop.core.store import Store
 
     store = Store(root / "store")
     store.ensure()
@@ -132,9 +132,9 @@ class Facilitator:
 
 async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
     from screens.app import WorkshopApp
-    from workshop.settings import Config
-    from workshop.guides import load_shelf
-    from workshop.session import SessionView
+    from workshop.core.config.settings import Config
+    from workshop.core.guides import load_shelf
+    from workshop.core.session import SessionView
 
     store, session_id, partners = prepare(root)
     app = WorkshopApp(store=store, shelf=load_shelf(), lang="nl", session_id=session_id,

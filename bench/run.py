@@ -320,9 +320,9 @@ class Bench:
     # durable save ------------------------------------------------------------------------
 
     def save_figure(self) -> Figure:
-        from workshop.model import PromptKind
-        from workshop.session import LiveSession
-        from workshop.store import Store
+        from workshop.core.model import PromptKind
+        from workshop.core.session import LiveSession
+        from workshop.core.store import Store
 
         figure = Figure(f"durable save, {self.count} stored vs none", "<= 5 ms and <= 1.5x none")
         assert self.main_store and self.main
@@ -388,8 +388,8 @@ class Bench:
         from textual import events
 
         from screens.app import WorkshopApp
-        from workshop.guides import load_shelf
-        from workshop.store import Store
+        from workshop.core.guides import load_shelf
+        from workshop.core.store import Store
 
         # The session screen redraws its timer every second; a key whose measuring window holds
         # a timer's tick is measured again rather than blamed for the tick's frame.
@@ -489,14 +489,14 @@ class Bench:
     def compare_figure(self) -> Figure:
         figure = Figure("compare 12 sessions of 300 contributions", "<= 300 ms")
         try:
-            compare = importlib.import_module("workshop.compare")
+            compare = importlib.import_module("workshop.core.compare")
         except ModuleNotFoundError as error:
-            if error.name != "workshop.compare":
+            if error.name != "workshop.core.compare":
                 raise
             figure.note = "not built yet (workshop/compare.py)"
             return figure
-        from workshop.session import SessionView
-        from workshop.store import Store
+        from workshop.core.session import SessionView
+        from workshop.core.store import Store
 
         store = Store(self.clone(self.compare_store))
         (name,) = list(self.compare.collaborations)
@@ -525,14 +525,14 @@ class Bench:
     def export_figure(self) -> Figure:
         figure = Figure("export 500 contributions to md + html", "<= 200 ms")
         try:
-            export = importlib.import_module("workshop.export")
+            export = importlib.import_module("workshop.present.export")
         except ModuleNotFoundError as error:
-            if error.name != "workshop.export":
+            if error.name != "workshop.present.export":
                 raise
-            figure.note = "not built yet (workshop/export.py)"
+            figure.note = "not built yet (workshop/present/export.py)"
             return figure
-        from workshop.session import SessionView
-        from workshop.store import Store
+        from workshop.core.session import SessionView
+        from workshop.core.store import Store
 
         assert self.main_store and self.main
         store = Store(self.clone(self.main_store))

@@ -12,16 +12,16 @@ from textual.screen import Screen
 
 from screens.commands import bindings, every_command
 from screens.themes import DEFAULT_THEME, HIGH_CONTRAST
-from workshop.i18n import _, use_language
-from workshop.locations import exports_folder
+from workshop.core.text.i18n import _, use_language
+from workshop.core.config.locations import exports_folder
 from workshop.present.text import visible
-from workshop.settings import Config, SettingError, load
-from workshop.store import SessionBusy, Store, StoreError
+from workshop.core.config.settings import Config, SettingError, load
+from workshop.core.store import SessionBusy, Store, StoreError
 
 if TYPE_CHECKING:  # the guides and the session service are imported when first used: a faster start
     from textual.app import SystemCommand
 
-    from workshop.guides import GuideShelf
+    from workshop.core.guides import GuideShelf
 
 
 class WorkshopApp(App[int]):
@@ -40,7 +40,7 @@ class WorkshopApp(App[int]):
             except SettingError as problem:  # one line on screen; the defaults hold
                 config = Config()
                 self.start_notices.append((str(problem), "error"))
-        self.config = config  # keys, serve host and port, folders: workshop/settings.py
+        self.config = config  # keys, serve host and port, folders: workshop/core/config/settings.py
         self.store = store
         self._shelf = shelf
         self._shelf_lock = threading.Lock()
@@ -83,7 +83,7 @@ class WorkshopApp(App[int]):
             self.start_screen = None
 
     def apply_keymap(self) -> None:
-        """The user's own keys (keymap.toml, read with the configuration: workshop/keymap.py);
+        """The user's own keys (keymap.toml, read with the configuration: workshop/core/config/keymap.py);
         ids no command has are named, the others apply."""
         keymap = dict(self.config.keys)
         if not keymap:
@@ -121,9 +121,9 @@ class WorkshopApp(App[int]):
         """The screen of a session and what to tell the facilitator (why it is read-only, or why
         it cannot be opened: then no screen)."""
         from screens.session import SessionScreen
-        from workshop.session import LiveSession
-        from workshop.session.view import is_closed
-        from workshop.store.store import META
+        from workshop.core.session import LiveSession
+        from workshop.core.session.view import is_closed
+        from workshop.core.store.store import META
 
         reason = ""
         try:
@@ -240,8 +240,8 @@ class WorkshopApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def export_minutes(self, session_id: str) -> None:
         """Write the minutes as Markdown and HTML into the store's exports/ folder."""
-        from workshop.export import save_export
-        from workshop.session import SessionView
+        from workshop.present.export import save_export
+        from workshop.core.session import SessionView
 
         try:
             view = SessionView(self.store.read_session(session_id))

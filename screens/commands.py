@@ -2,7 +2,7 @@
 
 The key bindings (`BINDINGS = bindings("session")`), the footer, the F1 help and the command
 palette are all made from this list, so a command cannot show one key in the footer and another
-in the help. The id is what a user's keymap.toml remaps (workshop/keymap.py); an id names all
+in the help. The id is what a user's keymap.toml remaps (workshop/core/config/keymap.py); an id names all
 keys of its command, so `"app.help" = "f2"` replaces both F1 and its ctrl key.
 
 Every F-key has a ctrl key beside it: F-keys are media keys on Mac laptops and several are taken
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from textual.binding import Binding
 
-from workshop.i18n import N_
+from workshop.core.text.i18n import N_
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -221,8 +221,8 @@ COMMANDS: tuple[Command, ...] = (
 def consent_statuses() -> tuple[Command, ...]:
     """A number key per consent status, in the order the consent step shows them."""
     # Read when the consent step is first needed: the labels' module is not needed to start.
-    from workshop.model import ConsentStatus
-    from workshop.summary import CONSENT_LABELS
+    from workshop.core.model import ConsentStatus
+    from workshop.core.outcomes.summary import CONSENT_LABELS
 
     return tuple(C(f"consent.status_{number}", str(number % 10), CONSENT_LABELS[status], f"status({number})",
                    "consent", footer=False, palette=False)

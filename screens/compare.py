@@ -1,6 +1,6 @@
 """Compare: how the collaboration of a session developed, over that session and its earlier ones.
 
-The sessions are read and compared in a thread (`workshop.compare`), so the screen stays
+The sessions are read and compared in a thread (`workshop.core.compare`), so the screen stays
 responsive; the sections are drawn by `workshop.present.compare`, as `workshop compare` draws
 them, so what people typed looks the same in both and is never read as markup.
 """
@@ -23,7 +23,7 @@ from screens.commands import bindings
 from screens.compare_links import LinkPainsDialog, MatchesDialog, match_options
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
-from workshop.compare import (
+from workshop.core.compare import (
     Comparison,
     compare_sessions,
     link_pains,
@@ -32,7 +32,7 @@ from workshop.compare import (
     select_sessions,
     unlink_pains,
 )
-from workshop.i18n import _, current_language, day, ngettext
+from workshop.core.text.i18n import _, current_language, day, ngettext
 from workshop.present.compare import (
     actions_table,
     headline_text,
@@ -48,8 +48,8 @@ from workshop.present.compare import (
 )
 from workshop.present.compare_attendance import attendance_table
 from workshop.present.compare_html import save_comparison_page
-from workshop.session import SessionView
-from workshop.store import Store, StoreError
+from workshop.core.session import SessionView
+from workshop.core.store import Store, StoreError
 
 MAX_SESSIONS = 12  # the newest this many; more would not fit side by side
 

@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 
 from screens.commands import bindings
 from screens.text import literal, one_line
-from workshop.compare import Comparison
-from workshop.i18n import _, day
+from workshop.core.compare import Comparison
+from workshop.core.text.i18n import _, day
 
 Intent = tuple[str, str, str]  # ("link" | "not_same" | "unlink" | "solved" | "unsolved", uid, uid)
 

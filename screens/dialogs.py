@@ -12,8 +12,8 @@ from textual.widgets import Input, Label, TextArea
 
 from screens.commands import bindings
 from screens.widgets.entry import Entry
-from workshop.characters import cleaned
-from workshop.i18n import _
+from workshop.core.text.characters import cleaned
+from workshop.core.text.i18n import _
 
 
 class TextDialog(ModalScreen[str | None]):
@@ -124,7 +124,7 @@ class AttendanceDialog(ModalScreen[None]):
         listing = self.query_one("#attendance-list", OptionList)
         keep = listing.highlighted or 0
         statuses = self.statuses()
-        from workshop.attribution import cards_of
+        from workshop.core.typed.attribution import cards_of
 
         cards = cards_of(self.view.meta)
 
@@ -149,7 +149,7 @@ class AttendanceDialog(ModalScreen[None]):
         return str(option.id) if option is not None else None
 
     def action_mark(self, status: str) -> None:
-        from workshop.session.changes import SetAttendance
+        from workshop.core.session.changes import SetAttendance
 
         if (partner := self._partner()) is not None and self.write(SetAttendance(partner, status)):
             listing = self.query_one("#attendance-list")
@@ -157,7 +157,7 @@ class AttendanceDialog(ModalScreen[None]):
             listing.action_cursor_down()
 
     def action_cycle(self) -> None:
-        from workshop.session.changes import SetAttendance
+        from workshop.core.session.changes import SetAttendance
 
         order = ["present", "absent", "excused", ""]
         if (partner := self._partner()) is not None:
@@ -166,7 +166,7 @@ class AttendanceDialog(ModalScreen[None]):
                 self.redraw()
 
     def action_everyone(self) -> None:
-        from workshop.session.changes import SetAttendance
+        from workshop.core.session.changes import SetAttendance
 
         for partner, status in self.statuses().items():
             if not status:
@@ -175,8 +175,8 @@ class AttendanceDialog(ModalScreen[None]):
 
     def action_card(self) -> None:
         """A partner's short name (typed as 'Arnhem: …') and group (a mean per group), as 'short, group'."""
-        from workshop.attribution import cards_of
-        from workshop.session.changes import SetPartnerCard
+        from workshop.core.typed.attribution import cards_of
+        from workshop.core.session.changes import SetPartnerCard
 
         if (partner := self._partner()) is None:
             return

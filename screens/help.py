@@ -10,7 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from screens.commands import bindings, commands_in, key_display, places_on
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 
 
 def key_table(screen: Screen) -> Table:

@@ -15,8 +15,8 @@ from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
 from screens.widgets.session_list import ListRow, SessionList
-from workshop.i18n import _, day, ngettext
-from workshop.model import SessionInfo
+from workshop.core.text.i18n import _, day, ngettext
+from workshop.core.model import SessionInfo
 
 
 MORE = "more:"  # the key of a row that stands for a collaboration's earlier sessions
@@ -200,7 +200,7 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="demo")
     def make_demo(self) -> None:
-        from workshop.demo import make_demo
+        from workshop.core.making.demo import make_demo
 
         try:
             made = make_demo(self.app.store)

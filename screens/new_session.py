@@ -13,11 +13,11 @@ from textual.widgets import Button, Label, Select, Static, TextArea
 from screens.commands import bindings
 from screens.widgets.entry import Entry
 from screens.widgets.footer import TranslatedFooter
-from workshop.i18n import _
-from workshop import clock
-from workshop.model import Participant, PartnerCard
-from workshop.store import StoreError
-from workshop.prepare import Plan, PrepareError, collaboration_details, collaborations, partner_specs, prepare_session
+from workshop.core.text.i18n import _
+from workshop.core.machine import clock
+from workshop.core.model import Participant, PartnerCard
+from workshop.core.store import StoreError
+from workshop.core.making.prepare import Plan, PrepareError, collaboration_details, collaborations, partner_specs, prepare_session
 
 
 class NewSessionScreen(ModalScreen[str | None]):

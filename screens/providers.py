@@ -17,7 +17,7 @@ from textual.markup import escape
 from textual.screen import Screen
 
 from screens.commands import commands_in, key_display, places_on
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 
 
 def available(node: DOMNode, action: str) -> bool:

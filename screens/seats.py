@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from screens.commands import bindings
 from screens.text import literal, one_line
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 
 
 def seat_line(name: str, partner: str, scribe: bool, minutes: int) -> Text:

@@ -27,8 +27,8 @@ def warm() -> None:
     import screens.widgets.join_panel  # noqa: F401 - workshop.serve: aiohttp, jinja2, the hub, the pages
     import workshop.serve.doors  # noqa: F401
     import workshop.serve.qr  # noqa: F401 - segno
-    import workshop.settings  # noqa: F401
-    from workshop.i18n import number
+    import workshop.core.config.settings  # noqa: F401
+    from workshop.core.text.i18n import number
 
     number(1)  # Babel's number symbols for the app's language: the panel's counts
 

@@ -27,10 +27,10 @@ from screens.widgets.footer import TranslatedFooter
 from screens.widgets.kinds import INPUTS
 from screens.widgets.save_state import SaveState
 from screens.widgets.step_timer import StepTimer
-from workshop.i18n import _, day
-from workshop.model import PromptKind
-from workshop.session import Change, Changed, LiveSession, SessionClosed
-from workshop.session.changes import (
+from workshop.core.text.i18n import _, day
+from workshop.core.model import PromptKind
+from workshop.core.session import Change, Changed, LiveSession, SessionClosed
+from workshop.core.session.changes import (
     AddMinutes,
     AddStep,
     Close,
@@ -40,7 +40,7 @@ from workshop.session.changes import (
     Skip,
     StartTimer,
 )
-from workshop.timer import TimeLeft
+from workshop.core.session.timer import TimeLeft
 
 GRID_KINDS = (PromptKind.SCALE, PromptKind.VOTE, PromptKind.CONSENT)
 AGENDA_EVERY = 5  # seconds between redraws of the agenda's times

@@ -3,8 +3,8 @@ private note for the step (ctrl+o) and the next meeting's date and place."""
 
 from __future__ import annotations
 
-from workshop.i18n import _
-from workshop.session.changes import SetNextMeeting, SetNote
+from workshop.core.text.i18n import _
+from workshop.core.session.changes import SetNextMeeting, SetNote
 
 
 class AsksForNotes:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from screens.serve_warm import warm_soon, warmed
 from screens.text import one_line
-from workshop.i18n import _
-from workshop.session.changes import CloseInput, Moderate, Reveal
+from workshop.core.text.i18n import _
+from workshop.core.session.changes import CloseInput, Moderate, Reveal
 
 if TYPE_CHECKING:  # the server (and aiohttp) load when the facilitator first starts it, not before
     from workshop.serve import Server
@@ -63,7 +63,7 @@ class ServesParticipants:
     def serve_again(self) -> None:
         """On opening the session: its room was open to phones when the app let it go (a restart,
         a crash, leaving the session), so it opens again with the same code and seats."""
-        from workshop.session.room import listening
+        from workshop.core.session.room import listening
 
         if not self.live.read_only and listening(self.live.meta):
             self.run_worker(self.action_serve())
@@ -114,7 +114,7 @@ class ServesParticipants:
         """A listed person joins for the organisation the list gives them; here the facilitator
         changes it (typed as 'name, organisation'; an empty organisation: none)."""
         from screens.dialogs import ask
-        from workshop.session.changes import MoveParticipant
+        from workshop.core.session.changes import MoveParticipant
 
         def accept(answer: str) -> bool:
             name, _comma, typed = answer.partition(",")
@@ -168,7 +168,7 @@ def _partner_named(live, typed: str) -> str | None:
     left out, as the picker's filter finds them); "" for none typed; None for no partner or several."""
     if not typed:
         return ""
-    from workshop.attribution import cards_of, fold, matching
+    from workshop.core.typed.attribution import cards_of, fold, matching
 
     whole = [p for p in live.partners if fold(p) == fold(typed)]
     found = whole or matching(typed, live.partners, cards_of(live.meta))

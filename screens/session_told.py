@@ -1,4 +1,4 @@
-"""The session screen hears what changed: each record the session tells (workshop/session/told.py)
+"""The session screen hears what changed: each record the session tells (workshop/core/session/told.py)
 becomes one Textual message; the records that arrive before the screen gets to them (a burst of
 keys, a group of phones) are merged, and it redraws once, before the frame is painted, only what
 they name: the step's input, the agenda, the timer, the saved state, the join panel. Whoever made
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from workshop.i18n import _
-from workshop.session.told import NOTHING, Changed
+from workshop.core.text.i18n import _
+from workshop.core.session.told import NOTHING, Changed
 
 # What each part of the screen shows of the meta (the rest of it is the step input's).
 STEP_PARTS = frozenset({"notes", "steps", "attendance", "status", "order", "skipped", "added_bodies"})  # show_step

@@ -13,12 +13,12 @@ from screens.text import literal
 from screens.widgets.footer import TranslatedFooter
 from dataclasses import replace
 
-from workshop.i18n import _, ngettext
-from workshop.model import ConsentStatus
+from workshop.core.text.i18n import _, ngettext
+from workshop.core.model import ConsentStatus
 from workshop.present.room import attendance
 from workshop.present.summary import section_text
-from workshop.session import SessionView
-from workshop.summary import ACTIONS_KEY, SummaryLine, SummarySection, consent_label, summarise
+from workshop.core.session import SessionView
+from workshop.core.outcomes.summary import ACTIONS_KEY, SummaryLine, SummarySection, consent_label, summarise
 
 
 def fold(section: SummarySection) -> SummarySection:

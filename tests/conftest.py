@@ -19,13 +19,13 @@ TODAY = date(2026, 11, 29)
 
 # `WORKSHOP_TEST_TRAVEL_DAYS=N` moves the machine's clock N days for every test: tests/core/
 # test_any_date.py runs the date-sensitive suites so, a year ahead and a year back, to prove that
-# nothing but workshop.clock reads the machine's date.
+# nothing but workshop.core.machine.clock reads the machine's date.
 TRAVEL_DAYS = int(os.environ.get("WORKSHOP_TEST_TRAVEL_DAYS", "0"))
 
 
 @pytest.fixture(autouse=True)
 def pinned_today() -> Iterator[date]:
-    from workshop import clock
+    from workshop.core.machine import clock
 
     clock.pin(TODAY)
     if TRAVEL_DAYS:
@@ -46,14 +46,14 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("WORKSHOP_LANG", raising=False)
-    from workshop.i18n import use_language
+    from workshop.core.text.i18n import use_language
 
     use_language("en")
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    from workshop.store import Store
+    from workshop.core.store import Store
 
     made = Store(tmp_path / "store")
     made.ensure()
@@ -62,7 +62,7 @@ def store(tmp_path: Path):
 
 @pytest.fixture
 def shelf():
-    from workshop.guides import load_shelf
+    from workshop.core.guides import load_shelf
 
     return load_shelf()
 
@@ -70,8 +70,8 @@ def shelf():
 @pytest.fixture
 def make_session(store, shelf):
     """Prepare a session in the test store; returns its id."""
-    from workshop.model import Participant
-    from workshop.prepare import Plan, prepare_session
+    from workshop.core.model import Participant
+    from workshop.core.making.prepare import Plan, prepare_session
 
     def make(guide: str = "procesregie", collaboration: str = "Zorg Oost", lang: str = "en",
              partners: tuple[str, ...] = ("Gemeente", "Zorggroep", "Woonstede"), date: str = "2026-11-20",
@@ -86,7 +86,7 @@ def make_session(store, shelf):
 @pytest.fixture
 def live(store, make_session):
     """An open LiveSession of the procesregie guide, released after the test."""
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     opened = []
 

@@ -12,10 +12,10 @@ from screens.widgets.base import PromptInput
 from screens.widgets.contributions import ContributionLine, ContributionList
 from screens.widgets.entry import Entry as Input
 from screens.widgets.lines import Item
-from workshop.attribution import attribute, cards_of
-from workshop.characters import cleaned
-from workshop.i18n import N_, _
-from workshop.session.changes import Assign, Change
+from workshop.core.typed.attribution import attribute, cards_of
+from workshop.core.text.characters import cleaned
+from workshop.core.text.i18n import N_, _
+from workshop.core.session.changes import Assign, Change
 
 ROW = "row:"
 

@@ -9,10 +9,10 @@ from textual.containers import Vertical
 from textual.message import Message
 
 from screens.widgets.contributions import ContributionList
-from workshop.guides import Step
-from workshop.session import Change, SessionView
-from workshop.i18n import _
-from workshop.session.changes import MoveContribution, RemoveContribution, Restore
+from workshop.core.guides import Step
+from workshop.core.session import Change, SessionView
+from workshop.core.text.i18n import _
+from workshop.core.session.changes import MoveContribution, RemoveContribution, Restore
 
 
 class PromptInput(Vertical):
@@ -29,7 +29,7 @@ class PromptInput(Vertical):
 
     @dataclass
     class Wants(Message):
-        """Make this change (workshop/session/changes.py). `typed` is what the facilitator typed,
+        """Make this change (workshop/core/session/changes.py). `typed` is what the facilitator typed,
         given back to the entry when the change is refused, so nothing typed is lost."""
 
         change: Change

@@ -11,14 +11,14 @@ from screens.text import literal, one_line, visible
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
-from workshop.summary import consent_label
-from workshop.attendance import away
-from workshop.attendance import word as attendance_word
-from workshop.attribution import cards_of, column_headings
-from workshop.i18n import N_, _, day, ngettext
-from workshop.model import ConsentStatus
-from workshop.bodies import added_ids, not_editable
-from workshop.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
+from workshop.core.outcomes.summary import consent_label
+from workshop.core.outcomes.attendance import away
+from workshop.core.outcomes.attendance import word as attendance_word
+from workshop.core.typed.attribution import cards_of, column_headings
+from workshop.core.text.i18n import N_, _, day, ngettext
+from workshop.core.model import ConsentStatus
+from workshop.core.steps.bodies import added_ids, not_editable
+from workshop.core.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
 
 ORDER = list(ConsentStatus.offered())  # keys 1 to 9 and 0, in this order
 # A short code per status, so 27 partners' columns stay narrow; the legend and the line under the

@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from screens.commands import BY_ID, ORDER
-from workshop.i18n import _, current_language
+from workshop.core.text.i18n import _, current_language
 
 PALETTE = ("command_palette", "app.command_palette")  # its key is shown on the right, as Textual does
 DIM = Style(dim=True)  # a command that cannot be used now

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 
 
 def away_notice(status: str, who: str) -> str:

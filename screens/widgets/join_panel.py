@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from screens.commands import bindings
 from screens.text import literal
-from workshop.i18n import _, ngettext, number
-from workshop.model import PromptKind
+from workshop.core.text.i18n import _, ngettext, number
+from workshop.core.model import PromptKind
 from workshop.serve import Server
 from workshop.serve.qr import qr_lines
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from workshop.model import PromptKind
+from workshop.core.model import PromptKind
 
 if TYPE_CHECKING:
     from screens.widgets.base import PromptInput

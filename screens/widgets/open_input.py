@@ -15,11 +15,11 @@ from screens.widgets.entry import Entry as Input
 from screens.widgets.contributions import ContributionList, contribution_line
 from screens.widgets.lines import Item
 from screens.widgets.who import PartnerDialog, WhoPicker, problem_line
-from workshop.attribution import Attribution, cards_of
-from workshop.i18n import N_, _
-from workshop.interests import (LATEST_POSITION, Typed, behind, level_label, next_level, no_position,
+from workshop.core.typed.attribution import Attribution, cards_of
+from workshop.core.text.i18n import N_, _
+from workshop.core.typed.interests import (LATEST_POSITION, Typed, behind, level_label, next_level, no_position,
                                 position_behind, read_typed)
-from workshop.session.changes import AddContribution, Change, EditContribution
+from workshop.core.session.changes import AddContribution, Change, EditContribution
 
 
 class OpenInput(PromptInput):

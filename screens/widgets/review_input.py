@@ -12,12 +12,12 @@ from textual.widgets.option_list import Option
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
-from workshop import clock
-from workshop.carry import late_first
-from workshop.summary import review_label
-from workshop.i18n import N_, _, day, ngettext
-from workshop.model import PILOT_FOR, PilotStatus, ReviewStatus, review_choices
-from workshop.session.changes import Mark
+from workshop.core.machine import clock
+from workshop.core.outcomes.carry import late_first
+from workshop.core.outcomes.summary import review_label
+from workshop.core.text.i18n import N_, _, day, ngettext
+from workshop.core.model import PILOT_FOR, PilotStatus, ReviewStatus, review_choices
+from workshop.core.session.changes import Mark
 
 ORDER = list(ReviewStatus)
 

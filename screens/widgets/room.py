@@ -6,17 +6,17 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workshop.guides import Step
-from workshop.model import PromptKind
+from workshop.core.guides import Step
+from workshop.core.model import PromptKind
 from workshop.present.room import room_consent, room_scale, room_vote
-from workshop.session import SessionView
+from workshop.core.session import SessionView
 
 ROOMY_HEIGHT = 40  # from this height on, a blank line and the group means under each item
 
 
 def seated(screen) -> tuple[tuple[str, str], ...]:
     """(name, partner) of each seat taken on a device that scores, while participants can join:
-    they count among those who can score (workshop/attendance.py expected)."""
+    they count among those who can score (workshop/core/outcomes/attendance.py expected)."""
     server = getattr(screen, "server", None)
     if server is None or not getattr(server, "running", False):
         return ()

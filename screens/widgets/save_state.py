@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from screens.widgets.steady import update_steadily
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 
 
 class SaveState(Static):

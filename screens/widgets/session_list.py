@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from screens.commands import bindings
-from workshop.i18n import N_
+from workshop.core.text.i18n import N_
 
 PADDING = 1  # blank cells either side of a column
 

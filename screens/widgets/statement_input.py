@@ -11,10 +11,10 @@ from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
-from workshop.carry import CARRIED_MARK
-from workshop.characters import cleaned
-from workshop.i18n import N_, _
-from workshop.session.changes import Agree, Revise
+from workshop.core.outcomes.carry import CARRIED_MARK
+from workshop.core.text.characters import cleaned
+from workshop.core.text.i18n import N_, _
+from workshop.core.session.changes import Agree, Revise
 
 
 class StatementInput(PromptInput):

@@ -1,6 +1,6 @@
 """Who said it: the partner the next contribution goes to, always shown beside the entry.
 
-The matching of a typed 'Arnhem: …' is workshop/attribution.py; here it is shown as the
+The matching of a typed 'Arnhem: …' is workshop/core/typed/attribution.py; here it is shown as the
 facilitator types, and a partner is picked by cycling (↑/↓) or by typing part of a name (F2).
 """
 
@@ -17,11 +17,11 @@ from textual.widgets.option_list import Option
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.entry import Entry
-from workshop.attribution import Attribution, Speaker, matching
-from workshop.i18n import _
-from workshop.model import PartnerCard
+from workshop.core.typed.attribution import Attribution, Speaker, matching
+from workshop.core.text.i18n import _
+from workshop.core.model import PartnerCard
 
-Who = Speaker  # the name the inputs used before the matching moved to workshop/attribution.py
+Who = Speaker  # the name the inputs used before the matching moved to workshop/core/typed/attribution.py
 
 
 def nobody() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.session import LiveSession
+from workshop.core.session import LiveSession
 
 ALLIANCE = "Pact voor de Wijk"
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Welzijn")

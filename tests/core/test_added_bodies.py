@@ -9,12 +9,12 @@ import json
 
 import pytest
 
-from workshop.bodies import ADDED, added_ids, body_id
-from workshop.carry import carried_from
-from workshop.compare import compare_sessions
-from workshop.export import export_session
-from workshop.session import LiveSession, SessionView
-from workshop.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
+from workshop.core.steps.bodies import ADDED, added_ids, body_id
+from workshop.core.outcomes.carry import carried_from
+from workshop.core.compare import compare_sessions
+from workshop.present.export import export_session
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
 
 HOSTILE = "GMR \u202eevil\u202c [bold]x[/] \x1b[31m 🏫"
 
@@ -170,8 +170,8 @@ def test_a_session_without_added_bodies_stores_no_such_key(make_session, store):
 
 
 def test_damaged_added_bodies_are_named_by_the_store_and_the_view(make_session, store):
-    from workshop.store import StoreError
-    from workshop.store.check import Damaged, check_meta
+    from workshop.core.store import StoreError
+    from workshop.core.store.check import Damaged, check_meta
 
     tables = store.read_session(make_session())
     tables["meta"]["1"][ADDED] = {"consent": [{"id": 3, "name": "GMR"}]}
@@ -207,9 +207,9 @@ def test_an_added_body_is_there_when_the_session_is_resumed_after_a_kill(store, 
     script = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "from workshop.store import Store\n"
-        "from workshop.session import LiveSession\n"
-        "from workshop.session.changes import AddBody, SetConsent\n"
+        "from workshop.core.store import Store\n"
+        "from workshop.core.session import LiveSession\n"
+        "from workshop.core.session.changes import AddBody, SetConsent\n"
         "live = LiveSession(Store(Path(sys.argv[1])).open_session(sys.argv[2]))\n"
         "body = live.apply(AddBody('consent', 'GMR Primair Onderwijs')).id\n"
         "live.apply(SetConsent('consent', 'Zorggroep', body, 'requested'))\n"
@@ -226,7 +226,7 @@ def test_an_added_body_is_there_when_the_session_is_resumed_after_a_kill(store, 
 
 
 def test_an_extra_step_added_later_keeps_the_added_bodies(live):
-    from workshop.session.changes import AddStep
+    from workshop.core.session.changes import AddStep
 
     session = live()
     body = session.apply(AddBody("consent", "GMR")).id

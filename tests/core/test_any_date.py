@@ -1,6 +1,6 @@
 """The papers and screens that count days read the same on any real date.
 
-Every test counts from the day `tests/conftest.py` pins in `workshop.clock`. Here the suites whose
+Every test counts from the day `tests/conftest.py` pins in `workshop.core.machine.clock`. Here the suites whose
 output depends on a date (late actions, the comparison's reference date, the review, the demo, the
 minutes) run again in a fresh pytest with the machine's clock a year ahead and a year back: a place
 that read the machine's date itself would change what they assert, or what a snapshot shows.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop import clock
+from workshop.core.machine import clock
 
 ROOT = Path(__file__).resolve().parents[2]
 DATE_SENSITIVE = [

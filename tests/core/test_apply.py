@@ -9,9 +9,9 @@ import json
 import pytest
 from tinydb import TinyDB
 
-from workshop.session import SaveFailed, SessionClosed, SessionView
-from workshop.session import changes as c
-from workshop.store import atomic
+from workshop.core.session import SaveFailed, SessionClosed, SessionView
+from workshop.core.session import changes as c
+from workshop.core.store import atomic
 
 
 def tinydb_docs(store, session_id: str) -> tuple[dict, list[dict]]:

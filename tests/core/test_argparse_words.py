@@ -10,7 +10,7 @@ import pytest
 
 from workshop.cli.argparse_words import translated
 from workshop.cli.main import UserError, build_parser
-from workshop.i18n import language
+from workshop.core.text.i18n import language
 
 
 def test_building_the_parser_leaves_argparse_as_it_was():

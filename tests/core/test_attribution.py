@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workshop.attribution import Speaker, attribute, cards_of, matching
-from workshop.model import Participant, PartnerCard
+from workshop.core.typed.attribution import Speaker, attribute, cards_of, matching
+from workshop.core.model import Participant, PartnerCard
 
 from tests.table27 import PARTNERS
 

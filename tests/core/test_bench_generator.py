@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.model import PromptKind
-from workshop.session import LiveSession, SessionView
-from workshop.store import Store
+from workshop.core.model import PromptKind
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.store import Store
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 

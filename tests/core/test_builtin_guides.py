@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from workshop.cli.main import run
-from workshop.guides import builtin_guide_paths, load_guide_file, load_shelf
-from workshop.guides.check import PERSPECTIVES
-from workshop.model import PHASES, PromptKind
+from workshop.core.guides import builtin_guide_paths, load_guide_file, load_shelf
+from workshop.core.guides.check import PERSPECTIVES
+from workshop.core.model import PHASES, PromptKind
 
 GUIDES = {path.stem: load_guide_file(path) for path in builtin_guide_paths()}
 
@@ -115,7 +115,7 @@ def test_the_pulse_asks_three_scores_per_person() -> None:
 def test_the_example_in_the_guide_writing_docs_is_a_valid_guide() -> None:
     import re
 
-    from workshop.guides import load_guide_text
+    from workshop.core.guides import load_guide_text
 
     docs = (Path(__file__).parents[2] / "docs" / "writing-a-guide.md").read_text(encoding="utf-8")
     example = re.findall(r"```toml\n(.*?)```", docs, re.S)[-1]

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from workshop.carry import CARRIED_MARK
+from workshop.core.outcomes.carry import CARRIED_MARK
 from workshop.cli.main import run
-from workshop.session import LiveSession, SessionView
+from workshop.core.session import LiveSession, SessionView
 
 PEOPLE = ("--partner", "Gemeente", "--partner", "Zorggroep",
           "--participant", "Anna@Gemeente:alliance manager", "--participant", "Bram@Zorggroep")

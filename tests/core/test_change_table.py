@@ -1,5 +1,5 @@
 """Every kind of change is declared once and agreed on in three places: its class in
-workshop.session.changes, the `Change` union that names what `apply` takes, and the rule table
+workshop.core.session.changes, the `Change` union that names what `apply` takes, and the rule table
 that makes it. A class missing from one of them is a change nobody can type-check or apply."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 import inspect
 from typing import get_args
 
-from workshop.session import changes as c
-from workshop.session.rules import APPLY
+from workshop.core.session import changes as c
+from workshop.core.session.rules import APPLY
 
 
 def declared() -> set[type]:

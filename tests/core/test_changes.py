@@ -1,4 +1,4 @@
-"""Changes are plain, frozen values (workshop/session/changes.py)."""
+"""Changes are plain, frozen values (workshop/core/session/changes.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from workshop.session import changes as c
+from workshop.core.session import changes as c
 
 
 def test_a_change_made_by_keyword_equals_the_same_change_made_by_position():

@@ -50,7 +50,7 @@ def test_list_filters_by_collaboration_and_status(capsys):
 
 
 def test_show_json_holds_every_contribution(capsys, store):
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     session_id = new_session(capsys)
     live = LiveSession(store.open_session(session_id))
@@ -62,7 +62,7 @@ def test_show_json_holds_every_contribution(capsys, store):
 
 
 def test_show_prints_user_markup_literally(capsys, store):
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     session_id = new_session(capsys)
     live = LiveSession(store.open_session(session_id))
@@ -193,7 +193,7 @@ def test_a_catalogue_temp_file_left_by_a_killed_process_is_cleared_by_the_next_u
 
 
 def test_show_names_consent_bodies_statuses_and_review_verdicts_in_words_with_dates(capsys, store, shelf):
-    from workshop.demo import make_demo
+    from workshop.core.making.demo import make_demo
 
     first, second, _next = make_demo(store, shelf)
     assert run(["--lang", "nl", "show", second]) == 0

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from workshop.cli.main import run
-from workshop.compare import (
+from workshop.core.compare import (
     DOWN,
     Change,
     STEADY,
@@ -20,8 +20,8 @@ from workshop.compare import (
     select_sessions,
     word_diff,
 )
-from workshop.session import LiveSession, SessionView
-from workshop.store import StoreError
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.store import StoreError
 
 COLLABORATION = "Zorg Oost"
 AMBITION_1 = "Together we help families close to home."
@@ -480,7 +480,7 @@ def test_comparing_12_sessions_of_300_contributions_is_quick(store, make_session
 
 
 def test_a_roles_date_is_shown_in_words_and_a_rhythm_as_typed():
-    from workshop.i18n import language
+    from workshop.core.text.i18n import language
     from workshop.present.compare import said_when
 
     with language("nl"):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.compare import compare_sessions, select_sessions
-from workshop.guides import GuideError, load_guide_text
-from workshop.session import LiveSession, SessionView
+from workshop.core.compare import compare_sessions, select_sessions
+from workshop.core.guides import GuideError, load_guide_text
+from workshop.core.session import LiveSession, SessionView
 
 PEOPLE = ("Anna", "Bram", "Cem")
 # item → the scores of Anna, Bram and Cem; relatie is lowest in the second scan

@@ -22,8 +22,8 @@ from tests.core.alliance import (
     give_scores,
     build_alliance,
 )
-from workshop.carry import carried_from, late_first
-from workshop.compare import (
+from workshop.core.outcomes.carry import carried_from, late_first
+from workshop.core.compare import (
     DOWN,
     STEADY,
     UP,
@@ -37,10 +37,10 @@ from workshop.compare import (
     similarity,
     unlink_pains,
 )
-from workshop.guides import Step, Text
-from workshop.model import PromptKind
-from workshop.session import SessionView
-from workshop.store import StoreError
+from workshop.core.guides import Step, Text
+from workshop.core.model import PromptKind
+from workshop.core.session import SessionView
+from workshop.core.store import StoreError
 
 @pytest.fixture
 def alliance(store, make_session) -> dict[str, str]:
@@ -286,7 +286,7 @@ def test_an_ambiguous_or_unknown_name_lists_the_names_in_full(store, alliance, m
 
 
 def test_the_word_index_scores_exactly_as_the_pairwise_similarity():
-    from workshop.compare.similar import Likeness
+    from workshop.core.compare.similar import Likeness
 
     texts = [*RISK, *WAITING, *MEETINGS, PRIVACY, "Wethouder komt niet naar de stuurgroep", "Too many meetings"]
     likeness = Likeness(texts)

@@ -1,4 +1,4 @@
-"""Mutual dependence within one session: the pairing rule of workshop/dependence.py (the same one
+"""Mutual dependence within one session: the pairing rule of workshop/core/steps/dependence.py (the same one
 the comparison uses), the one-sided lines the room sees, and the minutes, CSV and JSON."""
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ import json
 from rich.console import Console
 
 from tests.table27 import PARTNERS as PARTNERS_27
-from workshop.dependence import Pair, is_one_sided, pairs, partner_item_id, session_pairs
-from workshop.export import export_session
-from workshop.guides import Scale
-from workshop.i18n import language
+from workshop.core.steps.dependence import Pair, is_one_sided, pairs, partner_item_id, session_pairs
+from workshop.present.export import export_session
+from workshop.core.guides import Scale
+from workshop.core.text.i18n import language
 from workshop.present.dependence import one_sided_block
-from workshop.session import LiveSession, SessionView
+from workshop.core.session import LiveSession, SessionView
 
 FOUR = ("Zorg Oost", "Woonstichting West", "Gemeente", "Welzijn Noord")
 

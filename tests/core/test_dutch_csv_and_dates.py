@@ -8,9 +8,9 @@ import datetime
 import io
 
 from workshop.cli.main import run
-from workshop.export import CSV_COLUMNS, export_session
-from workshop.session import SessionView
-from workshop.session.changes import SetConsent
+from workshop.present.export import CSV_COLUMNS, export_session
+from workshop.core.session import SessionView
+from workshop.core.session.changes import SetConsent
 
 
 def _rows(text: str, sep: str = ";") -> list[list[str]]:
@@ -47,7 +47,7 @@ def test_the_codes_stay_the_same_in_every_language_for_scripts(store, make_sessi
 def test_a_date_in_words_is_babels_in_both_languages():
     from babel.dates import format_date
 
-    from workshop.i18n import DAY_PATTERN, day, language
+    from workshop.core.text.i18n import DAY_PATTERN, day, language
 
     for lang in ("nl", "en"):
         with language(lang):

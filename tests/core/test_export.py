@@ -22,9 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop.cli.main import run
-from workshop.export import CSV_COLUMNS, export_session
+from workshop.present.export import CSV_COLUMNS, export_session
 from workshop.present.text import md_cell, md_escape, visible
-from workshop.session import LiveSession, SessionView
+from workshop.core.session import LiveSession, SessionView
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = [
@@ -42,7 +42,7 @@ HOSTILE = [
 
 
 class Clock:
-    """`datetime.now` for workshop.model: one second later at every call, from a fixed moment."""
+    """`datetime.now` for workshop.core.model: one second later at every call, from a fixed moment."""
 
     start = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 
@@ -58,12 +58,12 @@ def deterministic(monkeypatch):
     """Fixed uids, timestamps and session ids, so the same steps give the same bytes."""
     import uuid
 
-    import workshop.model
-    from workshop.store import Store
+    import workshop.core.model
+    from workshop.core.store import Store
 
     numbers = itertools.count(1)
     monkeypatch.setattr(uuid, "uuid4", lambda: SimpleNamespace(hex=f"{next(numbers):032x}"))
-    monkeypatch.setattr(workshop.model, "datetime", Clock())
+    monkeypatch.setattr(workshop.core.model, "datetime", Clock())
     ids = iter(["20260918-aaaaaa", "20261120-bbbbbb", "20261121-cccccc", "20261122-dddddd"])
     monkeypatch.setattr(Store, "new_session_id", lambda self, day=None: next(ids))
 
@@ -312,7 +312,7 @@ def test_html_escapes_participant_markup(fixed_session):
 
 
 def test_html_title_is_escaped(deterministic, store, shelf):
-    from workshop.prepare import Plan, prepare_session
+    from workshop.core.making.prepare import Plan, prepare_session
 
     session_id = prepare_session(store, Plan("X", shelf.get("pulse"), ["A"], lang="en", title="<b>Kick</b> & off"))
     page = export_session(SessionView(store.read_session(session_id)), "html")
@@ -416,7 +416,7 @@ def test_a_500_contribution_export_is_quick(store, make_session):
     s = LiveSession(store.open_session(make_session()))
     data = store.read_session(s.id)
     s.release()
-    from workshop.model import Contribution
+    from workshop.core.model import Contribution
 
     data["contributions"] = {str(n): Contribution(step="pains", text=f"punt {n} met **tekst** <x>", partner="Gemeente",
                                                   position=n).to_dict() for n in range(1, 501)}
@@ -429,6 +429,6 @@ def test_a_500_contribution_export_is_quick(store, make_session):
 
 def test_the_command_line_offers_exactly_the_formats_the_exporter_writes():
     from workshop.cli.export_cmd import FORMATS as OFFERED
-    from workshop.export import FORMATS
+    from workshop.present.export import FORMATS
 
     assert OFFERED == FORMATS

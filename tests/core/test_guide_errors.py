@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop.guides import (
+from workshop.core.guides import (
     MAX_GUIDE_BYTES,
     MAX_STEPS,
     Guide,
@@ -588,7 +588,7 @@ def test_guide_check_refuses_an_escape_sequence_with_exit_2_naming_file_and_line
 
 
 def test_an_open_step_may_say_it_collects_pain_points_and_keeps_saying_so_in_the_session() -> None:
-    from workshop.compare.indexed import collects_pains
+    from workshop.core.compare.indexed import collects_pains
 
     guide = load_guide_text(HEAD + step("zorgen", extra="pains = true\n") + step("pains", extra="pains = false\n")
                             + step("other"))

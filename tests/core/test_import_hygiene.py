@@ -15,9 +15,9 @@ CORE = Path(workshop.__file__).parent
 UI = Path(screens.__file__).parent
 ROOT = CORE.parent
 # The modules that compute: they load neither rich nor textual (presentation does the drawing).
-HEADLESS = ("workshop.model", "workshop.guides", "workshop.store", "workshop.session", "workshop.compare",
-            "workshop.summary", "workshop.carry", "workshop.prepare", "workshop.statements",
-            "workshop.compare_facts", "workshop.i18n")
+HEADLESS = ("workshop.core.model", "workshop.core.guides", "workshop.core.store", "workshop.core.session", "workshop.core.compare",
+            "workshop.core.outcomes.summary", "workshop.core.outcomes.carry", "workshop.core.making.prepare", "workshop.core.steps.statements",
+            "workshop.core.compare.facts", "workshop.core.text.i18n")
 
 
 def loaded_after_importing(modules: list[str] | tuple[str, ...], prefixes: tuple[str, ...]) -> list[str]:

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from workshop.attribution import Speaker
-from workshop.interests import POSITION, level_of, next_level, read_typed
-from workshop.model import Participant, PartnerCard
+from workshop.core.typed.attribution import Speaker
+from workshop.core.typed.interests import POSITION, level_of, next_level, read_typed
+from workshop.core.model import Participant, PartnerCard
 
 PARTNERS = ["Gemeente Arnhem", "Zorggroep", "Samenwerkingsverband Passend Onderwijs", "Orgaan West"]
 PEOPLE = [Participant("Anna", "Gemeente Arnhem"), Participant("Per", "Zorggroep")]
@@ -147,7 +147,7 @@ def test_a_session_from_before_levels_opens_and_its_contributions_have_no_level(
     for raw in data["meta"]["1"]["steps"]:
         raw.pop("levels", None)
     path.write_text(json.dumps(data))
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     view = SessionView(store.read_session(session.id))
     assert [c.item for c in view.contributions("interests")] == [""]
@@ -158,7 +158,7 @@ def test_a_session_from_before_levels_opens_and_its_contributions_have_no_level(
 
 
 def _two_sessions(store, make_session):
-    from workshop.session import LiveSession, SessionView
+    from workshop.core.session import LiveSession, SessionView
 
     views = []
     for date, said in (("2026-09-01", "Weinig mensen"), ("2026-11-01", "Meer mensen nodig \x1b[31m")):
@@ -173,7 +173,7 @@ def _two_sessions(store, make_session):
 
 
 def test_the_minutes_show_interests_per_partner_and_level_and_positions_with_their_interest(store, make_session):
-    from workshop.export import export_session
+    from workshop.present.export import export_session
 
     minutes = export_session(_two_sessions(store, make_session)[1], "md")
     assert "| Partner | Personal | Organisation | Collaboration |" in minutes
@@ -184,14 +184,14 @@ def test_the_minutes_show_interests_per_partner_and_level_and_positions_with_the
 
 
 def test_the_html_minutes_hold_the_table_with_the_text_escaped(store, make_session):
-    from workshop.export import export_session
+    from workshop.present.export import export_session
 
     page = export_session(_two_sessions(store, make_session)[1], "html")
     assert "<th>Organisation</th>" in page and "[b]Eén loket[/b]" in page and "\x1b" not in page
 
 
 def test_the_json_export_keeps_the_level_and_the_link(store, make_session):
-    from workshop.export import export_session
+    from workshop.present.export import export_session
 
     data = json.loads(export_session(_two_sessions(store, make_session)[0], "json"))
     said = {c["text"]: c for c in data["contributions"] if c["step"] == "interests"}
@@ -200,7 +200,7 @@ def test_the_json_export_keeps_the_level_and_the_link(store, make_session):
 
 
 def test_the_comparison_shows_each_partners_interests_per_level_session_by_session(store, make_session):
-    from workshop.compare import compare_sessions
+    from workshop.core.compare import compare_sessions
     from workshop.present.compare_html import comparison_html
     from workshop.present.compare_md import comparison_markdown
 
@@ -218,7 +218,7 @@ def test_the_comparison_shows_each_partners_interests_per_level_session_by_sessi
 def test_the_comparison_on_screen_lists_the_interests_per_level_at_80_columns(store, make_session):
     from rich.console import Console
 
-    from workshop.compare import compare_sessions
+    from workshop.core.compare import compare_sessions
     from workshop.present.compare import comparison_renderable
 
     console = Console(width=80, record=True, file=open("/dev/null", "w"), color_system=None)
@@ -245,7 +245,7 @@ def test_the_csv_lists_an_interests_step_per_partner_then_per_level_with_the_lev
     import csv
     import io
 
-    from workshop.export import export_session
+    from workshop.present.export import export_session
 
     rows = list(csv.DictReader(io.StringIO(export_session(_two_sessions(store, make_session)[0], "csv").lstrip("\ufeff"))))
     said = [(r["partner"], r["item"], r["text"]) for r in rows if r["step"] == "interests"]

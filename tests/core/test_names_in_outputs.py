@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 
 from workshop.cli.main import run
-from workshop.guides import GuideError, load_guide_text, load_shelf
-from workshop.model import Participant, PartnerCard
-from workshop.prepare import Plan, prepare_session
-from workshop.session import LiveSession, SessionView
-from workshop.session.changes import DevicesJoined, Moderate, Reveal
-from workshop.store import Store
+from workshop.core.guides import GuideError, load_guide_text, load_shelf
+from workshop.core.model import Participant, PartnerCard
+from workshop.core.making.prepare import Plan, prepare_session
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.session.changes import DevicesJoined, Moderate, Reveal
+from workshop.core.store import Store
 
 GUIDE = """
 [guide]
@@ -237,7 +237,7 @@ def test_a_guide_cannot_ask_names_on_a_blind_step():
 
 
 def test_the_summary_read_out_names_nobody_beside_a_score(store, scanned):
-    from workshop.summary import summarise
+    from workshop.core.outcomes.summary import summarise
 
     view = SessionView(store.read_session(scanned))
     lines = [line for section in summarise(view) for line in section.lines]
@@ -281,9 +281,9 @@ def test_a_held_contribution_goes_out_once_the_facilitator_shows_it(capsys, tmp_
 def test_a_scale_blind_because_phones_joined_goes_out_without_names(live, store):
     """procesregie's relationship items say nothing about blind: once a phone joined they are blind
     (SessionView.blind), so the CSV and the minutes treat them as the blind scan, not by the guide's word."""
-    from workshop.export import export_session
-    from workshop.session import SessionView
-    from workshop.session.changes import DevicesJoined
+    from workshop.present.export import export_session
+    from workshop.core.session import SessionView
+    from workshop.core.session.changes import DevicesJoined
 
     session = live()
     session.apply(DevicesJoined())

@@ -9,9 +9,9 @@ import tomllib
 
 import pytest
 
-from workshop.attribution import Speaker, attribute
-from workshop.guides import GuideError, builtin_guide_paths, load_guide_text, load_shelf
-from workshop.model import Participant
+from workshop.core.typed.attribution import Speaker, attribute
+from workshop.core.guides import GuideError, builtin_guide_paths, load_guide_text, load_shelf
+from workshop.core.model import Participant
 
 PARTNERS = ["Gemeente Ede", "Pré Wonen", "Procesbureau Oost", "Zorggroep"]
 GUIDE = '''[guide]
@@ -78,7 +78,7 @@ QUOTED = re.compile(r"'([A-Za-zÀ-ÿ][^':\n]{0,39}):'")  # 'Ontbreekt:' in a hin
 
 
 def test_the_built_in_guides_declare_every_label_their_hints_tell_the_note_taker_to_type():
-    from workshop.interests import POSITION_WORDS, WHY_WORDS, level_of
+    from workshop.core.typed.interests import POSITION_WORDS, WHY_WORDS, level_of
 
     for path in builtin_guide_paths():
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -92,7 +92,7 @@ def test_the_built_in_guides_declare_every_label_their_hints_tell_the_note_taker
 
 
 def test_a_prepared_session_keeps_its_guides_labels(store, make_session):
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     view = SessionView(store.read_session(make_session(lang="nl")))
     assert {"Ontbreekt", "Missing", "Parkeerplaats"} <= set(view.labels)

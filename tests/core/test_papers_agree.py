@@ -11,9 +11,9 @@ import pytest
 
 from tests.core.alliance import ALLIANCE, MEETINGS, PARTNERS, PEOPLE, RISK, TODAY, build_alliance, run_session
 from workshop.cli.main import run
-from workshop.compare import compare_sessions, link_pains, select_sessions, was_held
-from workshop.export import export_session
-from workshop.session import LiveSession, SessionView
+from workshop.core.compare import compare_sessions, link_pains, select_sessions, was_held
+from workshop.present.export import export_session
+from workshop.core.session import LiveSession, SessionView
 
 
 @pytest.fixture
@@ -173,7 +173,7 @@ def test_preparing_the_next_session_leaves_the_story_as_it_was(capsys, store, al
 
 
 def test_side_by_side_takes_the_latest_meeting_held(store, make_session, alliance):
-    from workshop.compare import compare_collaborations
+    from workshop.core.compare import compare_collaborations
 
     _fourth(store, make_session, day="2026-11-30")
     side = compare_collaborations(store)
@@ -207,7 +207,7 @@ def test_markdown_writes_a_suggested_match_in_words_and_counts_it_once(capsys, a
 def test_the_ids_stay_for_scripts_and_the_facilitators_terminal(capsys, store, alliance):
     from rich.console import Console
 
-    from workshop.i18n import language
+    from workshop.core.text.i18n import language
     from workshop.present.compare import comparison_renderable
 
     data = json.loads(_compare_json(capsys))
@@ -236,7 +236,7 @@ def test_the_board_page_shows_a_suggested_pair_once(capsys, alliance):
 def test_a_chain_of_suggested_matches_leaves_no_link_of_it_no_longer_mentioned(store, make_session):
     """June ≈ September ≈ November, none confirmed: the June wording is not 'no longer mentioned'
     while the later ones that may be the same still wait (it was, on the board page)."""
-    from workshop.compare import compare_sessions
+    from workshop.core.compare import compare_sessions
 
     views = []
     for day, text, other in (("2026-06-10", "Wachtlijsten voor jeugdzorg lopen op", "Te veel overleggen zonder besluit"),

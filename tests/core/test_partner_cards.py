@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from workshop.attribution import cards_of
+from workshop.core.typed.attribution import cards_of
 from workshop.cli.main import run
-from workshop.session import SessionView
+from workshop.core.session import SessionView
 
 
 def new(capsys, *args: str) -> str:
@@ -56,7 +56,7 @@ def test_a_session_file_without_partner_cards_still_reads(store, make_session):
 def test_the_store_checker_names_a_damaged_attendance_or_partner_card():
     import pytest
 
-    from workshop.store.check import Damaged, check_meta
+    from workshop.core.store.check import Damaged, check_meta
 
     good = {"id": "x", "steps": [], "partners": ["A"], "attendance": {"A": "present"},
             "partner_cards": {"A": {"name": "A", "short": "a", "group": "g"}}}

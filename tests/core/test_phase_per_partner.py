@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.guides import GuideError, load_guide_text
-from workshop.phase import suggestion
-from workshop.session import LiveSession, SessionView
+from workshop.core.guides import GuideError, load_guide_text
+from workshop.core.outcomes.phase import suggestion
+from workshop.core.session import LiveSession, SessionView
 
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede")
 

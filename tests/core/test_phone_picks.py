@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from workshop.session import LiveSession, SessionView
+from workshop.core.session import LiveSession, SessionView
 
 PICKED = (("Anna", "Gemeente", "consent"), ("Bram", "Zorggroep", "consent"), ("Cem", "Woonstede", "consensus"))
 
@@ -45,7 +45,7 @@ def test_phone_picks_are_counted_in_the_minutes_without_names(store, make_sessio
 
 
 def test_phone_picks_are_counted_in_the_summary(store, make_session):
-    from workshop.summary import summarise
+    from workshop.core.outcomes.summary import summarise
 
     view = phones_pick(store, make_session(), "decision-rule")
     section = next(s for s in summarise(view) if s.key == "decision-rule")
@@ -54,7 +54,7 @@ def test_phone_picks_are_counted_in_the_summary(store, make_session):
 
 
 def test_the_groups_choice_stays_the_facilitators_beside_the_phones(store, make_session, live):
-    from workshop.summary import summarise
+    from workshop.core.outcomes.summary import summarise
 
     session_id = make_session()
     phones_pick(store, session_id, "decision-rule")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.compare import compare_sessions, select_sessions
-from workshop.i18n import language
-from workshop.model import PilotStatus, review_choices
+from workshop.core.compare import compare_sessions, select_sessions
+from workshop.core.text.i18n import language
+from workshop.core.model import PilotStatus, review_choices
 from workshop.present.minutes import to_markdown as minutes_markdown
-from workshop.session import LiveSession, SessionView
-from workshop.summary import review_label
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.outcomes.summary import review_label
 
 PILOT = "Eén wijkteam in Oost"
 
@@ -125,8 +125,8 @@ prompt = "What did the pilot teach us?"
 
 
 def test_any_open_step_may_collect_lessons_and_the_session_keeps_the_flag():
-    from workshop.compare import collects_lessons
-    from workshop.guides import load_guide_text, step_to_dict, steps_from_dicts
+    from workshop.core.compare import collects_lessons
+    from workshop.core.guides import load_guide_text, step_to_dict, steps_from_dicts
 
     step = load_guide_text(LESSONS_GUIDE.format(value="true"), "mine.toml").step("learned")
     assert collects_lessons(step)
@@ -134,7 +134,7 @@ def test_any_open_step_may_collect_lessons_and_the_session_keeps_the_flag():
 
 
 def test_lessons_must_be_true_or_false():
-    from workshop.guides import GuideError, load_guide_text
+    from workshop.core.guides import GuideError, load_guide_text
 
     with pytest.raises(GuideError, match="expected true or false"):
         load_guide_text(LESSONS_GUIDE.format(value='"yes"'), "mine.toml")

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.store import platform
-from workshop.store.atomic import write_atomically
-from workshop.store.platform import UnusablePath, check_user_path, make_private_folder
+from workshop.core.machine import platform
+from workshop.core.store.atomic import write_atomically
+from workshop.core.machine.platform import UnusablePath, check_user_path, make_private_folder
 
 WORKSHOP = str(Path(sys.executable).with_name("workshop"))
 
@@ -181,7 +181,7 @@ def test_on_linux_a_refused_replace_fails_at_once_and_leaves_no_temp_file(tmp_pa
 
 
 def test_on_windows_guides_load_although_os_has_no_o_nonblock_there(monkeypatch):
-    from workshop.guides import builtin_guide_paths, load_guide_file
+    from workshop.core.guides import builtin_guide_paths, load_guide_file
 
     real_open, flags = os.open, []
 
@@ -242,7 +242,7 @@ def test_a_temp_file_pre_created_by_someone_else_is_left_alone(tmp_path):
 
 
 def test_a_temp_file_left_by_a_killed_save_is_cleared_when_the_session_is_opened(store, make_session):
-    from workshop.store.atomic import new_temp_file
+    from workshop.core.store.atomic import new_temp_file
 
     session_id = make_session()
     fd, left = new_temp_file(store.session_path(session_id))
@@ -271,7 +271,7 @@ def mode(path: Path) -> int:
 
 
 def test_folders_made_above_the_store_are_0700_with_umask_000(tmp_path):
-    from workshop.store import Store
+    from workshop.core.store import Store
 
     os.chmod(tmp_path, 0o755)
     old = os.umask(0)
@@ -285,7 +285,7 @@ def test_folders_made_above_the_store_are_0700_with_umask_000(tmp_path):
 
 
 def test_the_corrupt_and_exports_folders_are_0700_with_umask_000(tmp_path, store):
-    from workshop.locations import exports_folder
+    from workshop.core.config.locations import exports_folder
 
     damaged = store.sessions_dir / "20261120-aaaaaa.json"
     damaged.write_text("{")
@@ -375,12 +375,12 @@ def test_a_name_longer_than_any_file_system_allows_is_refused():
 
 
 def test_store_path_refuses_a_reserved_name_with_a_store_error(monkeypatch):
-    from workshop.locations import store_path
-    from workshop.store import StoreError
+    from workshop.core.config.locations import store_path
+    from workshop.core.store import StoreError
 
     with pytest.raises(StoreError, match="'aux.json'"):
         store_path("~/aux.json")
-    from workshop.settings import load
+    from workshop.core.config.settings import load
 
     with pytest.raises(StoreError, match="'NUL'"):
         load(environ={"WORKSHOP_STORE": "NUL"})

@@ -10,18 +10,18 @@ import re
 import pytest
 
 from tests.core.alliance import PARTNERS, PEOPLE, TODAY, give_scores, run_session
-from workshop.compare import compare_sessions, select_sessions
-from workshop.compare.words import trend_label
-from workshop.guides import builtin_guide_paths, load_guide_text
-from workshop.guides.direction import with_direction
-from workshop.i18n import language
-from workshop.model import Participant
-from workshop.prepare import Plan, prepare_session
+from workshop.core.compare import compare_sessions, select_sessions
+from workshop.core.compare.words import trend_label
+from workshop.core.guides import builtin_guide_paths, load_guide_text
+from workshop.core.guides.direction import with_direction
+from workshop.core.text.i18n import language
+from workshop.core.model import Participant
+from workshop.core.making.prepare import Plan, prepare_session
 from workshop.present.compare import trends_table
 from workshop.present.compare_html import comparison_html
 from workshop.present.compare_md import comparison_markdown
 from workshop.present.minutes import to_markdown
-from workshop.session import SessionView
+from workshop.core.session import SessionView
 
 LOW_NL = "De drempel om elkaar te benaderen is laag."
 HIGH_NL = "De drempel om elkaar te benaderen is hoog."
@@ -149,7 +149,7 @@ def test_a_session_stored_before_items_declared_their_direction_takes_the_builti
 
 
 def test_only_the_builtin_item_with_the_same_words_lends_its_direction():
-    from workshop.guides import Choice, Text
+    from workshop.core.guides import Choice, Text
 
     same = with_direction(Choice("threshold", Text({"nl": LOW_NL})))
     other = with_direction(Choice("threshold", Text({"nl": HIGH_NL})))

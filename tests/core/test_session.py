@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.session import SessionClosed, SessionView
-from workshop.timer import Timebox, TimeLeft, TimerState, clock_text
+from workshop.core.session import SessionClosed, SessionView
+from workshop.core.session.timer import Timebox, TimeLeft, TimerState, clock_text
 
 
 class Clock:
@@ -48,8 +48,8 @@ prompt = { nl = "Wat houdt je tegen?", en = "What holds you back?" }
 
 
 def test_an_anonymous_step_drops_who_said_it(live, store, tmp_path):
-    from workshop.guides import load_guide_text
-    from workshop.prepare import Plan, prepare_session
+    from workshop.core.guides import load_guide_text
+    from workshop.core.making.prepare import Plan, prepare_session
 
     guide = load_guide_text(ANONYMOUS_GUIDE, "eerlijk.toml")
     session_id = prepare_session(store, Plan("Zorg Oost", guide, ["Gemeente"], lang="en"))

@@ -1,5 +1,5 @@
 """The configuration: the command line, the environment and keymap.toml read in one place
-(workshop/settings.py). A value the app cannot use is refused in one line when the command starts,
+(workshop/core/config/settings.py). A value the app cannot use is refused in one line when the command starts,
 naming where it came from: never a traceback, never later in the meeting."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop import settings
+from workshop.core.config import settings
 from workshop.cli.main import run
-from workshop.settings import Config, SettingError, load
+from workshop.core.config.settings import Config, SettingError, load
 
 
 @pytest.mark.parametrize(("name", "value"), [
@@ -77,7 +77,7 @@ def test_the_configuration_is_frozen_and_reads_keys_only_when_asked(tmp_path):
 
 
 def test_no_module_reads_the_environment_but_the_settings():
-    """One place: a new WORKSHOP_* variable is read in workshop/settings.py, nowhere else."""
+    """One place: a new WORKSHOP_* variable is read in workshop/core/config/settings.py, nowhere else."""
     root = Path(settings.__file__).parents[1]
     readers = [str(path.relative_to(root)) for folder in ("workshop", "screens") for path in (root / folder).rglob("*.py")
                if ("os.environ" in (text := path.read_text(encoding="utf-8")) or "getenv" in text)

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from tests.core.alliance import MEETINGS, PRIVACY, RISK, WAITING
-from workshop.compare.similar import SUGGEST_FROM, Likeness, content_words, similarity, stem
+from workshop.core.compare.similar import SUGGEST_FROM, Likeness, content_words, similarity, stem
 
 SAME = [*itertools.combinations(RISK, 2), *itertools.combinations(WAITING, 2), MEETINGS[:2], MEETINGS[::2],
         ("Tekorten op de begroting", "Het tekort op de begroting groeit"),

@@ -11,9 +11,9 @@ import sys
 import pytest
 from tinydb import TinyDB
 
-from workshop.session import LiveSession, SessionView
-from workshop.store import SessionBusy, Store, StoreError
-from workshop.store.store import SCHEMA
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.store import SessionBusy, Store, StoreError
+from workshop.core.store.store import SCHEMA
 
 
 def test_a_saved_contribution_is_in_the_file_when_add_returns(live, store):
@@ -46,8 +46,8 @@ def test_a_second_writer_process_is_refused_with_a_clear_message(live, store):
     session = live()
     code = (
         "import sys\n"
-        "from workshop.store import Store, SessionBusy\n"
-        "from workshop.i18n import use_language; use_language('en')  # the library's default is Dutch\n"
+        "from workshop.core.store import Store, SessionBusy\n"
+        "from workshop.core.text.i18n import use_language; use_language('en')  # the library's default is Dutch\n"
         f"store = Store(__import__('pathlib').Path({str(store.root)!r}))\n"
         "try:\n"
         f"    store.open_session({session.id!r})\n"

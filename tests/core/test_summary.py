@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.summary import ACTIONS_KEY, SummaryLine, SummarySection, summarise
+from workshop.core.outcomes.summary import ACTIONS_KEY, SummaryLine, SummarySection, summarise
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_an_empty_session_has_nothing_to_read_out(live):
 
 
 def test_titles_follow_the_session_language_and_the_app_language_is_restored(make_session, live):
-    from workshop.i18n import current_language
+    from workshop.core.text.i18n import current_language
 
     s = live(make_session(lang="nl"))
     s.revise("ambition", "Samen", agreed=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from workshop.guides import builtin_guide_paths, load_guide_file
+from workshop.core.guides import builtin_guide_paths, load_guide_file
 
 ROOT = Path(__file__).parents[2]
 CATALOGUE = ROOT / "workshop" / "locale" / "nl" / "LC_MESSAGES" / "workshop.po"

@@ -1,5 +1,5 @@
 """The store through TinyDB's own extension point: session files are TinyDB databases on a durable
-`Storage` (workshop/store/storage.py).
+`Storage` (workshop/core/store/storage.py).
 
 As tinydb's own tests do, the tests that are about TinyDB's behaviour and about a session file's
 saving run over two storages: TinyDB's `MemoryStorage` and the store's durable file storage. What
@@ -19,11 +19,11 @@ from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
-from workshop.session import LiveSession
-from workshop.store import SessionFile, atomic, check
-from workshop.store import storage as storage_module
-from workshop.store.check import CONTRIBUTIONS, META, SCHEMA, Damaged
-from workshop.store.storage import DurableStorage, SessionStorage
+from workshop.core.session import LiveSession
+from workshop.core.store import SessionFile, atomic, check
+from workshop.core.store import storage as storage_module
+from workshop.core.store.check import CONTRIBUTIONS, META, SCHEMA, Damaged
+from workshop.core.store.storage import DurableStorage, SessionStorage
 
 STORAGES = ["memory", "durable"]
 
@@ -241,7 +241,7 @@ def test_the_package_imports_tinydb_for_the_store_at_run_time(make_session, stor
     session_id = make_session()
     code = (
         "import sys, pathlib\n"
-        "from workshop.store import Store\n"
+        "from workshop.core.store import Store\n"
         f"Store(pathlib.Path({str(store.root)!r})).open_session({session_id!r}).release()\n"
         "print('tinydb.storages' in sys.modules, 'tinydb.database' in sys.modules)\n"
     )

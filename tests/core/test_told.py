@@ -8,11 +8,11 @@ import errno
 
 import pytest
 
-from workshop.session import SaveFailed
-from workshop.session import changes as c
-from workshop.session.rules import APPLY
-from workshop.session.told import Changed
-from workshop.store import atomic
+from workshop.core.session import SaveFailed
+from workshop.core.session import changes as c
+from workshop.core.session.rules import APPLY
+from workshop.core.session.told import Changed
+from workshop.core.store import atomic
 
 
 def made(s, step: str = "pains", text: str = "eerste") -> str:
@@ -166,7 +166,7 @@ def test_on_an_event_loop_apply_returns_before_the_disk_and_saved_is_told_after_
     assert all(record.saved is None for record in told_before)  # nothing was shown saved before the write
     assert heard[-1] == Changed(saved=True) and s.pending == []
     assert writers and all(name.startswith("workshop-save") for name in writers)
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     assert [x.text for x in SessionView(store.read_session(s.id)).contributions("pains")] == ["een", "twee", "drie"]
 
@@ -196,7 +196,7 @@ def test_on_an_event_loop_a_refused_write_keeps_the_changes_in_order_and_is_retr
 
     refused, last = asyncio.run(meeting())
     assert refused[-1].waiting == 2 and last == Changed(saved=True)
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     assert [x.text for x in SessionView(store.read_session(s.id)).contributions("pains")] == ["een", "twee"]
 
@@ -209,7 +209,7 @@ def test_letting_go_writes_what_waits(live, store):
         s.release()  # leaving the session at once: the write is waited for
 
     asyncio.run(meeting())
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     assert [x.text for x in SessionView(store.read_session(s.id)).contributions("pains")] == ["laatste"]
 

@@ -21,7 +21,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from workshop.i18n import locale_folder
+from workshop.core.text.i18n import locale_folder
 
 ROOT = Path(__file__).parents[2]
 SOURCES = ("workshop", "screens")
@@ -182,7 +182,7 @@ def test_key_names_are_not_translated():
 # --- (d) the language switch ------------------------------------------------------------------------
 
 def test_use_language_switches_between_dutch_and_english():
-    from workshop.i18n import _, language, ngettext, use_language
+    from workshop.core.text.i18n import _, language, ngettext, use_language
 
     use_language("nl")
     assert _("Compare sessions") == "Sessies vergelijken"
@@ -201,7 +201,7 @@ def test_use_language_switches_between_dutch_and_english():
 def test_binding_descriptions_are_translated_when_shown():
     """Bindings hold the English (N_); the footer and the help translate them at display time."""
     from screens.session import SessionScreen
-    from workshop.i18n import _, use_language
+    from workshop.core.text.i18n import _, use_language
 
     descriptions = [binding.description for binding in SessionScreen.BINDINGS if binding.description]
     assert "Next step" in descriptions
@@ -317,7 +317,7 @@ def test_every_argparse_message_we_translate_is_one_argparse_uses():
 
 
 def test_a_message_context_gives_one_english_word_two_dutch_ones():
-    from workshop.i18n import _, language, pgettext
+    from workshop.core.text.i18n import _, language, pgettext
 
     with language("nl"):
         assert pgettext("text", "agreed") == "vastgesteld"  # an agreed text

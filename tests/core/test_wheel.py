@@ -87,7 +87,7 @@ def find_uv() -> str:
 def dutch(message: str) -> str:
     import gettext
 
-    from workshop.i18n import locale_folder
+    from workshop.core.text.i18n import locale_folder
 
     return gettext.translation("workshop", locale_folder(), languages=["nl"]).gettext(message)
 

@@ -13,7 +13,7 @@ import pytest
 
 from workshop.cli import wizard
 from workshop.cli.main import run
-from workshop.model import Participant
+from workshop.core.model import Participant
 
 WORKSHOP = str(Path(sys.executable).with_name("workshop"))
 NOTHING = {"collaboration": None, "partners": [], "participants": [], "guide": None, "lang": None,
@@ -103,7 +103,7 @@ def test_the_wizard_prepares_a_session_for_a_new_collaboration(on_a_terminal, ca
     }))
     assert run(["new", "--json"]) == 0
     created = json.loads(capsys.readouterr().out)
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     view = SessionView(store.read_session(created["id"]))
     assert (view.collaboration, view.guide_id, view.lang, view.date) == ("Zorg Oost", "pulse", "nl", "2026-11-20")
@@ -139,7 +139,7 @@ def test_the_wizard_reuses_a_collaborations_partners_and_people_with_changes(on_
     }))
     assert run(["new", "--json"]) == 0
     created = json.loads(capsys.readouterr().out)
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     view = SessionView(store.read_session(created["id"]))
     assert view.partners == ["Gemeente", "Zorggroep", "Scholen West"]

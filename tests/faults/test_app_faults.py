@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from tests.faults.terminal import WORKSHOP, Terminal
-from workshop.session import LiveSession, SessionView
-from workshop.store import Store
-from workshop.store.store import check_tables
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.store import Store
+from workshop.core.store.store import check_tables
 
 SLOW = bool(os.environ.get("WORKSHOP_SLOW"))
 KILL_TRIALS = 200 if SLOW else 50
@@ -168,7 +168,7 @@ def small_disk(tmp_path):
 
 
 def test_a_full_disk_shows_not_saved_keeps_the_text_and_saves_once_there_is_room(small_disk, shelf):
-    from workshop.prepare import Plan, prepare_session
+    from workshop.core.making.prepare import Plan, prepare_session
 
     store = Store(small_disk / "store")
     session_id = prepare_session(store, Plan("Vol", shelf.get("procesregie"), ["Gemeente"], lang="en"))
@@ -222,7 +222,7 @@ def test_a_read_only_store_is_shown_read_only_and_refuses_new_sessions(tmp_path,
     if not _mount_tmpfs(folder, "4m"):
         pytest.skip("cannot mount a tmpfs on this machine (needs root)")
     try:
-        from workshop.prepare import Plan, prepare_session
+        from workshop.core.making.prepare import Plan, prepare_session
 
         store = Store(folder / "store")
         session_id = prepare_session(store, Plan("Alleen lezen", shelf.get("procesregie"), ["Gemeente"], lang="en"))

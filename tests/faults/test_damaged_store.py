@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from workshop.cli.main import run
-from workshop.store import Store
+from workshop.core.store import Store
 
 WORKSHOP = str(Path(sys.executable).with_name("workshop"))
 
@@ -197,7 +197,7 @@ def test_a_link_to_dev_zero_named_like_a_session_is_named_without_reading_it(sto
 
 
 def test_a_session_over_the_size_limit_is_listed_as_too_large_with_its_size(store, make_session):
-    from workshop.store.check import MAX_SESSION_BYTES
+    from workshop.core.store.check import MAX_SESSION_BYTES
 
     good = make_session()
     huge = store.sessions_dir / "20261120-bbbbbb.json"
@@ -245,7 +245,7 @@ def test_random_wrong_types_anywhere_in_a_session_never_end_in_a_traceback(capsy
     import random
     import shutil
 
-    from workshop.demo import make_demo
+    from workshop.core.making.demo import make_demo
 
     ids = make_demo(store)
     original = {session_id: store.session_path(session_id).read_text() for session_id in ids}

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from workshop.cli.main import run
-from workshop.session import LiveSession, SessionView
+from workshop.core.session import LiveSession, SessionView
 
 MARKUP = "[bold red]Gemeente[/bold red] [link=https://evil.example]klik[/link]"
 HOSTILE_TEXTS = [

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.session import changes as c
-from workshop.session import live as live_module
-from workshop.session.live import SessionFull
-from workshop.store import check
+from workshop.core.session import changes as c
+from workshop.core.session import live as live_module
+from workshop.core.session.live import SessionFull
+from workshop.core.store import check
 
 EMOJI_TEXT = "🙂" * 2_000  # 24 KB as stored
 

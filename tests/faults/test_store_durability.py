@@ -17,11 +17,11 @@ import time
 
 import pytest
 
-from workshop.session import LiveSession, SaveFailed, SessionView
-from workshop.session.changes import AddContribution
-from workshop.store import Store
-from workshop.store import atomic
-from workshop.store.store import check_tables
+from workshop.core.session import LiveSession, SaveFailed, SessionView
+from workshop.core.session.changes import AddContribution
+from workshop.core.store import Store
+from workshop.core.store import atomic
+from workshop.core.store.store import check_tables
 
 TRIALS = 1000 if os.environ.get("WORKSHOP_SLOW") else 200
 
@@ -192,7 +192,7 @@ def test_a_really_full_small_disk_refuses_the_save_and_keeps_earlier_data(tmp_pa
     if done.returncode != 0:
         pytest.skip("cannot mount a tmpfs here; the injected ENOSPC tests cover this")
     try:
-        from workshop.prepare import Plan, prepare_session
+        from workshop.core.making.prepare import Plan, prepare_session
 
         small = Store(mount / "store")
         session_id = prepare_session(small, Plan("Klein", shelf.get("pulse"), ["A"], lang="en"))

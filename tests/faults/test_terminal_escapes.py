@@ -5,7 +5,7 @@ as it is): asserted on the bytes the real `workshop` writes to its pseudo-termin
 from __future__ import annotations
 
 from tests.faults.test_app_faults import open_app, session_at_pains
-from workshop.session import LiveSession, SessionView
+from workshop.core.session import LiveSession, SessionView
 
 RETITLE = "\x1b]0;PWNED\x07"  # OSC 0: sets the terminal's title
 CLIPBOARD = "\x1b]52;c;SGFjaw==\x07"  # OSC 52: writes the clipboard

@@ -71,9 +71,9 @@ def room_session(tmp_path: Path, store, make_session):
     folder = tmp_path / "own-guides"
     folder.mkdir(exist_ok=True)
     (folder / "room.toml").write_text(GUIDE, encoding="utf-8")
-    from workshop.guides import load_shelf
-    from workshop.model import Participant
-    from workshop.prepare import Plan, prepare_session
+    from workshop.core.guides import load_shelf
+    from workshop.core.model import Participant
+    from workshop.core.making.prepare import Plan, prepare_session
 
     shelf = load_shelf(folder)
     plan = Plan(collaboration="Zorg Oost", guide=shelf.get("room"), partners=["Gemeente", "Zorggroep"],
@@ -87,7 +87,7 @@ def serving(store, room_session):
     from contextlib import asynccontextmanager
 
     from workshop.serve import Server
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     @asynccontextmanager
     async def run(step: str = "ideas", **settings):

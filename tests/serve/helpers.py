@@ -32,6 +32,6 @@ async def send(client: aiohttp.ClientSession, **form: str) -> tuple[int, dict]:
 
 def saved(store, session_id: str) -> list:
     """The contributions as they are in the session file now."""
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     return SessionView(store.read_session(session_id)).contributions()

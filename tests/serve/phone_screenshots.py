@@ -60,12 +60,12 @@ async def main(root: Path) -> None:
     from playwright.async_api import async_playwright
 
     from tests.serve.test_browser import ARGS, CHROMIUM
-    from workshop.guides import load_shelf
-    from workshop.model import Participant
-    from workshop.prepare import Plan, prepare_session
+    from workshop.core.guides import load_shelf
+    from workshop.core.model import Participant
+    from workshop.core.making.prepare import Plan, prepare_session
     from workshop.serve import Server
-    from workshop.session import LiveSession
-    from workshop.store import Store
+    from workshop.core.session import LiveSession
+    from workshop.core.store import Store
 
     (root / "guides").mkdir()
     (root / "guides" / "phone.toml").write_text(GUIDE, encoding="utf-8")

@@ -14,7 +14,7 @@ CLOSED = "The scores have been revealed: this scale is closed. Yours stay as you
 
 
 def test_a_phone_cannot_change_a_blind_score_after_the_reveal(serving, store):
-    from workshop.session import changes as c
+    from workshop.core.session import changes as c
 
     async def scenario():
         async with serving(step="trust") as server:
@@ -32,7 +32,7 @@ def test_a_phone_cannot_change_a_blind_score_after_the_reveal(serving, store):
     assert before[0] == 200
     assert after == (409, {"status": "refused", "message": CLOSED})
     assert first[0] == 409
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     view = SessionView(store.read_session(session_id))
     assert {item: {who: x.value for who, x in view.scores("trust", item).items()}

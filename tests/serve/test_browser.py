@@ -29,7 +29,7 @@ async def launch(playwright):
 
 def test_a_participant_joins_contributes_and_scores_blind_from_a_browser(serving, store, tmp_path):
     playwright_api = pytest.importorskip("playwright.async_api", reason="the test extra's playwright is not installed")
-    from workshop.session import changes as c
+    from workshop.core.session import changes as c
 
     async def scenario():
         async with serving() as server, playwright_api.async_playwright() as playwright:

@@ -77,7 +77,7 @@ def test_sixty_devices_stop_at_the_room_s_budget_and_the_session_still_opens(ser
     refused = [answer for status, answer in answers if status == 429]
     assert used <= 600_000 and len(received) == 600_000 // 24_600
     assert refused and all("as much as this meeting can take" in answer["message"] for answer in refused)
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     live = LiveSession(store.open_session(session_id))  # it opens, and the facilitator can still type
     try:

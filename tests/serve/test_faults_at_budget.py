@@ -75,7 +75,7 @@ def test_kill_9_while_devices_flood_past_their_budget_keeps_every_received_once(
             process.stderr.close()
 
     received, refused, refused_uids = asyncio.run(asyncio.wait_for(scenario(), 60))
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     on_disk = Counter(x.uid for x in saved(store, room_session))
     by_device = Counter(x.participant for x in saved(store, room_session))
@@ -93,7 +93,7 @@ def test_kill_9_while_devices_flood_past_their_budget_keeps_every_received_once(
 def test_a_full_disk_during_a_burst_of_sends_and_resends_keeps_each_acknowledged_once(serving, store, monkeypatch):
     from workshop.serve.app import SETTINGS
     from workshop.serve.guard import RateLimit
-    from workshop.store import atomic
+    from workshop.core.store import atomic
 
     real, writes = atomic.write_atomically, Counter()
 

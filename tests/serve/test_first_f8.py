@@ -36,9 +36,9 @@ SCENARIO = textwrap.dedent("""
 
     from screens import serve_warm
     from screens.app import WorkshopApp
-    from workshop.guides import load_shelf
-    from workshop.settings import Config
-    from workshop.store import Store
+    from workshop.core.guides import load_shelf
+    from workshop.core.config.settings import Config
+    from workshop.core.store import Store
 
     serve_warm.WARM_AFTER = {warm_after}
 

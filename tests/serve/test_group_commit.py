@@ -12,7 +12,7 @@ from tests.serve.helpers import saved
 
 def test_submissions_waiting_together_share_one_durable_write(store, room_session):
     from workshop.serve import Hub
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))
@@ -31,7 +31,7 @@ def test_submissions_waiting_together_share_one_durable_write(store, room_sessio
 
 
 def test_an_older_version_is_never_written_over_a_newer_one(store, room_session):
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     live = LiveSession(store.open_session(room_session))
     try:
@@ -45,8 +45,8 @@ def test_an_older_version_is_never_written_over_a_newer_one(store, room_session)
 
 def test_a_refused_submission_in_a_group_does_not_stop_the_others(store, room_session):
     from workshop.serve import Hub
-    from workshop.session import LiveSession
-    from workshop.session import changes as c
+    from workshop.core.session import LiveSession
+    from workshop.core.session import changes as c
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))
@@ -86,14 +86,14 @@ SCALE_ITEMS = "[[steps.items]]\nid = \"i\"\ntext = { en = \"I\" }"
     ("scale", 'blind = "yes"\n' + SCALE_ITEMS, "expected true or false"),
 ])
 def test_a_wrong_participants_field_in_a_guide_names_the_field(kind, extra, problem):
-    from workshop.guides import GuideError, load_guide_text
+    from workshop.core.guides import GuideError, load_guide_text
 
     with pytest.raises(GuideError, match=problem):
         load_guide_text(GUIDE.format(kind=kind, extra=extra), "g.toml")
 
 
 def test_blind_moderate_and_answered_survive_the_session_file():
-    from workshop.guides import load_guide_text, step_to_dict, steps_from_dicts
+    from workshop.core.guides import load_guide_text, step_to_dict, steps_from_dicts
 
     scale = load_guide_text(GUIDE.format(kind="scale", extra='blind = true\nanswered = "names"\n' + SCALE_ITEMS)).steps[0]
     opened = load_guide_text(GUIDE.format(kind="open", extra="moderate = true\nanonymous = true")).steps[0]

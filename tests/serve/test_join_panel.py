@@ -14,10 +14,10 @@ SIZE = (140, 50)
 
 def make_app(store, session_id):
     from screens.app import WorkshopApp
-    from workshop.guides import load_shelf
+    from workshop.core.guides import load_shelf
 
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    from workshop.settings import Config
+    from workshop.core.config.settings import Config
 
     app = WorkshopApp(store=store, shelf=load_shelf(), lang="en", session_id=session_id,
                       config=Config(serve_port=0))  # any free port
@@ -78,7 +78,7 @@ def test_a_waiting_contribution_is_shown_with_one_key(store, room_session):
 
 
 def test_the_server_stops_when_the_session_is_closed(store, room_session):
-    from workshop.session.changes import Close
+    from workshop.core.session.changes import Close
 
     async def scenario():
         app = make_app(store, room_session)

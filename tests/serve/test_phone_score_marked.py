@@ -17,7 +17,7 @@ def test_a_score_from_a_phone_is_stored_as_a_phones(serving, store):
 
     answer, session_id = run(scenario())
     assert answer[0] == 200
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     given = SessionView(store.read_session(session_id)).scores("trust", "honesty")["Bram"]
     assert given.value == 2 and given.device

@@ -11,7 +11,7 @@ from tests.serve.helpers import join, saved, send, token
 
 
 def full_disk(monkeypatch):
-    from workshop.store import atomic
+    from workshop.core.store import atomic
 
     def refuse(path, payload):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -23,7 +23,7 @@ def full_disk(monkeypatch):
 def test_a_submission_refused_on_a_full_disk_is_not_kept(serving, store, monkeypatch):
     """Before: the text stayed in memory, was saved with the next write although the phone was
     told it was refused, and its resend (a new form) saved it twice."""
-    from workshop.store import atomic
+    from workshop.core.store import atomic
 
     real = atomic.write_atomically
 

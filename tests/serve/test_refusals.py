@@ -102,7 +102,7 @@ def test_a_forged_step_id_is_refused(serving):
 
 
 def test_a_step_closed_to_input_is_refused(serving):
-    from workshop.session import changes as c
+    from workshop.core.session import changes as c
 
     async def scenario():
         async with serving() as server:
@@ -254,7 +254,7 @@ def test_an_anonymous_step_stores_no_name_and_shows_no_earlier_contributions(ser
         async with serving("secret") as server:
             first = await join(server, name="Anna", partner="Gemeente")
             await send(first, what="contribution", step="secret", text="Budget cuts", uid="w")
-            server.live.apply(__import__("workshop.session.changes", fromlist=["x"]).Moderate(
+            server.live.apply(__import__("workshop.core.session.changes", fromlist=["x"]).Moderate(
                 server.live.held()[0].uid, shown=True))
             second = await join(server, name="Cem")
             async with second.get("/", headers={"Accept": "text/html"}) as page:

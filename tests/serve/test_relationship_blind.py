@@ -42,9 +42,9 @@ SEEN = "How the room scored"
 
 @pytest.fixture
 def session_id(tmp_path: Path, store) -> str:
-    from workshop.guides import load_shelf
-    from workshop.model import Participant
-    from workshop.prepare import Plan, prepare_session
+    from workshop.core.guides import load_shelf
+    from workshop.core.model import Participant
+    from workshop.core.making.prepare import Plan, prepare_session
 
     folder = tmp_path / "pulse-guides"
     folder.mkdir()
@@ -56,8 +56,8 @@ def session_id(tmp_path: Path, store) -> str:
 
 def _page(store, session_id: str, step: str, reveal: bool = False) -> tuple[str, str]:
     from workshop.serve import Server
-    from workshop.session import LiveSession
-    from workshop.session import changes as c
+    from workshop.core.session import LiveSession
+    from workshop.core.session import changes as c
 
     item = "threshold" if step == "interaction" else "speed"
 

@@ -14,7 +14,7 @@ from tests.serve.helpers import join, saved, send
 
 def test_phones_keep_their_seats_when_the_server_is_started_again(store, room_session):
     from workshop.serve import Server
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))
@@ -55,7 +55,7 @@ def test_phones_keep_their_seats_when_the_server_is_started_again(store, room_se
 
 
 def test_a_closed_session_keeps_no_room(serving, store, room_session):
-    from workshop.session.changes import Close
+    from workshop.core.session.changes import Close
 
     async def scenario():
         async with serving() as server:
@@ -68,7 +68,7 @@ def test_a_closed_session_keeps_no_room(serving, store, room_session):
     kept, still = run(scenario())
     assert [seat["name"] for seat in kept.values()] == ["Anna"]
     assert not still
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     assert "room" not in SessionView(store.read_session(room_session)).meta
 
@@ -114,8 +114,8 @@ def test_a_phone_whose_seat_was_freed_is_told_so_and_joins_again_in_one_tap(serv
 def test_the_room_never_leaves_the_session_file(serving, store, room_session):
     """Before: `workshop export --format json` (and a backup, `show --json`) carried the join
     codes and the secret the phones' cookies are signed with."""
-    from workshop.export import to_json
-    from workshop.session import SessionView
+    from workshop.present.export import to_json
+    from workshop.core.session import SessionView
 
     async def scenario():
         async with serving() as server:

@@ -46,9 +46,9 @@ def test_a_blind_scale_counts_the_seated_phones(store, room_session, size):
 
 def test_scores_never_outnumber_those_who_can_score(store, make_session):
     """The '45 of 1' of a room: scores under names nobody listed still count among those who can."""
-    from workshop.attendance import expected
-    from workshop.session import LiveSession, SessionView
-    from workshop.session.changes import Score
+    from workshop.core.outcomes.attendance import expected
+    from workshop.core.session import LiveSession, SessionView
+    from workshop.core.session.changes import Score
 
     session_id = make_session(partners=("Gemeente",), participants=())
     live = LiveSession(store.open_session(session_id))

@@ -42,7 +42,7 @@ def test_a_second_f8_keeps_the_code_and_the_seats(store, room_session):
 def test_escape_on_a_scale_step_and_back_keeps_the_room_open(store, room_session):
     """Before: one Escape on the scale left the session, the server stopped with it, and the next
     F8 gave a new code: every phone was out."""
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     live = LiveSession(store.open_session(room_session))
     live.go_to("trust")

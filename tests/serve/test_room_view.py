@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 
 from tests.serve.test_join_panel import SIZE, make_app
-from workshop.session import LiveSession
+from workshop.core.session import LiveSession
 from tests.serve.conftest import run
 from tests.serve.helpers import join
-from workshop.session import SessionView
-from workshop.session.changes import AddContribution, DevicesJoined, Moderate, Reveal, Score
+from workshop.core.session import SessionView
+from workshop.core.session.changes import AddContribution, DevicesJoined, Moderate, Reveal, Score
 
 
 def _answers(store, session_id, joined: bool = True):

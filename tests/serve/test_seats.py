@@ -112,7 +112,7 @@ def test_a_newcomer_s_scores_count_among_the_people_at_the_table(serving, store)
     """Kees is not on the list and joins for no organisation: he is then at the table, so the
     count says 2 of 2 scores, never '2 of 1'."""
     from workshop.present.room import expected, item_scores
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     async def scenario():
         async with serving("trust") as server:
@@ -149,7 +149,7 @@ def test_a_seat_without_an_organisation_gives_no_organisation_s_dots(serving):
 
 
 def test_the_facilitator_puts_a_listed_name_with_another_organisation_and_it_joins_for_that(serving):
-    from workshop.session.changes import MoveParticipant
+    from workshop.core.session.changes import MoveParticipant
 
     async def scenario():
         async with serving() as server:

@@ -15,7 +15,7 @@ def test_serve_refuses_a_port_out_of_range(room_session, capsys):
 
 
 def test_serve_refuses_a_closed_session(store, room_session, capsys):
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     live = LiveSession(store.open_session(room_session))
     live.close()
@@ -35,7 +35,7 @@ def test_serve_refuses_a_session_open_elsewhere(store, room_session, capsys):
 
 def test_a_participants_pick_is_not_the_groups_choice(store, room_session):
     from workshop.serve import Hub
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))
@@ -58,8 +58,8 @@ def test_serve_says_everything_is_saved_only_when_nothing_waits_to_be_written(ro
     import errno
 
     from workshop.serve import Server
-    from workshop.session import changes as c
-    from workshop.store import atomic
+    from workshop.core.session import changes as c
+    from workshop.core.store import atomic
 
     async def stopped_with_a_change_in_memory(server):
         server.live.apply_in_memory([c.AddContribution("ideas", "Only in memory", participant="Bram")])

@@ -20,7 +20,7 @@ async def next_version(stream) -> int:
 
 
 def test_a_step_change_reaches_an_event_stream_as_it_is_made(serving):
-    from workshop.session.changes import GoTo, Reveal
+    from workshop.core.session.changes import GoTo, Reveal
 
     async def scenario():
         async with serving() as server:

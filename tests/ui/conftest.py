@@ -42,7 +42,7 @@ def make_app(store, shelf, clock):
 @pytest.fixture
 def saved(store):
     """The session as it is on disk now."""
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     def read(session_id: str) -> SessionView:
         return SessionView(store.read_session(session_id))

@@ -21,7 +21,7 @@ def _key(ch: str) -> str:
 async def written(pilot) -> None:
     """Let the session's writes on their way reach the disk (they run in the writer thread, not
     on the event loop), and the screen show what the session told of them."""
-    from workshop.session import SaveFailed
+    from workshop.core.session import SaveFailed
 
     live = getattr(pilot.app.screen, "live", None)
     if live is not None:

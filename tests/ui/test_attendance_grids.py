@@ -4,8 +4,8 @@ their cells say so, and the counter counts those present. Without attendance, ev
 from __future__ import annotations
 
 from tests.ui.helpers import SIZE, go_to, toasts
-from workshop.session import LiveSession
-from workshop.session.changes import SetAttendance
+from workshop.core.session import LiveSession
+from workshop.core.session.changes import SetAttendance
 
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Welzijn", "Vivare", "Portaal", "Siza", "Talis")
 PEOPLE = ("Anna@Gemeente", "Bram@Zorggroep", "Cem@Woonstede", "Dewi@Welzijn", "Eva@Vivare", "Fenna@Portaal",

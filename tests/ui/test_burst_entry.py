@@ -92,7 +92,7 @@ async def test_changes_on_a_full_disk_are_counted_on_screen_and_saved_in_order_l
         make_session, make_app, saved, monkeypatch):
     import errno
 
-    import workshop.store.atomic as atomic
+    import workshop.core.store.atomic as atomic
     from screens.widgets.save_state import SaveState
 
     session_id = make_session()
@@ -119,12 +119,12 @@ async def test_changes_on_a_full_disk_are_counted_on_screen_and_saved_in_order_l
 
 
 async def test_a_refused_contribution_goes_back_into_the_entry(make_session, make_app, saved, monkeypatch):
-    import workshop.session.rules as rules
+    import workshop.core.session.rules as rules
 
     session_id = make_session()
     app = make_app(session_id)
     monkeypatch.setattr(rules, "MAX_TEXT", 5)
-    monkeypatch.setattr("workshop.session.live.MAX_TEXT", 5)
+    monkeypatch.setattr("workshop.core.session.live.MAX_TEXT", 5)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "pains")
         send_burst(app, "much too long\r")

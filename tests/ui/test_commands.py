@@ -105,7 +105,7 @@ async def test_the_keys_beside_the_f_keys_work_while_typing_a_contribution(make_
 async def test_the_help_lists_every_command_of_the_screen_in_dutch(make_session, make_app):
     from screens.commands import places_on
     from screens.help import HelpScreen, key_table
-    from workshop.i18n import _
+    from workshop.core.text.i18n import _
 
     app = make_app(make_session(lang="nl"), lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -125,7 +125,7 @@ async def test_the_help_lists_every_command_of_the_screen_in_dutch(make_session,
 async def test_the_command_palette_offers_the_commands_in_dutch(make_app, make_session):
     from textual.command import CommandPalette
 
-    from workshop.i18n import _
+    from workshop.core.text.i18n import _
 
     app = make_app(lang="nl")
     async with app.run_test(size=SIZE) as pilot:

@@ -12,7 +12,7 @@ from screens.compare_links import MatchesDialog
 from tests.core.alliance import ALLIANCE, build_alliance
 from tests.core.test_compare import COLLABORATION, build_history
 from tests.ui.helpers import SIZE
-from workshop.session import SessionView
+from workshop.core.session import SessionView
 
 
 class _Host(App):
@@ -113,7 +113,7 @@ async def test_an_unknown_collaboration_is_one_line_on_the_screen(store, history
 
 
 async def test_typed_markup_is_shown_literally(store, make_session):
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     session_id = make_session(partners=("[b]Gemeente[/b]", "Zorggroep"), participants=())
     live = LiveSession(store.open_session(session_id))
@@ -229,7 +229,7 @@ async def test_a_link_made_in_the_compare_screen_reaches_the_open_session_s_scre
     """The compare screen writes to the session open for the meeting through that session; the
     session screen hears it from the session, neither screen knowing the other."""
     from screens.session import SessionScreen
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     third = make_session(collaboration=COLLABORATION, date="2026-12-01")  # open: the meeting of today
     live = LiveSession(store.open_session(third))

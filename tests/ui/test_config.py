@@ -27,7 +27,7 @@ async def test_the_app_started_with_a_bad_setting_shows_one_line(tmp_path, monke
 
 def test_the_app_takes_the_configuration_it_is_given(store, shelf, monkeypatch):
     from screens.app import WorkshopApp
-    from workshop.settings import Config
+    from workshop.core.config.settings import Config
 
     monkeypatch.setenv("WORKSHOP_SERVE_PORT", "eighty")  # not read: the configuration is given
     app = WorkshopApp(store=store, shelf=shelf, lang="en", config=Config(serve_port=0))

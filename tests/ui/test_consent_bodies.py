@@ -146,8 +146,8 @@ async def test_the_header_keeps_its_columns_widths_when_a_row_is_added(make_sess
 
 
 async def test_a_closed_session_opens_no_dialog_to_add_a_body_and_says_why(make_session, make_app, store, notices):
-    from workshop.session import LiveSession
-    from workshop.session.changes import GoTo
+    from workshop.core.session import LiveSession
+    from workshop.core.session.changes import GoTo
 
     session_id = make_session()
     live = LiveSession(store.open_session(session_id))

@@ -62,7 +62,7 @@ def english_in(seen: list[tuple[str, str]]) -> list[str]:
 
 
 async def test_no_english_in_a_dutch_session_its_dialogs_help_and_palette(store, shelf, make_app):
-    from workshop.i18n import use_language
+    from workshop.core.text.i18n import use_language
 
     use_language("nl")
     session_id = make_table(store, shelf, lang="nl")
@@ -95,7 +95,7 @@ async def test_no_english_in_a_dutch_session_its_dialogs_help_and_palette(store,
 
 
 async def test_no_english_on_the_dutch_home_and_new_session_screens(store, shelf, make_app):
-    from workshop.i18n import use_language
+    from workshop.core.text.i18n import use_language
 
     use_language("nl")
     make_table(store, shelf, lang="nl")

@@ -33,7 +33,7 @@ async def test_an_empty_store_offers_the_demo_and_makes_it(make_app, store):
 
 
 async def test_a_closed_session_opens_read_only(make_app, store):
-    from workshop.demo import make_demo
+    from workshop.core.making.demo import make_demo
 
     make_demo(store, next_meeting=False)
     app = make_app()
@@ -133,8 +133,8 @@ async def test_the_command_palette_offers_the_screen_actions(make_app, make_sess
 async def test_export_writes_the_minutes_next_to_the_store(make_app, store):
     import pytest
 
-    pytest.importorskip("workshop.export")
-    from workshop.demo import make_demo
+    pytest.importorskip("workshop.present.export")
+    from workshop.core.making.demo import make_demo
 
     _first, second = make_demo(store, next_meeting=False)  # the newest is listed first
     app = make_app()
@@ -152,7 +152,7 @@ async def test_compare_opens_from_home_when_it_is_available(make_app, store):
     import pytest
 
     compare = pytest.importorskip("screens.compare")
-    from workshop.demo import make_demo
+    from workshop.core.making.demo import make_demo
 
     make_demo(store)
     app = make_app()
@@ -164,7 +164,7 @@ async def test_compare_opens_from_home_when_it_is_available(make_app, store):
 
 
 def info(session_id: str, collaboration: str, date: str, status: str = "closed"):
-    from workshop.model import SessionInfo
+    from workshop.core.model import SessionInfo
 
     return SessionInfo(id=session_id, collaboration=collaboration, date=date, status=status)
 
@@ -188,7 +188,7 @@ def test_a_long_history_shows_the_newest_sessions_every_open_one_and_a_row_for_t
 
 
 async def test_enter_on_the_earlier_sessions_row_shows_them_and_compare_ignores_it(make_app, make_session, store):
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     for month in range(1, 7):
         session_id = make_session(collaboration="Zorg Oost", date=f"2026-{month:02d}-01")

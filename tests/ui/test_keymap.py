@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.keymap import KeymapError, load_keymap
+from workshop.core.config.keymap import KeymapError, load_keymap
 
 
 def test_a_keymap_file_maps_binding_ids_to_keys(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.session import SessionView
+from workshop.core.session import SessionView
 
 WORKSHOP = Path(sys.executable).parent / "workshop"
 pytestmark = pytest.mark.skipif(not WORKSHOP.exists() or sys.platform == "win32", reason="needs the workshop script and a pty")

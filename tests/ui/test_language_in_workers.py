@@ -10,7 +10,7 @@ import pytest
 
 import workshop.present.minutes as minutes
 from tests.ui.helpers import SIZE
-from workshop.i18n import _, current_language
+from workshop.core.text.i18n import _, current_language
 
 
 @pytest.mark.parametrize("ui, session, word, heading", [

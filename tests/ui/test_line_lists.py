@@ -14,7 +14,7 @@ LONG = "Waiting lists for specialist youth care keep growing while the partners 
 
 def with_pains(make_session, store, count: int) -> str:
     """A session open on its pain points, with `count` long ones from Gemeente."""
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     session_id = make_session()
     live = LiveSession(store.open_session(session_id))
@@ -164,7 +164,7 @@ async def test_a_line_added_to_a_long_list_is_in_view_and_lays_out_nothing(make_
     thumb but does not lay the screen out again (on a screen of 500 that cost most of a key press)."""
     from screens.widgets.contributions import ContributionList, contribution_line
     from screens.widgets.lines import Item
-    from workshop.model import Contribution
+    from workshop.core.model import Contribution
 
     session_id = with_pains(make_session, store, 40)
     app = make_app(session_id=session_id)

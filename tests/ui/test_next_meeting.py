@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.ui.helpers import SIZE, type_text
-from workshop.export import export_session
+from workshop.present.export import export_session
 
 
 async def test_the_next_meeting_set_from_the_palette_command_is_saved_and_in_the_minutes(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.helpers import go_to, toasts, written
-from workshop.session import LiveSession
-from workshop.session.changes import DevicesJoined, Score
+from workshop.core.session import LiveSession
+from workshop.core.session.changes import DevicesJoined, Score
 
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Welzijn")
 PEOPLE = ("Anna@Gemeente", "Bram@Zorggroep", "Cem@Woonstede", "Dewi@Welzijn")

@@ -42,7 +42,7 @@ async def test_attendance_is_recorded_per_partner_and_explains_the_number_of_sco
 
 
 def a_scale_step():
-    from workshop.guides import Step, steps_from_dicts
+    from workshop.core.guides import Step, steps_from_dicts
 
     raw = {"id": "s", "kind": "scale", "title": {"en": "s"}, "prompt": {"en": "s"},
            "items": [{"id": "a", "text": {"en": "a"}}]}
@@ -123,7 +123,7 @@ async def test_a_short_name_given_in_the_app_names_that_partner_when_typed(make_
 def test_a_short_name_that_already_names_another_partner_is_refused(live):
     import pytest
 
-    from workshop.session.changes import SetPartnerCard
+    from workshop.core.session.changes import SetPartnerCard
 
     session = live()
     with pytest.raises(ValueError):

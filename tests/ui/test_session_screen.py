@@ -9,7 +9,7 @@ from textual.widgets import Digits
 from screens.widgets.agenda import Agenda
 from screens.widgets.save_state import SaveState
 from tests.ui.helpers import SIZE, go_to, submit, toasts, written
-from workshop.session import LiveSession
+from workshop.core.session import LiveSession
 
 
 def shown(widget) -> bool:
@@ -156,7 +156,7 @@ async def test_a_second_window_on_a_locked_session_is_read_only_with_a_message(m
 
 
 async def test_a_failed_save_shows_not_saved_and_is_retried(make_session, make_app, saved, monkeypatch):
-    import workshop.store.atomic as atomic
+    import workshop.core.store.atomic as atomic
 
     session_id = make_session()
     app = make_app(session_id)
@@ -218,7 +218,7 @@ async def test_f6_compares_and_f7_exports_from_the_running_session(make_session,
     from screens.compare import CompareScreen
     from screens.session import SessionScreen
 
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     for held in (make_session(date="2026-10-01"), session_id := make_session()):  # both held: something said
         live = LiveSession(store.open_session(held))

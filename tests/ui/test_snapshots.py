@@ -10,7 +10,7 @@ from tests.ui.conftest import START, FakeClock
 @pytest.fixture
 def meeting(store, make_session):
     """A session in progress: halfway through 'pain points', ten minutes in."""
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     session_id = make_session(collaboration="Jeugdnetwerk Rivierstad", date="2026-11-20")
     clock = FakeClock(START - 1800)

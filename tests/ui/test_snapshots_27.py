@@ -15,9 +15,9 @@ from tests.ui.conftest import START, FakeClock
 @pytest.fixture
 def pulse27(store, shelf):
     """Eight items scored by most of 27 partners; one absent, one excused."""
-    from workshop.i18n import use_language
-    from workshop.session import LiveSession
-    from workshop.session.changes import SetAttendance
+    from workshop.core.text.i18n import use_language
+    from workshop.core.session import LiveSession
+    from workshop.core.session.changes import SetAttendance
 
     use_language("nl")
     session_id = make_table(store, shelf, lang="nl", guide=GUIDE)
@@ -63,7 +63,7 @@ def test_the_room_sees_every_item_whole_with_its_distribution_and_mean_at_80x24(
             return screen_text(app)
 
     shown = asyncio.run(run())
-    from workshop.guides import load_shelf
+    from workshop.core.guides import load_shelf
 
     flowing = " ".join(shown.split())  # a long statement wraps onto a second line
     for item in load_shelf().get(GUIDE).steps[1].items:

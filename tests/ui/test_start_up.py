@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from screens.widgets.contributions import ContributionLine, contribution_line, wrap
 from screens.widgets.kinds import INPUTS
 from screens.widgets.session_list import ListRow, SessionList
-from workshop.model import Contribution, PromptKind
+from workshop.core.model import Contribution, PromptKind
 
 
 def rows(count: int) -> list[ListRow]:

@@ -11,7 +11,7 @@ import sys
 
 from screens.app import WorkshopApp
 from workshop.cli.common import config_of, shelf, store_from
-from workshop.i18n import _, current_language
+from workshop.core.text.i18n import _, current_language
 
 
 def has_terminal() -> bool:

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import Any
 
-from workshop.i18n import N_, _, ngettext
+from workshop.core.text.i18n import N_, _, ngettext
 
 ARGPARSE_WORDS = (
     N_("usage: "),

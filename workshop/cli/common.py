@@ -6,16 +6,16 @@ import argparse
 
 from typing import TYPE_CHECKING
 
-from workshop.locations import own_guides_folder, store_path
-from workshop.settings import Config, load
-from workshop.store import Store
+from workshop.core.config.locations import own_guides_folder, store_path
+from workshop.core.config.settings import Config, load
+from workshop.core.store import Store
 
 if TYPE_CHECKING:
-    from workshop.guides import GuideShelf
+    from workshop.core.guides import GuideShelf
 
 
 def config_of(args: argparse.Namespace) -> Config:
-    """The configuration `run` read for this command (workshop/settings.py)."""
+    """The configuration `run` read for this command (workshop/core/config/settings.py)."""
     config = getattr(args, "config", None)
     return config if config is not None else load(args)
 
@@ -29,7 +29,7 @@ def store_from(args: argparse.Namespace) -> Store:
 
 def shelf(args: argparse.Namespace) -> GuideShelf:
     """The built-in guides and the user's own (their folder is in the configuration)."""
-    from workshop.guides import load_shelf
+    from workshop.core.guides import load_shelf
 
     return load_shelf(own_guides_folder(config_of(args).guides))
 
@@ -37,7 +37,7 @@ def shelf(args: argparse.Namespace) -> GuideShelf:
 def report_problems(store: Store) -> None:
     """Damaged files the store set aside or skipped: one warning line each, on stderr."""
     from workshop.cli.output import err, literal
-    from workshop.i18n import _
+    from workshop.core.text.i18n import _
 
     for problem in store.problems:
         err.print(literal("workshop: " + _("warning: {problem}").format(problem=problem), style="yellow"))

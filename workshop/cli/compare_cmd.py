@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 
 FORMATS = ("table", "md", "html", "json")
 
@@ -62,10 +62,10 @@ def _count(value: str) -> int:
 
 def _as_of(typed: str | None):
     """The day asked for with --as-of; None when not asked. A wrong date is the user's mistake."""
-    from workshop import clock
+    from workshop.core.machine import clock
     from workshop.cli.main import UserError
-    from workshop.due import parse_due
-    from workshop.i18n import current_language
+    from workshop.core.typed.due import parse_due
+    from workshop.core.text.i18n import current_language
 
     if typed is None:
         return None
@@ -83,7 +83,7 @@ def compare_cmd(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import err, literal, out, print_json
-    from workshop.compare import (
+    from workshop.core.compare import (
         compare_collaborations,
         compare_sessions,
         link_pains,
@@ -92,7 +92,7 @@ def compare_cmd(args: argparse.Namespace) -> int:
         select_sessions,
         unlink_pains,
     )
-    from workshop.i18n import language
+    from workshop.core.text.i18n import language
     from workshop.present.compare import comparison_renderable, side_by_side_table
     from workshop.present.compare_md import comparison_markdown, side_by_side_markdown
 

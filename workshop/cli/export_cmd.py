@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from workshop.i18n import _, ngettext
+from workshop.core.text.i18n import _, ngettext
 
-# The same as workshop.export.FORMATS (a test holds them equal); spelled out here so that
+# The same as workshop.present.export.FORMATS (a test holds them equal); spelled out here so that
 # building the parser does not import the exporters.
 FORMATS = ("md", "html", "csv", "json")
 
@@ -51,8 +51,8 @@ def export_session_cmd(args: argparse.Namespace) -> int:
 
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.main import UserError
-    from workshop.export import export_session, save_export
-    from workshop.session import SessionView
+    from workshop.present.export import export_session, save_export
+    from workshop.core.session import SessionView
 
     if args.all:
         return export_all(args)
@@ -84,10 +84,10 @@ def export_all(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import err, literal
-    from workshop.export import save_export
-    from workshop.session import SessionView
-    from workshop.store import StoreError
-    from workshop.store.platform import make_private_folder
+    from workshop.present.export import save_export
+    from workshop.core.session import SessionView
+    from workshop.core.store import StoreError
+    from workshop.core.machine.platform import make_private_folder
 
     if args.session:
         raise UserError(_("--all exports every session; leave out SESSION"))
@@ -131,7 +131,7 @@ def export_all(args: argparse.Namespace) -> int:
 def usable(path: str, room: int) -> None:
     """A target this platform (or a Windows laptop it may be copied to) can hold, else one line."""
     from workshop.cli.main import UserError
-    from workshop.store.platform import UnusablePath, check_user_path
+    from workshop.core.machine.platform import UnusablePath, check_user_path
 
     try:
         check_user_path(path, room=room)

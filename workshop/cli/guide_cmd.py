@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _lang(args: argparse.Namespace) -> str:
-    from workshop.i18n import current_language
+    from workshop.core.text.i18n import current_language
 
     return args.lang or current_language()
 
@@ -62,8 +62,8 @@ def show_guide(args: argparse.Namespace) -> int:
 
     from workshop.cli.common import shelf
     from workshop.cli.output import literal, out, print_json
-    from workshop.guides import step_to_dict
-    from workshop.model import kind_label
+    from workshop.core.guides import step_to_dict
+    from workshop.core.model import kind_label
 
     guide = shelf(args).get(args.name)
     lang = _lang(args)
@@ -89,7 +89,7 @@ def check_guide(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from workshop.cli.output import literal, out
-    from workshop.guides import load_guide_file
+    from workshop.core.guides import load_guide_file
 
     guide = load_guide_file(Path(args.file))
     out.print(literal(_("{file}: a valid guide '{id}' with {count} steps ({minutes} minutes)").format(

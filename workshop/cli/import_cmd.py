@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from workshop.i18n import _, ngettext
+from workshop.core.text.i18n import _, ngettext
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -25,8 +25,8 @@ def import_cmd(args: argparse.Namespace) -> int:
     from workshop.cli.common import store_from
     from workshop.cli.main import USAGE_ERROR, UserError
     from workshop.cli.output import err, fail, literal
-    from workshop.store import StoreError
-    from workshop.store.backup import import_session, read_backup
+    from workshop.core.store import StoreError
+    from workshop.core.store.backup import import_session, read_backup
 
     source = Path(args.source).expanduser()
     try:

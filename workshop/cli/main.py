@@ -25,7 +25,7 @@ class Parser(TranslatedParser):
     one line that says where the help is."""
 
     def error(self, message: str) -> NoReturn:
-        from workshop.i18n import _
+        from workshop.core.text.i18n import _
 
         raise UserError(_("{message} (see `{command} --help`)").format(message=translated(message), command=self.prog))
 
@@ -57,7 +57,7 @@ def needed_commands(argv: Sequence[str]) -> tuple[str, ...]:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> Parser:
-    from workshop.i18n import _
+    from workshop.core.text.i18n import _
 
     parser = Parser(
         prog="workshop",
@@ -86,15 +86,15 @@ def _user_errors() -> tuple[type[Exception], ...]:
     """The errors that are a user's mistake or a named problem with their files. Only modules
     already imported can have raised theirs, so none is imported here (the app starts faster)."""
     errors: list[type[Exception]] = [UserError]
-    for module, name in (("workshop.guides", "GuideError"), ("workshop.prepare", "PrepareError"),
-                         ("workshop.store.store", "StoreError"), ("workshop.settings", "SettingError")):
+    for module, name in (("workshop.core.guides", "GuideError"), ("workshop.core.making.prepare", "PrepareError"),
+                         ("workshop.core.store.store", "StoreError"), ("workshop.core.config.settings", "SettingError")):
         if module in sys.modules:
             errors.append(getattr(sys.modules[module], name))
     return tuple(errors)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    from workshop.i18n import use_language
+    from workshop.core.text.i18n import use_language
 
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_output()
@@ -103,7 +103,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if lang:
             use_language(lang)
         args = build_parser(argv).parse_args(argv)
-        from workshop.settings import load
+        from workshop.core.config.settings import load
 
         # every setting read and checked once, before anything starts; the app also reads keymap.toml
         args.config = load(args, read_keys=args.command in APP_COMMANDS)
@@ -127,7 +127,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         from workshop.cli.output import fail
 
-        from workshop.i18n import _
+        from workshop.core.text.i18n import _
 
         fail(_("interrupted; nothing half-written was kept"))
         return 130
@@ -152,7 +152,7 @@ def _early_language(argv: list[str]) -> str | None:
             return argv[index + 1]
         if arg.startswith("--lang=") and arg[7:] in ("nl", "en"):
             return arg[7:]
-    from workshop.settings import environment_language
+    from workshop.core.config.settings import environment_language
 
     return environment_language()  # a bad value is said in one line once the command line is read
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from workshop.i18n import _, ngettext
+from workshop.core.text.i18n import _, ngettext
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,7 +28,7 @@ def serve_session(args: argparse.Namespace) -> int:
     from workshop.cli.output import literal, out
     from workshop.serve import Server, doors
     from workshop.serve.qr import qr_lines
-    from workshop.session import LiveSession
+    from workshop.core.session import LiveSession
 
     config = config_of(args)  # --host, else $WORKSHOP_SERVE_HOST, else loopback; the port alike
     store = store_from(args)
@@ -71,7 +71,7 @@ def serve_session(args: argparse.Namespace) -> int:
 
 def unsaved(live) -> str:
     """'' when nothing received waits to be written (tried once more here), else what was not saved."""
-    from workshop.session import SaveFailed
+    from workshop.core.session import SaveFailed
 
     if not live.pending:
         return ""
@@ -79,7 +79,7 @@ def unsaved(live) -> str:
         live.retry()
         return ""
     except SaveFailed as failed:
-        from workshop.session.room import ROOM_CHANGES
+        from workshop.core.session.room import ROOM_CHANGES
 
         count = sum(1 for change in live.pending if not isinstance(change, ROOM_CHANGES))  # codes and seats: not received
         if not count:

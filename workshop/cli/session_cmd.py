@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -55,9 +55,9 @@ def new_session(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, shelf, store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import literal, out, print_json
-    from workshop.i18n import current_language
-    from workshop.model import Participant
-    from workshop.prepare import Plan, collaboration_details, collaborations, partner_specs, prepare_session
+    from workshop.core.text.i18n import current_language
+    from workshop.core.model import Participant
+    from workshop.core.making.prepare import Plan, collaboration_details, collaborations, partner_specs, prepare_session
 
     store = store_from(args)
     answers = {
@@ -111,7 +111,7 @@ def new_session(args: argparse.Namespace) -> int:
     session_id = prepare_session(store, plan)
     report_problems(store)
     if args.json:
-        from workshop.session import SessionView
+        from workshop.core.session import SessionView
 
         view = SessionView(store.read_session(session_id))
         print_json({"id": session_id, "collaboration": view.collaboration, "guide": view.guide_id,
@@ -180,14 +180,14 @@ def show_session(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.output import out, print_json
     from workshop.present.session import session_renderable
-    from workshop.session import SessionView
+    from workshop.core.session import SessionView
 
     store = store_from(args)
     session_id = store.resolve(args.session)
     view = SessionView(store.read_session(session_id), source=session_id)
     report_problems(store)
     if args.json:
-        from workshop.export import session_data
+        from workshop.present.export import session_data
 
         print_json(session_data(view, include_notes=args.include_notes))
     else:

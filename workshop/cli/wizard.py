@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any, Callable, Protocol, Sequence
 
-from workshop import clock
-from workshop.guides import GuideShelf
-from workshop.i18n import _, current_language
-from workshop.model import LANGUAGES, Participant
-from workshop.prepare import PrepareError, check_date, clean_name, collaboration_details, collaborations
-from workshop.store import Store
+from workshop.core.machine import clock
+from workshop.core.guides import GuideShelf
+from workshop.core.text.i18n import _, current_language
+from workshop.core.model import LANGUAGES, Participant
+from workshop.core.making.prepare import PrepareError, check_date, clean_name, collaboration_details, collaborations
+from workshop.core.store import Store
 
 Validator = Callable[[str], "bool | str"]
 NEW = object()  # the "create a new collaboration" choice

@@ -15,9 +15,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.attendance import word
-from workshop.compare import Comparison
-from workshop.i18n import _, ngettext
+from workshop.core.outcomes.attendance import word
+from workshop.core.compare import Comparison
+from workshop.core.text.i18n import _, ngettext
 from workshop.present.text import literal, md_cell, md_table, visible
 
 NOT_RECORDED = "?"

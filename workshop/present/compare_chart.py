@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Sequence
 
-from workshop.compare import ScorePoint
+from workshop.core.compare import ScorePoint
 
 WIDTH, HEIGHT = 560, 150
 LEFT, RIGHT, TOP, BOTTOM = 64, 48, 12, 40

@@ -3,9 +3,9 @@ prepared and not yet held, and where advice and consent stand (counted apart fro
 
 from __future__ import annotations
 
-from workshop.compare import ASKED, FROM_SESSION, LATEST_HELD, Comparison
-from workshop.compare.headline import pending_consents
-from workshop.i18n import _, day, ngettext
+from workshop.core.compare import ASKED, FROM_SESSION, LATEST_HELD, Comparison
+from workshop.core.compare.headline import pending_consents
+from workshop.core.text.i18n import _, day, ngettext
 
 
 def reference_words(comparison: Comparison) -> str:

@@ -1,6 +1,6 @@
 """Mutual dependence in one session, as the facilitator, the room and the minutes see it: the
 one-sided pairs, the largest gap first, each as 'A → B: 5, B → A: 1 — one-sided'. The pairing
-rule itself is in workshop/dependence.py."""
+rule itself is in workshop/core/steps/dependence.py."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import Callable
 
 from rich.text import Text
 
-from workshop.attribution import cards_of, column_headings, short_name
-from workshop.dependence import Pair, asks_dependence, needed_gap, session_pairs
-from workshop.guides import Step
-from workshop.i18n import _, ngettext, number
+from workshop.core.typed.attribution import cards_of, column_headings, short_name
+from workshop.core.steps.dependence import Pair, asks_dependence, needed_gap, session_pairs
+from workshop.core.guides import Step
+from workshop.core.text.i18n import _, ngettext, number
 from workshop.present.text import literal, md_cell, md_table, one_line
-from workshop.session import SessionView
+from workshop.core.session import SessionView
 
 
 def pair_words(pair: Pair, name: Callable[[str], str] = str) -> str:

@@ -3,13 +3,13 @@ interests behind them, and what was said without a level. Everything typed is es
 
 from __future__ import annotations
 
-from workshop.guides import Step
-from workshop.i18n import _
-from workshop.interests import POSITION, behind
-from workshop.model import Contribution
+from workshop.core.guides import Step
+from workshop.core.text.i18n import _
+from workshop.core.typed.interests import POSITION, behind
+from workshop.core.model import Contribution
 from workshop.present.minutes_parts import plain_items, who_said
 from workshop.present.text import md_cell, md_table
-from workshop.session import SessionView
+from workshop.core.session import SessionView
 
 
 def _said(c: Contribution) -> str:

@@ -14,11 +14,11 @@ from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 
-from workshop.attendance import roll, statuses
-from workshop.guides import Step, Text
-from workshop.guides.direction import with_direction
-from workshop.i18n import _, day, language, ngettext, number, pgettext
-from workshop.model import PromptKind
+from workshop.core.outcomes.attendance import roll, statuses
+from workshop.core.guides import Step, Text
+from workshop.core.guides.direction import with_direction
+from workshop.core.text.i18n import _, day, language, ngettext, number, pgettext
+from workshop.core.model import PromptKind
 from workshop.present.minutes_parts import (
     consent_body,
     contested_note,
@@ -27,14 +27,14 @@ from workshop.present.minutes_parts import (
     review_body,
     when_words,
 )
-from workshop.dependence import asks_dependence
-from workshop.disclosure import circulated, distribution_words, names_beside_scores, score_counts
+from workshop.core.steps.dependence import asks_dependence
+from workshop.core.outcomes.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.present.dependence import pairs_markdown
 from workshop.present.interests import levels_body
 from workshop.present.text import md_cell, md_escape, md_table, visible
-from workshop.session import SessionView
-from workshop.statements import settled
-from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, summarise
+from workshop.core.session import SessionView
+from workshop.core.steps.statements import settled
+from workshop.core.outcomes.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, summarise
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -42,7 +42,7 @@ from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, summar
 
 def to_markdown(view: SessionView, with_names: bool = False) -> str:
     """The minutes. Held lines are left out; a scale's scores stand beside names only where the
-    guide or `with_names` asks for it, never on a blind step (workshop/disclosure.py)."""
+    guide or `with_names` asks for it, never on a blind step (workshop/core/outcomes/disclosure.py)."""
     view = circulated(view)
     with language(view.lang):
         summary = {section.key: section for section in summarise(view)}
@@ -194,7 +194,7 @@ def _scale_body(view: SessionView, step: Step, names: bool = False) -> str:
 
 def _good_ends(view: SessionView, step: Step) -> str:
     """Which end of the scale is good, for the scored items that declare it (the guide says so;
-    an older session's item takes it from the built-in guides, see workshop/guides/direction.py)."""
+    an older session's item takes it from the built-in guides, see workshop/core/guides/direction.py)."""
     items = [with_direction(item) for item in step.items if view.spread(step.id, item.id) is not None]
     high = [view.text(item.text).rstrip(".") for item in items if item.good == "high"]
     low = [view.text(item.text).rstrip(".") for item in items if item.good == "low"]

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from workshop.present.minutes_parts import when_words
 from workshop.present.text import SHOWN_CHARACTERS, literal
-from workshop.summary import SummarySection
+from workshop.core.outcomes.summary import SummarySection
 
 
 def section_text(section: SummarySection) -> Text:

@@ -16,7 +16,7 @@ from typing import Any
 
 from rich.text import Text
 
-from workshop.characters import SHOWN_CHARACTERS, SPECIAL, escape, visible  # noqa: F401 (the core's rule)
+from workshop.core.text.characters import SHOWN_CHARACTERS, SPECIAL, escape, visible  # noqa: F401 (the core's rule)
 
 
 def literal(value: Any, style: str = "", limit: int | None = None) -> Text:

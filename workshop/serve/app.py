@@ -17,8 +17,8 @@ from typing import Any, Awaitable, Callable
 import jinja2
 from aiohttp import web
 
-from workshop.characters import visible
-from workshop.i18n import _, language
+from workshop.core.text.characters import visible
+from workshop.core.text.i18n import _, language
 from workshop.serve import forms
 from workshop.serve.doors import BODY_TIMEOUT, Doors
 from workshop.serve.guard import JoinAttempts, JoinRate, RateLimit, Signer, same_code
@@ -26,7 +26,7 @@ from workshop.serve.hub import ALREADY, Hub, Joined, Refused
 from workshop.serve.pages import budget_line, step_page, submission_id
 from workshop.serve.seats import NO_PARTNER
 from workshop.serve.words import words
-from workshop.session.live import SaveFailed, SessionClosed
+from workshop.core.session.live import SaveFailed, SessionClosed
 
 MAX_BODY = 32 * 1024  # bytes: 2,000 emoji sent from a form (12 bytes each, percent-encoded) fit
 MAX_SUBMISSION_ID = 64

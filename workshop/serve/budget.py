@@ -1,6 +1,6 @@
 """How much the phones may add: per device (contributions per step, bytes as stored) and for all
 of them together, so that no phone, nor all of them, can fill the session past what the store
-reads (workshop/store/check.py MAX_SESSION_BYTES), and the facilitator's own typing keeps room.
+reads (workshop/core/store/check.py MAX_SESSION_BYTES), and the facilitator's own typing keeps room.
 
 Bytes are counted as the session file stores them: ASCII-only JSON, where an emoji costs 12
 bytes (two \\uXXXX escapes) and a plain letter one, plus what every contribution carries besides
@@ -13,9 +13,9 @@ import json
 import os
 from dataclasses import dataclass, field
 
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 from workshop.serve.seats import Joined, Refused
-from workshop.store.check import MAX_SESSION_BYTES
+from workshop.core.store.check import MAX_SESSION_BYTES
 
 PER_STEP = 30  # contributions one device may send to one step
 PER_DEVICE = 128 * 1024  # bytes one device may add to the session, as stored

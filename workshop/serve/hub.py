@@ -15,18 +15,18 @@ import contextlib
 import time
 from typing import Any
 
-from workshop.characters import cleaned
-from workshop.guides import Step
-from workshop.i18n import N_, _
-from workshop.interests import read_typed
-from workshop.model import PromptKind
+from workshop.core.text.characters import cleaned
+from workshop.core.guides import Step
+from workshop.core.text.i18n import N_, _
+from workshop.core.typed.interests import read_typed
+from workshop.core.model import PromptKind
 from workshop.serve.budget import Budget, stored_size
 from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # noqa: F401 (importable here)
-from workshop.session import LiveSession, SaveFailed, SessionClosed
-from workshop.session import changes as c
-from workshop.session.room import room_of
-from workshop.session.told import Changed, record_of
-from workshop.session.view import DEVICES_JOINED, PICK
+from workshop.core.session import LiveSession, SaveFailed, SessionClosed
+from workshop.core.session import changes as c
+from workshop.core.session.room import room_of
+from workshop.core.session.told import Changed, record_of
+from workshop.core.session.view import DEVICES_JOINED, PICK
 
 MAX_TEXT = 2_000  # characters a participant can send at once
 KINDS = (PromptKind.OPEN, PromptKind.SCALE, PromptKind.VOTE, PromptKind.CHOICE)

@@ -2,7 +2,7 @@
 to a typed name. A name already seated cannot be taken by another device; a registered name keeps
 its organisation; a name of an organisation is nobody's name.
 
-A seat is kept with the session's room (workshop/session/room.py): a server started again finds it,
+A seat is kept with the session's room (workshop/core/session/room.py): a server started again finds it,
 and the device's cookie still names it. Its form tokens and streams live in memory only.
 """
 
@@ -14,10 +14,10 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from workshop.characters import cleaned
-from workshop.i18n import _
+from workshop.core.text.characters import cleaned
+from workshop.core.text.i18n import _
 from workshop.serve.guard import FormTokens
-from workshop.session import LiveSession
+from workshop.core.session import LiveSession
 
 MAX_NAME = 80
 MAX_JOINED = 500

@@ -3,7 +3,7 @@ every word goes through gettext and is checked for its Dutch translation)."""
 
 from __future__ import annotations
 
-from workshop.i18n import _
+from workshop.core.text.i18n import _
 from workshop.serve.hub import SETTLED
 
 

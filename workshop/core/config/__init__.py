@@ -1,0 +1,3 @@
+"""What the facilitator set and where things are: every path (`locations`), the environment's
+settings (`settings`), their own keys (`keymap`).
+"""

@@ -1,7 +1,5 @@
-"""Facts about a comparison that every way of showing it needs: written once, here.
-
-(Kept apart from `workshop.core.compare` for now; they belong with it.)
-"""
+"""Facts about a comparison that every way of showing it needs (the screen, the board page, the
+Markdown): written once, here, with the comparison they are read from."""
 
 from __future__ import annotations
 

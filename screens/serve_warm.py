@@ -28,7 +28,7 @@ def warm() -> None:
     import workshop.serve.doors  # noqa: F401
     import workshop.serve.qr  # noqa: F401 - segno
     import workshop.core.config.settings  # noqa: F401
-    from workshop.core.text.i18n import number
+    from workshop.core.text.i18n import number  # here: this runs in the warming thread, as the imports above
 
     number(1)  # Babel's number symbols for the app's language: the panel's counts
 

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from workshop.core.text.i18n import _
-from workshop.core.config.settings import SettingError
+from workshop.core.config.errors import SettingError
 
 BINDING_ID = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
 KEYS = re.compile(r"^[a-z0-9_+,\-]{1,60}$")

@@ -14,16 +14,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from workshop.core.config.errors import SettingError
+from workshop.core.config.keymap import load_keymap
+from workshop.core.config.locations import keymap_path, store_path
 from workshop.core.text.i18n import _
 
 SERVE_HOST, SERVE_PORT, LANG = "WORKSHOP_SERVE_HOST", "WORKSHOP_SERVE_PORT", "WORKSHOP_LANG"
 STORE, GUIDES, KEYMAP = "WORKSHOP_STORE", "WORKSHOP_GUIDES", "WORKSHOP_KEYMAP"
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8765
 LANGUAGES = ("nl", "en")
-
-
-class SettingError(ValueError):
-    """A setting with a value the app cannot use; the text is the one line a user reads."""
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,6 @@ class Config:
     keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def keymap_file(self) -> Path:
-        from workshop.core.config.locations import keymap_path
-
         return self.keymap or keymap_path()
 
 
@@ -66,8 +63,6 @@ def load(args: Any = None, environ: Mapping[str, str] | None = None, *, read_key
         serve_port=_port(given("port", SERVE_PORT), "--port" if getattr(args, "port", None) is not None else SERVE_PORT),
     )
     if read_keys:
-        from workshop.core.config.keymap import load_keymap
-
         config = replace(config, keys=MappingProxyType(load_keymap(config.keymap_file())))
     return config
 
@@ -88,8 +83,6 @@ def _path(value: str) -> Path | None:
 
 
 def _store(value: str) -> Path:
-    from workshop.core.config.locations import store_path
-
     return store_path(value)
 
 

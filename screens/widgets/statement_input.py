@@ -13,7 +13,7 @@ from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from workshop.core.outcomes.carry import CARRIED_MARK
 from workshop.core.text.characters import cleaned
-from workshop.core.text.i18n import N_, _
+from workshop.core.text.i18n import N_, _, pgettext
 from workshop.core.session.changes import Agree, Revise
 
 
@@ -45,7 +45,7 @@ class StatementInput(PromptInput):
         if latest is None:
             statement.update(Text(_("No text yet: type the first version below."), style="italic"))
         else:
-            mark = Text(" ✔ " + _("agreed"), style="bold") if latest.value is True else \
+            mark = Text(" ✔ " + pgettext("text", "agreed"), style="bold") if latest.value is True else \
                 Text(" " + _("draft, not agreed yet"), style="italic")
             statement.update(Text.assemble(literal(latest.text, style="bold"), "\n", mark))
         options = []
@@ -54,7 +54,7 @@ class StatementInput(PromptInput):
             line = Text(f"{number:>2}. ", style="dim")
             line.append(literal(revision.text))
             if revision.value is True:
-                line.append("  ✔ " + _("agreed"), style="bold")
+                line.append("  ✔ " + pgettext("text", "agreed"), style="bold")
             if revision.item == CARRIED_MARK:
                 line.append("  (" + _("from last session") + ")", style="italic")
             options.append(Option(line))

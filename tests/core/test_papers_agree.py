@@ -91,7 +91,7 @@ def test_the_comparison_counts_consents_apart_from_actions(capsys, consent_given
     rows = [line for line in text.splitlines() if line.startswith("| 20 november 2026 |")]
     # agreed 0, done 1 (the decision list), still open 0, dropped 1, not reviewed 1 (the risk): no consent
     assert rows == ["| 20 november 2026 | 0 | 1 | 0 | 1 | 1 |"]
-    assert "Advies en instemming na de laatste sessie: 1 geregeld, 1 nog aan te vragen of in afwachting." in text
+    assert "Advies en instemming na de laatste bijeenkomst: 1 geregeld, 1 nog aan te vragen of in afwachting." in text
     headline = text.splitlines()[2]
     assert "1 van de 1 open acties is te laat" in headline
     assert "1 aanvraag voor advies of instemming staat nog open" in headline

@@ -86,7 +86,9 @@ def test_the_comparison_follows_the_pilots_reviews_session_by_session(store, mak
     assert comparison.pilot_reviews == (None, "running", "adjusted")
     from workshop.present.compare_md import comparison_markdown
     markdown = comparison_markdown(comparison)
-    assert "The pilot's reviews: 1 October 2026 running · 1 November 2026 adjusted" in markdown
+    assert "The pilot's reviews: running (1 October 2026) · adjusted (1 November 2026)" in markdown
+    with language("nl"):  # the verdict first, its date after it, as a Dutch reader says it
+        assert "Terugblik op de pilot: loopt (1 oktober 2026) · bijgesteld (1 november 2026)" in comparison_markdown(comparison)
 
 
 def test_the_minutes_record_a_stopped_pilot_as_a_decision(store, make_session, first):

@@ -29,6 +29,10 @@ EVERYWHERE = {
     r"(?-i:KERNVRAAG)": "(nothing: the app marks the key question)",
     r"\beigen notitie\b": "privénotitie",
     r"\bspreiding": "bereik (lowest–highest), standaardafwijking or verdeling (how many per score or option)",
+    r"\bover de datum\b": "verlopen (an action past its date)",
+    r"gelaten zoals het is": "ongemoeid gelaten",
+    r"\bbestuursvergadering": "bestuurlijk overleg (six partners have no one bestuur)",
+    r"\bhun zegje\b": "advies, instemming of goedkeuring (a formal body's say has a name)",
 }
 # In a guide, the meeting is a bijeenkomst; sessie is the app's record of it.
 IN_GUIDES = {r"\bsessies?\b": "bijeenkomst"}
@@ -57,6 +61,8 @@ def dutch_guide_texts(path: Path) -> list[tuple[str, str]]:
 def test_the_check_finds_a_word_we_decided_against_and_spares_the_allowed_ones() -> None:
     assert offences("Drie knelpunten en een pulscheck", EVERYWHERE) == [
         "'knelpunt' (use pijnpunt)", "'pulscheck' (use vinger aan de pols)"]
+    assert offences("Acties over de datum; gelaten zoals het is", EVERYWHERE) == [
+        "'over de datum' (use verlopen (an action past its date))", "'gelaten zoals het is' (use ongemoeid gelaten)"]
     assert offences("Vul het in (open de sessie vooraf).", IN_GUIDES) == []
     assert offences("De volgende sessie begint hier.", IN_GUIDES) == ["'sessie' (use bijeenkomst)"]
     assert offences("Een werksessie van drie uur", IN_GUIDES) == []

@@ -162,9 +162,11 @@ def statements_renderable(comparison: Comparison, marks: bool = False) -> Render
 
 
 def pilot_review_words(comparison: Comparison) -> str:
-    """The carried pilot's verdict per session, "12 Oct running · 9 Nov adjusted"; "" when never carried."""
-    return " · ".join(f"{day(ref.date)} {review_label(verdict) if verdict != 'not_reviewed' else _('not reviewed')}"
-                      for ref, verdict in zip(comparison.sessions, comparison.pilot_reviews) if verdict)
+    """The carried pilot's verdict per session, "running (12 October 2026) · adjusted (9 November 2026)"; "" when
+    never carried."""
+    return " · ".join(_("{status} ({date})").format(
+        status=review_label(verdict) if verdict != "not_reviewed" else _("not reviewed"), date=day(ref.date))
+        for ref, verdict in zip(comparison.sessions, comparison.pilot_reviews) if verdict)
 
 
 def lessons_renderable(comparison: Comparison) -> RenderableType:

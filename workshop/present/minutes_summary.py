@@ -127,7 +127,8 @@ def summary_markdown(view: SessionView) -> str:
         quotes = []
         for text, who, when in message:
             quote = "\n".join(f"> {line}" for line in md_escape(text).split("\n"))
-            by = ", ".join(part for part in (md_cell(who), md_cell(when_words(when))) if part)
+            due = _("by {date}").format(date=md_cell(when_words(when))) if when.strip() else ""
+            by = ", ".join(part for part in (md_cell(who), due) if part)
             passed = _("Passed on by")
             quotes.append(quote + (f"\n>\n> *{passed}: {by}*" if by else ""))
         parts.append("\n\n".join(quotes))

@@ -239,14 +239,14 @@ class WorkshopApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def export_minutes(self, session_id: str) -> None:
-        """Write the minutes as Markdown and HTML into the store's exports/ folder."""
+        """Write the minutes as Markdown, HTML and a Word document into the store's exports/ folder."""
         from workshop.present.export import save_export
         from workshop.core.session import SessionView
 
         try:
             view = SessionView(self.store.read_session(session_id))
             folder = exports_folder(self.store.root)
-            written = [str(save_export(view, fmt, folder / f"{session_id}.{fmt}")) for fmt in ("md", "html")]
+            written = [str(save_export(view, fmt, folder / f"{session_id}.{fmt}")) for fmt in ("md", "html", "docx")]
         except (OSError, StoreError, ValueError) as problem:
             self.call_from_thread(self.notify, _("Export failed: {problem}").format(problem=problem),
                                   severity="error")

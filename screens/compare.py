@@ -47,6 +47,7 @@ from workshop.present.compare import (
     trends_table,
 )
 from workshop.present.compare_attendance import attendance_table
+from workshop.present.compare_phases import phases_table
 from workshop.present.compare_html import save_comparison_page
 from workshop.core.session import SessionView
 from workshop.core.store import Store, StoreError
@@ -84,7 +85,7 @@ class CompareScreen(Screen):
         with VerticalScroll(id="compare-body"):
             yield Static(Text(_("Reading the sessions…"), style="italic"), id="compare-status")
             yield Static(classes="compare-section", id="compare-headline")
-            for section in ("sessions", "attendance", "trends", "statements", "interests", "pains", "progress", "actions", "late"):
+            for section in ("sessions", "attendance", "phases", "trends", "statements", "interests", "pains", "progress", "actions", "late"):
                 yield Static(classes="compare-heading", id=f"heading-{section}")
                 yield Static(classes="compare-section", id=f"compare-{section}")
         yield TranslatedFooter()
@@ -131,6 +132,7 @@ class CompareScreen(Screen):
         headings = {
             "sessions": _("Sessions and the phase the group chose"),
             "attendance": _("Who was at the table: the partners away at least once"),
+            "phases": _("Phase per partner: who is ready for the next phase"),
             "trends": _("Communication and interaction: the threshold question first"),
             "statements": _("Ambition and other carried statements, with what changed"),
             "interests": _("Interests per partner and level"),
@@ -144,6 +146,9 @@ class CompareScreen(Screen):
         self.query_one("#compare-headline", Static).update(headline_text(comparison))
         self.query_one("#compare-sessions", Static).update(sessions_table(comparison))
         self.query_one("#compare-attendance", Static).update(attendance_table(comparison, session_labels(comparison)))
+        for shown in self.query("#heading-phases, #compare-phases"):  # only where a partner was asked its phase
+            shown.display = bool(comparison.phases)
+        self.query_one("#compare-phases", Static).update(phases_table(comparison, session_labels(comparison)))
         self.show_trends()
         self.query_one("#compare-statements", Static).update(statements_renderable(comparison))
         for shown in self.query("#heading-interests, #compare-interests"):  # only where a step has levels

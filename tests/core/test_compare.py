@@ -312,7 +312,7 @@ def test_the_comparison_is_plain_data_that_json_can_hold(comparison):
     assert data["trends"][0]["key"] == "threshold"
     assert set(data) == {"lang", "sessions", "statements", "trends", "pains", "roles", "consents", "actions",
                          "pain_trails", "action_trails", "late", "headlines", "today", "trend_rule", "perspectives",
-                         "pilot_reviews", "lessons", "dependence", "interests", "attendance", "counted_from", "prepared"}
+                         "pilot_reviews", "lessons", "dependence", "interests", "attendance", "phases", "counted_from", "prepared"}
 
 
 # --- choosing sessions -------------------------------------------------------------------------

@@ -143,14 +143,15 @@ def test_the_same_session_exports_the_same_bytes(fixed_session):
 # --- Markdown --------------------------------------------------------------------------------------
 
 
-def test_minutes_open_with_the_agreements_table_then_go_step_by_step(fixed_session):
+def test_minutes_open_with_the_summary_for_directors_then_go_step_by_step(fixed_session):
     text = export_session(fixed_session, "md")
-    table = text.index("## Agreements and actions\n\n| Action | Who | Due |")
-    assert text.index("## Decisions") < table < text.index("## 1. Welcome and check-in")
-    assert text.index("## 1. Welcome and check-in") < text.index("## 22. Closing round")
-    assert "| OR informeren | Gemeente | 1 December 2026 |" in text[table:text.index("## 1.")]
-    assert "Trekker van de pilot" not in text[table:text.index("## 1.")]  # a role, in its own step
-    assert "Trekker van de pilot" in text[text.index("## 1."):]
+    table = text.index("### Action list\n\n| Action | Who | Due | Status |")
+    assert text.index("## Summary for the directors") < text.index("### Decisions") < table
+    assert table < text.index("## Record of the meeting") < text.index("### 1. Welcome and check-in")
+    assert text.index("### 1. Welcome and check-in") < text.index("### 22. Closing round")
+    assert "| OR informeren | Gemeente | 1 December 2026 | new |" in text[table:text.index("### 1.")]
+    assert "Trekker van de pilot" not in text[table:text.index("### 1.")]  # a role, in its own step
+    assert "Trekker van de pilot" in text[text.index("### 1."):]
 
 
 def test_minutes_are_in_the_sessions_language(deterministic, store, make_session):

@@ -37,7 +37,7 @@ def test_a_worker_exporting_dutch_minutes_leaves_an_english_ui_english(store, ma
     use_language("en")
     lang, word, result = _race(view, "nl")
     assert (lang, word) == ("en", "Saved")
-    assert "## Afspraken en acties" in result["minutes"] and "20 november 2026" in result["minutes"]
+    assert "## Bestuurlijke samenvatting" in result["minutes"] and "20 november 2026" in result["minutes"]
     assert current_language() == "en" and _("Saved") == "Saved"
 
 
@@ -46,7 +46,7 @@ def test_a_worker_exporting_english_minutes_leaves_a_dutch_ui_dutch(store, make_
     use_language("nl")
     lang, word, result = _race(view, "en")
     assert (lang, word) == ("nl", "Opgeslagen")
-    assert "## Agreements and actions" in result["minutes"] and "20 November 2026" in result["minutes"]
+    assert "## Summary for the directors" in result["minutes"] and "20 November 2026" in result["minutes"]
     assert current_language() == "nl"
 
 

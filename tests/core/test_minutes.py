@@ -56,9 +56,10 @@ def test_dutch_minutes_are_ready_to_circulate(store, make_session):
     text = _minutes(store, make_session, "nl")
     assert "**Datum:** 15 december 2026" in text
     assert "**Aanwezig:** Anna (Gemeente, wethouder), Bram (Zorggroep)" in text
-    assert text.index("## Besluitenlijst") < text.index("## Afspraken en acties")
-    assert "| Risicoverdeling opnieuw agenderen | Gemeente | 15 januari 2027 |" in text
+    assert text.index("### Besluitenlijst") < text.index("### Kernboodschap voor de achterban") \
+        < text.index("### Actielijst") < text.index("### Volgende bijeenkomst") < text.index("## Werkverslag")
+    assert "| Risicoverdeling opnieuw agenderen | Gemeente | 15 januari 2027 | nieuw |" in text
     assert "dagen te laat" in text and "Stelling" not in text and "Rol of taak" not in text
     assert "*Niet nodig:* Gemeente (Gemeenteraad)" in text
-    assert "- **Volgende bijeenkomst:** 2 februari 2027, Stadhuis" in text
+    assert "### Volgende bijeenkomst\n\n**2 februari 2027, Stadhuis**" in text
     assert AMBITION_NEW in text and "\\&" not in text

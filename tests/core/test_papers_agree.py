@@ -63,7 +63,7 @@ def consent_given(store, make_session, alliance) -> str:
 
 def test_the_minutes_give_a_consent_one_status_in_every_part(store, consent_given):
     minutes = export_session(SessionView(store.read_session(consent_given)), "md")
-    decisions = minutes[minutes.index("## Besluitenlijst"):minutes.index("## Afspraken en acties")]
+    decisions = minutes[minutes.index("### Besluitenlijst"):minutes.index("### Kernboodschap")]
     review = minutes[minutes.index("## 5. Terugblik"):minutes.index("## 6.")]
     assert "Cliëntenraad van Zorggroep: instemming gegeven" in decisions
     row = next(line for line in review.splitlines() if "Cliëntenraad" in line)
@@ -73,10 +73,13 @@ def test_the_minutes_give_a_consent_one_status_in_every_part(store, consent_give
 
 def test_a_done_action_is_no_decision_and_a_dropped_one_is(store, consent_given):
     minutes = export_session(SessionView(store.read_session(consent_given)), "md")
-    decisions = minutes[minutes.index("## Besluitenlijst"):minutes.index("## Afspraken en acties")]
+    decisions = minutes[minutes.index("### Besluitenlijst"):minutes.index("### Kernboodschap")]
     assert "Besluitenlijst bijhouden" not in decisions  # done: a fact in the review, not a decision
     assert "‘Agenda van de stuurgroep herzien’: vervallen" in decisions
-    assert "| Besluitenlijst bijhouden | Welzijn | 1 maart 2026 | gedaan |" in minutes
+    assert "| Besluitenlijst bijhouden | Welzijn | 1 maart 2026 | gedaan |" in minutes  # the review says it
+    actions = minutes[minutes.index("### Actielijst"):minutes.index("### Volgende bijeenkomst")]
+    assert "| Besluitenlijst bijhouden | Welzijn | 1 maart 2026 | afgerond |" in actions  # the action list too
+    assert "Agenda van de stuurgroep herzien" not in actions  # dropped: a decision, not an action
 
 
 def test_the_comparison_gives_the_consent_the_status_of_the_consent_step(capsys, consent_given):

@@ -36,7 +36,7 @@ def test_phone_picks_are_counted_in_the_minutes_without_names(store, make_sessio
     view = phones_pick(store, make_session(lang="nl"), "decision-rule")
     minutes = to_markdown(view)
     part = minutes[minutes.index("Zo besluiten we"):]
-    part = part[:part.index("\n## ")]
+    part = part[:part.index("\n### ")]
     assert "Gekozen door deelnemers" in part
     assert "| Consent: we besluiten als niemand een overwegend bezwaar heeft | 2 |" in part
     assert "| Consensus: we besluiten als iedereen er helemaal achter staat | 1 |" in part

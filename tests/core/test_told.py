@@ -68,6 +68,7 @@ TABLE = {
     c.MoveStep: (lambda s: c.MoveStep("mandate", 1), Changed(meta=M({"order"}))),
     c.AddStep: (lambda s: c.AddStep("Extra"), Changed(meta=M({"steps", "order"}))),
     c.SetNote: (lambda s: c.SetNote("pains", "Let op"), Changed(meta=M({"notes"}))),
+    c.SetMinutesTaker: (lambda s: c.SetMinutesTaker("Noor"), Changed(meta=M({"minutes_taker"}))),
     c.StartTimer: (lambda s: c.StartTimer("pains"), Changed(meta=M({"timers"}))),
     c.PauseTimer: (lambda s: (s.apply(c.StartTimer("pains")), c.PauseTimer("pains"))[1], Changed(meta=M({"timers"}))),
     c.AddMinutes: (lambda s: c.AddMinutes("pains", 5), Changed(meta=M({"timers"}))),

@@ -250,3 +250,19 @@ async def test_a_link_made_in_the_compare_screen_reaches_the_open_session_s_scre
         assert any(p.link for p in screen.comparison.pains[-1].recurring + screen.comparison.pains[-1].new)
     assert any("links" in record.meta for record in heard)
     assert SessionView(store.read_session(third)).meta["links"] == [[mine, earlier]]
+
+
+async def test_the_phase_of_each_partner_is_shown_where_partners_were_asked_it(store, history):
+    from workshop.core.making.demo import COLLABORATION as DEMO, make_demo
+
+    make_demo(store, next_meeting=False)  # each partner named its phase and readiness in both meetings
+    app = _Host(store, collaboration=DEMO)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        phases = shown_text(screen, "#compare-phases")
+        assert "Basisschool De Regenboog" in phases and "Exploring · not yet" in phases
+        assert "ready: Gemeente Rivierstad" in " ".join(phases.split())
+    app = _Host(store, collaboration=COLLABORATION)  # asked of the group only: no table, no heading
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await loaded(pilot)
+        assert not screen.query_one("#compare-phases").display and not screen.query_one("#heading-phases").display

@@ -14,21 +14,21 @@ from workshop.core.text.i18n import _, current_language
 
 
 @pytest.mark.parametrize("ui, session, word, heading", [
-    ("en", "nl", "Saved", "## Afspraken en acties"),
-    ("nl", "en", "Opgeslagen", "## Agreements and actions"),
+    ("en", "nl", "Saved", "## Bestuurlijke samenvatting"),
+    ("nl", "en", "Opgeslagen", "## Summary for the directors"),
 ])
 async def test_exporting_minutes_in_a_worker_leaves_the_ui_language_alone(
         monkeypatch, store, make_session, make_app, ui, session, word, heading):
     session_id = make_session(lang=session)
     held, release = threading.Event(), threading.Event()
-    summarise = minutes.summarise
+    summary = minutes.summary_markdown
 
-    def slow_summarise(view):
+    def slow_summary(view):
         held.set()  # the worker is inside its `with language(...)` now
         release.wait(timeout=30)
-        return summarise(view)
+        return summary(view)
 
-    monkeypatch.setattr(minutes, "summarise", slow_summarise)
+    monkeypatch.setattr(minutes, "summary_markdown", slow_summary)
     app = make_app(lang=ui)
     async with app.run_test(size=SIZE) as pilot:
         app.export_minutes(session_id)

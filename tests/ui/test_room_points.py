@@ -37,7 +37,8 @@ async def test_attendance_is_recorded_per_partner_and_explains_the_number_of_sco
     assert view.meta["attendance"]["Gemeente Ede"] == "excused"
     assert list(view.meta["attendance"].values()).count("present") == 25
     minutes = to_markdown(view)
-    assert "## Attendance" in minutes and "**Absent (1):** Gemeente Arnhem" in minutes
+    assert "### Attendance" in minutes and "| Gemeente Arnhem | absent |" in minutes
+    assert "| Gemeente Ede | excused (with notice) |" in minutes
     assert expected(view, a_scale_step()) == 25  # 27 partners, one absent, one excused
 
 

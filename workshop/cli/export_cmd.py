@@ -1,4 +1,4 @@
-"""`workshop export SESSION --format md|html|csv|json [-o FILE]`: minutes and data of a session;
+"""`workshop export SESSION --format md|html|docx|csv|json [-o FILE]`: minutes and data of a session;
 `workshop export --all [-o DIR]`: every session (or a collaboration's) as JSON, a backup."""
 
 from __future__ import annotations
@@ -9,14 +9,15 @@ from workshop.core.text.i18n import _, ngettext
 
 # The same as workshop.present.export.FORMATS (a test holds them equal); spelled out here so that
 # building the parser does not import the exporters.
-FORMATS = ("md", "html", "csv", "json")
+FORMATS = ("md", "html", "docx", "csv", "json")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
-        "export", help=_("minutes (Markdown, HTML) or data (CSV, JSON) of a session"),
-        description=_("Export a session at any moment: minutes in the session's language as Markdown or "
-                      "printable HTML, one row per contribution as CSV, or the whole session as JSON. "
+        "export", help=_("minutes (Markdown, HTML, Word) or data (CSV, JSON) of a session"),
+        description=_("Export a session at any moment: minutes in the session's language as Markdown, "
+                      "printable HTML or a Word document (docx, with -o FILE), one row per contribution as CSV, "
+                      "or the whole session as JSON. "
                       "The facilitator's private notes are left out unless --include-notes is given; "
                       "contributions held back for moderation are only in the JSON. A scale's scores go out "
                       "as a distribution, mean and count: beside names only with --with-names or where the "
@@ -25,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                       "`workshop import` reads back."))
     export.add_argument("session", metavar="SESSION", nargs="?", help=_("a session id or a unique prefix of it"))
     export.add_argument("--format", "-f", dest="fmt", choices=FORMATS,
-                        help=_("md, html, csv or json (default: md; json with --all)"))
+                        help=_("md, html, docx, csv or json (default: md; json with --all)"))
     export.add_argument("-o", "--output", metavar="FILE",
                         help=_("write to FILE instead of the screen (replaced in one go; - is the screen); "
                                "with --all, the folder to write into (default: the current folder)"))
@@ -51,7 +52,7 @@ def export_session_cmd(args: argparse.Namespace) -> int:
 
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.main import UserError
-    from workshop.present.export import export_session, save_export
+    from workshop.present.export import BINARY, export_bytes, export_session, save_export
     from workshop.core.session import SessionView
 
     if args.all:
@@ -66,6 +67,12 @@ def export_session_cmd(args: argparse.Namespace) -> int:
     view = SessionView(store.read_session(session_id), source=session_id)
     report_problems(store)
     if not args.output or args.output == "-":
+        if fmt in BINARY:  # a file's bytes: into a pipe, never onto a terminal
+            if sys.stdout.isatty():
+                raise UserError(_("a Word document is a file, not text: write it with -o FILE.docx"))
+            sys.stdout.buffer.write(export_bytes(view, fmt, with_names=args.with_names))
+            sys.stdout.flush()
+            return 0
         sys.stdout.write(export_session(view, fmt, args.include_notes, args.sep, args.with_names, args.codes))
         sys.stdout.flush()
         return 0

@@ -17,6 +17,7 @@ from workshop.core.compare.facts import consent_stages, one_year, role_stages, s
 from workshop.core.text.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
 from workshop.core.compare.words import PAIN_MARKS, trend_label
 from workshop.present.compare_attendance import attendance_table
+from workshop.present.compare_phases import phases_table
 from workshop.present.room import group_words
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
 from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
@@ -305,6 +306,8 @@ def comparison_renderable(comparison: Comparison, per_partner: bool = False, mar
 
     parts: list[Any] = [title, headline_text(comparison), sessions_table(comparison)]
     parts += [heading(_("Who was at the table")), attendance_table(comparison, session_labels(comparison))]
+    if comparison.phases:
+        parts += [heading(_("Phase per partner")), phases_table(comparison, session_labels(comparison))]
     parts += [heading(_("Communication and interaction")),
               trends_table(comparison, per_partner, width) if comparison.trends
               else Text(_("No scale was scored in these sessions."), style="dim")]

@@ -19,6 +19,7 @@ from workshop.core.config.locations import exports_folder
 
 from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_attendance import attendance_html
+from workshop.present.compare_phases import phases_html
 from workshop.present.compare_chart import chart
 from workshop.present.compare_words import prepared_words, reference_words
 from workshop.present.text import visible
@@ -97,7 +98,7 @@ def comparison_html(comparison: Comparison) -> str:
         first=_date(refs[0].date), last=_date(refs[-1].date),
         headlines=[{"name": h.collaboration if len(comparison.headlines) > 1 else "", "sentences": h.sentences}
                    for h in comparison.headlines if h.sentences],
-        attendance=Markup("\n".join(attendance_html(comparison, dates))),
+        attendance=Markup("\n".join(attendance_html(comparison, dates) + phases_html(comparison, dates))),
         notes=[note for note in (reference_words(comparison), prepared_words(comparison)) if note],
         perspectives=comparison.perspectives, number=number,
         dependence=dependence_rows(comparison) if comparison.dependence else [],

@@ -9,6 +9,7 @@ from workshop.core.text.i18n import _, day, ngettext, number, pgettext
 from workshop.present.compare import (PAIN_MARKS, column_label, dependence_rows, pain_groups, pain_heading,
                                       pilot_review_words, said_when, session_labels)
 from workshop.present.compare_attendance import attendance_markdown
+from workshop.present.compare_phases import phases_markdown
 from workshop.present.compare_pains import link_note, suggestion_notes
 from workshop.present.room import group_words
 from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
@@ -51,6 +52,7 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                     [[str(n), md_cell(day(s.date)), md_cell(s.title), md_cell(s.guide_title),
                       md_cell(s.phase_label or "–")] for n, s in enumerate(sessions, start=1)])
     out += attendance_markdown(comparison, session_labels(comparison))
+    out += phases_markdown(comparison, session_labels(comparison))
     if prepared := prepared_words(comparison):
         out += ["", f"*{md_escape(prepared)}*"]
     out += ["", f"## {_('Communication and interaction')}", ""]

@@ -1,6 +1,7 @@
-"""Minutes and data of a session: Markdown, HTML, CSV and JSON.
+"""Minutes and data of a session: Markdown, HTML, a Word document, CSV and JSON.
 
-`export_session(view, fmt)` returns the text; `workshop export` and the app write it.
+`export_session(view, fmt)` returns the text, `export_bytes` the bytes of any format (the Word
+document is only bytes); `workshop export` and the app write them.
 The output depends only on the session (no clock inside), so the same session always gives
 the same bytes. The minutes (Markdown, HTML) are drawn in `workshop.present.minutes`. What
 participants typed is escaped in every format: no CSV cell starts a spreadsheet formula,
@@ -33,7 +34,8 @@ from workshop.core.session.room import ROOM
 from workshop.core.store.atomic import write_atomically
 from workshop.core.outcomes.summary import consent_label, review_label
 
-FORMATS = ("md", "html", "csv", "json")
+FORMATS = ("md", "html", "docx", "csv", "json")
+BINARY = ("docx",)  # a file, never text for the screen
 CSV_COLUMNS = ("session", "date", "step", "prompt_kind", "partner", "participant", "text", "value", "item", "when")
 
 
@@ -43,6 +45,8 @@ def export_session(view: SessionView, fmt: str, include_notes: bool = False, sep
     `include_notes`; `sep` is the CSV separator (default: by the session's language). Held lines
     only in json; names beside scores as workshop/core/outcomes/disclosure.py says, `with_names` asking;
     `codes`: the CSV's header and values as English codes, the same in every language (for scripts)."""
+    if fmt in BINARY:
+        raise ValueError(_("a Word document is a file, not text: write it with -o FILE.docx"))
     if fmt not in _EXPORTERS:
         raise ValueError(_("unknown format '{fmt}', expected one of {known}").format(
             fmt=str(fmt)[:20], known=", ".join(FORMATS)))
@@ -223,6 +227,17 @@ _EXPORTERS: dict[str, Callable[..., str]] = {
 }
 
 
+def export_bytes(view: SessionView, fmt: str, include_notes: bool = False, sep: str | None = None,
+                 with_names: bool = False, codes: bool = False) -> bytes:
+    """The export as the bytes of its file: the Word document as it is, every other format UTF-8."""
+    if fmt == "docx":
+        # python-docx is loaded only for a Word document
+        from workshop.present.minutes_docx import to_docx
+
+        return to_docx(view, with_names)
+    return export_session(view, fmt, include_notes, sep, with_names, codes).encode("utf-8")
+
+
 def check_target(path: Path) -> None:
     """Refuse a target that is not a regular file (a device such as /dev/null, a FIFO, a link, a
     folder): replacing it would swap a device node or a link for a file. Raises OSError."""
@@ -246,5 +261,5 @@ def save_export(view: SessionView, fmt: str, path: Path, include_notes: bool = F
     0600: what partners say is confidential). Raises OSError when it cannot be written."""
     path = Path(path).expanduser()
     check_target(path)
-    write_atomically(path, export_session(view, fmt, include_notes, sep, with_names, codes).encode("utf-8"))
+    write_atomically(path, export_bytes(view, fmt, include_notes, sep, with_names, codes))
     return path

@@ -15,40 +15,44 @@ from typing import Any, Callable
 from markdown_it import MarkdownIt
 
 from workshop.core.outcomes.attendance import roll, statuses
+from workshop.core.steps.dependence import asks_dependence
+from workshop.core.outcomes.disclosure import (
+    circulated,
+    distribution_words,
+    names_beside_scores,
+    score_counts,
+)
 from workshop.core.guides import Step, Text
 from workshop.core.guides.direction import with_direction
 from workshop.core.text.i18n import _, day, language, ngettext, number, pgettext
 from workshop.core.model import PromptKind
+from workshop.present.dependence import pairs_markdown
 from workshop.present.minutes_parts import (
     consent_body,
     contested_note,
-    decisions_section,
     plain_items,
     review_body,
     when_words,
 )
-from workshop.core.steps.dependence import asks_dependence
-from workshop.core.outcomes.disclosure import circulated, distribution_words, names_beside_scores, score_counts
-from workshop.present.dependence import pairs_markdown
 from workshop.present.interests import levels_body
+from workshop.present.minutes_summary import status_line, summary_markdown
 from workshop.present.text import md_cell, md_escape, md_table, visible
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
-from workshop.core.outcomes.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, summarise
-
+from workshop.core.outcomes.summary import THRESHOLD_ITEM
 
 # --- Markdown --------------------------------------------------------------------------------
 
 
 def to_markdown(view: SessionView, with_names: bool = False) -> str:
-    """The minutes. Held lines are left out; a scale's scores stand beside names only where the
+    """The minutes: the header, a one-page summary for the directors (workshop.present.minutes_summary),
+    then the record of the meeting step by step. Held lines are left out; a scale's scores stand beside names only where the
     guide or `with_names` asks for it, never on a blind step (workshop/core/outcomes/disclosure.py)."""
     view = circulated(view)
     with language(view.lang):
-        summary = {section.key: section for section in summarise(view)}
-        parts = [_header(view), _attendance(view), decisions_section(view), _actions_table(summary.get(ACTIONS_KEY))]
+        parts = [_header(view), summary_markdown(view), "## " + _("Record of the meeting"), _attendance(view)]
         for place, step in enumerate(view.agenda, start=1):
-            parts.append(_step_markdown(view, step, place, summary, with_names))
+            parts.append(_step_markdown(view, step, place, with_names))
         return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -59,10 +63,10 @@ def _header(view: SessionView) -> str:
         (_("Date"), day(view.date)),
         (_("Guide"), view.text(_guide_title(view))),
         (_("Facilitator"), view.meta.get("facilitator", "")),
+        (_("Minutes taken by"), view.minutes_taker),
+        (_("Minutes"), status_line(view)),
         (_("Partners"), ", ".join(view.partners)),
         *_roll_rows(view),
-        (_("Status"), _("closed") if view.closed else _("open")),
-        (_("Next meeting"), _next_meeting(view)),
     ]
     lines = [f"# {md_escape(title)}", ""]
     lines += [f"- **{label}:** {md_cell(value)}" for label, value in rows if value]
@@ -81,26 +85,19 @@ def _roll_rows(view: SessionView) -> list[tuple[str, str]]:
             (_("Excused (with notice)"), names(said.excused))]
 
 
-def _next_meeting(view: SessionView) -> str:
-    found = view.next_meeting
-    if found is None:
-        return ""
-    when, where = found
-    return f"{day(when)}, {where}" if where else day(when)
-
-
 def _attendance(view: SessionView) -> str:
-    """Who was present, absent and excused (nothing when attendance was not recorded)."""
+    """Per partner: present, absent or excused, and its people (nothing when attendance was not
+    recorded: the header's list of those present says it)."""
     status = statuses(view)
     if not any(status.values()):
         return ""
-    lines = ["## " + _("Attendance"), ""]
-    for key, label in (("present", _("Present")), ("absent", _("Absent")), ("excused", _("Excused (with notice)")),
-                       ("", _("Not marked, counted as present"))):
-        names = [p for p, s in status.items() if s == key]
-        if names:
-            lines.append(f"- **{label} ({len(names)}):** {md_cell(', '.join(names))}")
-    return "\n".join(lines)
+    words = {"present": _("present"), "absent": _("absent"), "excused": _("excused (with notice)"),
+             "": _("not marked, counted as present")}
+    people: dict[str, list[str]] = {}
+    for person in view.participants:
+        people.setdefault(person.partner, []).append(f"{person.name} ({person.role})" if person.role else person.name)
+    rows = [[partner, words.get(marked, marked), ", ".join(people.get(partner, []))] for partner, marked in status.items()]
+    return "### " + _("Attendance") + "\n\n" + _table([_("Partner"), _("Attendance"), _("People")], rows)
 
 
 def _guide_title(view: SessionView) -> Text:
@@ -117,17 +114,8 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(md_table(headers, [[md_cell(cell) for cell in row] for row in rows]))
 
 
-def _actions_table(actions: SummarySection | None) -> str:
-    heading = "## " + _("Agreements and actions")
-    if actions is None:
-        return heading + "\n\n*" + _("No agreements or actions recorded.") + "*"
-    rows = [[line.text, line.who, when_words(line.when)] for line in actions.lines]
-    return f"{heading}\n\n" + _table([_("Action"), _("Who"), _("Due")], rows)
-
-
-def _step_markdown(view: SessionView, step: Step, place: int, summary: dict[str, SummarySection],
-                   with_names: bool = False) -> str:
-    heading = f"## {place}. {md_escape(view.text(step.title))}"
+def _step_markdown(view: SessionView, step: Step, place: int, with_names: bool = False) -> str:
+    heading = f"### {place}. {md_escape(view.text(step.title))}"
     if view.is_skipped(step.id):
         heading += " *(" + _("skipped") + ")*"
     prompt = view.text(step.prompt)
@@ -255,7 +243,8 @@ _STYLE = """
 body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b;
        max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; border-bottom: 2px solid #1b1b1b; padding-bottom: .3rem; }
-h2 { font-size: 1.2rem; margin-top: 1.8rem; }
+h2 { font-size: 1.3rem; margin-top: 2rem; }
+h3 { font-size: 1.1rem; margin-top: 1.5rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border: 1px solid #999; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
@@ -263,7 +252,8 @@ blockquote { margin: .5rem 0; padding: .3rem 1rem; border-left: 4px solid #666; 
 td, li, blockquote, p { overflow-wrap: anywhere; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; color: #000; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2.record { break-before: page; page-break-before: always; }
   table, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
   th { background: none; }
   @page { margin: 1.5cm; }
@@ -275,6 +265,9 @@ def to_html(view: SessionView, with_names: bool = False) -> str:
     # Raw HTML off: a contribution can never become markup, whatever the Markdown escaping did.
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
     body = renderer.render(to_markdown(view, with_names))
+    with language(view.lang):  # in print, the record of the meeting starts after the one-page summary
+        record = "<h2>" + html.escape(_("Record of the meeting"), quote=False) + "</h2>"
+    body = body.replace(record, record.replace("<h2>", '<h2 class="record">'), 1)
     title = html.escape(visible(view.title or view.guide_id))
     lang = html.escape(view.lang)
     return (

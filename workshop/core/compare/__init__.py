@@ -19,7 +19,7 @@
 - mutual dependence per pair of partners, one-sided pairs flagged (`mutual.py`);
 - the collaboration scan per perspective, the lowest named as where attention is needed
   (`perspectives.py`);
-- the phase the group chose.
+- the phase the group chose, and each partner's phase and readiness for the next (`phases.py`).
 
 `compare_collaborations(store, guide)` puts the latest session of every collaboration side by
 side; `select_sessions(store, ...)` turns what a user named into the sessions to compare.
@@ -32,11 +32,6 @@ from datetime import date
 from typing import Iterable
 
 from workshop.core.machine import clock
-from workshop.core.typed.due import due_date, parse_due
-from workshop.core.text.i18n import _, language
-from workshop.core.session import SessionView
-from workshop.core.store import Store
-
 from workshop.core.compare.attendance import attendance
 from workshop.core.compare.headline import headlines
 from workshop.core.compare.indexed import (
@@ -49,13 +44,32 @@ from workshop.core.compare.indexed import (
     session_order,
     was_held,
 )
-from workshop.core.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
 from workshop.core.compare.interests import interests
 from workshop.core.compare.lessons import collects_lessons, lessons
+from workshop.core.compare.links import (
+    find_pain,
+    link_pains,
+    mark_solved,
+    reject_match,
+    unlink_pains,
+)
 from workshop.core.compare.mutual import dependence
 from workshop.core.compare.pains import links_of, pains
-from workshop.core.compare.perspectives import PERSPECTIVE_NAMES, perspective_name, perspectives
-from workshop.core.compare.progress import NOT_REVIEWED, action_round, action_trails, consents, late_groups, pilot_reviews, roles
+from workshop.core.compare.perspectives import (
+    PERSPECTIVE_NAMES,
+    perspective_name,
+    perspectives,
+)
+from workshop.core.compare.phases import phases
+from workshop.core.compare.progress import (
+    NOT_REVIEWED,
+    action_round,
+    action_trails,
+    consents,
+    late_groups,
+    pilot_reviews,
+    roles,
+)
 from workshop.core.compare.result import (
     ASKED,
     FROM_SESSION,
@@ -79,6 +93,7 @@ from workshop.core.compare.result import (
     PainRound,
     PainSuggestion,
     PainTrail,
+    PartnerPhase,
     PerspectivePoint,
     PerspectiveTrail,
     RoleTrail,
@@ -92,7 +107,22 @@ from workshop.core.compare.result import (
 from workshop.core.compare.select import find_collaboration, latest_of_each, select_sessions
 from workshop.core.compare.similar import SUGGEST_FROM, fold, similarity
 from workshop.core.compare.statements import MAX_DIFF_TOKENS, statements, word_diff
-from workshop.core.compare.trends import DOWN, GAP, MIN_CHANGE, SPARKS, STEADY, TREND_RULE, UP, direction, sparkline, trends
+from workshop.core.compare.trends import (
+    DOWN,
+    GAP,
+    MIN_CHANGE,
+    SPARKS,
+    STEADY,
+    TREND_RULE,
+    UP,
+    direction,
+    sparkline,
+    trends,
+)
+from workshop.core.typed.due import due_date, parse_due
+from workshop.core.text.i18n import _, language
+from workshop.core.session import SessionView
+from workshop.core.store import Store
 
 normalise = fold  # the older name
 
@@ -100,7 +130,7 @@ __all__ = [
     "ASKED", "FROM_SESSION", "LATEST_HELD", "TODAY", "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED", "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY",
     "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound", "ActionTrail", "Change", "Comparison",
     "ConsentMark", "ConsentTrail", "DependencePair", "Headline", "Holder", "InterestTrail", "LateGroup", "Lesson", "PainPoint", "PainRef", "PainRound",
-    "PainSuggestion", "PainTrail", "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
+    "PainSuggestion", "PainTrail", "PartnerPhase", "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
     "StatementVersion", "Trend", "collects_lessons", "collects_pains", "compare_collaborations", "compare_sessions",
     "direction", "due_date", "find_collaboration", "find_pain", "fold", "link_pains", "links_of", "mark_solved",
     "normalise", "pain_steps", "parse_due", "perspective_name", "perspectives", "reference_date", "reject_match", "select_sessions", "session_order", "similarity",
@@ -144,7 +174,7 @@ def compare_sessions(views: Iterable[SessionView], lang: str | None = None, toda
         headlines=headlines(lang, refs, scored, rounds, trails, progress, said, lenses, agreed),
         today=reference.isoformat(), trend_rule=rule, perspectives=lenses, pilot_reviews=pilot_reviews(indexed),
         lessons=lessons(indexed), dependence=dependence(indexed), interests=interests(indexed, lang),
-        attendance=attendance(indexed), counted_from=counted_from,
+        attendance=attendance(indexed), phases=phases(indexed, lang), counted_from=counted_from,
         prepared=tuple(ref_of(Indexed(view), lang) for view in ordered if view not in held))
 
 

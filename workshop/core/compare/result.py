@@ -48,6 +48,17 @@ class PartnerAttendance:
 
 
 @dataclass(frozen=True)
+class PartnerPhase:
+    """The phase one partner named, and whether it called the collaboration ready for the next,
+    session by session (per compared session; None when it was not a partner then)."""
+
+    partner: str
+    phases: tuple[str | None, ...]  # the phase's name ("Delen"), "" when not asked of the partner
+    ready: tuple[str | None, ...]  # ready | almost | not-yet, "" when not asked
+    ready_words: tuple[str | None, ...]  # those in words ("Klaar"), "" when not asked
+
+
+@dataclass(frozen=True)
 class Change:
     """A run of words that stayed (`same`), came in (`added`) or went out (`removed`)."""
 
@@ -322,6 +333,7 @@ class Comparison:
     dependence: tuple[DependencePair, ...] = ()  # mutual dependence per pair of partners, one-sided first
     interests: tuple[InterestTrail, ...] = ()  # per partner and level, what each session heard
     attendance: tuple[PartnerAttendance, ...] = ()  # per partner, who was at the table session by session
+    phases: tuple[PartnerPhase, ...] = ()  # per partner, its phase and readiness session by session
     counted_from: str = ""  # why `today` is the day it is: ASKED, FROM_SESSION, LATEST_HELD or TODAY
     prepared: tuple[SessionRef, ...] = ()  # prepared and not yet held: listed, no evidence
 

@@ -307,11 +307,18 @@ class Link(Frozen):
 
 
 class SetNextMeeting(Frozen):
-    """When (and where) the group meets next, as agreed at the end: `when` a date as typed
-    (2026-12-01, 1-12-2026, "1 december"); an empty `when` clears it."""
+    """When (and where, and on what theme) the group meets next, as agreed at the end: `when` a
+    date as typed (2026-12-01, 1-12-2026, "1 december"); an empty `when` clears it."""
 
     when: str
     where: str = ""
+    theme: str = ""
+
+
+class SetMinutesTaker(Frozen):
+    """Who takes the minutes (the notulist), named in their header; an empty `name` clears it."""
+
+    name: str
 
 
 class Annotate(Frozen):
@@ -330,5 +337,5 @@ Change = Union[
     StartTimer, PauseTimer, AddMinutes, Close, Link, Annotate, Reveal, DevicesJoined, AddParticipant, CloseInput,
     OpenRoom, TakeSeat, FreeSeat,
     Moderate, SetAttendance, SetPartnerCard, Restore, AddBody, RenameBody, RemoveBody, SetNextMeeting,
-    MoveParticipant,
+    MoveParticipant, SetMinutesTaker,
 ]

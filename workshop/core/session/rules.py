@@ -223,7 +223,13 @@ def _annotate(live: LiveSession, change: c.Annotate) -> None:
 
 def _next_meeting(live: LiveSession, change: c.SetNextMeeting) -> None:
     when = _a_date(live, change.when)
-    live._set_meta(next_meeting={"date": when, "where": live._clean(change.where).strip()} if when else {})
+    theme = live._clean(change.theme).strip()
+    live._set_meta(next_meeting={"date": when, "where": live._clean(change.where).strip(),
+                                 **({"theme": theme} if theme else {})} if when else {})
+
+
+def _minutes_taker(live: LiveSession, change: c.SetMinutesTaker) -> None:
+    live._set_meta(minutes_taker=" ".join(live._clean(change.name).split()))
 
 
 def _set_attendance(live: LiveSession, change: c.SetAttendance) -> None:
@@ -359,6 +365,7 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.Link: _link,
     c.Annotate: _annotate,
     c.SetNextMeeting: _next_meeting,
+    c.SetMinutesTaker: _minutes_taker,
     c.GoTo: lambda live, change: live._go_to(change.step),
     c.Skip: _skip,
     c.MoveStep: _move_step,

@@ -172,6 +172,17 @@ class SessionView:
             return found["date"], str(found.get("where", ""))
         return None
 
+    @property
+    def next_theme(self) -> str:
+        """What the next meeting is about, as agreed with its date ("" when not said)."""
+        found = self.meta.get("next_meeting")
+        return str(found.get("theme", "")) if isinstance(found, dict) and found.get("date") else ""
+
+    @property
+    def minutes_taker(self) -> str:
+        """Who takes the minutes (the notulist), "" when not named."""
+        return str(self.meta.get("minutes_taker", "") or "")
+
     def note(self, step_id: str) -> str:
         return self.meta.get("notes", {}).get(step_id, "")
 

@@ -256,7 +256,7 @@ META_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "lang": (lambda value: value in LANGUAGES, "/".join(LANGUAGES)),
     "status": (lambda value: value in tuple(SessionStatus), "/".join(SessionStatus)),
     "autostart": (lambda value: isinstance(value, bool), N_("true or false")),
-    **{name: (_is_text, N_TEXT) for name in ("collaboration", "title", "date", "guide", "facilitator", "phase",
+    **{name: (_is_text, N_TEXT) for name in ("collaboration", "title", "date", "guide", "facilitator", "minutes_taker", "phase",
                                             "previous", "created", "updated", "closed")},
 }
 

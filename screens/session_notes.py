@@ -12,9 +12,7 @@ class AsksForNotes:
     """Mixed into SessionScreen: `write`, `live`, `step_id` and `app` are the screen's."""
 
     def action_note(self) -> None:
-        from screens.dialogs import (
-            TextDialog,  # where a dialog opens: not needed to open a session
-        )
+        from screens.dialogs import TextDialog  # here: a dialog is not needed to open a session
 
         def noted(text: str | None) -> None:
             if text is not None:
@@ -24,9 +22,7 @@ class AsksForNotes:
                                         self.live.note(self.step_id), multiline=True), noted)
 
     def action_next_meeting(self) -> None:
-        from screens.dialogs import (
-            TextDialog,  # where a dialog opens: not needed to open a session
-        )
+        from screens.dialogs import TextDialog  # here: a dialog is not needed to open a session
 
         known = self.live.next_meeting
         start = f"{known[0]}, {known[1]}".rstrip(", ") if known else ""
@@ -44,9 +40,7 @@ class AsksForNotes:
                              answered)
 
     def action_minutes_taker(self) -> None:
-        from screens.dialogs import (
-            TextDialog,  # where a dialog opens: not needed to open a session
-        )
+        from screens.dialogs import TextDialog  # here: a dialog is not needed to open a session
 
         def answered(text: str | None) -> None:
             if text is not None:

@@ -100,7 +100,7 @@ class Facilitator:
         self.app._driver.send_message(events.Key(key, character))  # what a real key press does
         try:
             return (await asyncio.wait_for(done, 3.0) - started) * 1000
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
         finally:
             self.waiting = None
@@ -132,9 +132,9 @@ class Facilitator:
 
 async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
     from screens.app import WorkshopApp
-    from workshop.settings import Config
     from workshop.guides import load_shelf
     from workshop.session import SessionView
+    from workshop.settings import Config
 
     store, session_id, partners = prepare(root)
     app = WorkshopApp(store=store, shelf=load_shelf(), lang="nl", session_id=session_id,

@@ -25,9 +25,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -387,13 +388,13 @@ class Bench:
     async def _keys(self, root: Path, session_id: str) -> tuple[dict[str, list[float]], str]:
         from textual import events
 
-        from screens.app import WorkshopApp
-        from workshop.guides import load_shelf
-        from workshop.store import Store
-
         # The session screen redraws its timer every second; a key whose measuring window holds
         # a timer's tick is measured again rather than blamed for the tick's frame.
         from textual.timer import Timer
+
+        from screens.app import WorkshopApp
+        from workshop.guides import load_shelf
+        from workshop.store import Store
 
         ticks: list[float] = []
         original_tick = Timer._tick

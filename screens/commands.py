@@ -13,9 +13,10 @@ were chosen). The ctrl keys that an input field also uses (ctrl+a, ctrl+d, ctrl+
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 

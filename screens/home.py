@@ -18,7 +18,6 @@ from screens.widgets.session_list import ListRow, SessionList
 from workshop.i18n import _, day, ngettext
 from workshop.model import SessionInfo
 
-
 MORE = "more:"  # the key of a row that stands for a collaboration's earlier sessions
 NO_TEXT = Text("")
 QUICK_REREADS = 20  # session files the home may re-read before its first frame

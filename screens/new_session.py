@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -13,11 +12,11 @@ from textual.widgets import Button, Label, Select, Static, TextArea
 from screens.commands import bindings
 from screens.widgets.entry import Entry
 from screens.widgets.footer import TranslatedFooter
-from workshop.i18n import _
 from workshop import clock
+from workshop.i18n import _
 from workshop.model import Participant, PartnerCard
-from workshop.store import StoreError
 from workshop.prepare import Plan, PrepareError, collaboration_details, collaborations, partner_specs, prepare_session
+from workshop.store import StoreError
 
 
 class NewSessionScreen(ModalScreen[str | None]):

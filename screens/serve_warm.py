@@ -25,8 +25,8 @@ _warming: Future | None = None
 def warm() -> None:
     """Load what F8 loads, in the order it does (one order in both threads: no import deadlock)."""
     import screens.widgets.join_panel  # noqa: F401 - workshop.serve: aiohttp, jinja2, the hub, the pages
-    import workshop.serve.doors  # noqa: F401
-    import workshop.serve.qr  # noqa: F401 - segno
+    import workshop.serve.doors
+    import workshop.serve.qr  # segno
     import workshop.settings  # noqa: F401
     from workshop.i18n import number
 

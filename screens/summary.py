@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -11,8 +13,6 @@ from textual.widgets import Button, Static
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.footer import TranslatedFooter
-from dataclasses import replace
-
 from workshop.i18n import _, ngettext
 from workshop.model import ConsentStatus
 from workshop.present.room import attendance

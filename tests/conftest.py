@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ def pinned_today() -> Iterator[date]:
     if TRAVEL_DAYS:
         import time_machine
 
-        with time_machine.travel(datetime.now(timezone.utc) + timedelta(days=TRAVEL_DAYS), tick=True):
+        with time_machine.travel(datetime.now(UTC) + timedelta(days=TRAVEL_DAYS), tick=True):
             yield TODAY
     else:
         yield TODAY

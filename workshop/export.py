@@ -17,8 +17,9 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from workshop.disclosure import circulated, distribution_words, score_counts
 from workshop.guides import Step
@@ -199,7 +200,6 @@ def session_data(view: SessionView, include_notes: bool = False) -> dict[str, An
     """The whole session as plain data (the JSON export, `show --json`, a backup). The
     facilitator's private notes are left out unless asked for; the data says which."""
     from workshop.present.dependence import pairs_data
-
     from workshop.session.room import ROOM
 
     data = view.to_dict()

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime
 import gettext
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
-from typing import Iterator
 
 from workshop.locations import locale_folder
 from workshop.model import LANGUAGES

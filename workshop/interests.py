@@ -16,8 +16,8 @@ level is never held as an unknown name and a name is never taken for a level:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from workshop.attribution import PREFIX, Attribution, attribute, fold, names_of
 from workshop.guides import Choice, Step

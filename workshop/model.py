@@ -7,11 +7,12 @@ the store keeps in TinyDB, so any TinyDB (or `jq`) can read a session file.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Any, Callable, get_args, get_origin, get_type_hints
+from typing import Any, get_args, get_origin, get_type_hints
 
 
 class PromptKind(StrEnum):
@@ -62,7 +63,7 @@ class ConsentStatus(StrEnum):
     ADVICE_GIVEN = "advice_given"  # older sessions: advice without saying which; still read, no longer offered
 
     @classmethod
-    def offered(cls) -> tuple["ConsentStatus", ...]:
+    def offered(cls) -> tuple[ConsentStatus, ...]:
         """The statuses a facilitator can set, in the order of the keys 1 to 9 and 0."""
         return tuple(status for status in cls if status is not cls.ADVICE_GIVEN)
 
@@ -116,7 +117,7 @@ LANGUAGES = ("nl", "en")
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def new_uid() -> str:
@@ -187,7 +188,7 @@ class Participant(_Record):
     role: str = ""
 
     @classmethod
-    def parse(cls, spec: str) -> "Participant":
+    def parse(cls, spec: str) -> Participant:
         """Read ``NAME@PARTNER`` or ``NAME@PARTNER:ROLE`` (the form of ``--participant``)."""
         from workshop.i18n import _  # here, not at the top: workshop.i18n imports this module
 
@@ -216,7 +217,7 @@ class PartnerCard(_Record):
     group: str = ""
 
     @classmethod
-    def parse(cls, spec: str) -> "PartnerCard":
+    def parse(cls, spec: str) -> PartnerCard:
         """Read ``NAME`` or ``NAME=SHORT`` (the form of ``--partner``)."""
         name, _sep, short = spec.partition("=")
         return cls(name=name.strip(), short=short.strip())

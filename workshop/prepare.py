@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from workshop import clock
+from workshop.attribution import cards_of
 from workshop.bodies import ADDED, carried_bodies
 from workshop.carry import carried_from, starting_statements
 from workshop.dependence import for_partners
 from workshop.guides import Guide, step_to_dict
 from workshop.i18n import _
-from workshop.attribution import cards_of
 from workshop.model import LANGUAGES, Collaboration, Participant, PartnerCard, PromptKind, SessionInfo, SessionStatus
 from workshop.session import SessionView
 from workshop.store import Store

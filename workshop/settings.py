@@ -9,10 +9,11 @@ over the environment, the environment over the defaults.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from workshop.i18n import _
 

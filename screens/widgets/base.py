@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from textual.containers import Vertical
 from textual.message import Message
 
 from screens.widgets.contributions import ContributionList
 from workshop.guides import Step
-from workshop.session import Change, SessionView
 from workshop.i18n import _
+from workshop.session import Change, SessionView
 from workshop.session.changes import MoveContribution, RemoveContribution, Restore
 
 

@@ -11,14 +11,13 @@ from screens.text import literal, one_line, visible
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
-from workshop.summary import consent_label
-from workshop.attendance import away
-from workshop.attendance import word as attendance_word
+from workshop.attendance import away, word as attendance_word
 from workshop.attribution import cards_of, column_headings
+from workshop.bodies import added_ids, not_editable
 from workshop.i18n import N_, _, day, ngettext
 from workshop.model import ConsentStatus
-from workshop.bodies import added_ids, not_editable
 from workshop.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
+from workshop.summary import consent_label
 
 ORDER = list(ConsentStatus.offered())  # keys 1 to 9 and 0, in this order
 # A short code per status, so 27 partners' columns stay narrow; the legend and the line under the

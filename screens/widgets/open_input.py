@@ -12,13 +12,21 @@ from textual.widgets.option_list import Option
 
 from screens.commands import bindings
 from screens.widgets.base import PromptInput
-from screens.widgets.entry import Entry as Input
 from screens.widgets.contributions import ContributionList, contribution_line
+from screens.widgets.entry import Entry as Input
 from screens.widgets.who import PartnerDialog, WhoPicker, problem_line
 from workshop.attribution import Attribution, cards_of
 from workshop.i18n import N_, _
-from workshop.interests import (LATEST_POSITION, Typed, behind, level_label, next_level, no_position,
-                                position_behind, read_typed)
+from workshop.interests import (
+    LATEST_POSITION,
+    Typed,
+    behind,
+    level_label,
+    next_level,
+    no_position,
+    position_behind,
+    read_typed,
+)
 from workshop.session.changes import AddContribution, Change, EditContribution
 
 

@@ -14,10 +14,10 @@ from screens.text import literal
 from screens.widgets.base import PromptInput
 from workshop import clock
 from workshop.carry import late_first
-from workshop.summary import review_label
 from workshop.i18n import N_, _, day, ngettext
 from workshop.model import PILOT_FOR, PilotStatus, ReviewStatus, review_choices
 from workshop.session.changes import Mark
+from workshop.summary import review_label
 
 ORDER = list(ReviewStatus)
 

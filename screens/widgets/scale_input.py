@@ -11,15 +11,13 @@ from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard, seated
+from workshop.attendance import away_columns, word as attendance_word
 from workshop.attribution import cards_of, column_headings
 from workshop.dependence import asks_dependence, is_partner_item, own_partner
 from workshop.i18n import N_, _, number
 from workshop.present.dependence import one_sided_block
-from workshop.attendance import away_columns
-from workshop.attendance import word as attendance_word
 from workshop.present.room import distribution, expected, group_words, hidden_line, item_scores, summary_line
 from workshop.session.changes import Change, ClearScore, Score
-
 
 FIXED = 3  # columns that never scroll away: the statement, its mean and its spread
 PHONE_CELL = N_("{who} scored this on a phone: Delete clears it, Enter changes it on purpose.")

@@ -8,7 +8,7 @@ from textual.widgets import Digits, Static
 
 from screens.widgets.steady import update_steadily
 from workshop.i18n import _
-from workshop.timer import TimeLeft, Timebox, TimerState, clock_text
+from workshop.timer import Timebox, TimeLeft, TimerState, clock_text
 
 
 class StepTimer(Vertical):

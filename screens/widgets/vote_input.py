@@ -11,8 +11,7 @@ from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard
-from workshop.attendance import away
-from workshop.attendance import word as attendance_word
+from workshop.attendance import away, word as attendance_word
 from workshop.attribution import cards_of, column_headings
 from workshop.i18n import N_, _
 from workshop.session.changes import Vote

@@ -9,8 +9,7 @@ import json
 import pytest
 from tinydb import TinyDB
 
-from workshop.session import SaveFailed, SessionClosed, SessionView
-from workshop.session import changes as c
+from workshop.session import SaveFailed, SessionClosed, SessionView, changes as c
 from workshop.store import atomic
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from tests.table27 import PARTNERS
 from workshop.attribution import Speaker, attribute, cards_of, matching
 from workshop.model import Participant, PartnerCard
-
-from tests.table27 import PARTNERS
 
 CARDS = {"Gemeente Arnhem": PartnerCard("Gemeente Arnhem", "Arnhem")}
 PEOPLE = [Participant("Anna", "Gemeente Arnhem"), Participant("Dewi", "Gemeente Ede")]

@@ -18,9 +18,9 @@ from tests.core.alliance import (
     RISK,
     TODAY,
     WAITING,
-    run_session,
-    give_scores,
     build_alliance,
+    give_scores,
+    run_session,
 )
 from workshop.carry import carried_from, late_first
 from workshop.compare import (
@@ -41,6 +41,7 @@ from workshop.guides import Step, Text
 from workshop.model import PromptKind
 from workshop.session import SessionView
 from workshop.store import StoreError
+
 
 @pytest.fixture
 def alliance(store, make_session) -> dict[str, str]:

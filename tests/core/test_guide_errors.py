@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from workshop.guides import (
     MAX_GUIDE_BYTES,
@@ -45,7 +44,7 @@ def step(ident: str = "a", kind: str = "open", extra: str = "") -> str:
     )
 
 
-def LEVEL(ident: str, nl: str) -> str:  # noqa: N802 (reads like the TOML it writes)
+def LEVEL(ident: str, nl: str) -> str:  # upper case: reads like the TOML it writes
     return f'\n[[steps.levels]]\nid = "{ident}"\ntext = {{ nl = "{nl}", en = "{nl}" }}\n'
 
 

@@ -20,8 +20,7 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
 from workshop.session import LiveSession
-from workshop.store import SessionFile, atomic, check
-from workshop.store import storage as storage_module
+from workshop.store import SessionFile, atomic, check, storage as storage_module
 from workshop.store.check import CONTRIBUTIONS, META, SCHEMA, Damaged
 from workshop.store.storage import DurableStorage, SessionStorage
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.session import changes as c
-from workshop.session import live as live_module
+from workshop.session import changes as c, live as live_module
 from workshop.session.live import SessionFull
 from workshop.store import check
 

@@ -19,8 +19,7 @@ import pytest
 
 from workshop.session import LiveSession, SaveFailed, SessionView
 from workshop.session.changes import AddContribution
-from workshop.store import Store
-from workshop.store import atomic
+from workshop.store import Store, atomic
 from workshop.store.store import check_tables
 
 TRIALS = 1000 if os.environ.get("WORKSHOP_SLOW") else 200

@@ -21,7 +21,6 @@ async def main(root: Path) -> None:
     from playwright.async_api import async_playwright
 
     from screens.app import WorkshopApp
-    from workshop.settings import Config
     from tests.serve.conftest import GUIDE
     from tests.serve.helpers import join, send
     from tests.serve.test_browser import ARGS, CHROMIUM, PHONE
@@ -29,6 +28,7 @@ async def main(root: Path) -> None:
     from workshop.i18n import use_language
     from workshop.model import Participant
     from workshop.prepare import Plan, prepare_session
+    from workshop.settings import Config
     from workshop.store import Store
 
     os.environ["WORKSHOP_GUIDES"] = str(root / "guides")

@@ -44,7 +44,7 @@ async def _flooding_device(number: int, address: str, code: str, received: list[
                     else:
                         refused[answer.status] += 1
                         refused_uids.append(f"flood {number} {n}")  # its text: a refused one has no uid
-            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+            except (TimeoutError, aiohttp.ClientError, ValueError):
                 pass  # the server died: never answered "received"
 
         await asyncio.gather(*(one(n) for n in range(EACH)))

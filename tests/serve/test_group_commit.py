@@ -45,8 +45,7 @@ def test_an_older_version_is_never_written_over_a_newer_one(store, room_session)
 
 def test_a_refused_submission_in_a_group_does_not_stop_the_others(store, room_session):
     from workshop.serve import Hub
-    from workshop.session import LiveSession
-    from workshop.session import changes as c
+    from workshop.session import LiveSession, changes as c
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))

@@ -56,8 +56,7 @@ def session_id(tmp_path: Path, store) -> str:
 
 def _page(store, session_id: str, step: str, reveal: bool = False) -> tuple[str, str]:
     from workshop.serve import Server
-    from workshop.session import LiveSession
-    from workshop.session import changes as c
+    from workshop.session import LiveSession, changes as c
 
     item = "threshold" if step == "interaction" else "speed"
 

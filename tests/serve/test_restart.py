@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import stat
 
-import aiohttp
-
 from tests.serve.conftest import run
 from tests.serve.helpers import join, saved, send
 

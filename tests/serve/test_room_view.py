@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.serve.test_join_panel import SIZE, make_app
-from workshop.session import LiveSession
 from tests.serve.conftest import run
 from tests.serve.helpers import join
-from workshop.session import SessionView
+from tests.serve.test_join_panel import SIZE, make_app
+from workshop.session import LiveSession, SessionView
 from workshop.session.changes import AddContribution, DevicesJoined, Moderate, Reveal, Score
 
 

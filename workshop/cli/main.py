@@ -6,10 +6,10 @@ Imports of the app and of rich happen only when a command needs them, to start f
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from typing import NoReturn, Sequence
+from collections.abc import Sequence
+from typing import NoReturn
 
 from workshop.cli.argparse_words import TranslatedParser, translated
 
@@ -126,7 +126,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERROR
     except KeyboardInterrupt:
         from workshop.cli.output import fail
-
         from workshop.i18n import _
 
         fail(_("interrupted; nothing half-written was kept"))

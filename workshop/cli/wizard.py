@@ -8,7 +8,8 @@ so Ctrl-C at any question leaves the store as it was (the KeyboardInterrupt goes
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from workshop import clock
 from workshop.guides import GuideShelf

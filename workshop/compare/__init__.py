@@ -28,15 +28,10 @@ Everything here is plain data: the command line, the screen and the html render 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from workshop import clock
-from workshop.due import due_date, parse_due
-from workshop.i18n import _, language
-from workshop.session import SessionView
-from workshop.store import Store
-
 from workshop.compare.attendance import attendance
 from workshop.compare.headline import headlines
 from workshop.compare.indexed import (
@@ -49,13 +44,21 @@ from workshop.compare.indexed import (
     session_order,
     was_held,
 )
-from workshop.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
 from workshop.compare.interests import interests
 from workshop.compare.lessons import collects_lessons, lessons
+from workshop.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
 from workshop.compare.mutual import dependence
 from workshop.compare.pains import links_of, pains
 from workshop.compare.perspectives import PERSPECTIVE_NAMES, perspective_name, perspectives
-from workshop.compare.progress import NOT_REVIEWED, action_round, action_trails, consents, late_groups, pilot_reviews, roles
+from workshop.compare.progress import (
+    NOT_REVIEWED,
+    action_round,
+    action_trails,
+    consents,
+    late_groups,
+    pilot_reviews,
+    roles,
+)
 from workshop.compare.result import (
     ASKED,
     FROM_SESSION,
@@ -93,6 +96,10 @@ from workshop.compare.select import find_collaboration, latest_of_each, select_s
 from workshop.compare.similar import SUGGEST_FROM, fold, similarity
 from workshop.compare.statements import MAX_DIFF_TOKENS, statements, word_diff
 from workshop.compare.trends import DOWN, GAP, MIN_CHANGE, SPARKS, STEADY, TREND_RULE, UP, direction, sparkline, trends
+from workshop.due import due_date, parse_due
+from workshop.i18n import _, language
+from workshop.session import SessionView
+from workshop.store import Store
 
 normalise = fold  # the older name
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from workshop.i18n import _, language, ngettext, number
-
 from workshop.compare.result import (
     ActionTrail,
     ConsentTrail,
@@ -17,6 +15,7 @@ from workshop.compare.result import (
     Trend,
 )
 from workshop.compare.trends import DOWN, UP, direction
+from workshop.i18n import _, language, ngettext, number
 
 AMBITION_STEP = "ambition"
 

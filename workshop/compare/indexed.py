@@ -6,14 +6,13 @@ from datetime import date
 from typing import Any
 
 from workshop.attendance import at_table
-from workshop.disclosure import circulated
 from workshop.carry import CARRIED_MARK
+from workshop.compare.result import SessionRef
+from workshop.disclosure import circulated
 from workshop.due import due_date
 from workshop.guides import Step
 from workshop.model import PHASES, Contribution, PromptKind
 from workshop.session import SessionView
-
-from workshop.compare.result import SessionRef
 
 PHASE_STEP = "welcome"
 # Steps that collect pain points when their guide does not say: procesregie's pains and

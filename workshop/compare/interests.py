@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from workshop.model import PromptKind
-
 from workshop.compare.indexed import Indexed
 from workshop.compare.result import InterestTrail
+from workshop.model import PromptKind
 
 
 def interests(sessions: list[Indexed], lang: str) -> tuple[InterestTrail, ...]:

@@ -3,11 +3,10 @@ says `lessons = true`, or (when it says nothing) its id is `pilot-lessons`."""
 
 from __future__ import annotations
 
-from workshop.guides import Step
-from workshop.model import PromptKind
-
 from workshop.compare.indexed import Indexed
 from workshop.compare.result import Lesson
+from workshop.guides import Step
+from workshop.model import PromptKind
 
 LESSON_STEPS = ("pilot-lessons",)
 

@@ -4,12 +4,11 @@ the one of a single session (workshop/dependence.py)."""
 
 from __future__ import annotations
 
+from workshop.compare.indexed import Indexed
+from workshop.compare.result import DependencePair
 from workshop.dependence import asks_dependence, pair, scored
 from workshop.guides import Scale
 from workshop.model import PromptKind
-
-from workshop.compare.indexed import Indexed
-from workshop.compare.result import DependencePair
 
 
 def dependence(sessions: list[Indexed]) -> tuple[DependencePair, ...]:

@@ -9,15 +9,14 @@ it is "solved" only when the group marked it so (`meta["solved"]`, uids).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
-
-from workshop.model import Contribution
-from workshop.session import SessionView
 
 from workshop.compare.indexed import Indexed
 from workshop.compare.result import ALIKE, PainPoint, PainRef, PainRound, PainSuggestion, PainTrail
 from workshop.compare.similar import SUGGEST_FROM, Likeness, fold
+from workshop.model import Contribution
+from workshop.session import SessionView
 
 
 class Groups:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import statistics
 
+from workshop.compare.indexed import Indexed
+from workshop.compare.result import PerspectivePoint, PerspectiveTrail
 from workshop.guides.check import PERSPECTIVES
 from workshop.i18n import N_, _, language
 from workshop.model import PromptKind
-
-from workshop.compare.indexed import Indexed
-from workshop.compare.result import PerspectivePoint, PerspectiveTrail
 
 PERSPECTIVE_NAMES = {
     "ambitie": N_("ambition"),

@@ -8,9 +8,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from workshop.due import due_date
-from workshop.model import Action, PromptKind, ReviewStatus
-
 from workshop.compare.indexed import Indexed
 from workshop.compare.result import (
     ActionLine,
@@ -23,6 +20,8 @@ from workshop.compare.result import (
     RoleTrail,
 )
 from workshop.compare.similar import fold
+from workshop.due import due_date
+from workshop.model import Action, PromptKind, ReviewStatus
 
 NOT_REVIEWED = "not_reviewed"
 STILL_OPEN = (ReviewStatus.OPEN.value, NOT_REVIEWED)

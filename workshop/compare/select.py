@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from workshop import clock
+from workshop.compare.indexed import session_order, was_held
 from workshop.i18n import _
 from workshop.session import SessionView
 from workshop.store import Store, StoreError
-
-from workshop import clock
-from workshop.compare.indexed import session_order, was_held
 
 
 def short(value: str, limit: int = 60) -> str:

@@ -9,10 +9,9 @@ import difflib
 import re
 
 from workshop.carry import CARRIED_MARK
-from workshop.model import PromptKind
-
 from workshop.compare.indexed import Indexed
 from workshop.compare.result import Change, StatementTrail, StatementVersion
+from workshop.model import PromptKind
 
 MAX_DIFF_TOKENS = 5_000  # longer texts are shown as replaced whole rather than diffed word by word
 SHORT_EQUAL = 2  # words; a common stretch this short between two changes joins them

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
+from workshop.compare.indexed import Indexed
+from workshop.compare.result import ScorePoint, Trend
 from workshop.disclosure import group_mean
 from workshop.guides import Choice, Step
 from workshop.guides.direction import declares_direction, with_direction
 from workshop.i18n import N_
 from workshop.model import Contribution, PromptKind
 from workshop.summary import THRESHOLD_ITEM
-
-from workshop.compare.indexed import Indexed
-from workshop.compare.result import ScorePoint, Trend
 
 SPARKS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a session in which the item was not scored

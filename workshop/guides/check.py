@@ -6,10 +6,11 @@ docs/writing-a-guide.md describes the same fields for people.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from workshop.guides.types import Choice, Guide, Scale, Step, Text
 from workshop.guides.fields import ID_PATTERN, PERSPECTIVES, TEXT_EXAMPLE, FieldReader  # noqa: F401 (re-exported)
+from workshop.guides.types import Choice, Guide, Scale, Step, Text
 from workshop.guides.words import describe, forbidden_character, short
 from workshop.i18n import N_, _
 from workshop.model import LANGUAGES, PHASES, PromptKind

@@ -13,13 +13,13 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.compare import DOWN, UP, Change, Comparison, SideBySide, Trend
+from workshop.compare.words import PAIN_MARKS, trend_label
 from workshop.compare_facts import consent_stages, one_year, role_stages, still_open
 from workshop.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
-from workshop.compare.words import PAIN_MARKS, trend_label
 from workshop.present.compare_attendance import attendance_table
-from workshop.present.room import group_words
 from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
 from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
+from workshop.present.room import group_words
 from workshop.present.text import literal
 from workshop.summary import consent_label, review_label
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from workshop.compare import Comparison
 from workshop.compare.words import pain_status, trend_label
 from workshop.i18n import N_, _, current_language, day, language, ngettext, number, pgettext
-
 from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_attendance import attendance_html
 from workshop.present.compare_chart import chart

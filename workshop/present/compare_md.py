@@ -6,12 +6,20 @@ from workshop.compare import Change, Comparison, SideBySide
 from workshop.compare.words import trend_label
 from workshop.compare_facts import consent_stages, role_stages
 from workshop.i18n import _, day, ngettext, number, pgettext
-from workshop.present.compare import (PAIN_MARKS, column_label, dependence_rows, pain_groups, pain_heading,
-                                      pilot_review_words, said_when, session_labels)
+from workshop.present.compare import (
+    PAIN_MARKS,
+    column_label,
+    dependence_rows,
+    pain_groups,
+    pain_heading,
+    pilot_review_words,
+    said_when,
+    session_labels,
+)
 from workshop.present.compare_attendance import attendance_markdown
 from workshop.present.compare_pains import link_note, suggestion_notes
-from workshop.present.room import group_words
 from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
+from workshop.present.room import group_words
 from workshop.present.text import md_cell, md_escape, md_table
 from workshop.summary import consent_label, review_label
 

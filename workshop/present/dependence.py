@@ -4,7 +4,7 @@ rule itself is in workshop/dependence.py."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.text import Text
 

@@ -10,15 +10,19 @@ Dates and numbers are written the way the session's language writes them.
 from __future__ import annotations
 
 import html
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from markdown_it import MarkdownIt
 
 from workshop.attendance import roll, statuses
+from workshop.dependence import asks_dependence
+from workshop.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.guides import Step, Text
 from workshop.guides.direction import with_direction
 from workshop.i18n import _, day, language, ngettext, number, pgettext
 from workshop.model import PromptKind
+from workshop.present.dependence import pairs_markdown
 from workshop.present.minutes_parts import (
     consent_body,
     contested_note,
@@ -27,14 +31,10 @@ from workshop.present.minutes_parts import (
     review_body,
     when_words,
 )
-from workshop.dependence import asks_dependence
-from workshop.disclosure import circulated, distribution_words, names_beside_scores, score_counts
-from workshop.present.dependence import pairs_markdown
 from workshop.present.text import md_cell, md_escape, md_table, visible
 from workshop.session import SessionView
 from workshop.statements import settled
 from workshop.summary import ACTIONS_KEY, THRESHOLD_ITEM, SummarySection, summarise
-
 
 # --- Markdown --------------------------------------------------------------------------------
 

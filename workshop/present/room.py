@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from workshop.attendance import away, expected, recorded, statuses as attendance
 from workshop.attribution import cards_of, column_headings, groups_of, short_name
 from workshop.disclosure import MIN_GROUP, group_mean, score_counts
 from workshop.guides import Step
 from workshop.i18n import _, number
-from workshop.attendance import away, expected, recorded
-from workshop.attendance import statuses as attendance
 from workshop.model import Attendance, ConsentStatus
 from workshop.present.text import literal, one_line
 from workshop.session import SessionView

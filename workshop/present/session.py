@@ -10,8 +10,8 @@ from rich.text import Text
 from workshop.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.guides import Step
 from workshop.i18n import _, day, language, ngettext, number, pgettext
-from workshop.model import PromptKind, kind_label
 from workshop.interests import behind, level_label
+from workshop.model import PromptKind, kind_label
 from workshop.present.text import literal, one_line
 from workshop.session import SessionView
 from workshop.statements import settled

@@ -11,8 +11,9 @@ import asyncio
 import base64
 import contextlib
 import json
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 import jinja2
 from aiohttp import web
@@ -125,7 +126,7 @@ async def read_form(request: web.Request) -> Any:
     """The posted form, or 408 when it comes too slowly (a connection held open by a trickle)."""
     try:
         return await asyncio.wait_for(request.post(), BODY_TIMEOUT)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise web.HTTPRequestTimeout() from None
 
 

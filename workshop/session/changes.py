@@ -12,7 +12,6 @@ from typing import Any, Union
 
 from workshop.session.frozen import Frozen
 
-
 # --- contributions ------------------------------------------------------------------------------
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import MISSING as _dataclass_missing
-from dataclasses import Field, FrozenInstanceError
+from dataclasses import MISSING as _dataclass_missing, Field, FrozenInstanceError
 from typing import Any
 
 _MISSING = object()

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 from workshop.i18n import _
 from workshop.store.atomic import FILE_MODE
 from workshop.store.catalogue import note_session
-from workshop.store.check import CONTRIBUTIONS, META, Unreadable, check_parsed, parse, read_session_bytes, tables_from_export
+from workshop.store.check import (
+    CONTRIBUTIONS,
+    META,
+    Unreadable,
+    check_parsed,
+    parse,
+    read_session_bytes,
+    tables_from_export,
+)
 from workshop.store.storage import SessionStorage
 
 if TYPE_CHECKING:

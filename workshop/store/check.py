@@ -13,11 +13,21 @@ import json
 import math
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from workshop.i18n import N_, _
-from workshop.model import LANGUAGES, Action, Attendance, ConsentStatus, Participant, PartnerCard, SessionInfo, SessionStatus
+from workshop.model import (
+    LANGUAGES,
+    Action,
+    Attendance,
+    ConsentStatus,
+    Participant,
+    PartnerCard,
+    SessionInfo,
+    SessionStatus,
+)
 from workshop.store.platform import no_wait_read_flags
 
 SCHEMA = 1

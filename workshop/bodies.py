@@ -50,7 +50,7 @@ def added_entries(meta: dict[str, Any], source: str = "session") -> dict[str, li
     damaged = ValueError(_("{file}: the added bodies are damaged").format(file=source))
     if not isinstance(found, dict):
         raise damaged
-    for step_id, entries in found.items():
+    for entries in found.values():
         if not isinstance(entries, list) or not all(
                 isinstance(e, dict) and isinstance(e.get("id"), str) and e["id"] and isinstance(e.get("name"), str)
                 for e in entries):

@@ -136,6 +136,7 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
     live.assign("lower-threshold", "Elkaars mobiele nummers delen en tussendoor bellen", "Anja de Vries",
                 _due(clock, 7))
     _step(live, clock, "interests", 14)
+    noted = ""  # the uid of the last position noted: a "why" is the interest behind it
     for partner, participant, level, text in [  # as typed: 'Anja: organisatie: …', 'standpunt: …', 'waarom: …'
         (GEM, "Anja de Vries", "organisation", "regie op het jeugdbeleid, met minder dure specialistische trajecten"),
         (GEM, "Anja de Vries", "", "Wens: één gezamenlijke aanpak in plaats van vier losse"),
@@ -146,9 +147,9 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
         (SCHOOL, "Dirk Smit", "collaboration", "één aanspreekpunt als er zorgen zijn over een kind"),
     ]:
         if level == "why":  # the interest behind the position just noted
-            live.add("interests", text, partner, participant, item="organisation", value=position.uid)
+            live.add("interests", text, partner, participant, item="organisation", value=noted)
         else:
-            position = live.add("interests", text, partner, participant, item=level)
+            noted = live.add("interests", text, partner, participant, item=level).uid
     _step(live, clock, "break", 15)
     live.add("break", "Parkeerplaats: rol van de huisartsen", ZORG, "Bram Jansen")
     _step(live, clock, "pains", 11)

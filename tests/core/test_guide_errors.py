@@ -326,7 +326,7 @@ def test_shelf_reports_a_broken_own_guide_by_file_and_keeps_the_good_ones(tmp_pa
 
 def test_shelf_get_with_an_unknown_name_lists_the_known_guides() -> None:
     shelf = load_shelf()
-    with pytest.raises(GuideError, match="no guide named 'nope' .*procesregie"):
+    with pytest.raises(GuideError, match=r"no guide named 'nope' .*procesregie"):
         shelf.get("nope")
 
 

@@ -338,7 +338,7 @@ def test_ordinary_paths_pass(path):
 @pytest.mark.parametrize("path", [r"C:\Users\anna\store", "D:/werk/store", r"\\server\share\store", r"werk\store"])
 def test_a_windows_path_typed_on_macos_or_linux_is_refused(path, monkeypatch):
     simulate(monkeypatch, "linux")
-    with pytest.raises(UnusablePath, match="Windows path|backslash"):
+    with pytest.raises(UnusablePath, match=r"Windows path|backslash"):
         check_user_path(path)
 
 
@@ -378,7 +378,7 @@ def test_store_path_refuses_a_reserved_name_with_a_store_error(monkeypatch):
     from workshop.locations import store_path
     from workshop.store import StoreError
 
-    with pytest.raises(StoreError, match="'aux.json'"):
+    with pytest.raises(StoreError, match=r"'aux\.json'"):
         store_path("~/aux.json")
     from workshop.settings import load
 

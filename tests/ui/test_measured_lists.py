@@ -106,7 +106,7 @@ async def test_a_layout_that_leaves_a_list_as_it_was_does_not_redraw_its_scrollb
         for widget in lists:
             bar = widget.vertical_scrollbar
             assert widget.show_vertical_scrollbar and bar.window_virtual_size == widget.virtual_size.height
-            bar.refresh = lambda *args, name=type(widget).__name__, **kwargs: redrawn.append(name)  # type: ignore[method-assign]
+            bar.refresh = lambda *args, name=type(widget).__name__, **kwargs: redrawn.append(name)  # type: ignore[method-assign]  # noqa: B008
         app.screen.refresh(layout=True)
         await pilot.pause()
         assert redrawn == []

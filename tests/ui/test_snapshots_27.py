@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.table27 import PARTNERS, make_table
+from tests.ui.conftest import START, FakeClock
 
 GUIDE = str(Path(__file__).parents[1] / "guides" / "table27.toml")  # eight statements, scored per partner
-from tests.ui.conftest import START, FakeClock
 
 
 @pytest.fixture

@@ -76,7 +76,8 @@ def translated(message: str) -> str:
         else:
             words = _(template)
         numbered = iter(value for name, value in parts.items() if name.startswith("_"))
-        return PLACEHOLDER.sub(lambda found: parts[found.group(1)] if found.group(1) else next(numbered, ""), words)
+        return PLACEHOLDER.sub(lambda found: parts[found.group(1)] if found.group(1) else next(numbered, ""),  # noqa: B023
+                               words)  # (called here, in this iteration)
     return message
 
 

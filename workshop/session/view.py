@@ -14,11 +14,11 @@ from workshop.model import Action, Contribution, Participant, PromptKind, Sessio
 from workshop.statements import settled
 from workshop.store import StoreError
 from workshop.store.store import CONTRIBUTIONS, META
+from workshop.timer import Timebox
 
 PICK = "pick"  # the item of a participant's own pick on a choice step
 PARTNER_PICK = "partner-pick"  # the item of a partner's pick on a choice step with per = "partner"
 DEVICES_JOINED = "devices_joined"  # meta: someone joined from their own device (blind scales hide)
-from workshop.timer import Timebox
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from workshop.i18n import N_
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from textual.app import App
     from textual.dom import DOMNode
     from textual.screen import Screen
+    from textual.widget import Widget
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,7 @@ def commands_in(place: str) -> list[Command]:
     return listed + list(consent_statuses()) if place == "consent" else listed
 
 
-def bindings(place: str) -> list[Binding]:
+def bindings(place: str) -> list[BindingType]:
     """The BINDINGS of the screen or widget that is `place`."""
     return [command.binding() for command in commands_in(place) if command.keys]
 
@@ -246,11 +249,12 @@ def place_of(node: DOMNode) -> str | None:
     return getattr(type(node), "PLACE", None)
 
 
-def places_on(screen: Screen) -> Iterator[tuple[DOMNode, str]]:
+def places_on(screen: Screen) -> Iterator[tuple[App[Any] | Widget, str]]:
     """The app, the screen and each kind of widget on it that has commands, with their place."""
     yield screen.app, "app"
-    if place_of(screen):
-        yield screen, place_of(screen)
+    own = place_of(screen)
+    if own:
+        yield screen, own
     seen: set[type] = set()
     for node in screen.query("*"):
         place = place_of(node)

@@ -59,8 +59,10 @@ class TextDialog(ModalScreen[str | None]):
             self.dismiss(event.value)
 
     def action_save(self) -> None:
-        widget = self.query_one("#value")
-        self.dismiss(widget.text if isinstance(widget, TextArea) else widget.value)
+        if self.multiline:
+            self.dismiss(self.query_one("#value", TextArea).text)
+        else:
+            self.dismiss(self.query_one("#value", Input).value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -149,10 +151,12 @@ class AttendanceDialog(ModalScreen[None]):
         return str(option.id) if option is not None else None
 
     def action_mark(self, status: str) -> None:
+        from textual.widgets import OptionList
+
         from workshop.session.changes import SetAttendance
 
         if (partner := self._partner()) is not None and self.write(SetAttendance(partner, status)):
-            listing = self.query_one("#attendance-list")
+            listing = self.query_one("#attendance-list", OptionList)
             self.redraw()
             listing.action_cursor_down()
 

@@ -3,12 +3,28 @@ private note for the step (ctrl+o) and the next meeting's date and place."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from workshop.i18n import _
 from workshop.session.changes import SetNextMeeting, SetNote
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from workshop.session import Change, LiveSession
 
 
 class AsksForNotes:
     """Mixed into SessionScreen: `change`, `live`, `step_id` and `app` are the screen's."""
+
+    if TYPE_CHECKING:  # what it uses of the screen, declared for the type checker
+        live: LiveSession
+        step_id: str
+
+        @property
+        def app(self) -> App[Any]: ...
+
+        def change(self, change: Change, agenda: bool = False) -> bool: ...
 
     def action_note(self) -> None:
         from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session

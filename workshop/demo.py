@@ -9,6 +9,7 @@ scale (a little better the second time) and actions that come back for review.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from workshop import clock
@@ -98,7 +99,7 @@ SCORES_SECOND = {
 PEOPLE = [(person.split("@")[0], person.split("@")[1].split(":")[0]) for person in PARTICIPANTS]
 
 
-def _scores(live: LiveSession, table: dict[str, tuple[int, ...]], comments: dict[tuple[str, str], str]) -> None:
+def _scores(live: LiveSession, table: Mapping[str, tuple[int, ...]], comments: dict[tuple[str, str], str]) -> None:
     """Each participant scores (the scale is per participant); a partner's second person one point apart."""
     for item, values in table.items():
         seen: set[str] = set()

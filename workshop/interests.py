@@ -65,7 +65,7 @@ def level_of(prefix: str, levels: Iterable[Choice]) -> str:
 
 def _exact_names(partners: Iterable[str], participants: Iterable[Participant],
                  cards: dict[str, PartnerCard]) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for partner in partners:
         names.update(fold(name) for name in names_of(cards.get(partner) or PartnerCard(partner)))
     names.update(fold(person.name) for person in participants)
@@ -142,7 +142,7 @@ def position_behind(contributions: list[Contribution], partner: str) -> Contribu
     """The position an answer to "why?" belongs to: this partner's latest, else the step's latest."""
     positions = [c for c in contributions if c.item == POSITION]
     own = [c for c in positions if partner and c.partner == partner]
-    return (own or positions or [None])[-1]
+    return (own or positions)[-1] if own or positions else None
 
 
 def behind(c: Contribution) -> str:

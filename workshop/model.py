@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import Any, cast, get_args, get_origin, get_type_hints
 
 
 class PromptKind(StrEnum):
@@ -93,8 +93,8 @@ class PilotStatus(StrEnum):
 # reviewed in an older session may still hold done, open or dropped: those are still read.
 REVIEW_CHOICES: dict[str, tuple[str, ...]] = {"pilot": tuple(PilotStatus)}
 # A pilot marked with an action's status (an older caller, a key) gets the pilot's own status.
-PILOT_FOR = {ReviewStatus.DONE: PilotStatus.FINISHED, ReviewStatus.OPEN: PilotStatus.RUNNING,
-             ReviewStatus.DROPPED: PilotStatus.STOPPED}
+PILOT_FOR: dict[str, PilotStatus] = {ReviewStatus.DONE: PilotStatus.FINISHED, ReviewStatus.OPEN: PilotStatus.RUNNING,
+                                      ReviewStatus.DROPPED: PilotStatus.STOPPED}
 GOES_ON = frozenset({ReviewStatus.OPEN, PilotStatus.RUNNING, PilotStatus.ADJUSTED})  # reviewed again next time
 
 
@@ -127,7 +127,7 @@ def new_uid() -> str:
 @cache
 def _field_names(cls: type) -> frozenset[str]:
     # Read once per class: a session of 500 contributions is read record by record.
-    return frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+    return frozenset(f.name for f in fields(cls))
 
 
 BIG_NUMBER = 10**15  # no count, score or position comes near; a larger number in a file is damage
@@ -168,7 +168,7 @@ class _Record:
     def from_dict(cls, data: dict[str, Any]):
         if not isinstance(data, dict):
             raise ValueError(f"{cls.__name__}: not a record")
-        texts, checks = _field_checks(cls)
+        texts, checks = _field_checks(cast(type, cls))  # mypy takes a class for unhashable
         kept = {k: v for k, v in data.items() if k in texts or k in checks}
         for name, value in kept.items():
             if not (isinstance(value, str) if name in texts else checks[name](value)):

@@ -6,6 +6,7 @@ Used by `workshop new` (flags or the wizard) and by the app's new-session screen
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -125,7 +126,7 @@ def check_cards(partners: list[str], given: dict[str, PartnerCard]) -> dict[str,
     return cards
 
 
-def partner_specs(specs: list[str], groups: list[str] = ()) -> tuple[list[str], dict[str, PartnerCard]]:
+def partner_specs(specs: list[str], groups: Sequence[str] = ()) -> tuple[list[str], dict[str, PartnerCard]]:
     """`--partner "Gemeente Arnhem=Arnhem"` and `--group "gemeenten=Gemeente Arnhem,Ede"` read
     into partner names and their cards (a group may name partners by name or short name)."""
     partners: list[str] = []

@@ -36,7 +36,7 @@ CONSENT_LABELS = {
     ConsentStatus.REFUSED: N_("refused"),
     ConsentStatus.ADVICE_GIVEN: N_("advice given"),
 }
-REVIEW_LABELS = {
+REVIEW_LABELS: dict[str, str] = {
     ReviewStatus.DONE: N_("done"),
     ReviewStatus.OPEN: N_("still open"),
     ReviewStatus.DROPPED: N_("dropped"),

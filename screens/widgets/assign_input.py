@@ -133,7 +133,7 @@ class AssignInput(PromptInput):
         if len(set(found)) == 1:
             return found[0]
         named = attribute(f"{typed.strip()}: -", self.view.partners, self.view.participants, cards_of(self.view.meta))
-        if named.matched:  # a word of the name, or a short name: 'Arnhem' is Gemeente Arnhem
+        if named.speaker is not None:  # matched: a word of the name, or a short name: 'Arnhem' is Gemeente Arnhem
             return named.speaker.participant or named.speaker.partner
         return typed
 

@@ -105,6 +105,7 @@ class JoinPanel(Static, can_focus=True):
     def one_line(self, live) -> Text:
         """The folded panel: the join code and the counts, and how to open the QR code."""
         server, hub = self.server, self.server.hub
+        assert hub is not None  # show() draws only with a hub
         presenting = self.screen.has_class("presenting")
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(_("Join code: {code}").format(code=server.code), style="bold")

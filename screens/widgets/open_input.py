@@ -164,7 +164,7 @@ class OpenInput(PromptInput):
         if not self.step.anonymous:
             picker = self.query_one(WhoPicker)
             typed = read.who
-            if typed.matched:
+            if typed.speaker is not None:  # matched
                 picker.who, text = typed.speaker, typed.text
             elif typed.ambiguous or (typed.unknown and event.value != self.kept_as_text):
                 # never credited by a guess: nothing saved, the text stays, the problem is named
@@ -252,7 +252,7 @@ class OpenInput(PromptInput):
                 if typed.ambiguous:
                     raise ValueError(_("'{prefix}' could be: {names}. Type more of the name.").format(
                         prefix=typed.prefix, names=", ".join(c.label() for c in typed.candidates)))
-                if typed.matched:
+                if typed.speaker is not None:  # matched
                     fields.update({"text": typed.text, "partner": typed.speaker.partner,
                                    "participant": typed.speaker.participant})
                 elif typed.labelled:  # 'Ontbreekt: …' is nobody's in particular, as when typing it

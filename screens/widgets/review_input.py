@@ -29,8 +29,9 @@ def _today(session_date: str) -> date:
     except ValueError:
         return clock.today()
 
-MARKS = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘",
-         PilotStatus.RUNNING: "…", PilotStatus.ADJUSTED: "↻", PilotStatus.FINISHED: "✔", PilotStatus.STOPPED: "✘"}
+MARKS: dict[str, str] = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘",
+                         PilotStatus.RUNNING: "…", PilotStatus.ADJUSTED: "↻", PilotStatus.FINISHED: "✔",
+                         PilotStatus.STOPPED: "✘"}
 # A pilot is reviewed as a learning cycle: the same keys, its own statuses (a is only for a pilot).
 PILOT_KEYS = {**PILOT_FOR, PilotStatus.ADJUSTED: PilotStatus.ADJUSTED}
 

@@ -68,7 +68,7 @@ class ScaleInput(PromptInput):
         whos = self.whos()
         wide = self.app.size.width >= 120
         first = _("Depends on") if asks_dependence(self.step) else _("Statement")  # row: on whom; column: who
-        columns = [("item", first), ("mean", _("avg")), ("spread", _("range"))]
+        columns: list[tuple[str, Text | str]] = [("item", first), ("mean", _("avg")), ("spread", _("range"))]
         columns += [(key, literal(one_line(label, 14 if wide else 10))) for key, label in whos]
         rows = []
         hidden = view.hidden(self.step.id)  # a blind scale: scores show as ● until the reveal
@@ -174,8 +174,8 @@ class ScaleInput(PromptInput):
             if say and grid.on_a_name():
                 self.notify(_("Scores go in the columns of who gives them: Home or → goes there."),
                             severity="warning")
-            elif say and (status := grid.away_here()):
-                self.notify(away_notice(status, grid.here()[1]), severity="warning")
+            elif say and (status := grid.away_here()) and (here := grid.here()):
+                self.notify(away_notice(status, here[1]), severity="warning")
             return None
         return place
 

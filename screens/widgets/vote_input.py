@@ -79,7 +79,7 @@ class VoteInput(PromptInput):
         if (place := grid.to_fill()) is None:
             if grid.on_a_name():  # the key did nothing else: say where dots go
                 self.notify(_("Dots go in a partner's column: Home or → goes there."), severity="warning")
-            elif status := grid.away_here():
-                self.notify(away_notice(status, grid.here()[1]), severity="warning")
+            elif (status := grid.away_here()) and (here := grid.here()):
+                self.notify(away_notice(status, here[1]), severity="warning")
             return
         self.want(Vote(self.step.id, place[0], place[1], change))

@@ -28,7 +28,8 @@ def dependence(sessions: list[Indexed]) -> tuple[DependencePair, ...]:
     for found in found_in:
         for a, b in found:
             if (b, a) in found:
-                names.setdefault(tuple(sorted((a, b), key=str.casefold)), None)
+                first, second = sorted((a, b), key=str.casefold)
+                names.setdefault((first, second), None)
     result = []
     for a, b in names:
         a_on_b = tuple(found.get((a, b)) for found in found_in)

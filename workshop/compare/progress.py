@@ -52,11 +52,12 @@ def roles(sessions: list[Indexed], lang: str) -> tuple[RoleTrail, ...]:
                 entry["holders"][index] = Holder(str(c.value or ""), c.when)
         said = verdicts(s)
         for action in s.view.carried:  # not set again, but confirmed in the review
-            key = key_of_uid.get(action.uid)
-            if action.kind != "role" or key is None or key not in found:
+            confirmed = key_of_uid.get(action.uid)
+            if action.kind != "role" or confirmed is None or confirmed not in found:
                 continue
-            if found[key]["holders"][index] is None and said.get(action.uid) in (ReviewStatus.DONE, ReviewStatus.OPEN):
-                found[key]["holders"][index] = Holder(action.who, action.when, confirmed=True)
+            holders = found[confirmed]["holders"]
+            if holders[index] is None and said.get(action.uid) in (ReviewStatus.DONE, ReviewStatus.OPEN):
+                holders[index] = Holder(action.who, action.when, confirmed=True)
     return tuple(RoleTrail(step_id, entry["title"], entry["role"], tuple(entry["holders"]))
                  for (step_id, _key), entry in found.items())
 

@@ -244,9 +244,9 @@ def progress_renderable(comparison: Comparison) -> RenderableType:
         parts.append(line)
     if comparison.consents:
         parts.append(Text(_("Advice and consent"), style="bold"))
-    for trail in comparison.consents:
-        line = Text("  ").append(literal(f"{trail.partner} · {trail.label}")).append(": ")
-        stages = consent_stages(comparison, trail.marks)
+    for consent in comparison.consents:
+        line = Text("  ").append(literal(f"{consent.partner} · {consent.label}")).append(": ")
+        stages = consent_stages(comparison, consent.marks)
         for index, (session_id, (status, date, review)) in enumerate(stages):
             if index:
                 line.append(" → ", style="bold")

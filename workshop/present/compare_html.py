@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from workshop.compare import Comparison
 from workshop.compare.words import pain_status, trend_label
@@ -49,7 +50,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @cache
-def _pages():  # type: ignore[no-untyped-def]
+def _pages() -> Any:
     import jinja2  # here: only the board page needs it
 
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,

@@ -118,11 +118,11 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                          for t in comparison.interests])
     if any(comparison.lessons):
         out += ["", f"## {_('Lessons from the pilot')}", ""]
-        for ref, said in zip(sessions, comparison.lessons):
-            if said:
+        for ref, lessons in zip(sessions, comparison.lessons):
+            if lessons:
                 out.append(f"- **{when(ref.id)}**")
                 out += [f"    - {md_escape(lesson.text)}" + (f" ({md_escape(lesson.partner)})" if lesson.partner else "")
-                        for lesson in said]
+                        for lesson in lessons]
     out += ["", f"## {_('Pain points')}", ""]
     for pain_round in comparison.pains:
         out.append(f"- **{when(pain_round.session)}**")
@@ -140,17 +140,18 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                     if note:
                         out.append(f"    - *{md_escape(note)}*")
     out += ["", f"## {_('Roles and consent')}", ""]
-    for trail in comparison.roles:
+    for role in comparison.roles:
         steps = " → ".join(
-            f"{md_escape(who or '–')} ({md_escape(', '.join(x for x in (said_when(rhythm), day(comparison.session(sid).date)) if x))})"
-            for sid, (who, rhythm) in role_stages(comparison, trail.holders))
-        out.append(f"- {md_escape(trail.role)} — {steps}")
-    for trail in comparison.consents:
+            f"{md_escape(who or '–')} "
+            f"({md_escape(', '.join(x for x in (said_when(rhythm), day(comparison.session(sid).date)) if x))})"
+            for sid, (who, rhythm) in role_stages(comparison, role.holders))
+        out.append(f"- {md_escape(role.role)} — {steps}")
+    for consent in comparison.consents:
         steps = " → ".join(
             consent_label(status)
             + (" · " + _("review: {verdict}").format(verdict=review_label(review)) if review else "")
-            + f" ({when(sid)})" for sid, (status, _date, review) in consent_stages(comparison, trail.marks))
-        out.append(f"- {md_escape(trail.partner)} · {md_escape(trail.label)}: {steps}")
+            + f" ({when(sid)})" for sid, (status, _date, review) in consent_stages(comparison, consent.marks))
+        out.append(f"- {md_escape(consent.partner)} · {md_escape(consent.label)}: {steps}")
     if consents := consent_count_words(comparison):
         out += ["", md_escape(consents)]
     if not (comparison.roles or comparison.consents or consents):

@@ -13,7 +13,7 @@ import contextlib
 import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import jinja2
 from aiohttp import web
@@ -218,7 +218,16 @@ def seat_lost(request: web.Request) -> bool:
         participant(request) is None
 
 
-def again(request: web.Request) -> dict[str, str]:
+class Again(TypedDict):
+    """The join form as this device filled it in before (`again`), and why it shows again."""
+
+    name: str
+    partner: str
+    code: str
+    problem: str
+
+
+def again(request: web.Request) -> Again:
     """The join form filled in as this device joined before, with the one line that says why.
     The code only while it still lets anyone in (a new code keeps a freed device out)."""
     settings = request.app[SETTINGS]
@@ -232,7 +241,7 @@ def again(request: web.Request) -> dict[str, str]:
                 "Tap Join to join again.") if code and name else \
         _("Your seat is no longer held (it was freed, or the meeting was restarted without it). "
           "Type the join code to join again.")
-    return {"name": name[:80], "partner": partner, "code": code[:12], "problem": problem}
+    return Again(name=name[:80], partner=partner, code=code[:12], problem=problem)
 
 
 async def token(request: web.Request) -> web.Response:

@@ -154,8 +154,10 @@ def _shown(text: str, limit: int = 60) -> str:
 
 def long_paths_enabled() -> bool:
     """Whether Windows allows paths over 260 characters (an administrator's setting)."""
+    if sys.platform != "win32":  # winreg is Windows's only (and a type checker reads it so)
+        return False
     try:
-        import winreg  # type: ignore[import-not-found]
+        import winreg
 
         with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"SYSTEM\CurrentControlSet\Control\FileSystem") as key:
             return bool(winreg.QueryValueEx(key, "LongPathsEnabled")[0])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -240,7 +241,7 @@ class Store:
             if not (self.sessions_dir / f"{candidate}.json").exists():
                 return candidate
 
-    def create_session(self, meta: dict[str, Any], contributions: list[dict[str, Any]] = ()) -> str:
+    def create_session(self, meta: dict[str, Any], contributions: Sequence[dict[str, Any]] = ()) -> str:
         """Write a new session file (meta and any first contributions) durably; returns its id."""
         self.ensure()
         session_id = self.new_session_id(meta.get("date") or None)

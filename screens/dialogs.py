@@ -104,7 +104,8 @@ class AttendanceDialog(ModalScreen[None]):
         with Vertical(classes="dialog", id="attendance"):
             yield Label(Text(_("Who is at the table?"), style="bold"), classes="dialog-title")
             yield OptionList(id="attendance-list")
-            yield Label(Text(_("p present · a absent · e excused · space next · ctrl+y everyone not yet marked present · "
+            yield Label(Text(_("p present · a absent · e excused · space next · "
+                               "ctrl+y everyone not yet marked present · "
                                "n short name and group · "
                                "Escape closes"), style="dim"), id="attendance-keys")
 

@@ -40,7 +40,8 @@ def consent_stages(comparison: Comparison, marks: Iterable) -> list[tuple[str, t
 def still_open(latest: ActionRound) -> list[ActionLine]:
     """What is open after a session: carried actions not done or dropped, and what it agreed
     (roles, carried to be confirmed, the pilot and consents, counted apart, are no actions)."""
-    return [line for line in latest.reviewed if line.status in STILL_OPEN and line.kind == "action"] + list(latest.agreed)
+    still_open = [line for line in latest.reviewed if line.status in STILL_OPEN and line.kind == "action"]
+    return still_open + list(latest.agreed)
 
 
 def one_year(dates: Iterable[str]) -> bool:

@@ -167,13 +167,16 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
         for index in picks:
             live.vote("priorities", uids[index], partner)
     _step(live, clock, "pilot", 18)
-    live.revise("pilot", "Pilot 'Vroeg erbij': op twee scholen een vast aanspreekpunt van het wijkteam, een half jaar lang.")
+    live.revise("pilot", "Pilot 'Vroeg erbij': op twee scholen een vast aanspreekpunt van het wijkteam, "
+                         "een half jaar lang.")
     live.revise("pilot", "Doel: signalen over kinderen komen eerder bij de juiste partner.\n"
-                         "We testen: één aanspreekpunt op twee scholen, en of we onze toezeggingen aan elkaar waarmaken.\n"
+                         "We testen: één aanspreekpunt op twee scholen, "
+                         "en of we onze toezeggingen aan elkaar waarmaken.\n"
                          "Achterban: twee intern begeleiders en twee wijkverpleegkundigen.\n"
                          "Leervragen: hoe snel wordt een signaal opgepakt? Wat houdt het tegen?\n"
                          "Tijd en middelen: vier uur per week per aanspreekpunt, betaald uit het preventiebudget.\n"
-                         "Succes: binnen twee weken contact na een signaal. Stoppen: als de scholen het niet gebruiken.\n"
+                         "Succes: binnen twee weken contact na een signaal. "
+                         "Stoppen: als de scholen het niet gebruiken.\n"
                          "Evaluatie: over zes maanden.")
     live.agree("pilot")
     _step(live, clock, "pilot-team", 3)
@@ -228,7 +231,8 @@ def _second_meeting(live: LiveSession, clock: _Clock) -> None:
     _step(live, clock, "interaction", 12)
     _scores(live, SCORES_SECOND, {("threshold", "Carla Bakker"): "We appen elkaar nu gewoon"})
     _step(live, clock, "lower-threshold", 5)
-    live.assign("lower-threshold", "Eén keer per maand samen lunchen op een van de scholen", "Dirk Smit", _due(clock, 30))
+    live.assign("lower-threshold", "Eén keer per maand samen lunchen op een van de scholen", "Dirk Smit",
+                _due(clock, 30))
     _step(live, clock, "interests", 8)
     live.add("interests", "Wens: de pilot ook op het voortgezet onderwijs", SCHOOL, "Dirk Smit")
     live.add("interests", "de wijkverpleging in het wijkteam houden, ook na de pilot", ZORG, "Bram Jansen",

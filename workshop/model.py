@@ -194,7 +194,8 @@ class Participant(_Record):
 
         name, sep, rest = spec.partition("@")
         if not sep or not name.strip() or not rest.strip():
-            raise ValueError(_("participant {spec}: expected NAME@PARTNER or NAME@PARTNER:ROLE").format(spec=repr(spec)))
+            raise ValueError(_("participant {spec}: expected NAME@PARTNER or NAME@PARTNER:ROLE").format(
+                spec=repr(spec)))
         partner, _colon, role = rest.partition(":")
         if not partner.strip():
             raise ValueError(_("participant {spec}: the partner after '@' is empty").format(spec=repr(spec)))

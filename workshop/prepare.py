@@ -207,7 +207,8 @@ def prepare_session(store: Store, plan: Plan) -> str:
         listed = {(b.id, " ".join(b.text.get(plan.lang).casefold().split()))
                   for s in plan.guide.steps if s.id == step_id for b in s.bodies}
         ids, names = {i for i, _n in listed}, {n for _i, n in listed}
-        added[step_id] = [e for e in entries if e["id"] not in ids and " ".join(e["name"].casefold().split()) not in names]
+        added[step_id] = [e for e in entries
+                          if e["id"] not in ids and " ".join(e["name"].casefold().split()) not in names]
     meta = {
         "collaboration": plan.collaboration,
         "partners": plan.partners,

@@ -64,7 +64,8 @@ def load(args: Any = None, environ: Mapping[str, str] | None = None, *, read_key
         keymap=keymap,
         lang=_language(given("lang", LANG), LANG),
         serve_host=_host(given("host", SERVE_HOST), "--host" if getattr(args, "host", None) else SERVE_HOST),
-        serve_port=_port(given("port", SERVE_PORT), "--port" if getattr(args, "port", None) is not None else SERVE_PORT),
+        serve_port=_port(given("port", SERVE_PORT),
+                         "--port" if getattr(args, "port", None) is not None else SERVE_PORT),
     )
     if read_keys:
         from workshop.keymap import load_keymap

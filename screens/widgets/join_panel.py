@@ -78,7 +78,8 @@ class JoinPanel(Static, can_focus=True):
             text.append(" (" + _("f: seats") + ")", style="dim")
         text.append("\n")
         budget = hub.budget
-        text.append(_("From phones: {used} of {room} MB used; a device sends {per_step} per step, {per_device} KB in all").format(
+        text.append(_("From phones: {used} of {room} MB used; "
+                      "a device sends {per_step} per step, {per_device} KB in all").format(
             used=number(budget.room_used / 2**20, 1), room=number(budget.room / 2**20, 0), per_step=budget.per_step,
             per_device=budget.per_device // 1024) + "\n", style="dim")
         answered = hub.answered_now()

@@ -64,7 +64,8 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
         description=_("Run live sessions of a collaboration between organisations, keep every answer, "
                       "and compare sessions over time. Without a command, the app opens."),
     )
-    parser.add_argument("--store", metavar="DIR", help=_("the store folder (default: $WORKSHOP_STORE or your data folder)"))
+    parser.add_argument("--store", metavar="DIR",
+                        help=_("the store folder (default: $WORKSHOP_STORE or your data folder)"))
     parser.add_argument("--lang", choices=["nl", "en"], help=_("language of the app and of new sessions"))
     parser.add_argument("--version", action="version", version=_version(), help=_("show the version number and stop"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, title=_("commands"))

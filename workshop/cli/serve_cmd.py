@@ -36,7 +36,8 @@ def serve_session(args: argparse.Namespace) -> int:
     live = LiveSession(store.open_session(session_id, write=True))
     try:
         if live.closed:
-            raise UserError(_("session {id} is closed; participants can only join an open session").format(id=session_id))
+            raise UserError(_("session {id} is closed; participants can only join an open session").format(
+                id=session_id))
 
         doors.more_descriptors()
 
@@ -81,11 +82,14 @@ def unsaved(live) -> str:
     except SaveFailed as failed:
         from workshop.session.room import ROOM_CHANGES
 
-        count = sum(1 for change in live.pending if not isinstance(change, ROOM_CHANGES))  # codes and seats: not received
+        # codes and seats are not something received
+        count = sum(1 for change in live.pending if not isinstance(change, ROOM_CHANGES))
         if not count:
             return ""
         cause = failed.__context__  # the OSError behind it
         problem = getattr(cause, "strerror", None) or str(cause or failed)
-    return ngettext("Stopped, but {count} change received could not be written to disk ({problem}): it is not saved.",
-                    "Stopped, but {count} changes received could not be written to disk ({problem}): they are not saved.",
+    return ngettext("Stopped, but {count} change received could not be written to disk ({problem}): "
+                    "it is not saved.",
+                    "Stopped, but {count} changes received could not be written to disk ({problem}): "
+                    "they are not saved.",
                     count).format(count=count, problem=problem)

@@ -104,14 +104,16 @@ from workshop.store import Store
 normalise = fold  # the older name
 
 __all__ = [
-    "ASKED", "FROM_SESSION", "LATEST_HELD", "TODAY", "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED", "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY",
-    "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound", "ActionTrail", "Change", "Comparison",
-    "ConsentMark", "ConsentTrail", "DependencePair", "Headline", "Holder", "InterestTrail", "LateGroup", "Lesson", "PainPoint", "PainRef", "PainRound",
-    "PainSuggestion", "PainTrail", "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
-    "StatementVersion", "Trend", "collects_lessons", "collects_pains", "compare_collaborations", "compare_sessions",
-    "direction", "due_date", "find_collaboration", "find_pain", "fold", "link_pains", "links_of", "mark_solved",
-    "normalise", "pain_steps", "parse_due", "perspective_name", "perspectives", "reference_date", "reject_match", "select_sessions", "session_order", "similarity",
-    "sparkline", "unlink_pains", "was_held", "word_diff",
+    "ASKED", "FROM_SESSION", "LATEST_HELD", "TODAY", "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED",
+    "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY", "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound",
+    "ActionTrail", "Change", "Comparison", "ConsentMark", "ConsentTrail", "DependencePair", "Headline", "Holder",
+    "InterestTrail", "LateGroup", "Lesson", "PainPoint", "PainRef", "PainRound", "PainSuggestion", "PainTrail",
+    "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef",
+    "SideBySide", "StatementTrail", "StatementVersion", "Trend", "collects_lessons", "collects_pains",
+    "compare_collaborations", "compare_sessions", "direction", "due_date", "find_collaboration", "find_pain",
+    "fold", "link_pains", "links_of", "mark_solved", "normalise", "pain_steps", "parse_due", "perspective_name",
+    "perspectives", "reference_date", "reject_match", "select_sessions", "session_order", "similarity", "sparkline",
+    "unlink_pains", "was_held", "word_diff",
 ]
 
 

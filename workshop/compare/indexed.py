@@ -27,8 +27,9 @@ def session_order(view: SessionView) -> tuple[str, str, str]:
 
 def was_held(view: SessionView, today: date) -> bool:
     """Whether the meeting took place (or is taking place), so that it is evidence: closed, or
-    someone marked present or something said in it, on or before its date. A session prepared ahead (`workshop new` the day
-    before: only the statements it carried in, or a date still to come) is not."""
+    someone marked present or something said in it, on or before its date. A session prepared
+    ahead (`workshop new` the day before: only the statements it carried in, or a date still to
+    come) is not."""
     if view.closed:
         return True
     when = due_date(view.date)

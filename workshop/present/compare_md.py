@@ -69,7 +69,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                 mean=number(p.mean), low=p.low, high=p.high, deviation=number(p.stdev), count=p.count,
                 changed="*" if p.scorers_changed else "") if p else "–" for p in trend.points]
             label = md_cell(trend.text)
-            rows.append([f"**{label}**" if trend.key_question else label, *cells, f"{trend.sparkline} {trend_label(trend)}"])
+            rows.append([f"**{label}**" if trend.key_question else label, *cells,
+                         f"{trend.sparkline} {trend_label(trend)}"])
             if per_partner:
                 for who in trend.who:
                     rows.append([f"↳ {md_cell(who)}", *[group_words(p.by_partner[who]) if p and who in p.by_partner
@@ -81,10 +82,11 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
         out.append(_("No scale was scored in these sessions."))
     if comparison.perspectives:
         out += ["", f"## {_('Collaboration scan per perspective')}", ""]
-        out += md_table([_("perspective"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
-                         ""], [[md_cell(t.name), *[number(p.mean) if p else "–" for p in t.points],
-                                f"**{md_cell(_('attention needed'))}**" if t.attention else ""]
-                               for t in comparison.perspectives])
+        out += md_table([_("perspective"),
+                         *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)], ""],
+                        [[md_cell(t.name), *[number(p.mean) if p else "–" for p in t.points],
+                          f"**{md_cell(_('attention needed'))}**" if t.attention else ""]
+                         for t in comparison.perspectives])
     if comparison.dependence:
         out += ["", f"## {_('Mutual dependence')}", ""]
         out += md_table([_("partners"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
@@ -113,7 +115,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     if comparison.interests:
         out += ["", f"## {_('Interests per partner and level')}", ""]
         dates = [ref.date for ref in sessions]
-        out += md_table([_("partner"), _("level"), *(column_label(dates, ref.date, n) for n, ref in enumerate(sessions, 1))],
+        out += md_table([_("partner"), _("level"),
+                         *(column_label(dates, ref.date, n) for n, ref in enumerate(sessions, 1))],
                         [[md_cell(t.partner), md_cell(t.label), *(md_cell("; ".join(texts)) or "–" for texts in t.said)]
                          for t in comparison.interests])
     if any(comparison.lessons):
@@ -121,8 +124,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
         for ref, lessons in zip(sessions, comparison.lessons):
             if lessons:
                 out.append(f"- **{when(ref.id)}**")
-                out += [f"    - {md_escape(lesson.text)}" + (f" ({md_escape(lesson.partner)})" if lesson.partner else "")
-                        for lesson in lessons]
+                out += [f"    - {md_escape(lesson.text)}"
+                        + (f" ({md_escape(lesson.partner)})" if lesson.partner else "") for lesson in lessons]
     out += ["", f"## {_('Pain points')}", ""]
     for pain_round in comparison.pains:
         out.append(f"- **{when(pain_round.session)}**")

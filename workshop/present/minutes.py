@@ -205,7 +205,8 @@ def _good_ends(view: SessionView, step: Step) -> str:
         said = [_("A lower score is better on every item.")]
     else:
         said = [message.format(items="; ".join(f"‘{text}’" for text in texts)) for message, texts in (
-            (_("A higher score is better on {items}."), high), (_("A lower score is better on {items}."), low)) if texts]
+            (_("A higher score is better on {items}."), high),
+            (_("A lower score is better on {items}."), low)) if texts]
     return f"*{md_escape(' '.join(said))}*" if said else ""
 
 
@@ -230,7 +231,8 @@ def _choice_body(view: SessionView, step: Step) -> str:
     parts = []
     picks = view.partner_picks(step.id) if step.per == "partner" else {}
     if picks:  # asked of each partner: who chose what, then what the group comes to (the choice most made)
-        parts.append(_table([_("Partner"), _("Chosen")], [[p, view.option_words(step.id, o)] for p, o in picks.items()]))
+        parts.append(_table([_("Partner"), _("Chosen")],
+                            [[p, view.option_words(step.id, o)] for p, o in picks.items()]))
     if chosen:
         parts.append("**" + _("Chosen") + ":** " + md_cell(view.option_words(step.id, chosen)))
     if phones := view.picks(step.id):  # the participants' own picks: counted, never named

@@ -63,7 +63,8 @@ def size_label(size: int) -> str:
 def readable_size(payload: bytes) -> None:
     """OSError (EFBIG) when `payload` is more than the store reads back: a save refuses to write it."""
     if len(payload) > MAX_SESSION_BYTES:
-        raise OSError(errno.EFBIG, _("the session would be too large to read again ({size}; the limit is {limit})").format(
+        raise OSError(errno.EFBIG, _("the session would be too large to read again "
+                                     "({size}; the limit is {limit})").format(
             size=size_label(len(payload)), limit=size_label(MAX_SESSION_BYTES)))
 
 

@@ -140,7 +140,8 @@ class Store:
         ids = self.session_ids()
         matches = [sid for sid in ids if sid.startswith(cleaned)]
         if not matches:
-            raise StoreError(_("no session '{name}' in {store} (see `workshop list`)").format(name=cleaned, store=self.root))
+            raise StoreError(_("no session '{name}' in {store} (see `workshop list`)").format(
+                name=cleaned, store=self.root))
         if len(matches) > 1:
             shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
             raise StoreError(_("'{name}' matches {count} sessions ({matches}); give more of the id").format(

@@ -3,7 +3,7 @@ private note for the step (ctrl+o) and the next meeting's date and place."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workshop.i18n import _
 from workshop.session.changes import SetNextMeeting, SetNote
@@ -14,19 +14,22 @@ if TYPE_CHECKING:
     from workshop.session import Change, LiveSession
 
 
+class SessionLike(Protocol):
+    """What AsksForNotes uses of the screen it is mixed into, for the type checker."""
+
+    live: LiveSession
+    step_id: str
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def change(self, change: Change, agenda: bool = False) -> bool: ...
+
+
 class AsksForNotes:
     """Mixed into SessionScreen: `change`, `live`, `step_id` and `app` are the screen's."""
 
-    if TYPE_CHECKING:  # what it uses of the screen, declared for the type checker
-        live: LiveSession
-        step_id: str
-
-        @property
-        def app(self) -> App[Any]: ...
-
-        def change(self, change: Change, agenda: bool = False) -> bool: ...
-
-    def action_note(self) -> None:
+    def action_note(self: SessionLike) -> None:
         from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
 
         def noted(text: str | None) -> None:
@@ -36,7 +39,7 @@ class AsksForNotes:
         self.app.push_screen(TextDialog(_("Private note for this step (never shown in presentation mode)"),
                                         self.live.note(self.step_id), multiline=True), noted)
 
-    def action_next_meeting(self) -> None:
+    def action_next_meeting(self: SessionLike) -> None:
         from screens.dialogs import TextDialog  # where a dialog opens: not needed to open a session
 
         known = self.live.next_meeting

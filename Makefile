@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-slow bench bench-quick translations wheel-check clean
+.PHONY: run lint test test-slow bench bench-quick translations wheel-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/workshop
 
-test: $(STAMP)
+# The checks a maintainer relies on, before the tests (a few seconds): ruff's rules and mypy over
+# the package, as configured in pyproject.toml. `make test` fails on a finding.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint
 	TEXTUAL_ANIMATIONS=none $(BIN)/python -m pytest -n 2 -q
 
 test-slow: $(STAMP)
@@ -34,4 +40,4 @@ translations: $(STAMP)
 	$(BIN)/pybabel compile -d workshop/locale -D workshop
 
 clean:
-	rm -rf $(VENV) build dist
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from workshop.core.outcomes.carry import CARRIED_MARK, carried_from  # noqa: E402
 from workshop.core.guides import Guide, Step, load_shelf, step_to_dict  # noqa: E402
 from workshop.core.model import ConsentStatus, PromptKind, ReviewStatus  # noqa: E402
+from workshop.core.outcomes.carry import CARRIED_MARK, carried_from  # noqa: E402
 from workshop.core.session import SessionView  # noqa: E402
 from workshop.core.store.atomic import FILE_MODE, FOLDER_MODE, encode, write_atomically  # noqa: E402
 from workshop.core.store.store import CONTRIBUTIONS, META, SCHEMA, info_from_tables  # noqa: E402
@@ -530,7 +530,7 @@ class Manifest:
         return json.dumps(asdict(self), indent=1)
 
     @classmethod
-    def from_json(cls, text: str) -> "Manifest":
+    def from_json(cls, text: str) -> Manifest:
         return cls(**json.loads(text))
 
 

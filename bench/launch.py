@@ -1,7 +1,8 @@
 """Start an app the way a user does, stop it once its first complete frame is drawn, and say when.
 
     BENCH_T0=<time.monotonic() of the parent just before it started this process>
-    python bench/launch.py bare | home STORE | session STORE SESSION_ID  [--out FILE] [--screenshot SVG] [--trace] [--exit-at-frame]
+    python bench/launch.py bare | home STORE | session STORE SESSION_ID
+        [--out FILE] [--screenshot SVG] [--trace] [--exit-at-frame]
 
 `bare` runs bench/bare_app.py; `home` and `session` run the real `workshop` command line
 (`workshop --store STORE` and `workshop --store STORE open SESSION_ID`), so start-up includes

@@ -100,7 +100,7 @@ class Facilitator:
         self.app._driver.send_message(events.Key(key, character))  # what a real key press does
         try:
             return (await asyncio.wait_for(done, 3.0) - started) * 1000
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
         finally:
             self.waiting = None
@@ -276,8 +276,8 @@ def figures(Figure: type, python: str, quick: bool = False) -> list[Any]:
     step = Figure(f"a step change reaching {PHONES} phones (SSE)", "p95 <= 300 ms", tail=True)
     memory = Figure("memory per connected participant", "<= 0.5 MB", unit="MB")
     every = [burst, keys, crowd, step, memory]
-    done = subprocess.run([python, __file__, *(["--quick"] if quick else [])], capture_output=True, text=True, timeout=900,
-                          env={**os.environ, "TEXTUAL_ANIMATIONS": "none"})
+    done = subprocess.run([python, __file__, *(["--quick"] if quick else [])], capture_output=True, text=True,
+                          timeout=900, env={**os.environ, "TEXTUAL_ANIMATIONS": "none"})
     if done.returncode != 0:
         for figure in every:
             figure.note = "error: " + (done.stderr.strip().splitlines() or ["?"])[-1][:200]

@@ -128,7 +128,7 @@ class Phone:
                     else:
                         return  # the server ended the stream
                 await self.load("/")
-            except (aiohttp.ClientError, asyncio.TimeoutError):
+            except (TimeoutError, aiohttp.ClientError):
                 return
 
     async def close(self) -> None:

@@ -25,9 +25,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -297,7 +298,8 @@ class Bench:
             to_frame = median([r["cpu_frame"] * 1000 for r in runs if r.get("cpu_frame") is not None])
             to_frame_bare = median([r["cpu_frame"] * 1000 for r in bare if r.get("cpu_frame") is not None])
             if to_frame and to_frame_bare:
-                notes.append(f"CPU to that frame {to_frame:.0f} vs {to_frame_bare:.0f} ms ({to_frame / to_frame_bare:.2f}x)")
+                notes.append(f"CPU to that frame {to_frame:.0f} vs {to_frame_bare:.0f} ms "
+                             f"({to_frame / to_frame_bare:.2f}x)")
         if any(not r.get("settled", True) for r in runs):
             notes.append("some runs never settled")
         if errors:
@@ -387,13 +389,13 @@ class Bench:
     async def _keys(self, root: Path, session_id: str) -> tuple[dict[str, list[float]], str]:
         from textual import events
 
-        from screens.app import WorkshopApp
-        from workshop.core.guides import load_shelf
-        from workshop.core.store import Store
-
         # The session screen redraws its timer every second; a key whose measuring window holds
         # a timer's tick is measured again rather than blamed for the tick's frame.
         from textual.timer import Timer
+
+        from screens.app import WorkshopApp
+        from workshop.core.guides import load_shelf
+        from workshop.core.store import Store
 
         ticks: list[float] = []
         original_tick = Timer._tick
@@ -504,8 +506,8 @@ class Bench:
 
         def once() -> Any:
             chosen = compare.select_sessions(store, [], name, 12)
-            views = [item if isinstance(item, SessionView) else SessionView(store.read_session(getattr(item, "id", item)))
-                     for item in chosen]
+            views = [item if isinstance(item, SessionView)
+                     else SessionView(store.read_session(getattr(item, "id", item))) for item in chosen]
             return compare.compare_sessions(views), len(views)
 
         try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -12,11 +13,11 @@ from textual.screen import Screen
 
 from screens.commands import bindings, every_command
 from screens.themes import DEFAULT_THEME, HIGH_CONTRAST
-from workshop.core.text.i18n import _, use_language
 from workshop.core.config.locations import exports_folder
-from workshop.present.text import visible
 from workshop.core.config.settings import Config, SettingError, load
 from workshop.core.store import SessionBusy, Store, StoreError
+from workshop.core.text.i18n import _, use_language
+from workshop.present.text import visible
 
 if TYPE_CHECKING:  # the guides and the session service are imported when first used: a faster start
     from textual.app import SystemCommand
@@ -240,8 +241,8 @@ class WorkshopApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def export_minutes(self, session_id: str) -> None:
         """Write the minutes as Markdown, HTML and a Word document into the store's exports/ folder."""
-        from workshop.present.export import save_export
         from workshop.core.session import SessionView
+        from workshop.present.export import save_export
 
         try:
             view = SessionView(self.store.read_session(session_id))

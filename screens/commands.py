@@ -13,18 +13,22 @@ were chosen). The ctrl keys that an input field also uses (ctrl+a, ctrl+d, ctrl+
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from workshop.core.text.i18n import N_
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from textual.app import App
     from textual.dom import DOMNode
     from textual.screen import Screen
+    from textual.widget import Widget
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,8 @@ COMMANDS: tuple[Command, ...] = (
     C("join.hide", "h", N_("Hold back"), "screen.hide_last_shown", "join"),
     C("join.reveal", "r", N_("Reveal"), "screen.reveal", "join"),
     C("join.close", "c", N_("Close/open input"), "screen.close_input", "join"),
-    C("join.qr", "q", N_("QR code"), "toggle_qr", "join", title=N_("The QR code on a narrow terminal (again: one line)")),
+    C("join.qr", "q", N_("QR code"), "toggle_qr", "join",
+      title=N_("The QR code on a narrow terminal (again: one line)")),
     C("join.seats", "f", N_("Seats"), "screen.seats", "join", title=N_("Seats: who joined from a device; free one")),
     C("session.seats", "", N_("Seats: who joined from a device; free one"), "seats", "session"),
     C("join.new_code", "n", N_("New code"), "screen.new_code", "join",
@@ -244,7 +249,7 @@ def commands_in(place: str) -> list[Command]:
     return listed + list(consent_statuses()) if place == "consent" else listed
 
 
-def bindings(place: str) -> list[Binding]:
+def bindings(place: str) -> list[BindingType]:
     """The BINDINGS of the screen or widget that is `place`."""
     return [command.binding() for command in commands_in(place) if command.keys]
 
@@ -254,11 +259,12 @@ def place_of(node: DOMNode) -> str | None:
     return getattr(type(node), "PLACE", None)
 
 
-def places_on(screen: Screen) -> Iterator[tuple[DOMNode, str]]:
+def places_on(screen: Screen) -> Iterator[tuple[App[Any] | Widget, str]]:
     """The app, the screen and each kind of widget on it that has commands, with their place."""
     yield screen.app, "app"
-    if place_of(screen):
-        yield screen, place_of(screen)
+    own = place_of(screen)
+    if own:
+        yield screen, own
     seen: set[type] = set()
     for node in screen.query("*"):
         place = place_of(node)

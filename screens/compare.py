@@ -32,6 +32,8 @@ from workshop.core.compare import (
     select_sessions,
     unlink_pains,
 )
+from workshop.core.session import SessionView
+from workshop.core.store import Store, StoreError
 from workshop.core.text.i18n import _, current_language, day, ngettext
 from workshop.present.compare import (
     actions_table,
@@ -47,10 +49,8 @@ from workshop.present.compare import (
     trends_table,
 )
 from workshop.present.compare_attendance import attendance_table
-from workshop.present.compare_phases import phases_table
 from workshop.present.compare_html import save_comparison_page
-from workshop.core.session import SessionView
-from workshop.core.store import Store, StoreError
+from workshop.present.compare_phases import phases_table
 
 MAX_SESSIONS = 12  # the newest this many; more would not fit side by side
 
@@ -85,7 +85,8 @@ class CompareScreen(Screen):
         with VerticalScroll(id="compare-body"):
             yield Static(Text(_("Reading the sessions…"), style="italic"), id="compare-status")
             yield Static(classes="compare-section", id="compare-headline")
-            for section in ("sessions", "attendance", "phases", "trends", "statements", "interests", "pains", "progress", "actions", "late"):
+            for section in ("sessions", "attendance", "phases", "trends", "statements", "interests", "pains",
+                            "progress", "actions", "late"):
                 yield Static(classes="compare-heading", id=f"heading-{section}")
                 yield Static(classes="compare-section", id=f"compare-{section}")
         yield TranslatedFooter()

@@ -136,8 +136,9 @@ class LinkPainsDialog(ModalScreen[tuple[str, str] | None]):
         later, earlier = self.query_one("#later", OptionList), self.query_one("#earlier", OptionList)
         if later.highlighted is None or earlier.highlighted is None:
             return
-        self.dismiss((later.get_option_at_index(later.highlighted).id,
-                      earlier.get_option_at_index(earlier.highlighted).id))
+        pair = later.get_option_at_index(later.highlighted).id, earlier.get_option_at_index(earlier.highlighted).id
+        if pair[0] is not None and pair[1] is not None:  # every option here has its uid as id
+            self.dismiss((pair[0], pair[1]))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -59,8 +59,10 @@ class TextDialog(ModalScreen[str | None]):
             self.dismiss(event.value)
 
     def action_save(self) -> None:
-        widget = self.query_one("#value")
-        self.dismiss(widget.text if isinstance(widget, TextArea) else widget.value)
+        if self.multiline:
+            self.dismiss(self.query_one("#value", TextArea).text)
+        else:
+            self.dismiss(self.query_one("#value", Input).value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -102,7 +104,8 @@ class AttendanceDialog(ModalScreen[None]):
         with Vertical(classes="dialog", id="attendance"):
             yield Label(Text(_("Who is at the table?"), style="bold"), classes="dialog-title")
             yield OptionList(id="attendance-list")
-            yield Label(Text(_("p present · a absent · e excused · space next · ctrl+y everyone not yet marked present · "
+            yield Label(Text(_("p present · a absent · e excused · space next · "
+                               "ctrl+y everyone not yet marked present · "
                                "n short name and group · "
                                "Escape closes"), style="dim"), id="attendance-keys")
 
@@ -149,10 +152,12 @@ class AttendanceDialog(ModalScreen[None]):
         return str(option.id) if option is not None else None
 
     def action_mark(self, status: str) -> None:
+        from textual.widgets import OptionList
+
         from workshop.core.session.changes import SetAttendance
 
         if (partner := self._partner()) is not None and self.write(SetAttendance(partner, status)):
-            listing = self.query_one("#attendance-list")
+            listing = self.query_one("#attendance-list", OptionList)
             self.redraw()
             listing.action_cursor_down()
 
@@ -175,8 +180,8 @@ class AttendanceDialog(ModalScreen[None]):
 
     def action_card(self) -> None:
         """A partner's short name (typed as 'Arnhem: …') and group (a mean per group), as 'short, group'."""
-        from workshop.core.typed.attribution import cards_of
         from workshop.core.session.changes import SetPartnerCard
+        from workshop.core.typed.attribution import cards_of
 
         if (partner := self._partner()) is None:
             return

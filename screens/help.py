@@ -34,8 +34,8 @@ def key_table(screen: Screen) -> Table:
             ids.append(command.id)
         if rows:
             table.add_row(Text(title, style="underline"), "", "")
-            for words, (keys, ids) in rows.items():
-                table.add_row(" ".join(dict.fromkeys(keys)), words, ids[0] + (" …" if len(ids) > 1 else ""))
+            for words, (all_keys, ids) in rows.items():
+                table.add_row(" ".join(dict.fromkeys(all_keys)), words, ids[0] + (" …" if len(ids) > 1 else ""))
 
     for node, place in places_on(screen):
         if place == "app":

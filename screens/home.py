@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -15,9 +17,11 @@ from screens.commands import bindings
 from screens.text import literal, one_line
 from screens.widgets.footer import TranslatedFooter
 from screens.widgets.session_list import ListRow, SessionList
-from workshop.core.text.i18n import _, day, ngettext
 from workshop.core.model import SessionInfo
+from workshop.core.text.i18n import _, day, ngettext
 
+if TYPE_CHECKING:
+    from screens.app import WorkshopApp
 
 MORE = "more:"  # the key of a row that stands for a collaboration's earlier sessions
 NO_TEXT = Text("")
@@ -34,7 +38,8 @@ class HomeRow:
     hidden: int = 0
 
 
-def home_rows(sessions: list[SessionInfo], expanded: set[str] = frozenset(), recent: int = RECENT) -> list[HomeRow]:
+def home_rows(sessions: list[SessionInfo], expanded: AbstractSet[str] = frozenset(),
+              recent: int = RECENT) -> list[HomeRow]:
     """Collaborations A-Z, each with its newest sessions first. Of a long history only the newest few
     and every open one are shown, then one row for the rest: the facilitator resumes or opens a
     recent session; earlier ones are one Enter away (and a list of 1,000 stays quick to draw)."""
@@ -54,6 +59,8 @@ def home_rows(sessions: list[SessionInfo], expanded: set[str] = frozenset(), rec
 
 
 class HomeScreen(Screen):
+    if TYPE_CHECKING:
+        app = getters.app(WorkshopApp)
     PLACE = "home"
     BINDINGS = bindings("home")
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
@@ -13,15 +15,28 @@ from textual.widgets import Button, Label, Select, Static, TextArea
 from screens.commands import bindings
 from screens.widgets.entry import Entry
 from screens.widgets.footer import TranslatedFooter
-from workshop.core.text.i18n import _
 from workshop.core.machine import clock
+from workshop.core.making.prepare import (
+    Plan,
+    PrepareError,
+    collaboration_details,
+    collaborations,
+    partner_specs,
+    prepare_session,
+)
 from workshop.core.model import Participant, PartnerCard
 from workshop.core.store import StoreError
-from workshop.core.making.prepare import Plan, PrepareError, collaboration_details, collaborations, partner_specs, prepare_session
+from workshop.core.text.i18n import _
+
+if TYPE_CHECKING:
+    from screens.app import WorkshopApp
 
 
 class NewSessionScreen(ModalScreen[str | None]):
     """Dismisses with the new session's id, or None when cancelled."""
+
+    if TYPE_CHECKING:
+        app = getters.app(WorkshopApp)  # the type checker reads the app's own attributes
 
     PLACE = "new"
     BINDINGS = bindings("new")
@@ -108,11 +123,11 @@ class NewSessionScreen(ModalScreen[str | None]):
                 cards[name] = PartnerCard(name, short, [], group)
         return Plan(
             collaboration=self.query_one("#collaboration", Entry).value,
-            guide=self.app.shelf.guides[self.query_one("#guide", Select).value],
+            guide=self.app.shelf.guides[str(self.query_one("#guide", Select).value)],
             partners=partners,
             cards=cards,
             participants=participants,
-            lang=self.query_one("#lang", Select).value,
+            lang=str(self.query_one("#lang", Select).value),  # allow_blank=False: "nl" or "en"
             title=self.query_one("#title", Entry).value,
             date=self.query_one("#date", Entry).value,
         )

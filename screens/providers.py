@@ -7,8 +7,8 @@ a screen may add commands that change while it runs (the session's "Go to step 3
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
-from typing import Iterator
 
 from textual.actions import parse
 from textual.app import SystemCommand

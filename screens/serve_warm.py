@@ -25,10 +25,7 @@ _warming: Future | None = None
 def warm() -> None:
     """Load what F8 loads, in the order it does (one order in both threads: no import deadlock)."""
     import screens.widgets.join_panel  # noqa: F401 - workshop.serve: aiohttp, jinja2, the hub, the pages
-    import workshop.serve.doors  # noqa: F401
-    import workshop.serve.qr  # noqa: F401 - segno
-    import workshop.core.config.settings  # noqa: F401
-    from workshop.core.text.i18n import number  # here: this runs in the warming thread, as the imports above
+    from workshop.core.text.i18n import number
 
     number(1)  # Babel's number symbols for the app's language: the panel's counts
 

@@ -7,7 +7,7 @@ session tells what changed, whoever changed it, and the screen redraws that (scr
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -27,7 +27,6 @@ from screens.widgets.footer import TranslatedFooter
 from screens.widgets.kinds import INPUTS
 from screens.widgets.save_state import SaveState
 from screens.widgets.step_timer import StepTimer
-from workshop.core.text.i18n import _, day
 from workshop.core.model import PromptKind
 from workshop.core.session import Change, Changed, LiveSession, SessionClosed
 from workshop.core.session.changes import (
@@ -41,6 +40,7 @@ from workshop.core.session.changes import (
     StartTimer,
 )
 from workshop.core.session.timer import TimeLeft
+from workshop.core.text.i18n import _, day
 
 GRID_KINDS = (PromptKind.SCALE, PromptKind.VOTE, PromptKind.CONSENT)
 AGENDA_EVERY = 5  # seconds between redraws of the agenda's times
@@ -138,7 +138,8 @@ class SessionScreen(AsksForNotes, ServesParticipants, HearsChanges, Screen):
         hint = live.text(step.hint)
         if step.id == live.agenda[0].id and not live.meta.get("attendance") and not live.read_only:
             keys = " ".join(key_display(self.app, BY_ID[i]) for i in ("session.agenda", "agenda.attendance"))
-            hint = (hint + "\n" if hint else "") + _("{keys}: record who is present, absent or excused.").format(keys=keys)
+            said = _("{keys}: record who is present, absent or excused.").format(keys=keys)
+            hint = (hint + "\n" if hint else "") + said
         self.query_one("#hint", Static).update(Text("💡 ", style="bold") + literal(hint) if hint else "")
         note = live.note(step.id)
         note_widget = self.query_one("#note", Static)

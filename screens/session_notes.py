@@ -4,14 +4,33 @@ minutes (both from the command palette)."""
 
 from __future__ import annotations
 
-from workshop.core.text.i18n import _
+from typing import TYPE_CHECKING, Any, Protocol
+
 from workshop.core.session.changes import SetMinutesTaker, SetNextMeeting, SetNote
+from workshop.core.text.i18n import _
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from workshop.core.session import Change, LiveSession
+
+
+class SessionLike(Protocol):
+    """What AsksForNotes uses of the screen it is mixed into, for the type checker."""
+
+    live: LiveSession
+    step_id: str
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def change(self, change: Change, agenda: bool = False) -> bool: ...
 
 
 class AsksForNotes:
     """Mixed into SessionScreen: `write`, `live`, `step_id` and `app` are the screen's."""
 
-    def action_note(self) -> None:
+    def action_note(self: SessionLike) -> None:
         from screens.dialogs import TextDialog  # here: a dialog is not needed to open a session
 
         def noted(text: str | None) -> None:
@@ -21,7 +40,7 @@ class AsksForNotes:
         self.app.push_screen(TextDialog(_("Private note for this step (never shown in presentation mode)"),
                                         self.live.note(self.step_id), multiline=True), noted)
 
-    def action_next_meeting(self) -> None:
+    def action_next_meeting(self: SessionLike) -> None:
         from screens.dialogs import TextDialog  # here: a dialog is not needed to open a session
 
         known = self.live.next_meeting

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from screens.serve_warm import warm_soon, warmed
 from screens.text import one_line
-from workshop.core.text.i18n import _
 from workshop.core.session.changes import CloseInput, Moderate, Reveal
+from workshop.core.text.i18n import _
 
 if TYPE_CHECKING:  # the server (and aiohttp) load when the facilitator first starts it, not before
     from workshop.serve import Server

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from workshop.core.text.i18n import _
 from workshop.core.session.told import NOTHING, Changed
+from workshop.core.text.i18n import _
 
 # What each part of the screen shows of the meta (the rest of it is the step input's).
 STEP_PARTS = frozenset({"notes", "steps", "attendance", "status", "order", "skipped", "added_bodies"})  # show_step

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -11,14 +13,12 @@ from textual.widgets import Button, Static
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.footer import TranslatedFooter
-from dataclasses import replace
-
-from workshop.core.text.i18n import _, ngettext
 from workshop.core.model import ConsentStatus
+from workshop.core.outcomes.summary import ACTIONS_KEY, SummaryLine, SummarySection, consent_label, summarise
+from workshop.core.session import SessionView
+from workshop.core.text.i18n import _, ngettext
 from workshop.present.room import attendance
 from workshop.present.summary import section_text
-from workshop.core.session import SessionView
-from workshop.core.outcomes.summary import ACTIONS_KEY, SummaryLine, SummarySection, consent_label, summarise
 
 
 def fold(section: SummarySection) -> SummarySection:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ def pinned_today() -> Iterator[date]:
     if TRAVEL_DAYS:
         import time_machine
 
-        with time_machine.travel(datetime.now(timezone.utc) + timedelta(days=TRAVEL_DAYS), tick=True):
+        with time_machine.travel(datetime.now(UTC) + timedelta(days=TRAVEL_DAYS), tick=True):
             yield TODAY
     else:
         yield TODAY
@@ -70,8 +70,8 @@ def shelf():
 @pytest.fixture
 def make_session(store, shelf):
     """Prepare a session in the test store; returns its id."""
-    from workshop.core.model import Participant
     from workshop.core.making.prepare import Plan, prepare_session
+    from workshop.core.model import Participant
 
     def make(guide: str = "procesregie", collaboration: str = "Zorg Oost", lang: str = "en",
              partners: tuple[str, ...] = ("Gemeente", "Zorggroep", "Woonstede"), date: str = "2026-11-20",
@@ -100,5 +100,5 @@ def live(store, make_session):
     for session in opened:
         try:
             session.release()
-        except Exception:
+        except Exception:  # noqa: BLE001 - a test may have released or broken it already
             pass

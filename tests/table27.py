@@ -18,8 +18,8 @@ PARTICIPANTS = ("Anna@Gemeente Arnhem:alliance manager", "Bram@Zorggroep Oost", 
 
 def make_table(store, shelf, lang: str = "en", date: str = "2026-11-20", guide: str = "procesregie") -> str:
     """Prepare a session at the table of 27 partners, with short names and groups; its id."""
-    from workshop.core.model import Participant, PartnerCard
     from workshop.core.making.prepare import Plan, prepare_session
+    from workshop.core.model import Participant, PartnerCard
 
     cards = {name: PartnerCard(name, SHORT.get(name, ""), [], group)
              for group, names in GROUPS.items() for name in names}

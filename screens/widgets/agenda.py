@@ -14,9 +14,9 @@ from textual.style import Style
 from screens.commands import bindings
 from screens.text import visible
 from screens.widgets.lines import Item, LineList
-from workshop.core.text.i18n import N_, _
 from workshop.core.session import SessionView
 from workshop.core.session.timer import clock_text
+from workshop.core.text.i18n import N_, _
 
 PLAIN, BOLD, DIM = RichStyle(), RichStyle(bold=True), RichStyle(dim=True)
 STRUCK, SLANTED = RichStyle(dim=True, strike=True), RichStyle(dim=True, italic=True)

@@ -12,10 +12,10 @@ from screens.widgets.base import PromptInput
 from screens.widgets.contributions import ContributionLine, ContributionList
 from screens.widgets.entry import Entry as Input
 from screens.widgets.lines import Item
-from workshop.core.typed.attribution import attribute, cards_of
+from workshop.core.session.changes import Assign, Change
 from workshop.core.text.characters import cleaned
 from workshop.core.text.i18n import N_, _
-from workshop.core.session.changes import Assign, Change
+from workshop.core.typed.attribution import attribute, cards_of
 
 ROW = "row:"
 
@@ -133,7 +133,7 @@ class AssignInput(PromptInput):
         if len(set(found)) == 1:
             return found[0]
         named = attribute(f"{typed.strip()}: -", self.view.partners, self.view.participants, cards_of(self.view.meta))
-        if named.matched:  # a word of the name, or a short name: 'Arnhem' is Gemeente Arnhem
+        if named.speaker is not None:  # matched: a word of the name, or a short name: 'Arnhem' is Gemeente Arnhem
             return named.speaker.participant or named.speaker.partner
         return typed
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from textual.containers import Vertical
 from textual.message import Message
@@ -11,8 +11,8 @@ from textual.message import Message
 from screens.widgets.contributions import ContributionList
 from workshop.core.guides import Step
 from workshop.core.session import Change, SessionView
-from workshop.core.text.i18n import _
 from workshop.core.session.changes import MoveContribution, RemoveContribution, Restore
+from workshop.core.text.i18n import _
 
 
 class PromptInput(Vertical):

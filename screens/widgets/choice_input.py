@@ -11,9 +11,9 @@ from textual.widgets.option_list import Option
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
-from workshop.core.text.i18n import N_, _, ngettext
 from workshop.core.outcomes.phase import phase_step, suggestion
 from workshop.core.session.changes import Choose
+from workshop.core.text.i18n import N_, _, ngettext
 
 
 class ChoiceInput(PromptInput):

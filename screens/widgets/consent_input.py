@@ -11,14 +11,13 @@ from screens.text import literal, one_line, visible
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
-from workshop.core.outcomes.summary import consent_label
-from workshop.core.outcomes.attendance import away
-from workshop.core.outcomes.attendance import word as attendance_word
-from workshop.core.typed.attribution import cards_of, column_headings
-from workshop.core.text.i18n import N_, _, day, ngettext
 from workshop.core.model import ConsentStatus
-from workshop.core.steps.bodies import added_ids, not_editable
+from workshop.core.outcomes.attendance import away, word as attendance_word
+from workshop.core.outcomes.summary import consent_label
 from workshop.core.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
+from workshop.core.steps.bodies import added_ids, not_editable
+from workshop.core.text.i18n import N_, _, day, ngettext
+from workshop.core.typed.attribution import cards_of, column_headings
 
 ORDER = list(ConsentStatus.offered())  # keys 1 to 9 and 0, in this order
 # A short code per status, so 27 partners' columns stay narrow; the legend and the line under the

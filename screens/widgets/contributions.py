@@ -15,8 +15,8 @@ from textual.style import Style
 from screens.commands import bindings
 from screens.text import visible
 from screens.widgets.lines import Item, LineList
-from workshop.core.text.i18n import N_
 from workshop.core.model import Contribution
+from workshop.core.text.i18n import N_
 
 WORD = re.compile(r"\S+\s*|\s+")
 

@@ -189,7 +189,7 @@ class TranslatedFooter(ScrollableContainer, can_focus=False, can_focus_children=
             return (chain.index(id(node)) if id(node) in chain else len(chain), ORDER.get(binding.id, len(ORDER)))
 
         items = []
-        for node, binding, enabled, keys in sorted(grouped.values(), key=order):
+        for _node, binding, enabled, keys in sorted(grouped.values(), key=order):
             command = BY_ID.get(binding.id)
             if command is not None:  # the keys in the order declared (or written in the keymap)
                 declared = command.keys_now(keymap)

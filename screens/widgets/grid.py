@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
@@ -27,7 +29,7 @@ class Grid(DataTable):
 
     first_column = 1  # the first column there is something to give in (the ones before it name the row)
 
-    def fill(self, columns: list[tuple[str, Text | str]], rows: list[tuple[str, list[Text | str]]],
+    def fill(self, columns: Sequence[tuple[str, Text | str]], rows: Sequence[tuple[str, Sequence[Text | str]]],
              first_column: int = 1, away: dict[str, str] | None = None) -> None:
         """Draw the rows; the columns in `away` are there to read, not to fill."""
         self.first_column = first_column
@@ -56,8 +58,13 @@ class Grid(DataTable):
             # its labels' widths. Setting a cell again, once drawn, has it drawn anew at the
             # measured widths.
             first_row, first_column_key = rows[0][0], columns[0][0]
-            self.call_after_refresh(lambda: self.is_mounted and self.update_cell(
-                first_row, first_column_key, self.get_cell(first_row, first_column_key), update_width=True))
+
+            def measured() -> None:
+                if self.is_mounted:
+                    self.update_cell(first_row, first_column_key, self.get_cell(first_row, first_column_key),
+                                     update_width=True)
+
+            self.call_after_refresh(measured)
 
     def action_scroll_home(self) -> None:
         """Home goes to the first cell to fill in, not to the row's name (nor a column of someone

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from screens.commands import bindings
 from screens.text import literal
-from workshop.core.text.i18n import _, ngettext, number
 from workshop.core.model import PromptKind
+from workshop.core.text.i18n import _, ngettext, number
 from workshop.serve import Server
 from workshop.serve.qr import qr_lines
 
@@ -78,7 +78,8 @@ class JoinPanel(Static, can_focus=True):
             text.append(" (" + _("f: seats") + ")", style="dim")
         text.append("\n")
         budget = hub.budget
-        text.append(_("From phones: {used} of {room} MB used; a device sends {per_step} per step, {per_device} KB in all").format(
+        text.append(_("From phones: {used} of {room} MB used; "
+                      "a device sends {per_step} per step, {per_device} KB in all").format(
             used=number(budget.room_used / 2**20, 1), room=number(budget.room / 2**20, 0), per_step=budget.per_step,
             per_device=budget.per_device // 1024) + "\n", style="dim")
         answered = hub.answered_now()
@@ -105,6 +106,7 @@ class JoinPanel(Static, can_focus=True):
     def one_line(self, live) -> Text:
         """The folded panel: the join code and the counts, and how to open the QR code."""
         server, hub = self.server, self.server.hub
+        assert hub is not None  # show() draws only with a hub
         presenting = self.screen.has_class("presenting")
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(_("Join code: {code}").format(code=server.code), style="bold")

@@ -14,8 +14,9 @@ are the commands of each list (screens/commands.py). A click puts the cursor on 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol
 
 from textual import events
 from textual.geometry import Region, Size
@@ -79,7 +80,7 @@ class LineList(ScrollView, can_focus=True):
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.items: list[Item] = []
         self.starts: list[int] = []  # the first line of each entry, at `measured_width`

@@ -11,15 +11,23 @@ from textual.widgets import Static
 
 from screens.commands import bindings
 from screens.widgets.base import PromptInput
-from screens.widgets.entry import Entry as Input
 from screens.widgets.contributions import ContributionList, contribution_line
+from screens.widgets.entry import Entry as Input
 from screens.widgets.lines import Item
 from screens.widgets.who import PartnerDialog, WhoPicker, problem_line
-from workshop.core.typed.attribution import Attribution, cards_of
-from workshop.core.text.i18n import N_, _
-from workshop.core.typed.interests import (LATEST_POSITION, Typed, behind, level_label, next_level, no_position,
-                                position_behind, read_typed)
 from workshop.core.session.changes import AddContribution, Change, EditContribution
+from workshop.core.text.i18n import N_, _
+from workshop.core.typed.attribution import Attribution, cards_of
+from workshop.core.typed.interests import (
+    LATEST_POSITION,
+    Typed,
+    behind,
+    level_label,
+    next_level,
+    no_position,
+    position_behind,
+    read_typed,
+)
 
 
 class OpenInput(PromptInput):
@@ -156,7 +164,7 @@ class OpenInput(PromptInput):
         if not self.step.anonymous:
             picker = self.query_one(WhoPicker)
             typed = read.who
-            if typed.matched:
+            if typed.speaker is not None:  # matched
                 picker.who, text = typed.speaker, typed.text
             elif typed.ambiguous or (typed.unknown and event.value != self.kept_as_text):
                 # never credited by a guess: nothing saved, the text stays, the problem is named
@@ -244,7 +252,7 @@ class OpenInput(PromptInput):
                 if typed.ambiguous:
                     raise ValueError(_("'{prefix}' could be: {names}. Type more of the name.").format(
                         prefix=typed.prefix, names=", ".join(c.label() for c in typed.candidates)))
-                if typed.matched:
+                if typed.speaker is not None:  # matched
                     fields.update({"text": typed.text, "partner": typed.speaker.partner,
                                    "participant": typed.speaker.participant})
                 elif typed.labelled:  # 'Ontbreekt: …' is nobody's in particular, as when typing it

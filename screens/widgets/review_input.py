@@ -13,11 +13,11 @@ from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
 from workshop.core.machine import clock
+from workshop.core.model import PILOT_FOR, PilotStatus, ReviewStatus, review_choices
 from workshop.core.outcomes.carry import late_first
 from workshop.core.outcomes.summary import review_label
-from workshop.core.text.i18n import N_, _, day, ngettext
-from workshop.core.model import PILOT_FOR, PilotStatus, ReviewStatus, review_choices
 from workshop.core.session.changes import Mark
+from workshop.core.text.i18n import N_, _, day, ngettext
 
 ORDER = list(ReviewStatus)
 
@@ -29,8 +29,9 @@ def _today(session_date: str) -> date:
     except ValueError:
         return clock.today()
 
-MARKS = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘",
-         PilotStatus.RUNNING: "…", PilotStatus.ADJUSTED: "↻", PilotStatus.FINISHED: "✔", PilotStatus.STOPPED: "✘"}
+MARKS: dict[str, str] = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘",
+                         PilotStatus.RUNNING: "…", PilotStatus.ADJUSTED: "↻", PilotStatus.FINISHED: "✔",
+                         PilotStatus.STOPPED: "✘"}
 # A pilot is reviewed as a learning cycle: the same keys, its own statuses (a is only for a pilot).
 PILOT_KEYS = {**PILOT_FOR, PilotStatus.ADJUSTED: PilotStatus.ADJUSTED}
 

@@ -8,8 +8,8 @@ from textual.widgets import Static
 
 from workshop.core.guides import Step
 from workshop.core.model import PromptKind
-from workshop.present.room import room_consent, room_scale, room_vote
 from workshop.core.session import SessionView
+from workshop.present.room import room_consent, room_scale, room_vote
 
 ROOMY_HEIGHT = 40  # from this height on, a blank line and the group means under each item
 

@@ -11,15 +11,13 @@ from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard, seated
-from workshop.core.typed.attribution import cards_of, column_headings
+from workshop.core.outcomes.attendance import away_columns, word as attendance_word
+from workshop.core.session.changes import Change, ClearScore, Score
 from workshop.core.steps.dependence import asks_dependence, is_partner_item, own_partner
 from workshop.core.text.i18n import N_, _, number
+from workshop.core.typed.attribution import cards_of, column_headings
 from workshop.present.dependence import one_sided_block
-from workshop.core.outcomes.attendance import away_columns
-from workshop.core.outcomes.attendance import word as attendance_word
 from workshop.present.room import distribution, expected, group_words, hidden_line, item_scores, summary_line
-from workshop.core.session.changes import Change, ClearScore, Score
-
 
 FIXED = 3  # columns that never scroll away: the statement, its mean and its spread
 PHONE_CELL = N_("{who} scored this on a phone: Delete clears it, Enter changes it on purpose.")
@@ -70,7 +68,7 @@ class ScaleInput(PromptInput):
         whos = self.whos()
         wide = self.app.size.width >= 120
         first = _("Depends on") if asks_dependence(self.step) else _("Statement")  # row: on whom; column: who
-        columns = [("item", first), ("mean", _("avg")), ("spread", _("range"))]
+        columns: list[tuple[str, Text | str]] = [("item", first), ("mean", _("avg")), ("spread", _("range"))]
         columns += [(key, literal(one_line(label, 14 if wide else 10))) for key, label in whos]
         rows = []
         hidden = view.hidden(self.step.id)  # a blind scale: scores show as ● until the reveal
@@ -176,8 +174,8 @@ class ScaleInput(PromptInput):
             if say and grid.on_a_name():
                 self.notify(_("Scores go in the columns of who gives them: Home or → goes there."),
                             severity="warning")
-            elif say and (status := grid.away_here()):
-                self.notify(away_notice(status, grid.here()[1]), severity="warning")
+            elif say and (status := grid.away_here()) and (here := grid.here()):
+                self.notify(away_notice(status, here[1]), severity="warning")
             return None
         return place
 

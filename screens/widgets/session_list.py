@@ -68,7 +68,7 @@ class SessionList(ScrollView, can_focus=True):
 
         key: str
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None) -> None:  # `id`: Textual's name
         super().__init__(id=id)
         self.columns: list[Text] = []
         self.rows: list[ListRow] = []

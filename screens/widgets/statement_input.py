@@ -12,9 +12,9 @@ from screens.text import literal
 from screens.widgets.base import PromptInput
 from screens.widgets.entry import Entry as Input
 from workshop.core.outcomes.carry import CARRIED_MARK
+from workshop.core.session.changes import Agree, Revise
 from workshop.core.text.characters import cleaned
 from workshop.core.text.i18n import N_, _, pgettext
-from workshop.core.session.changes import Agree, Revise
 
 
 class StatementInput(PromptInput):

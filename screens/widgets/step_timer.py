@@ -7,8 +7,8 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from screens.widgets.steady import update_steadily
+from workshop.core.session.timer import Timebox, TimeLeft, TimerState, clock_text
 from workshop.core.text.i18n import _
-from workshop.core.session.timer import TimeLeft, Timebox, TimerState, clock_text
 
 
 class StepTimer(Vertical):

@@ -11,11 +11,10 @@ from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard
-from workshop.core.outcomes.attendance import away
-from workshop.core.outcomes.attendance import word as attendance_word
-from workshop.core.typed.attribution import cards_of, column_headings
-from workshop.core.text.i18n import N_, _
+from workshop.core.outcomes.attendance import away, word as attendance_word
 from workshop.core.session.changes import Vote
+from workshop.core.text.i18n import N_, _
+from workshop.core.typed.attribution import cards_of, column_headings
 
 
 class VoteInput(PromptInput):
@@ -80,7 +79,7 @@ class VoteInput(PromptInput):
         if (place := grid.to_fill()) is None:
             if grid.on_a_name():  # the key did nothing else: say where dots go
                 self.notify(_("Dots go in a partner's column: Home or → goes there."), severity="warning")
-            elif status := grid.away_here():
-                self.notify(away_notice(status, grid.here()[1]), severity="warning")
+            elif (status := grid.away_here()) and (here := grid.here()):
+                self.notify(away_notice(status, here[1]), severity="warning")
             return
         self.want(Vote(self.step.id, place[0], place[1], change))

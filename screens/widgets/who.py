@@ -17,9 +17,9 @@ from textual.widgets.option_list import Option
 from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.entry import Entry
-from workshop.core.typed.attribution import Attribution, Speaker, matching
-from workshop.core.text.i18n import _
 from workshop.core.model import PartnerCard
+from workshop.core.text.i18n import _
+from workshop.core.typed.attribution import Attribution, Speaker, matching
 
 Who = Speaker  # the name the inputs used before the matching moved to workshop/core/typed/attribution.py
 

@@ -9,12 +9,12 @@ import json
 
 import pytest
 
-from workshop.core.steps.bodies import ADDED, added_ids, body_id
-from workshop.core.outcomes.carry import carried_from
 from workshop.core.compare import compare_sessions
-from workshop.present.export import export_session
+from workshop.core.outcomes.carry import carried_from
 from workshop.core.session import LiveSession, SessionView
 from workshop.core.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
+from workshop.core.steps.bodies import ADDED, added_ids, body_id
+from workshop.present.export import export_session
 
 HOSTILE = "GMR \u202eevil\u202c [bold]x[/] \x1b[31m 🏫"
 

@@ -9,8 +9,7 @@ import json
 import pytest
 from tinydb import TinyDB
 
-from workshop.core.session import SaveFailed, SessionClosed, SessionView
-from workshop.core.session import changes as c
+from workshop.core.session import SaveFailed, SessionClosed, SessionView, changes as c
 from workshop.core.store import atomic
 
 
@@ -175,7 +174,7 @@ def test_an_actions_due_date_is_saved_as_a_real_date_and_a_vague_one_is_refused(
     s = live()  # the session is dated 2026-11-20, in English
     s.apply(c.Assign("actions", "Send the minutes", "Anna", "1 December"))
     s.apply(c.Assign("actions", "Ask the works council", "Bram", "15-1-2027"))
-    with pytest.raises(ValueError, match="next week.*is not a date; write it like"):
+    with pytest.raises(ValueError, match=r"next week.*is not a date; write it like"):
         s.apply(c.Assign("actions", "Book a room", "Cem", "next week"))
     s.apply(c.SetConsent("consent", "Gemeente", "or", "requested", "3 december 2026"))
     view = on_disk(store, s.id)

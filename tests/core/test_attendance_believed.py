@@ -3,9 +3,9 @@ who was absent and who sent notice; without attendance recorded everyone listed 
 
 from __future__ import annotations
 
-from workshop.present.export import export_session
 from workshop.core.session import SessionView
 from workshop.core.session.changes import SetAttendance
+from workshop.present.export import export_session
 
 PEOPLE = ("Anna@Gemeente:wethouder", "Bram@Zorggroep", "Cor@Woonstede", "Dina@Welzijn")
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Welzijn")

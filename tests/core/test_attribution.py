@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from workshop.core.typed.attribution import Speaker, attribute, cards_of, matching
-from workshop.core.model import Participant, PartnerCard
-
 from tests.table27 import PARTNERS
+from workshop.core.model import Participant, PartnerCard
+from workshop.core.typed.attribution import Speaker, attribute, cards_of, matching
 
 CARDS = {"Gemeente Arnhem": PartnerCard("Gemeente Arnhem", "Arnhem")}
 PEOPLE = [Participant("Anna", "Gemeente Arnhem"), Participant("Dewi", "Gemeente Ede")]

@@ -10,9 +10,9 @@ import pytest
 from tests.core.test_export import deterministic, fixed_session  # noqa: F401 - fixtures
 from workshop.cli.main import run
 from workshop.core.making.demo import make_demo
-from workshop.present.export import export_session
 from workshop.core.session import LiveSession, SessionView
 from workshop.core.store import Store
+from workshop.present.export import export_session
 
 
 def exports(store: Store, *extra: str) -> dict[str, str]:

@@ -41,8 +41,8 @@ def test_the_same_seed_gives_the_same_sessions(generate, tmp_path: Path):
     assert first.sessions == second.sessions
     assert (first.big, first.wall) == (second.big, second.wall)
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
-    other = generate.generate_store(tmp_path / "c", generate.Spec(sessions=8, contributions=40, seed=8,
-                                                                   collaborations=2, big=90, wall=70))
+    generate.generate_store(tmp_path / "c", generate.Spec(sessions=8, contributions=40, seed=8,
+                                                          collaborations=2, big=90, wall=70))
     assert digest(tmp_path / "c") != digest(tmp_path / "a")
 
 

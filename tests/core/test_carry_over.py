@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from workshop.core.outcomes.carry import CARRIED_MARK
 from workshop.cli.main import run
+from workshop.core.outcomes.carry import CARRIED_MARK
 from workshop.core.session import LiveSession, SessionView
 
 PEOPLE = ("--partner", "Gemeente", "--partner", "Zorggroep",

@@ -10,9 +10,9 @@ import pytest
 from workshop.cli.main import run
 from workshop.core.compare import (
     DOWN,
-    Change,
     STEADY,
     UP,
+    Change,
     compare_collaborations,
     compare_sessions,
     link_pains,

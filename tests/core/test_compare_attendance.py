@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 from workshop.core.compare import compare_sessions
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.session.changes import SetAttendance
 from workshop.core.text.i18n import language
 from workshop.present.compare import comparison_renderable
 from workshop.present.compare_html import comparison_html
 from workshop.present.compare_md import comparison_markdown
-from workshop.core.session import LiveSession, SessionView
-from workshop.core.session.changes import SetAttendance
 
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede", "Welzijn", "Siza")
 

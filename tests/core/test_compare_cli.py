@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.core.alliance import ALLIANCE, AMBITION_NEW, MEETINGS, build_alliance
+from tests.core.alliance import ALLIANCE, MEETINGS, build_alliance
 from workshop.cli.main import run
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from tests.core.alliance import ALLIANCE, AMBITION_NEW, PRIVACY, TODAY, build_alliance
 from workshop.core.compare import compare_sessions, select_sessions
+from workshop.core.session import LiveSession
 from workshop.core.text.i18n import language
 from workshop.present.compare_html import comparison_html
-from workshop.core.session import LiveSession
 
 CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
                  if shutil.which(name)), None)

@@ -11,13 +11,13 @@ from rich.console import Console
 
 from workshop.core.compare import compare_sessions
 from workshop.core.guides import load_shelf
-from workshop.core.text.i18n import language
-from workshop.core.model import Participant
 from workshop.core.making.prepare import Plan, prepare_session
+from workshop.core.model import Participant
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.text.i18n import language
 from workshop.present.compare import comparison_renderable
 from workshop.present.compare_html import comparison_html
 from workshop.present.compare_md import comparison_markdown
-from workshop.core.session import LiveSession, SessionView
 
 GUIDE = """
 [guide]

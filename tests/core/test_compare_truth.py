@@ -18,11 +18,10 @@ from tests.core.alliance import (
     RISK,
     TODAY,
     WAITING,
-    run_session,
-    give_scores,
     build_alliance,
+    give_scores,
+    run_session,
 )
-from workshop.core.outcomes.carry import carried_from, late_first
 from workshop.core.compare import (
     DOWN,
     STEADY,
@@ -39,8 +38,10 @@ from workshop.core.compare import (
 )
 from workshop.core.guides import Step, Text
 from workshop.core.model import PromptKind
+from workshop.core.outcomes.carry import carried_from, late_first
 from workshop.core.session import SessionView
 from workshop.core.store import StoreError
+
 
 @pytest.fixture
 def alliance(store, make_session) -> dict[str, str]:

@@ -4,9 +4,9 @@ and the comparison flags pairs whose scores differ by 2 points or more as one-si
 from __future__ import annotations
 
 from workshop.core.compare import compare_sessions, select_sessions
-from workshop.core.steps.dependence import partner_item_id
 from workshop.core.guides import load_guide_text
 from workshop.core.session import LiveSession, SessionView
+from workshop.core.steps.dependence import partner_item_id
 
 PARTNERS = ("Gemeente", "Zorggroep", "Woonstede")
 

@@ -10,12 +10,12 @@ import json
 from rich.console import Console
 
 from tests.table27 import PARTNERS as PARTNERS_27
-from workshop.core.steps.dependence import Pair, is_one_sided, pairs, partner_item_id, session_pairs
-from workshop.present.export import export_session
 from workshop.core.guides import Scale
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.steps.dependence import Pair, is_one_sided, pairs, partner_item_id, session_pairs
 from workshop.core.text.i18n import language
 from workshop.present.dependence import one_sided_block
-from workshop.core.session import LiveSession, SessionView
+from workshop.present.export import export_session
 
 FOUR = ("Zorg Oost", "Woonstichting West", "Gemeente", "Welzijn Noord")
 

@@ -8,9 +8,9 @@ import datetime
 import io
 
 from workshop.cli.main import run
-from workshop.present.export import CSV_COLUMNS, export_session
 from workshop.core.session import SessionView
 from workshop.core.session.changes import SetConsent
+from workshop.present.export import CSV_COLUMNS, export_session
 
 
 def _rows(text: str, sep: str = ";") -> list[list[str]]:

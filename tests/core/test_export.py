@@ -12,19 +12,18 @@ import itertools
 import json
 import os
 import xml.etree.ElementTree as ElementTree
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from workshop.cli.main import run
+from workshop.core.session import LiveSession, SessionView
 from workshop.present.export import CSV_COLUMNS, export_session
 from workshop.present.text import md_cell, md_escape, visible
-from workshop.core.session import LiveSession, SessionView
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = [
@@ -44,7 +43,7 @@ HOSTILE = [
 class Clock:
     """`datetime.now` for workshop.core.model: one second later at every call, from a fixed moment."""
 
-    start = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
     def __init__(self) -> None:
         self.ticks = itertools.count()

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from workshop.core.guides import (
     MAX_GUIDE_BYTES,
@@ -45,7 +44,7 @@ def step(ident: str = "a", kind: str = "open", extra: str = "") -> str:
     )
 
 
-def LEVEL(ident: str, nl: str) -> str:  # noqa: N802 (reads like the TOML it writes)
+def LEVEL(ident: str, nl: str) -> str:  # upper case: reads like the TOML it writes
     return f'\n[[steps.levels]]\nid = "{ident}"\ntext = {{ nl = "{nl}", en = "{nl}" }}\n'
 
 
@@ -327,7 +326,7 @@ def test_shelf_reports_a_broken_own_guide_by_file_and_keeps_the_good_ones(tmp_pa
 
 def test_shelf_get_with_an_unknown_name_lists_the_known_guides() -> None:
     shelf = load_shelf()
-    with pytest.raises(GuideError, match="no guide named 'nope' .*procesregie"):
+    with pytest.raises(GuideError, match=r"no guide named 'nope' .*procesregie"):
         shelf.get("nope")
 
 

@@ -13,9 +13,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from workshop.cli.main import run
+from workshop.core.session import LiveSession, SessionView
 from workshop.present.export import export_session
 from workshop.present.text import visible
-from workshop.core.session import LiveSession, SessionView
 
 HOSTILE = "abc\u202eRTL\u200b\x1b[31m\x9b\ud800[bold]x[/bold]"
 SHOWN = r"abc\u202eRTL\u200b\x1b[31m\x9b\ud800[bold]x[/bold]"
@@ -83,8 +83,8 @@ def test_the_session_file_keeps_the_hostile_text_exactly(store, hostile_session)
 
 
 def test_the_summary_shows_a_guide_title_with_terminal_codes_escaped():
-    from workshop.present.summary import section_text
     from workshop.core.outcomes.summary import SummaryLine, SummarySection
+    from workshop.present.summary import section_text
 
     title = "\x1b]0;pwned\x07Ambition\x1b[2J"
     drawn = section_text(SummarySection("ambition", title, (SummaryLine(HOSTILE, "Gem\u202e", "", "agreed"),))).plain

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
+from workshop.core.model import Participant, PartnerCard
 from workshop.core.typed.attribution import Speaker
 from workshop.core.typed.interests import POSITION, level_of, next_level, read_typed
-from workshop.core.model import Participant, PartnerCard
 
 PARTNERS = ["Gemeente Arnhem", "Zorggroep", "Samenwerkingsverband Passend Onderwijs", "Orgaan West"]
 PEOPLE = [Participant("Anna", "Gemeente Arnhem"), Participant("Per", "Zorggroep")]

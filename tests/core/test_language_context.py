@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from workshop.present.export import export_session
-from workshop.core.text.i18n import _, current_language, day, language, number, use_language
 from workshop.core.session import SessionView
+from workshop.core.text.i18n import _, current_language, day, language, number, use_language
+from workshop.present.export import export_session
 
 
 def _export_while_held(view: SessionView, lang: str, held: threading.Event, release: threading.Event,

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.alliance import AMBITION_NEW, build_alliance
-from workshop.present.export import export_session
 from workshop.core.session import LiveSession, SessionView
 from workshop.core.session.changes import SetNextMeeting
+from workshop.present.export import export_session
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -20,8 +20,8 @@ import pytest
 
 from workshop.cli.main import run
 from workshop.core.guides import GuideError, load_guide_text, load_shelf
-from workshop.core.model import Participant, PartnerCard
 from workshop.core.making.prepare import Plan, prepare_session
+from workshop.core.model import Participant, PartnerCard
 from workshop.core.session import LiveSession, SessionView
 from workshop.core.session.changes import DevicesJoined, Moderate, Reveal
 from workshop.core.store import Store
@@ -281,9 +281,9 @@ def test_a_held_contribution_goes_out_once_the_facilitator_shows_it(capsys, tmp_
 def test_a_scale_blind_because_phones_joined_goes_out_without_names(live, store):
     """procesregie's relationship items say nothing about blind: once a phone joined they are blind
     (SessionView.blind), so the CSV and the minutes treat them as the blind scan, not by the guide's word."""
-    from workshop.present.export import export_session
     from workshop.core.session import SessionView
     from workshop.core.session.changes import DevicesJoined
+    from workshop.present.export import export_session
 
     session = live()
     session.apply(DevicesJoined())

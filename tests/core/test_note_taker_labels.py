@@ -9,9 +9,9 @@ import tomllib
 
 import pytest
 
-from workshop.core.typed.attribution import Speaker, attribute
 from workshop.core.guides import GuideError, builtin_guide_paths, load_guide_text, load_shelf
 from workshop.core.model import Participant
+from workshop.core.typed.attribution import Speaker, attribute
 
 PARTNERS = ["Gemeente Ede", "Pré Wonen", "Procesbureau Oost", "Zorggroep"]
 GUIDE = '''[guide]

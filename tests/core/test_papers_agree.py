@@ -12,8 +12,8 @@ import pytest
 from tests.core.alliance import ALLIANCE, MEETINGS, PARTNERS, PEOPLE, RISK, TODAY, build_alliance, run_session
 from workshop.cli.main import run
 from workshop.core.compare import compare_sessions, link_pains, select_sessions, was_held
-from workshop.present.export import export_session
 from workshop.core.session import LiveSession, SessionView
+from workshop.present.export import export_session
 
 
 @pytest.fixture

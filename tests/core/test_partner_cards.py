@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from workshop.core.typed.attribution import cards_of
 from workshop.cli.main import run
 from workshop.core.session import SessionView
+from workshop.core.typed.attribution import cards_of
 
 
 def new(capsys, *args: str) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from workshop.core.compare import compare_sessions, select_sessions
-from workshop.core.text.i18n import language
 from workshop.core.model import PilotStatus, review_choices
-from workshop.present.minutes import to_markdown as minutes_markdown
-from workshop.core.session import LiveSession, SessionView
 from workshop.core.outcomes.summary import review_label
+from workshop.core.session import LiveSession, SessionView
+from workshop.core.text.i18n import language
+from workshop.present.minutes import to_markdown as minutes_markdown
 
 PILOT = "Eén wijkteam in Oost"
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from workshop.core.machine import platform
-from workshop.core.store.atomic import write_atomically
 from workshop.core.machine.platform import UnusablePath, check_user_path, make_private_folder
+from workshop.core.store.atomic import write_atomically
 
 WORKSHOP = str(Path(sys.executable).with_name("workshop"))
 
@@ -338,7 +338,7 @@ def test_ordinary_paths_pass(path):
 @pytest.mark.parametrize("path", [r"C:\Users\anna\store", "D:/werk/store", r"\\server\share\store", r"werk\store"])
 def test_a_windows_path_typed_on_macos_or_linux_is_refused(path, monkeypatch):
     simulate(monkeypatch, "linux")
-    with pytest.raises(UnusablePath, match="Windows path|backslash"):
+    with pytest.raises(UnusablePath, match=r"Windows path|backslash"):
         check_user_path(path)
 
 
@@ -378,7 +378,7 @@ def test_store_path_refuses_a_reserved_name_with_a_store_error(monkeypatch):
     from workshop.core.config.locations import store_path
     from workshop.core.store import StoreError
 
-    with pytest.raises(StoreError, match="'aux.json'"):
+    with pytest.raises(StoreError, match=r"'aux\.json'"):
         store_path("~/aux.json")
     from workshop.core.config.settings import load
 

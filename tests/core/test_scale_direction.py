@@ -14,14 +14,14 @@ from workshop.core.compare import compare_sessions, select_sessions
 from workshop.core.compare.words import trend_label
 from workshop.core.guides import builtin_guide_paths, load_guide_text
 from workshop.core.guides.direction import with_direction
-from workshop.core.text.i18n import language
-from workshop.core.model import Participant
 from workshop.core.making.prepare import Plan, prepare_session
+from workshop.core.model import Participant
+from workshop.core.session import SessionView
+from workshop.core.text.i18n import language
 from workshop.present.compare import trends_table
 from workshop.present.compare_html import comparison_html
 from workshop.present.compare_md import comparison_markdown
 from workshop.present.minutes import to_markdown
-from workshop.core.session import SessionView
 
 LOW_NL = "De drempel om elkaar te benaderen is laag."
 HIGH_NL = "De drempel om elkaar te benaderen is hoog."

@@ -11,12 +11,12 @@ from rich.console import Console
 
 from tests.core.alliance import ALLIANCE, TODAY, build_alliance
 from workshop.core.compare import compare_sessions, select_sessions
+from workshop.core.session import SessionView
 from workshop.core.text.i18n import language
 from workshop.present.compare import comparison_renderable
 from workshop.present.compare_html import comparison_html
 from workshop.present.compare_md import comparison_markdown
 from workshop.present.minutes import to_html, to_markdown
-from workshop.core.session import SessionView
 
 NUMBER = r"\d+(?:,\d+)?"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop.core.config import settings
 from workshop.cli.main import run
+from workshop.core.config import settings
 from workshop.core.config.settings import Config, SettingError, load
 
 

@@ -20,8 +20,7 @@ from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
 from workshop.core.session import LiveSession
-from workshop.core.store import SessionFile, atomic, check
-from workshop.core.store import storage as storage_module
+from workshop.core.store import SessionFile, atomic, check, storage as storage_module
 from workshop.core.store.check import CONTRIBUTIONS, META, SCHEMA, Damaged
 from workshop.core.store.storage import DurableStorage, SessionStorage
 

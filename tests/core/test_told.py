@@ -8,8 +8,7 @@ import errno
 
 import pytest
 
-from workshop.core.session import SaveFailed
-from workshop.core.session import changes as c
+from workshop.core.session import SaveFailed, changes as c
 from workshop.core.session.rules import APPLY
 from workshop.core.session.told import Changed
 from workshop.core.store import atomic

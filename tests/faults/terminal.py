@@ -6,17 +6,17 @@ a real terminal), so kill -9 hits it at a real moment.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import select
 import signal
 import struct
 import sys
-import fcntl
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pyte
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from workshop.cli.main import run
-from workshop.present.export import export_session
 from workshop.core.session import SessionView
+from workshop.present.export import export_session
 
 WORKSHOP = str(Path(sys.executable).with_name("workshop"))
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.core.session import changes as c
-from workshop.core.session import live as live_module
+from workshop.core.session import changes as c, live as live_module
 from workshop.core.session.live import SessionFull
 from workshop.core.store import check
 

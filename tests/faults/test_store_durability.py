@@ -19,8 +19,7 @@ import pytest
 
 from workshop.core.session import LiveSession, SaveFailed, SessionView
 from workshop.core.session.changes import AddContribution
-from workshop.core.store import Store
-from workshop.core.store import atomic
+from workshop.core.store import Store, atomic
 from workshop.core.store.store import check_tables
 
 TRIALS = 1000 if os.environ.get("WORKSHOP_SLOW") else 200
@@ -81,7 +80,7 @@ def test_kill_9_at_random_moments_loses_no_saved_contribution(make_session, stor
             code = 0
             try:
                 _writer(store.root, session_id, trial, write_fd)
-            except BaseException:
+            except BaseException:  # noqa: BLE001 - a forked child exits with a code, whatever happened
                 code = 1
             finally:
                 os._exit(code)

@@ -72,8 +72,8 @@ def room_session(tmp_path: Path, store, make_session):
     folder.mkdir(exist_ok=True)
     (folder / "room.toml").write_text(GUIDE, encoding="utf-8")
     from workshop.core.guides import load_shelf
-    from workshop.core.model import Participant
     from workshop.core.making.prepare import Plan, prepare_session
+    from workshop.core.model import Participant
 
     shelf = load_shelf(folder)
     plan = Plan(collaboration="Zorg Oost", guide=shelf.get("room"), partners=["Gemeente", "Zorggroep"],
@@ -86,8 +86,8 @@ def serving(store, room_session):
     """An async context: a LiveSession and its running Server on a free port."""
     from contextlib import asynccontextmanager
 
-    from workshop.serve import Server
     from workshop.core.session import LiveSession
+    from workshop.serve import Server
 
     @asynccontextmanager
     async def run(step: str = "ideas", **settings):

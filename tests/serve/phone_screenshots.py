@@ -61,11 +61,11 @@ async def main(root: Path) -> None:
 
     from tests.serve.test_browser import ARGS, CHROMIUM
     from workshop.core.guides import load_shelf
-    from workshop.core.model import Participant
     from workshop.core.making.prepare import Plan, prepare_session
-    from workshop.serve import Server
+    from workshop.core.model import Participant
     from workshop.core.session import LiveSession
     from workshop.core.store import Store
+    from workshop.serve import Server
 
     (root / "guides").mkdir()
     (root / "guides" / "phone.toml").write_text(GUIDE, encoding="utf-8")

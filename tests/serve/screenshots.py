@@ -21,15 +21,15 @@ async def main(root: Path) -> None:
     from playwright.async_api import async_playwright
 
     from screens.app import WorkshopApp
-    from workshop.core.config.settings import Config
     from tests.serve.conftest import GUIDE
     from tests.serve.helpers import join, send
     from tests.serve.test_browser import ARGS, CHROMIUM, PHONE
+    from workshop.core.config.settings import Config
     from workshop.core.guides import load_shelf
-    from workshop.core.text.i18n import use_language
-    from workshop.core.model import Participant
     from workshop.core.making.prepare import Plan, prepare_session
+    from workshop.core.model import Participant
     from workshop.core.store import Store
+    from workshop.core.text.i18n import use_language
 
     os.environ["WORKSHOP_GUIDES"] = str(root / "guides")
     (root / "guides").mkdir()

@@ -23,7 +23,7 @@ async def launch(playwright):
         pytest.skip(f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium; .ci/run installs it)")
     try:
         return await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-    except Exception as problem:  # a browser that cannot start here is a reason to skip, named
+    except Exception as problem:  # noqa: BLE001 - a browser that cannot start here is a reason to skip, named
         pytest.skip(f"Chromium at {CHROMIUM} cannot start here: {str(problem).splitlines()[0]}")
 
 

@@ -54,10 +54,10 @@ def phone_room(tmp_path: Path, store):
     """An async context: a session of the guide above served on a free port, and a browser page."""
     playwright_api = pytest.importorskip("playwright.async_api", reason="the test extra's playwright is not installed")
     from workshop.core.guides import load_shelf
-    from workshop.core.model import Participant
     from workshop.core.making.prepare import Plan, prepare_session
-    from workshop.serve import Server
+    from workshop.core.model import Participant
     from workshop.core.session import LiveSession
+    from workshop.serve import Server
 
     folder = tmp_path / "phone-guides"
     folder.mkdir()
@@ -187,8 +187,8 @@ def test_the_phone_says_the_meeting_has_ended_when_the_session_closes(phone_room
 
 
 def test_a_lost_connection_is_said_and_what_was_sent_meanwhile_goes_when_it_is_back(phone_room, store):
-    from workshop.serve import Server
     from workshop.core.session import LiveSession
+    from workshop.serve import Server
 
     async def scenario():
         async with phone_room("ideas") as (server, page):

@@ -15,8 +15,8 @@ from tests.serve.test_browser import PHONE, launch
 
 def test_an_open_phone_page_follows_on_after_a_restart(store, room_session):
     playwright_api = pytest.importorskip("playwright.async_api", reason="the test extra's playwright is not installed")
-    from workshop.serve import Server
     from workshop.core.session import LiveSession
+    from workshop.serve import Server
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))

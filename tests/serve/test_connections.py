@@ -117,7 +117,7 @@ def _closed_by_server(sock: socket.socket, wait: float) -> bool:
         return sock.recv(1) == b""
     except ConnectionResetError:
         return True
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         return False
 
 

@@ -44,7 +44,7 @@ async def _flooding_device(number: int, address: str, code: str, received: list[
                     else:
                         refused[answer.status] += 1
                         refused_uids.append(f"flood {number} {n}")  # its text: a refused one has no uid
-            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+            except (TimeoutError, aiohttp.ClientError, ValueError):
                 pass  # the server died: never answered "received"
 
         await asyncio.gather(*(one(n) for n in range(EACH)))
@@ -91,9 +91,9 @@ def test_kill_9_while_devices_flood_past_their_budget_keeps_every_received_once(
 
 
 def test_a_full_disk_during_a_burst_of_sends_and_resends_keeps_each_acknowledged_once(serving, store, monkeypatch):
+    from workshop.core.store import atomic
     from workshop.serve.app import SETTINGS
     from workshop.serve.guard import RateLimit
-    from workshop.core.store import atomic
 
     real, writes = atomic.write_atomically, Counter()
 

@@ -11,8 +11,8 @@ from tests.serve.helpers import saved
 
 
 def test_submissions_waiting_together_share_one_durable_write(store, room_session):
-    from workshop.serve import Hub
     from workshop.core.session import LiveSession
+    from workshop.serve import Hub
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))
@@ -44,9 +44,8 @@ def test_an_older_version_is_never_written_over_a_newer_one(store, room_session)
 
 
 def test_a_refused_submission_in_a_group_does_not_stop_the_others(store, room_session):
+    from workshop.core.session import LiveSession, changes as c
     from workshop.serve import Hub
-    from workshop.core.session import LiveSession
-    from workshop.core.session import changes as c
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))

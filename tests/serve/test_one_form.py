@@ -129,8 +129,8 @@ def test_a_colleague_s_change_meanwhile_refuses_only_a_form_that_touches_it(serv
 def test_a_form_the_session_refuses_in_part_is_kept_in_no_part(serving):
     """The hub's side: the session refuses the second dot of a form (placed meanwhile by the
     same organisation); the form's first dot is taken back, a form beside it in the same write stays."""
-    from workshop.serve.hub import Refused
     from workshop.core.session import changes as c
+    from workshop.serve.hub import Refused
 
     async def scenario():
         async with serving("ideas") as server:

@@ -43,8 +43,8 @@ SEEN = "How the room scored"
 @pytest.fixture
 def session_id(tmp_path: Path, store) -> str:
     from workshop.core.guides import load_shelf
-    from workshop.core.model import Participant
     from workshop.core.making.prepare import Plan, prepare_session
+    from workshop.core.model import Participant
 
     folder = tmp_path / "pulse-guides"
     folder.mkdir()
@@ -55,9 +55,8 @@ def session_id(tmp_path: Path, store) -> str:
 
 
 def _page(store, session_id: str, step: str, reveal: bool = False) -> tuple[str, str]:
+    from workshop.core.session import LiveSession, changes as c
     from workshop.serve import Server
-    from workshop.core.session import LiveSession
-    from workshop.core.session import changes as c
 
     item = "threshold" if step == "interaction" else "speed"
 

@@ -6,15 +6,13 @@ from __future__ import annotations
 import os
 import stat
 
-import aiohttp
-
 from tests.serve.conftest import run
 from tests.serve.helpers import join, saved, send
 
 
 def test_phones_keep_their_seats_when_the_server_is_started_again(store, room_session):
-    from workshop.serve import Server
     from workshop.core.session import LiveSession
+    from workshop.serve import Server
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))
@@ -114,8 +112,8 @@ def test_a_phone_whose_seat_was_freed_is_told_so_and_joins_again_in_one_tap(serv
 def test_the_room_never_leaves_the_session_file(serving, store, room_session):
     """Before: `workshop export --format json` (and a backup, `show --json`) carried the join
     codes and the secret the phones' cookies are signed with."""
-    from workshop.present.export import to_json
     from workshop.core.session import SessionView
+    from workshop.present.export import to_json
 
     async def scenario():
         async with serving() as server:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.serve.test_join_panel import SIZE, make_app
-from workshop.core.session import LiveSession
 from tests.serve.conftest import run
 from tests.serve.helpers import join
-from workshop.core.session import SessionView
+from tests.serve.test_join_panel import SIZE, make_app
+from workshop.core.session import LiveSession, SessionView
 from workshop.core.session.changes import AddContribution, DevicesJoined, Moderate, Reveal, Score
 
 

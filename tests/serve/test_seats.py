@@ -111,8 +111,8 @@ def test_a_registered_name_keeps_its_organisation(serving):
 def test_a_newcomer_s_scores_count_among_the_people_at_the_table(serving, store):
     """Kees is not on the list and joins for no organisation: he is then at the table, so the
     count says 2 of 2 scores, never '2 of 1'."""
-    from workshop.present.room import expected, item_scores
     from workshop.core.session import SessionView
+    from workshop.present.room import expected, item_scores
 
     async def scenario():
         async with serving("trust") as server:

@@ -34,8 +34,8 @@ def test_serve_refuses_a_session_open_elsewhere(store, room_session, capsys):
 
 
 def test_a_participants_pick_is_not_the_groups_choice(store, room_session):
-    from workshop.serve import Hub
     from workshop.core.session import LiveSession
+    from workshop.serve import Hub
 
     async def scenario():
         live = LiveSession(store.open_session(room_session))
@@ -57,9 +57,9 @@ def test_serve_says_everything_is_saved_only_when_nothing_waits_to_be_written(ro
     """Before: 'Everything received is saved' was printed whatever was still in memory only."""
     import errno
 
-    from workshop.serve import Server
     from workshop.core.session import changes as c
     from workshop.core.store import atomic
+    from workshop.serve import Server
 
     async def stopped_with_a_change_in_memory(server):
         server.live.apply_in_memory([c.AddContribution("ideas", "Only in memory", participant="Bram")])

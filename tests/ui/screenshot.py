@@ -11,10 +11,10 @@ import tempfile
 from pathlib import Path
 
 from tests.ui.conftest import START, FakeClock
-from workshop.core.making.demo import COLLABORATION, PARTICIPANTS, PARTNERS, make_demo
 from workshop.core.guides import load_shelf
-from workshop.core.model import Participant
+from workshop.core.making.demo import COLLABORATION, PARTICIPANTS, PARTNERS, make_demo
 from workshop.core.making.prepare import Plan, prepare_session
+from workshop.core.model import Participant
 from workshop.core.session import LiveSession
 from workshop.core.store import Store
 

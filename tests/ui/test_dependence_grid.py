@@ -59,8 +59,8 @@ async def test_a_digit_on_a_partners_own_cell_scores_nothing_and_says_why(make_s
 
 async def test_at_27_partners_the_one_sided_pairs_fit_80_columns_and_say_how_many_more(store, shelf, make_app):
     from tests.table27 import PARTNERS, make_table
-    from workshop.core.steps.dependence import partner_item_id
     from workshop.core.session import LiveSession
+    from workshop.core.steps.dependence import partner_item_id
 
     session_id = make_table(store, shelf, guide="uitvoeren")
     live = LiveSession(store.open_session(session_id))

@@ -30,11 +30,11 @@ def english_msgids() -> list[str]:
 
 
 def help_text(screen) -> str:
+    import io
+
     from rich.console import Console
 
     from screens.help import key_table
-
-    import io
 
     console = Console(width=200, record=True, file=io.StringIO())
     console.print(key_table(screen.shown))

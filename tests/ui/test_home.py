@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widgets import Select, TextArea
 
 from screens.home import HomeScreen
-from screens.widgets.session_list import SessionList
 from screens.session import SessionScreen
+from screens.widgets.session_list import SessionList
 from tests.ui.helpers import SIZE, type_text
 
 

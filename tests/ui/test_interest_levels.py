@@ -106,7 +106,6 @@ async def test_the_compare_screen_shows_each_partners_interests_per_level(store,
 
 async def test_the_compare_screen_leaves_out_interests_where_no_step_has_levels(store, make_session):
     from tests.ui.test_compare_screen import _Host, loaded
-
     from workshop.core.session import LiveSession
 
     pulse = LiveSession(store.open_session(make_session(guide="pulse")))

@@ -22,7 +22,7 @@ def test_a_missing_keymap_is_empty(tmp_path):
 def test_a_broken_keymap_names_the_file(tmp_path, text):
     path = tmp_path / "keymap.toml"
     path.write_text(text)
-    with pytest.raises(KeymapError, match="keymap.toml"):
+    with pytest.raises(KeymapError, match=r"keymap\.toml"):
         load_keymap(path)
 
 

@@ -229,8 +229,8 @@ text = { en = "Overall" }
 async def test_a_scale_to_ten_takes_two_digits_in_a_row(store, make_app, saved):
     from screens.widgets.scale_input import ScaleInput
     from workshop.core.guides import load_guide_text
-    from workshop.core.model import Participant
     from workshop.core.making.prepare import Plan, prepare_session
+    from workshop.core.model import Participant
 
     plan = Plan(collaboration="Zorg Oost", guide=load_guide_text(TEN_POINT_GUIDE), partners=["A", "B", "C"],
                 participants=[Participant.parse("Anna@A")], lang="en", date="2026-11-20")

@@ -20,7 +20,8 @@ SCANNED = ("workshop", "screens", "tests")
 ONCE_USED = ("_notifications", "_option_render_cache", "_compositor", "_compositor_refresh", "_refresh_layout",
              "_update_lines", "_size_updated", "_scroll_update", "_on_resize", "_dirty_widgets", "_line_cache",
              "_options", "_fixtureinfo", "_dirty_regions", "_refresh_scrollbars")
-USED = re.compile(r"\.(%s)\b|\bdef (%s)\b" % ("|".join(ONCE_USED), "|".join(ONCE_USED)))
+NAMES = "|".join(ONCE_USED)
+USED = re.compile(rf"\.({NAMES})\b|\bdef ({NAMES})\b")
 FOREIGN = ("textual", "rich")
 
 

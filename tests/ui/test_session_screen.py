@@ -217,7 +217,6 @@ async def test_the_session_speaks_dutch_when_the_session_is_dutch(make_session, 
 async def test_f6_compares_and_f7_exports_from_the_running_session(make_session, make_app, store):
     from screens.compare import CompareScreen
     from screens.session import SessionScreen
-
     from workshop.core.session import LiveSession
 
     for held in (make_session(date="2026-10-01"), session_id := make_session()):  # both held: something said

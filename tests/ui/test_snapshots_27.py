@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 
 from tests.table27 import PARTNERS, make_table
+from tests.ui.conftest import START, FakeClock
 
 GUIDE = str(Path(__file__).parents[1] / "guides" / "table27.toml")  # eight statements, scored per partner
-from tests.ui.conftest import START, FakeClock
 
 
 @pytest.fixture
 def pulse27(store, shelf):
     """Eight items scored by most of 27 partners; one absent, one excused."""
-    from workshop.core.text.i18n import use_language
     from workshop.core.session import LiveSession
     from workshop.core.session.changes import SetAttendance
+    from workshop.core.text.i18n import use_language
 
     use_language("nl")
     session_id = make_table(store, shelf, lang="nl", guide=GUIDE)

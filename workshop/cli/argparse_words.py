@@ -76,7 +76,8 @@ def translated(message: str) -> str:
         else:
             words = _(template)
         numbered = iter(value for name, value in parts.items() if name.startswith("_"))
-        return PLACEHOLDER.sub(lambda found: parts[found.group(1)] if found.group(1) else next(numbered, ""), words)
+        return PLACEHOLDER.sub(lambda found: parts[found.group(1)] if found.group(1) else next(numbered, ""),  # noqa: B023
+                               words)  # (called here, in this iteration)
     return message
 
 
@@ -95,7 +96,8 @@ class TranslatedParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", TranslatedHelp)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                               help=_("show this help message and exit"))

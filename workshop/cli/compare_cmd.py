@@ -62,10 +62,10 @@ def _count(value: str) -> int:
 
 def _as_of(typed: str | None):
     """The day asked for with --as-of; None when not asked. A wrong date is the user's mistake."""
-    from workshop.core.machine import clock
     from workshop.cli.main import UserError
-    from workshop.core.typed.due import parse_due
+    from workshop.core.machine import clock
     from workshop.core.text.i18n import current_language
+    from workshop.core.typed.due import parse_due
 
     if typed is None:
         return None

@@ -52,8 +52,8 @@ def export_session_cmd(args: argparse.Namespace) -> int:
 
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.main import UserError
-    from workshop.present.export import BINARY, export_bytes, export_session, save_export
     from workshop.core.session import SessionView
+    from workshop.present.export import BINARY, export_bytes, export_session, save_export
 
     if args.all:
         return export_all(args)
@@ -91,10 +91,10 @@ def export_all(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import err, literal
-    from workshop.present.export import save_export
+    from workshop.core.machine.platform import make_private_folder
     from workshop.core.session import SessionView
     from workshop.core.store import StoreError
-    from workshop.core.machine.platform import make_private_folder
+    from workshop.present.export import save_export
 
     if args.session:
         raise UserError(_("--all exports every session; leave out SESSION"))

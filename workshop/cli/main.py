@@ -6,10 +6,10 @@ Imports of the app and of rich happen only when a command needs them, to start f
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from typing import NoReturn, Sequence
+from collections.abc import Sequence
+from typing import NoReturn
 
 from workshop.cli.argparse_words import TranslatedParser, translated
 
@@ -64,7 +64,8 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
         description=_("Run live sessions of a collaboration between organisations, keep every answer, "
                       "and compare sessions over time. Without a command, the app opens."),
     )
-    parser.add_argument("--store", metavar="DIR", help=_("the store folder (default: $WORKSHOP_STORE or your data folder)"))
+    parser.add_argument("--store", metavar="DIR",
+                        help=_("the store folder (default: $WORKSHOP_STORE or your data folder)"))
     parser.add_argument("--lang", choices=["nl", "en"], help=_("language of the app and of new sessions"))
     parser.add_argument("--version", action="version", version=_version(), help=_("show the version number and stop"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, title=_("commands"))
@@ -87,7 +88,8 @@ def _user_errors() -> tuple[type[Exception], ...]:
     already imported can have raised theirs, so none is imported here (the app starts faster)."""
     errors: list[type[Exception]] = [UserError]
     for module, name in (("workshop.core.guides", "GuideError"), ("workshop.core.making.prepare", "PrepareError"),
-                         ("workshop.core.store.store", "StoreError"), ("workshop.core.config.settings", "SettingError")):
+                         ("workshop.core.store.store", "StoreError"),
+                         ("workshop.core.config.settings", "SettingError")):
         if module in sys.modules:
             errors.append(getattr(sys.modules[module], name))
     return tuple(errors)
@@ -126,7 +128,6 @@ def run(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERROR
     except KeyboardInterrupt:
         from workshop.cli.output import fail
-
         from workshop.core.text.i18n import _
 
         fail(_("interrupted; nothing half-written was kept"))

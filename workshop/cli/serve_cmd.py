@@ -26,9 +26,9 @@ def serve_session(args: argparse.Namespace) -> int:
     from workshop.cli.common import config_of, store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import literal, out
+    from workshop.core.session import LiveSession
     from workshop.serve import Server, doors
     from workshop.serve.qr import qr_lines
-    from workshop.core.session import LiveSession
 
     config = config_of(args)  # --host, else $WORKSHOP_SERVE_HOST, else loopback; the port alike
     store = store_from(args)
@@ -36,7 +36,8 @@ def serve_session(args: argparse.Namespace) -> int:
     live = LiveSession(store.open_session(session_id, write=True))
     try:
         if live.closed:
-            raise UserError(_("session {id} is closed; participants can only join an open session").format(id=session_id))
+            raise UserError(_("session {id} is closed; participants can only join an open session").format(
+                id=session_id))
 
         doors.more_descriptors()
 
@@ -81,11 +82,14 @@ def unsaved(live) -> str:
     except SaveFailed as failed:
         from workshop.core.session.room import ROOM_CHANGES
 
-        count = sum(1 for change in live.pending if not isinstance(change, ROOM_CHANGES))  # codes and seats: not received
+        # codes and seats are not something received
+        count = sum(1 for change in live.pending if not isinstance(change, ROOM_CHANGES))
         if not count:
             return ""
         cause = failed.__context__  # the OSError behind it
         problem = getattr(cause, "strerror", None) or str(cause or failed)
-    return ngettext("Stopped, but {count} change received could not be written to disk ({problem}): it is not saved.",
-                    "Stopped, but {count} changes received could not be written to disk ({problem}): they are not saved.",
+    return ngettext("Stopped, but {count} change received could not be written to disk ({problem}): "
+                    "it is not saved.",
+                    "Stopped, but {count} changes received could not be written to disk ({problem}): "
+                    "they are not saved.",
                     count).format(count=count, problem=problem)

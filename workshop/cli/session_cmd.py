@@ -55,9 +55,9 @@ def new_session(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, shelf, store_from
     from workshop.cli.main import UserError
     from workshop.cli.output import literal, out, print_json
-    from workshop.core.text.i18n import current_language
-    from workshop.core.model import Participant
     from workshop.core.making.prepare import Plan, collaboration_details, collaborations, partner_specs, prepare_session
+    from workshop.core.model import Participant
+    from workshop.core.text.i18n import current_language
 
     store = store_from(args)
     answers = {
@@ -179,8 +179,8 @@ def list_sessions(args: argparse.Namespace) -> int:
 def show_session(args: argparse.Namespace) -> int:
     from workshop.cli.common import report_problems, store_from
     from workshop.cli.output import out, print_json
-    from workshop.present.session import session_renderable
     from workshop.core.session import SessionView
+    from workshop.present.session import session_renderable
 
     store = store_from(args)
     session_id = store.resolve(args.session)

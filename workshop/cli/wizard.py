@@ -8,14 +8,15 @@ so Ctrl-C at any question leaves the store as it was (the KeyboardInterrupt goes
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
-from workshop.core.machine import clock
 from workshop.core.guides import GuideShelf
-from workshop.core.text.i18n import _, current_language
-from workshop.core.model import LANGUAGES, Participant
+from workshop.core.machine import clock
 from workshop.core.making.prepare import PrepareError, check_date, clean_name, collaboration_details, collaborations
+from workshop.core.model import LANGUAGES, Participant
 from workshop.core.store import Store
+from workshop.core.text.i18n import _, current_language
 
 Validator = Callable[[str], "bool | str"]
 NEW = object()  # the "create a new collaboration" choice

@@ -7,11 +7,12 @@ the store keeps in TinyDB, so any TinyDB (or `jq`) can read a session file.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Any, Callable, get_args, get_origin, get_type_hints
+from typing import Any, cast, get_args, get_origin, get_type_hints
 
 from workshop.core.text.i18n import LANGUAGES, N_, _  # noqa: F401 (LANGUAGES: the store's check and the wizard read it here)
 
@@ -58,7 +59,7 @@ class ConsentStatus(StrEnum):
     ADVICE_GIVEN = "advice_given"  # older sessions: advice without saying which; still read, no longer offered
 
     @classmethod
-    def offered(cls) -> tuple["ConsentStatus", ...]:
+    def offered(cls) -> tuple[ConsentStatus, ...]:
         """The statuses a facilitator can set, in the order of the keys 1 to 9 and 0."""
         return tuple(status for status in cls if status is not cls.ADVICE_GIVEN)
 
@@ -88,8 +89,8 @@ class PilotStatus(StrEnum):
 # reviewed in an older session may still hold done, open or dropped: those are still read.
 REVIEW_CHOICES: dict[str, tuple[str, ...]] = {"pilot": tuple(PilotStatus)}
 # A pilot marked with an action's status (an older caller, a key) gets the pilot's own status.
-PILOT_FOR = {ReviewStatus.DONE: PilotStatus.FINISHED, ReviewStatus.OPEN: PilotStatus.RUNNING,
-             ReviewStatus.DROPPED: PilotStatus.STOPPED}
+PILOT_FOR: dict[str, PilotStatus] = {ReviewStatus.DONE: PilotStatus.FINISHED, ReviewStatus.OPEN: PilotStatus.RUNNING,
+                                      ReviewStatus.DROPPED: PilotStatus.STOPPED}
 GOES_ON = frozenset({ReviewStatus.OPEN, PilotStatus.RUNNING, PilotStatus.ADJUSTED})  # reviewed again next time
 
 
@@ -111,7 +112,7 @@ PHASES = ("verkennen", "delen", "overeenkomen", "vormgeven", "uitvoeren")
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def new_uid() -> str:
@@ -121,7 +122,7 @@ def new_uid() -> str:
 @cache
 def _field_names(cls: type) -> frozenset[str]:
     # Read once per class: a session of 500 contributions is read record by record.
-    return frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+    return frozenset(f.name for f in fields(cls))
 
 
 BIG_NUMBER = 10**15  # no count, score or position comes near; a larger number in a file is damage
@@ -162,7 +163,7 @@ class _Record:
     def from_dict(cls, data: dict[str, Any]):
         if not isinstance(data, dict):
             raise ValueError(f"{cls.__name__}: not a record")
-        texts, checks = _field_checks(cls)
+        texts, checks = _field_checks(cast(type, cls))  # mypy takes a class for unhashable
         kept = {k: v for k, v in data.items() if k in texts or k in checks}
         for name, value in kept.items():
             if not (isinstance(value, str) if name in texts else checks[name](value)):
@@ -182,11 +183,12 @@ class Participant(_Record):
     role: str = ""
 
     @classmethod
-    def parse(cls, spec: str) -> "Participant":
+    def parse(cls, spec: str) -> Participant:
         """Read ``NAME@PARTNER`` or ``NAME@PARTNER:ROLE`` (the form of ``--participant``)."""
         name, sep, rest = spec.partition("@")
         if not sep or not name.strip() or not rest.strip():
-            raise ValueError(_("participant {spec}: expected NAME@PARTNER or NAME@PARTNER:ROLE").format(spec=repr(spec)))
+            raise ValueError(_("participant {spec}: expected NAME@PARTNER or NAME@PARTNER:ROLE").format(
+                spec=repr(spec)))
         partner, _colon, role = rest.partition(":")
         if not partner.strip():
             raise ValueError(_("participant {spec}: the partner after '@' is empty").format(spec=repr(spec)))
@@ -209,7 +211,7 @@ class PartnerCard(_Record):
     group: str = ""
 
     @classmethod
-    def parse(cls, spec: str) -> "PartnerCard":
+    def parse(cls, spec: str) -> PartnerCard:
         """Read ``NAME`` or ``NAME=SHORT`` (the form of ``--partner``)."""
         name, _sep, short = spec.partition("=")
         return cls(name=name.strip(), short=short.strip())

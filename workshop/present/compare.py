@@ -14,15 +14,15 @@ from rich.text import Text
 
 from workshop.core.compare import DOWN, UP, Change, Comparison, SideBySide, Trend
 from workshop.core.compare.facts import consent_stages, one_year, role_stages, still_open
-from workshop.core.text.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
 from workshop.core.compare.words import PAIN_MARKS, trend_label
-from workshop.present.compare_attendance import attendance_table
-from workshop.present.compare_phases import phases_table
-from workshop.present.room import group_words
-from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
-from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
-from workshop.present.text import literal
 from workshop.core.outcomes.summary import consent_label, review_label
+from workshop.core.text.i18n import SHORT_DAY_PATTERN, SHORT_DAY_YEAR_PATTERN, _, day, ngettext, number, pgettext
+from workshop.present.compare_attendance import attendance_table
+from workshop.present.compare_pains import due_words, late_renderable, pain_groups, pain_heading, pains_renderable
+from workshop.present.compare_phases import phases_table
+from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
+from workshop.present.room import group_words
+from workshop.present.text import literal
 
 __all__ = ["PAIN_MARKS", "column_label", "comparison_renderable", "pain_groups", "pain_heading", "side_by_side_table"]
 ITEM_WIDTH = 30  # the item's words; session columns give way to it on a narrow screen
@@ -247,9 +247,9 @@ def progress_renderable(comparison: Comparison) -> RenderableType:
         parts.append(line)
     if comparison.consents:
         parts.append(Text(_("Advice and consent"), style="bold"))
-    for trail in comparison.consents:
-        line = Text("  ").append(literal(f"{trail.partner} · {trail.label}")).append(": ")
-        stages = consent_stages(comparison, trail.marks)
+    for consent in comparison.consents:
+        line = Text("  ").append(literal(f"{consent.partner} · {consent.label}")).append(": ")
+        stages = consent_stages(comparison, consent.marks)
         for index, (session_id, (status, date, review)) in enumerate(stages):
             if index:
                 line.append(" → ", style="bold")

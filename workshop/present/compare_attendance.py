@@ -15,8 +15,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.core.outcomes.attendance import word
 from workshop.core.compare import Comparison
+from workshop.core.outcomes.attendance import word
 from workshop.core.text.i18n import _, ngettext
 from workshop.present.text import literal, md_cell, md_table, visible
 
@@ -81,7 +81,8 @@ def attendance_markdown(comparison: Comparison, labels: list[str]) -> list[str]:
     if any(recorded(comparison)):
         out += md_table([_("partner"), *(md_cell(label) for label in labels)],
                         [[f"**{md_cell(_('at the table'))}**", *counts(comparison)]]
-                        + [[md_cell(partner), *(md_cell(cell) for cell in cells)] for partner, cells in rows(comparison)])
+                        + [[md_cell(partner), *(md_cell(cell) for cell in cells)]
+                           for partner, cells in rows(comparison)])
         out.append("")
     out.append(md_cell(note(comparison)))
     return out
@@ -94,7 +95,8 @@ def attendance_html(comparison: Comparison, labels: list[str]) -> list[str]:
         head = "".join(f"<th>{escape(c)}</th>" for c in (_("partner"), *labels))
         body = ["<tr><th>" + escape(_("at the table")) + "</th>"
                 + "".join(f"<th>{escape(c)}</th>" for c in counts(comparison)) + "</tr>"]
-        body += ["<tr><td>" + escape(visible(partner)) + "</td>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+        body += ["<tr><td>" + escape(visible(partner)) + "</td>"
+                 + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
                  for partner, cells in rows(comparison)]
         out.append(f"<table><thead><tr>{head}</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
     out.append(f'<p class="muted">{escape(note(comparison))}</p>')

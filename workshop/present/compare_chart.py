@@ -6,8 +6,8 @@ hand: the picture is one line and one band, which no chart library makes smaller
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Sequence
 
 from workshop.core.compare import ScorePoint
 

@@ -11,19 +11,19 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from workshop.core.compare import Comparison
 from workshop.core.compare.words import pain_status, trend_label
-from workshop.core.text.i18n import N_, _, current_language, day, language, ngettext, number, pgettext
 from workshop.core.config.locations import exports_folder
-
+from workshop.core.store.atomic import write_atomically
+from workshop.core.text.i18n import N_, _, current_language, day, language, ngettext, number, pgettext
 from workshop.present.compare import dependence_rows, pilot_review_words
 from workshop.present.compare_attendance import attendance_html
-from workshop.present.compare_phases import phases_html
 from workshop.present.compare_chart import chart
+from workshop.present.compare_phases import phases_html
 from workshop.present.compare_words import prepared_words, reference_words
 from workshop.present.text import visible
-from workshop.core.store.atomic import write_atomically
 
 BAND = N_("Each chart: the mean per meeting as a line; the band around it is one standard deviation on "
           "either side (how far apart the scores lie); under each point, how many scored.")
@@ -53,7 +53,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @cache
-def _pages():  # type: ignore[no-untyped-def]
+def _pages() -> Any:
     import jinja2  # here: only the board page needs it
 
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from workshop.core.compare import Change, Comparison, SideBySide
-from workshop.core.compare.words import trend_label
 from workshop.core.compare.facts import consent_stages, role_stages
-from workshop.core.text.i18n import _, day, ngettext, number, pgettext
-from workshop.present.compare import (PAIN_MARKS, column_label, dependence_rows, pain_groups, pain_heading,
-                                      pilot_review_words, said_when, session_labels)
-from workshop.present.compare_attendance import attendance_markdown
-from workshop.present.compare_phases import phases_markdown
-from workshop.present.compare_pains import link_note, suggestion_notes
-from workshop.present.room import group_words
-from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
-from workshop.present.text import md_cell, md_escape, md_table
+from workshop.core.compare.words import trend_label
 from workshop.core.outcomes.summary import consent_label, review_label
+from workshop.core.text.i18n import _, day, ngettext, number, pgettext
+from workshop.present.compare import (
+    PAIN_MARKS,
+    column_label,
+    dependence_rows,
+    pain_groups,
+    pain_heading,
+    pilot_review_words,
+    said_when,
+    session_labels,
+)
+from workshop.present.compare_attendance import attendance_markdown
+from workshop.present.compare_pains import link_note, suggestion_notes
+from workshop.present.compare_phases import phases_markdown
+from workshop.present.compare_words import consent_count_words, prepared_words, reference_words
+from workshop.present.room import group_words
+from workshop.present.text import md_cell, md_escape, md_table
 
 
 def _md_changes(changes: tuple[Change, ...]) -> str:
@@ -63,7 +71,8 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                 mean=number(p.mean), low=p.low, high=p.high, deviation=number(p.stdev), count=p.count,
                 changed="*" if p.scorers_changed else "") if p else "–" for p in trend.points]
             label = md_cell(trend.text)
-            rows.append([f"**{label}**" if trend.key_question else label, *cells, f"{trend.sparkline} {trend_label(trend)}"])
+            rows.append([f"**{label}**" if trend.key_question else label, *cells,
+                         f"{trend.sparkline} {trend_label(trend)}"])
             if per_partner:
                 for who in trend.who:
                     rows.append([f"↳ {md_cell(who)}", *[group_words(p.by_partner[who]) if p and who in p.by_partner
@@ -75,10 +84,11 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
         out.append(_("No scale was scored in these sessions."))
     if comparison.perspectives:
         out += ["", f"## {_('Collaboration scan per perspective')}", ""]
-        out += md_table([_("perspective"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
-                         ""], [[md_cell(t.name), *[number(p.mean) if p else "–" for p in t.points],
-                                f"**{md_cell(_('attention needed'))}**" if t.attention else ""]
-                               for t in comparison.perspectives])
+        out += md_table([_("perspective"),
+                         *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)], ""],
+                        [[md_cell(t.name), *[number(p.mean) if p else "–" for p in t.points],
+                          f"**{md_cell(_('attention needed'))}**" if t.attention else ""]
+                         for t in comparison.perspectives])
     if comparison.dependence:
         out += ["", f"## {_('Mutual dependence')}", ""]
         out += md_table([_("partners"), *[md_cell(column_label(dates, s.date, n)) for n, s in enumerate(sessions, 1)],
@@ -107,16 +117,17 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
     if comparison.interests:
         out += ["", f"## {_('Interests per partner and level')}", ""]
         dates = [ref.date for ref in sessions]
-        out += md_table([_("partner"), _("level"), *(column_label(dates, ref.date, n) for n, ref in enumerate(sessions, 1))],
+        out += md_table([_("partner"), _("level"),
+                         *(column_label(dates, ref.date, n) for n, ref in enumerate(sessions, 1))],
                         [[md_cell(t.partner), md_cell(t.label), *(md_cell("; ".join(texts)) or "–" for texts in t.said)]
                          for t in comparison.interests])
     if any(comparison.lessons):
         out += ["", f"## {_('Lessons from the pilot')}", ""]
-        for ref, said in zip(sessions, comparison.lessons):
-            if said:
+        for ref, lessons in zip(sessions, comparison.lessons):
+            if lessons:
                 out.append(f"- **{when(ref.id)}**")
-                out += [f"    - {md_escape(lesson.text)}" + (f" ({md_escape(lesson.partner)})" if lesson.partner else "")
-                        for lesson in said]
+                out += [f"    - {md_escape(lesson.text)}"
+                        + (f" ({md_escape(lesson.partner)})" if lesson.partner else "") for lesson in lessons]
     out += ["", f"## {_('Pain points')}", ""]
     for pain_round in comparison.pains:
         out.append(f"- **{when(pain_round.session)}**")
@@ -134,17 +145,18 @@ def comparison_markdown(comparison: Comparison, per_partner: bool = False) -> st
                     if note:
                         out.append(f"    - *{md_escape(note)}*")
     out += ["", f"## {_('Roles and consent')}", ""]
-    for trail in comparison.roles:
+    for role in comparison.roles:
         steps = " → ".join(
-            f"{md_escape(who or '–')} ({md_escape(', '.join(x for x in (said_when(rhythm), day(comparison.session(sid).date)) if x))})"
-            for sid, (who, rhythm) in role_stages(comparison, trail.holders))
-        out.append(f"- {md_escape(trail.role)} — {steps}")
-    for trail in comparison.consents:
+            f"{md_escape(who or '–')} "
+            f"({md_escape(', '.join(x for x in (said_when(rhythm), day(comparison.session(sid).date)) if x))})"
+            for sid, (who, rhythm) in role_stages(comparison, role.holders))
+        out.append(f"- {md_escape(role.role)} — {steps}")
+    for consent in comparison.consents:
         steps = " → ".join(
             consent_label(status)
             + (" · " + _("review: {verdict}").format(verdict=review_label(review)) if review else "")
-            + f" ({when(sid)})" for sid, (status, _date, review) in consent_stages(comparison, trail.marks))
-        out.append(f"- {md_escape(trail.partner)} · {md_escape(trail.label)}: {steps}")
+            + f" ({when(sid)})" for sid, (status, _date, review) in consent_stages(comparison, consent.marks))
+        out.append(f"- {md_escape(consent.partner)} · {md_escape(consent.label)}: {steps}")
     if consents := consent_count_words(comparison):
         out += ["", md_escape(consents)]
     if not (comparison.roles or comparison.consents or consents):

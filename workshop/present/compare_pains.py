@@ -12,8 +12,8 @@ from rich.text import Text
 
 from workshop.core.compare import Comparison, PainPoint, PainRound
 from workshop.core.compare.words import PAIN_MARKS, pain_status
-from workshop.core.typed.due import due_date
 from workshop.core.text.i18n import _, day, ngettext
+from workshop.core.typed.due import due_date
 from workshop.present.text import literal
 
 PAIN_STYLES = {"recurring": "bold yellow", "returned": "yellow", "new": "cyan", "gone": "dim", "solved": "green",

@@ -4,16 +4,16 @@ rule itself is in workshop/core/steps/dependence.py."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.text import Text
 
-from workshop.core.typed.attribution import cards_of, column_headings, short_name
-from workshop.core.steps.dependence import Pair, asks_dependence, needed_gap, session_pairs
 from workshop.core.guides import Step
-from workshop.core.text.i18n import _, ngettext, number
-from workshop.present.text import literal, md_cell, md_table, one_line
 from workshop.core.session import SessionView
+from workshop.core.steps.dependence import Pair, asks_dependence, needed_gap, session_pairs
+from workshop.core.text.i18n import _, ngettext, number
+from workshop.core.typed.attribution import cards_of, column_headings, short_name
+from workshop.present.text import literal, md_cell, md_table, one_line
 
 
 def pair_words(pair: Pair, name: Callable[[str], str] = str) -> str:

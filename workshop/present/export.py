@@ -18,21 +18,22 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from workshop.core.steps.dependence import asks_dependence, partner_item_id, session_pairs
-from workshop.core.outcomes.disclosure import circulated, distribution_words, score_counts
 from workshop.core.guides import Step
-from workshop.core.text.i18n import _, language, pgettext
 from workshop.core.model import PromptKind, kind_label
+from workshop.core.outcomes.disclosure import circulated, distribution_words, score_counts
+from workshop.core.outcomes.summary import consent_label, review_label
+from workshop.core.session import SessionView
+from workshop.core.session.room import ROOM
+from workshop.core.steps.dependence import asks_dependence, partner_item_id, session_pairs
+from workshop.core.store.atomic import write_atomically
+from workshop.core.text.i18n import _, language, pgettext
 from workshop.present.dependence import pair_words, pairs_data
 from workshop.present.minutes import to_html, to_markdown
 from workshop.present.text import visible
-from workshop.core.session import SessionView
-from workshop.core.session.room import ROOM
-from workshop.core.store.atomic import write_atomically
-from workshop.core.outcomes.summary import consent_label, review_label
 
 FORMATS = ("md", "html", "docx", "csv", "json")
 BINARY = ("docx",)  # a file, never text for the screen
@@ -203,6 +204,7 @@ def dependence_rows(view: SessionView) -> list[tuple[Any, ...]]:
 def session_data(view: SessionView, include_notes: bool = False) -> dict[str, Any]:
     """The whole session as plain data (the JSON export, `show --json`, a backup). The
     facilitator's private notes are left out unless asked for; the data says which."""
+
     data = view.to_dict()
     # the room (join codes, the secret phones' cookies are signed with, seats) never leaves the file
     data["meta"] = {key: value for key, value in data["meta"].items() if key != ROOM}

@@ -4,12 +4,12 @@ interests behind them, and what was said without a level. Everything typed is es
 from __future__ import annotations
 
 from workshop.core.guides import Step
+from workshop.core.model import Contribution
+from workshop.core.session import SessionView
 from workshop.core.text.i18n import _
 from workshop.core.typed.interests import POSITION, behind
-from workshop.core.model import Contribution
 from workshop.present.minutes_parts import plain_items, who_said
 from workshop.present.text import md_cell, md_table
-from workshop.core.session import SessionView
 
 
 def _said(c: Contribution) -> str:

@@ -10,23 +10,23 @@ Dates and numbers are written the way the session's language writes them.
 from __future__ import annotations
 
 import html
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from markdown_it import MarkdownIt
 
-from workshop.core.outcomes.attendance import roll, statuses
-from workshop.core.steps.dependence import asks_dependence
-from workshop.core.outcomes.disclosure import (
-    circulated,
-    distribution_words,
-    names_beside_scores,
-    score_counts,
-)
 from workshop.core.guides import Step, Text
 from workshop.core.guides.direction import with_direction
-from workshop.core.text.i18n import _, day, language, ngettext, number, pgettext
 from workshop.core.model import PromptKind
+from workshop.core.outcomes.attendance import roll, statuses
+from workshop.core.outcomes.disclosure import circulated, distribution_words, names_beside_scores, score_counts
+from workshop.core.outcomes.summary import THRESHOLD_ITEM
+from workshop.core.session import SessionView
+from workshop.core.steps.dependence import asks_dependence
+from workshop.core.steps.statements import settled
+from workshop.core.text.i18n import _, day, language, ngettext, number, pgettext
 from workshop.present.dependence import pairs_markdown
+from workshop.present.interests import levels_body
 from workshop.present.minutes_parts import (
     consent_body,
     contested_note,
@@ -34,20 +34,16 @@ from workshop.present.minutes_parts import (
     review_body,
     when_words,
 )
-from workshop.present.interests import levels_body
 from workshop.present.minutes_summary import status_line, summary_markdown
 from workshop.present.text import md_cell, md_escape, md_table, visible
-from workshop.core.session import SessionView
-from workshop.core.steps.statements import settled
-from workshop.core.outcomes.summary import THRESHOLD_ITEM
 
 # --- Markdown --------------------------------------------------------------------------------
 
 
 def to_markdown(view: SessionView, with_names: bool = False) -> str:
     """The minutes: the header, a one-page summary for the directors (workshop.present.minutes_summary),
-    then the record of the meeting step by step. Held lines are left out; a scale's scores stand beside names only where the
-    guide or `with_names` asks for it, never on a blind step (workshop/core/outcomes/disclosure.py)."""
+    then the record of the meeting step by step. Held lines are left out; a scale's scores stand beside names
+    only where the guide or `with_names` asks for it, never on a blind step (workshop/core/outcomes/disclosure.py)."""
     view = circulated(view)
     with language(view.lang):
         parts = [_header(view), summary_markdown(view), "## " + _("Record of the meeting"), _attendance(view)]
@@ -96,7 +92,8 @@ def _attendance(view: SessionView) -> str:
     people: dict[str, list[str]] = {}
     for person in view.participants:
         people.setdefault(person.partner, []).append(f"{person.name} ({person.role})" if person.role else person.name)
-    rows = [[partner, words.get(marked, marked), ", ".join(people.get(partner, []))] for partner, marked in status.items()]
+    rows = [[partner, words.get(marked, marked), ", ".join(people.get(partner, []))]
+            for partner, marked in status.items()]
     return "### " + _("Attendance") + "\n\n" + _table([_("Partner"), _("Attendance"), _("People")], rows)
 
 
@@ -192,7 +189,8 @@ def _good_ends(view: SessionView, step: Step) -> str:
         said = [_("A lower score is better on every item.")]
     else:
         said = [message.format(items="; ".join(f"‘{text}’" for text in texts)) for message, texts in (
-            (_("A higher score is better on {items}."), high), (_("A lower score is better on {items}."), low)) if texts]
+            (_("A higher score is better on {items}."), high),
+            (_("A lower score is better on {items}."), low)) if texts]
     return f"*{md_escape(' '.join(said))}*" if said else ""
 
 
@@ -217,7 +215,8 @@ def _choice_body(view: SessionView, step: Step) -> str:
     parts = []
     picks = view.partner_picks(step.id) if step.per == "partner" else {}
     if picks:  # asked of each partner: who chose what, then what the group comes to (the choice most made)
-        parts.append(_table([_("Partner"), _("Chosen")], [[p, view.option_words(step.id, o)] for p, o in picks.items()]))
+        parts.append(_table([_("Partner"), _("Chosen")],
+                            [[p, view.option_words(step.id, o)] for p, o in picks.items()]))
     if chosen:
         parts.append("**" + _("Chosen") + ":** " + md_cell(view.option_words(step.id, chosen)))
     if phones := view.picks(step.id):  # the participants' own picks: counted, never named

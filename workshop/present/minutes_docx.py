@@ -22,11 +22,11 @@ from docx.shared import Cm, Pt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from workshop.core.session import SessionView
 from workshop.core.text.i18n import _, language
 from workshop.present.minutes import to_markdown
 from workshop.present.minutes_summary import status_line
 from workshop.present.text import visible
-from workshop.core.session import SessionView
 
 HEADINGS = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 TABLE_STYLE = "Table Grid"

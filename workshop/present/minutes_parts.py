@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.core.machine import clock
-from workshop.core.outcomes.carry import CARRIED_MARK, late_first
-from workshop.core.typed.due import due_date
 from workshop.core.guides import Step
-from workshop.core.text.i18n import _, day, ngettext
+from workshop.core.machine import clock
 from workshop.core.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
-from workshop.present.text import md_cell, md_escape, md_table
+from workshop.core.outcomes.carry import CARRIED_MARK, late_first
+from workshop.core.outcomes.summary import consent_label, consents_set, review_label, review_words
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
-from workshop.core.outcomes.summary import consent_label, consents_set, review_label, review_words
+from workshop.core.text.i18n import _, day, ngettext
+from workshop.core.typed.due import due_date
+from workshop.present.text import md_cell, md_escape, md_table
 
 # the order a reader wants: what is still to be done first, what is settled after
 # (every status but "not needed", which is folded into one line)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.core.machine import clock
-from workshop.core.typed.due import due_date
 from workshop.core.guides import Step
-from workshop.core.text.i18n import _, day, ngettext, pgettext
+from workshop.core.machine import clock
 from workshop.core.model import PromptKind, ReviewStatus
+from workshop.core.session import SessionView
+from workshop.core.text.i18n import _, day, ngettext, pgettext
+from workshop.core.typed.due import due_date
 from workshop.present.minutes_parts import decisions, session_day, when_words
 from workshop.present.text import md_cell, md_escape, md_table
-from workshop.core.session import SessionView
 
 ACHTERBAN_STEP = "achterban"  # the step that asks the core message for the achterban, and who passes it on
 # An action line that is the core message when a guide has no such step (the bestuurlijk overleg

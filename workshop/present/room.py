@@ -10,18 +10,17 @@ from dataclasses import dataclass
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from workshop.core.typed.attribution import cards_of, column_headings, groups_of, short_name
-from workshop.core.steps.dependence import asks_dependence
-from workshop.core.outcomes.disclosure import MIN_GROUP, group_mean, score_counts
 from workshop.core.guides import Step
-from workshop.core.text.i18n import _, number
-from workshop.core.outcomes.attendance import away, expected, recorded
-from workshop.core.outcomes.attendance import statuses as attendance
 from workshop.core.model import Attendance, ConsentStatus
+from workshop.core.outcomes.attendance import away, expected, recorded, statuses as attendance
+from workshop.core.outcomes.disclosure import MIN_GROUP, group_mean, score_counts
+from workshop.core.outcomes.summary import CONSENT_LABELS
+from workshop.core.session import SessionView
+from workshop.core.steps.dependence import asks_dependence
+from workshop.core.text.i18n import _, number
+from workshop.core.typed.attribution import cards_of, column_headings, groups_of, short_name
 from workshop.present.dependence import one_sided_block
 from workshop.present.text import literal, one_line
-from workshop.core.session import SessionView
-from workshop.core.outcomes.summary import CONSENT_LABELS
 
 
 @dataclass(frozen=True)

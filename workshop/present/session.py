@@ -7,16 +7,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from workshop.core.outcomes.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.core.guides import Step, load_shelf
-from workshop.core.text.i18n import _, day, language, ngettext, number, pgettext
 from workshop.core.model import PromptKind, kind_label
-from workshop.core.typed.interests import behind, level_label
+from workshop.core.outcomes.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.core.outcomes.phase import phase_step, suggestion
-from workshop.present.text import literal, one_line
+from workshop.core.outcomes.summary import consent_label, review_label
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
-from workshop.core.outcomes.summary import consent_label, review_label
+from workshop.core.text.i18n import _, day, language, ngettext, number, pgettext
+from workshop.core.typed.interests import behind, level_label
+from workshop.present.text import literal, one_line
 
 
 def session_renderable(view: SessionView) -> RenderableType:

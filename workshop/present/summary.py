@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from workshop.core.outcomes.summary import SummarySection
 from workshop.present.minutes_parts import when_words
 from workshop.present.text import SHOWN_CHARACTERS, literal
-from workshop.core.outcomes.summary import SummarySection
 
 
 def section_text(section: SummarySection) -> Text:

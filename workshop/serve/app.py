@@ -11,12 +11,14 @@ import asyncio
 import base64
 import contextlib
 import json
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any, TypedDict
 
 import jinja2
 from aiohttp import web
 
+from workshop.core.session.live import SaveFailed, SessionClosed
 from workshop.core.text.characters import visible
 from workshop.core.text.i18n import _, language
 from workshop.serve import forms
@@ -26,7 +28,6 @@ from workshop.serve.hub import ALREADY, Hub, Joined, Refused
 from workshop.serve.pages import budget_line, step_page, submission_id
 from workshop.serve.seats import NO_PARTNER
 from workshop.serve.words import words
-from workshop.core.session.live import SaveFailed, SessionClosed
 
 MAX_BODY = 32 * 1024  # bytes: 2,000 emoji sent from a form (12 bytes each, percent-encoded) fit
 MAX_SUBMISSION_ID = 64
@@ -125,7 +126,7 @@ async def read_form(request: web.Request) -> Any:
     """The posted form, or 408 when it comes too slowly (a connection held open by a trickle)."""
     try:
         return await asyncio.wait_for(request.post(), BODY_TIMEOUT)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise web.HTTPRequestTimeout() from None
 
 
@@ -217,7 +218,16 @@ def seat_lost(request: web.Request) -> bool:
         participant(request) is None
 
 
-def again(request: web.Request) -> dict[str, str]:
+class Again(TypedDict):
+    """The join form as this device filled it in before (`again`), and why it shows again."""
+
+    name: str
+    partner: str
+    code: str
+    problem: str
+
+
+def again(request: web.Request) -> Again:
     """The join form filled in as this device joined before, with the one line that says why.
     The code only while it still lets anyone in (a new code keeps a freed device out)."""
     settings = request.app[SETTINGS]
@@ -231,7 +241,7 @@ def again(request: web.Request) -> dict[str, str]:
                 "Tap Join to join again.") if code and name else \
         _("Your seat is no longer held (it was freed, or the meeting was restarted without it). "
           "Type the join code to join again.")
-    return {"name": name[:80], "partner": partner, "code": code[:12], "problem": problem}
+    return Again(name=name[:80], partner=partner, code=code[:12], problem=problem)
 
 
 async def token(request: web.Request) -> web.Response:

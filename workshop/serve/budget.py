@@ -13,9 +13,9 @@ import json
 import os
 from dataclasses import dataclass, field
 
+from workshop.core.store.check import MAX_SESSION_BYTES
 from workshop.core.text.i18n import _
 from workshop.serve.seats import Joined, Refused
-from workshop.core.store.check import MAX_SESSION_BYTES
 
 PER_STEP = 30  # contributions one device may send to one step
 PER_DEVICE = 128 * 1024  # bytes one device may add to the session, as stored

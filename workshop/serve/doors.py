@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Callable, Hashable
 
 from workshop.serve.guard import shared_address
 

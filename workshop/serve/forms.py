@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from workshop.core.model import PromptKind
+from workshop.core.session import changes as c
 from workshop.core.steps.dependence import is_partner_item, own_partner
 from workshop.core.text.i18n import _
-from workshop.core.model import PromptKind
 from workshop.serve.hub import Hub
 from workshop.serve.seats import Joined, Refused
-from workshop.core.session import changes as c
 
 SCORE, DOTS, WAS = "score.", "dots.", "was."
 

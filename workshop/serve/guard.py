@@ -12,8 +12,8 @@ import ipaddress
 import secrets
 import time
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed on a phone
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")

@@ -15,18 +15,17 @@ import contextlib
 import time
 from typing import Any
 
-from workshop.core.text.characters import cleaned
 from workshop.core.guides import Step
-from workshop.core.text.i18n import N_, _
-from workshop.core.typed.interests import read_typed
 from workshop.core.model import PromptKind
-from workshop.serve.budget import Budget, stored_size
-from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # noqa: F401 (importable here)
-from workshop.core.session import LiveSession, SaveFailed, SessionClosed
-from workshop.core.session import changes as c
+from workshop.core.session import LiveSession, SaveFailed, SessionClosed, changes as c
 from workshop.core.session.room import room_of
 from workshop.core.session.told import Changed, record_of
 from workshop.core.session.view import DEVICES_JOINED, PICK
+from workshop.core.text.characters import cleaned
+from workshop.core.text.i18n import N_, _
+from workshop.core.typed.interests import read_typed
+from workshop.serve.budget import Budget, stored_size
+from workshop.serve.seats import MAX_JOINED, MAX_NAME, Joined, Refused, seat  # noqa: F401 (importable here)
 
 MAX_TEXT = 2_000  # characters a participant can send at once
 KINDS = (PromptKind.OPEN, PromptKind.SCALE, PromptKind.VOTE, PromptKind.CHOICE)
@@ -101,7 +100,7 @@ class Hub:
         try:
             await asyncio.wait_for(self._moved.wait(), timeout)
             return True
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return False
 
     # --- what a participant may send -----------------------------------------------------------
@@ -203,7 +202,8 @@ class Hub:
                 return ALREADY
         if not who.scribe and not self.live.meta.get(DEVICES_JOINED):
             wanted = [c.DevicesJoined(), *wanted]  # on disk before any score of a device is
-        new = [change for change in wanted if isinstance(change, c.AddContribution) and change.uid not in self.live._by_uid]
+        new = [change for change in wanted
+               if isinstance(change, c.AddContribution) and change.uid not in self.live._by_uid]
         size = sum(stored_size(x.text, x.participant, x.partner) for x in new) + sum(
             stored_size(x.name, x.partner) for x in wanted if isinstance(x, c.AddParticipant))
         self.budget.take(who, step_id, size, bool(new))
@@ -288,7 +288,7 @@ class Hub:
         try:
             undo, group, outcomes = self._apply_whole(group)
             await live.save_pending()  # the one save path: encoded and written off the loop
-        except SaveFailed as problem:
+        except SaveFailed:
             if undo.still_pending():  # refused means not kept: the phones are told, nothing waits
                 undo.undo()
                 problem = SaveFailed(_("Not saved: the facilitator's computer could not write it. "

@@ -7,11 +7,11 @@ import hashlib
 import secrets
 from typing import Any
 
+from workshop.core.model import PromptKind
+from workshop.core.session.view import PICK
 from workshop.core.steps.dependence import is_partner_item, own_partner
 from workshop.core.text.i18n import _
-from workshop.core.model import PromptKind
 from workshop.serve.hub import MAX_TEXT, Hub, Joined, settled
-from workshop.core.session.view import PICK
 
 
 def submission_id() -> str:

@@ -14,10 +14,10 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from workshop.core.session import LiveSession
 from workshop.core.text.characters import cleaned
 from workshop.core.text.i18n import _
 from workshop.serve.guard import FormTokens
-from workshop.core.session import LiveSession
 
 MAX_NAME = 80
 MAX_JOINED = 500

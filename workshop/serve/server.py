@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from workshop.core.session import LiveSession, SaveFailed, SessionClosed
+from workshop.core.session.changes import OpenRoom
+from workshop.core.session.room import room_of
 from workshop.core.text.i18n import _
 from workshop.serve.app import DOORS, SETTINGS, make_app
 from workshop.serve.doors import IDLE_TIMEOUT, Doors
 from workshop.serve.guard import allowed_hosts, is_loopback, new_code
 from workshop.serve.hub import Hub
-from workshop.core.session import LiveSession, SaveFailed, SessionClosed
-from workshop.core.session.changes import OpenRoom
-from workshop.core.session.room import room_of
 
 # Housekeeping, not a look at the meeting: the doors close connections idle for longer than
 # IDLE_TIMEOUT on this slow timer. What the phones see moving comes with the session's records.

@@ -28,10 +28,9 @@ Everything here is plain data: the command line, the screen and the html render 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
-from workshop.core.machine import clock
 from workshop.core.compare.attendance import attendance
 from workshop.core.compare.headline import headlines
 from workshop.core.compare.indexed import (
@@ -46,20 +45,10 @@ from workshop.core.compare.indexed import (
 )
 from workshop.core.compare.interests import interests
 from workshop.core.compare.lessons import collects_lessons, lessons
-from workshop.core.compare.links import (
-    find_pain,
-    link_pains,
-    mark_solved,
-    reject_match,
-    unlink_pains,
-)
+from workshop.core.compare.links import find_pain, link_pains, mark_solved, reject_match, unlink_pains
 from workshop.core.compare.mutual import dependence
 from workshop.core.compare.pains import links_of, pains
-from workshop.core.compare.perspectives import (
-    PERSPECTIVE_NAMES,
-    perspective_name,
-    perspectives,
-)
+from workshop.core.compare.perspectives import PERSPECTIVE_NAMES, perspective_name, perspectives
 from workshop.core.compare.phases import phases
 from workshop.core.compare.progress import (
     NOT_REVIEWED,
@@ -119,22 +108,26 @@ from workshop.core.compare.trends import (
     sparkline,
     trends,
 )
-from workshop.core.typed.due import due_date, parse_due
-from workshop.core.text.i18n import _, language
+from workshop.core.machine import clock
 from workshop.core.session import SessionView
 from workshop.core.store import Store
+from workshop.core.text.i18n import _, language
+from workshop.core.typed.due import due_date, parse_due
 
 normalise = fold  # the older name
 
 __all__ = [
-    "ASKED", "FROM_SESSION", "LATEST_HELD", "TODAY", "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED", "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY",
-    "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound", "ActionTrail", "Change", "Comparison",
-    "ConsentMark", "ConsentTrail", "DependencePair", "Headline", "Holder", "InterestTrail", "LateGroup", "Lesson", "PainPoint", "PainRef", "PainRound",
-    "PainSuggestion", "PainTrail", "PartnerPhase", "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef", "SideBySide", "StatementTrail",
-    "StatementVersion", "Trend", "collects_lessons", "collects_pains", "compare_collaborations", "compare_sessions",
-    "direction", "due_date", "find_collaboration", "find_pain", "fold", "link_pains", "links_of", "mark_solved",
-    "normalise", "pain_steps", "parse_due", "perspective_name", "perspectives", "reference_date", "reject_match", "select_sessions", "session_order", "similarity",
-    "sparkline", "unlink_pains", "was_held", "word_diff",
+    "ASKED", "FROM_SESSION", "LATEST_HELD", "TODAY", "DOWN", "GAP", "MAX_DIFF_TOKENS", "MIN_CHANGE", "NOT_REVIEWED",
+    "PAIN_FIELD", "PAIN_STEPS", "SPARKS", "STEADY", "SUGGEST_FROM", "TREND_RULE", "UP", "ActionLine", "ActionRound",
+    "ActionTrail", "Change", "Comparison", "ConsentMark", "ConsentTrail", "DependencePair", "Headline", "Holder",
+    "InterestTrail", "LateGroup", "Lesson", "PainPoint", "PainRef", "PainRound", "PainSuggestion", "PainTrail",
+    "PartnerPhase",
+    "PERSPECTIVE_NAMES", "PerspectivePoint", "PerspectiveTrail", "RoleTrail", "ScorePoint", "SessionRef",
+    "SideBySide", "StatementTrail", "StatementVersion", "Trend", "collects_lessons", "collects_pains",
+    "compare_collaborations", "compare_sessions", "direction", "due_date", "find_collaboration", "find_pain",
+    "fold", "link_pains", "links_of", "mark_solved", "normalise", "pain_steps", "parse_due", "perspective_name",
+    "perspectives", "reference_date", "reject_match", "select_sessions", "session_order", "similarity", "sparkline",
+    "unlink_pains", "was_held", "word_diff",
 ]
 
 

@@ -3,9 +3,9 @@ so partners staying away (or leaving the collaboration) are visible in the compa
 
 from __future__ import annotations
 
-from workshop.core.outcomes.attendance import statuses
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import PartnerAttendance
+from workshop.core.outcomes.attendance import statuses
 
 
 def attendance(indexed: list[Indexed]) -> tuple[PartnerAttendance, ...]:

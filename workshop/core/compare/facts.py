@@ -3,7 +3,8 @@ Markdown): written once, here, with the comparison they are read from."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable, TypeVar
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from workshop.core.compare import ActionLine, ActionRound, Comparison
 
@@ -37,7 +38,8 @@ def consent_stages(comparison: Comparison, marks: Iterable) -> list[tuple[str, t
 def still_open(latest: ActionRound) -> list[ActionLine]:
     """What is open after a session: carried actions not done or dropped, and what it agreed
     (roles, carried to be confirmed, the pilot and consents, counted apart, are no actions)."""
-    return [line for line in latest.reviewed if line.status in STILL_OPEN and line.kind == "action"] + list(latest.agreed)
+    still_open = [line for line in latest.reviewed if line.status in STILL_OPEN and line.kind == "action"]
+    return still_open + list(latest.agreed)
 
 
 def one_year(dates: Iterable[str]) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from workshop.core.text.i18n import _, language, ngettext, number
-
 from workshop.core.compare.result import (
     ActionTrail,
     ConsentTrail,
@@ -17,6 +15,7 @@ from workshop.core.compare.result import (
     Trend,
 )
 from workshop.core.compare.trends import DOWN, UP, direction
+from workshop.core.text.i18n import _, language, ngettext, number
 
 AMBITION_STEP = "ambition"
 
@@ -49,7 +48,8 @@ def headlines(lang: str, sessions: tuple[SessionRef, ...], trends: tuple[Trend, 
         with language(lang):
             score = (score_sentence(threshold, points[0], points[-1], arrow, len(points))
                      if threshold and len(points) > 1 else "")
-            sentences = _sentences(score, recurring, suggested, late, still_open, contested, pending) + _attention(lowest)
+            sentences = (_sentences(score, recurring, suggested, late, still_open, contested, pending)
+                         + _attention(lowest))
         found.append(Headline(collaboration=name, sessions=len(ids),
                               threshold_from=points[0].mean if points else None,
                               threshold_to=points[-1].mean if points else None, threshold_arrow=arrow,
@@ -105,7 +105,8 @@ def _sentences(score: str, recurring: int, suggested: int, late: int, still_open
                                late).format(late=late, open=still_open))
     if pending:
         second.append(ngettext("{count} request for advice or consent is still pending",
-                               "{count} requests for advice or consent are still pending", pending).format(count=pending))
+                               "{count} requests for advice or consent are still pending",
+                               pending).format(count=pending))
     if contested:
         second.append(_("the ambition is contested: a newer text was not agreed"))
     if second:
@@ -131,10 +132,12 @@ def _attention(lowest: list[PerspectiveTrail]) -> tuple[str, ...]:
         return ()
     mean = number(lowest[0].latest.mean) if lowest[0].latest else ""
     if len(lowest) == 1:
-        return (_("Attention is needed on the perspective {perspective}: it scored lowest in the latest scan ({mean}).").format(
+        return (_("Attention is needed on the perspective {perspective}: "
+                  "it scored lowest in the latest scan ({mean}).").format(
             perspective=lowest[0].name, mean=mean),)
     names = ", ".join(t.name for t in lowest)
-    return (_("Attention is needed on the perspectives {names}: they scored lowest in the latest scan ({mean}).").format(
+    return (_("Attention is needed on the perspectives {names}: "
+              "they scored lowest in the latest scan ({mean}).").format(
         names=names, mean=mean),)
 
 

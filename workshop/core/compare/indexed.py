@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from workshop.core.outcomes.attendance import at_table
-from workshop.core.outcomes.disclosure import circulated
-from workshop.core.outcomes.carry import CARRIED_MARK
-from workshop.core.typed.due import due_date
+from workshop.core.compare.result import SessionRef
 from workshop.core.guides import Step
 from workshop.core.model import PHASES, Contribution, PromptKind
+from workshop.core.outcomes.attendance import at_table
+from workshop.core.outcomes.carry import CARRIED_MARK
+from workshop.core.outcomes.disclosure import circulated
 from workshop.core.session import SessionView
-
-from workshop.core.compare.result import SessionRef
+from workshop.core.typed.due import due_date
 
 PHASE_STEP = "welcome"
 # Steps that collect pain points when their guide does not say: procesregie's pains and
@@ -28,8 +27,9 @@ def session_order(view: SessionView) -> tuple[str, str, str]:
 
 def was_held(view: SessionView, today: date) -> bool:
     """Whether the meeting took place (or is taking place), so that it is evidence: closed, or
-    someone marked present or something said in it, on or before its date. A session prepared ahead (`workshop new` the day
-    before: only the statements it carried in, or a date still to come) is not."""
+    someone marked present or something said in it, on or before its date. A session prepared
+    ahead (`workshop new` the day before: only the statements it carried in, or a date still to
+    come) is not."""
     if view.closed:
         return True
     when = due_date(view.date)

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from workshop.core.model import PromptKind
-
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import InterestTrail
+from workshop.core.model import PromptKind
 
 
 def interests(sessions: list[Indexed], lang: str) -> tuple[InterestTrail, ...]:

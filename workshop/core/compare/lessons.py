@@ -3,11 +3,10 @@ says `lessons = true`, or (when it says nothing) its id is `pilot-lessons`."""
 
 from __future__ import annotations
 
-from workshop.core.guides import Step
-from workshop.core.model import PromptKind
-
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import Lesson
+from workshop.core.guides import Step
+from workshop.core.model import PromptKind
 
 LESSON_STEPS = ("pilot-lessons",)
 

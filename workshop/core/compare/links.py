@@ -8,16 +8,16 @@ They annotate the comparison and change nothing that was said, so a closed sessi
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from workshop.core.text.i18n import _
+from workshop.core.compare.indexed import pain_steps, session_order
+from workshop.core.compare.select import short
 from workshop.core.model import Contribution
 from workshop.core.session import LiveSession, SessionView
 from workshop.core.session.changes import Annotate
 from workshop.core.store import Store, StoreError
-
-from workshop.core.compare.indexed import pain_steps, session_order
-from workshop.core.compare.select import short
+from workshop.core.text.i18n import _
 
 
 def find_pain(views: Iterable[SessionView], prefix: str) -> tuple[SessionView, Contribution]:

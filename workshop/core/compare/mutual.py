@@ -4,12 +4,11 @@ the one of a single session (workshop/core/steps/dependence.py)."""
 
 from __future__ import annotations
 
-from workshop.core.steps.dependence import asks_dependence, pair, scored
-from workshop.core.guides import Scale
-from workshop.core.model import PromptKind
-
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import DependencePair
+from workshop.core.guides import Scale
+from workshop.core.model import PromptKind
+from workshop.core.steps.dependence import asks_dependence, pair, scored
 
 
 def dependence(sessions: list[Indexed]) -> tuple[DependencePair, ...]:
@@ -29,7 +28,8 @@ def dependence(sessions: list[Indexed]) -> tuple[DependencePair, ...]:
     for found in found_in:
         for a, b in found:
             if (b, a) in found:
-                names.setdefault(tuple(sorted((a, b), key=str.casefold)), None)
+                first, second = sorted((a, b), key=str.casefold)
+                names.setdefault((first, second), None)
     result = []
     for a, b in names:
         a_on_b = tuple(found.get((a, b)) for found in found_in)

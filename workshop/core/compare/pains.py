@@ -9,15 +9,14 @@ it is "solved" only when the group marked it so (`meta["solved"]`, uids).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
-
-from workshop.core.model import Contribution
-from workshop.core.session import SessionView
 
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import ALIKE, PainPoint, PainRef, PainRound, PainSuggestion, PainTrail
 from workshop.core.compare.similar import SUGGEST_FROM, Likeness, fold
+from workshop.core.model import Contribution
+from workshop.core.session import SessionView
 
 
 class Groups:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import statistics
 
-from workshop.core.guides.check import PERSPECTIVES
-from workshop.core.text.i18n import N_, _, language
-from workshop.core.model import PromptKind
-
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import PerspectivePoint, PerspectiveTrail
+from workshop.core.guides.check import PERSPECTIVES
+from workshop.core.model import PromptKind
+from workshop.core.text.i18n import N_, _, language
 
 PERSPECTIVE_NAMES = {
     "ambitie": N_("ambition"),

@@ -8,9 +8,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from workshop.core.typed.due import due_date
-from workshop.core.model import Action, PromptKind, ReviewStatus
-
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import (
     ActionLine,
@@ -23,6 +20,8 @@ from workshop.core.compare.result import (
     RoleTrail,
 )
 from workshop.core.compare.similar import fold
+from workshop.core.model import Action, PromptKind, ReviewStatus
+from workshop.core.typed.due import due_date
 
 NOT_REVIEWED = "not_reviewed"
 STILL_OPEN = (ReviewStatus.OPEN.value, NOT_REVIEWED)
@@ -53,11 +52,12 @@ def roles(sessions: list[Indexed], lang: str) -> tuple[RoleTrail, ...]:
                 entry["holders"][index] = Holder(str(c.value or ""), c.when)
         said = verdicts(s)
         for action in s.view.carried:  # not set again, but confirmed in the review
-            key = key_of_uid.get(action.uid)
-            if action.kind != "role" or key is None or key not in found:
+            confirmed = key_of_uid.get(action.uid)
+            if action.kind != "role" or confirmed is None or confirmed not in found:
                 continue
-            if found[key]["holders"][index] is None and said.get(action.uid) in (ReviewStatus.DONE, ReviewStatus.OPEN):
-                found[key]["holders"][index] = Holder(action.who, action.when, confirmed=True)
+            holders = found[confirmed]["holders"]
+            if holders[index] is None and said.get(action.uid) in (ReviewStatus.DONE, ReviewStatus.OPEN):
+                holders[index] = Holder(action.who, action.when, confirmed=True)
     return tuple(RoleTrail(step_id, entry["title"], entry["role"], tuple(entry["holders"]))
                  for (step_id, _key), entry in found.items())
 

@@ -105,7 +105,8 @@ class ScorePoint:
     mean: float
     low: int
     high: int
-    stdev: float  # the standard deviation ("standaardafwijking", population) of the scores; low–high is the range ("bereik")
+    # the standard deviation ("standaardafwijking", population) of the scores; low–high is the range ("bereik")
+    stdev: float
     scale_min: int
     scale_max: int
     # partner → its score (a step scored per partner, not blind) or its people's mean; None when

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from workshop.core.text.i18n import _
+from workshop.core.compare.indexed import session_order, was_held
+from workshop.core.machine import clock
 from workshop.core.session import SessionView
 from workshop.core.store import Store, StoreError
-
-from workshop.core.machine import clock
-from workshop.core.compare.indexed import session_order, was_held
+from workshop.core.text.i18n import _
 
 
 def short(value: str, limit: int = 60) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 SUGGEST_FROM = 0.4  # a score this high is offered as a possible match
 SHARED_START = 5  # letters two words (or a compound's part) must share from their start
@@ -38,7 +39,7 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _stemmer(lang: str):  # type: ignore[no-untyped-def]
+def _stemmer(lang: str) -> Any:
     import snowballstemmer  # here: only a comparison needs it
 
     if lang == "en":

@@ -8,11 +8,10 @@ from __future__ import annotations
 import difflib
 import re
 
-from workshop.core.outcomes.carry import CARRIED_MARK
-from workshop.core.model import PromptKind
-
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import Change, StatementTrail, StatementVersion
+from workshop.core.model import PromptKind
+from workshop.core.outcomes.carry import CARRIED_MARK
 
 MAX_DIFF_TOKENS = 5_000  # longer texts are shown as replaced whole rather than diffed word by word
 SHORT_EQUAL = 2  # words; a common stretch this short between two changes joins them

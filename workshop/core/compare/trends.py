@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
-
-from workshop.core.outcomes.disclosure import group_mean
-from workshop.core.guides import Choice, Step
-from workshop.core.guides.direction import declares_direction, with_direction
-from workshop.core.text.i18n import N_
-from workshop.core.model import Contribution, PromptKind
-from workshop.core.outcomes.summary import THRESHOLD_ITEM
 
 from workshop.core.compare.indexed import Indexed
 from workshop.core.compare.result import ScorePoint, Trend
+from workshop.core.guides import Choice, Step
+from workshop.core.guides.direction import declares_direction, with_direction
+from workshop.core.model import Contribution, PromptKind
+from workshop.core.outcomes.disclosure import group_mean
+from workshop.core.outcomes.summary import THRESHOLD_ITEM
+from workshop.core.text.i18n import N_
 
 SPARKS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a session in which the item was not scored
@@ -66,17 +65,17 @@ def trends(sessions: list[Indexed], lang: str, arrows: bool) -> tuple[Trend, ...
     found = []
     for key in keys:
         step_id, item_id, text = known[key]
-        points = [points.get(key) for points in per_session]
-        if not any(points):
+        series = [of_session.get(key) for of_session in per_session]
+        if not any(series):
             continue
         if arrows:
-            points = with_arrows(points, [scorers.get(p.session, {}).get(key, frozenset()) if p else frozenset()
-                                          for p in points])
-        present = [p for p in points if p is not None]
+            series = with_arrows(series, [scorers.get(p.session, {}).get(key, frozenset()) if p else frozenset()
+                                          for p in series])
+        present = [p for p in series if p is not None]
         said = directed.get(key)
         found.append(Trend(
             key=key, step=step_id, item=item_id, text=text, key_question=item_id == THRESHOLD_ITEM,
-            points=tuple(points), who=_everyone(sessions, present), sparkline=sparkline(points),
+            points=tuple(series), who=_everyone(sessions, present), sparkline=sparkline(series),
             arrow=present[-1].arrow if arrows else "", good=said.good if said else "",
             rising=said.rising.get(lang) if said else "", falling=said.falling.get(lang) if said else ""))
     return tuple(found)

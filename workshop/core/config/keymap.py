@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workshop.core.text.i18n import _
 from workshop.core.config.errors import SettingError
+from workshop.core.text.i18n import _
 
 BINDING_ID = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
 KEYS = re.compile(r"^[a-z0-9_+,\-]{1,60}$")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.core.text.i18n import _
 from workshop.core.machine.platform import UnusablePath, check_user_path, make_private_folder
 from workshop.core.store.store import StoreError
+from workshop.core.text.i18n import _
 
 APP_NAME = "workshop-companion"
 # The longest name the store adds below its folder (`corrupt/<id>.json.<stamp>.<n>`, a temp file),

@@ -9,10 +9,11 @@ over the environment, the environment over the defaults.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from workshop.core.config.errors import SettingError
 from workshop.core.config.keymap import load_keymap
@@ -60,7 +61,8 @@ def load(args: Any = None, environ: Mapping[str, str] | None = None, *, read_key
         keymap=keymap,
         lang=_language(given("lang", LANG), LANG),
         serve_host=_host(given("host", SERVE_HOST), "--host" if getattr(args, "host", None) else SERVE_HOST),
-        serve_port=_port(given("port", SERVE_PORT), "--port" if getattr(args, "port", None) is not None else SERVE_PORT),
+        serve_port=_port(given("port", SERVE_PORT),
+                         "--port" if getattr(args, "port", None) is not None else SERVE_PORT),
     )
     if read_keys:
         config = replace(config, keys=MappingProxyType(load_keymap(config.keymap_file())))

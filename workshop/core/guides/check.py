@@ -6,14 +6,22 @@ docs/writing-a-guide.md describes the same fields for people.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from workshop.core.guides.types import Choice, Guide, Scale, Step, Text
 from workshop.core.guides.fields import (  # noqa: F401 (ID_PATTERN, PERSPECTIVES, TEXT_EXAMPLE re-exported)
-    ID_PATTERN, PERSPECTIVES, POSITION, POSITION_WORDS, TEXT_EXAMPLE, WHY_WORDS, FieldReader)
+    ID_PATTERN,
+    PERSPECTIVES,
+    POSITION,
+    POSITION_WORDS,
+    TEXT_EXAMPLE,
+    WHY_WORDS,
+    FieldReader,
+)
+from workshop.core.guides.types import Choice, Guide, Scale, Step, Text
 from workshop.core.guides.words import describe, forbidden_character, short
-from workshop.core.text.i18n import LANGUAGES, N_, _
 from workshop.core.model import PHASES, PromptKind
+from workshop.core.text.i18n import LANGUAGES, N_, _
 
 MAX_GUIDE_BYTES = 1_000_000
 MAX_STEPS = 100
@@ -30,7 +38,8 @@ class Checker(FieldReader):
         unknown = set(data) - {"guide", "steps"}
         if unknown:
             name = sorted(unknown)[0]
-            raise self.error(name, _("unknown table or field '{name}', expected [guide] and [[steps]]").format(name=short(name)))
+            raise self.error(name, _("unknown table or field '{name}', expected [guide] and [[steps]]").format(
+                name=short(name)))
         if "guide" not in data:
             raise self.fail("guide", _("missing the [guide] table (id, version, title)"))
         head = self.table(data["guide"], "guide")
@@ -54,7 +63,8 @@ class Checker(FieldReader):
         if raw_steps is None:
             raise self.fail("steps", _("no steps: add at least one [[steps]] table"))
         if not isinstance(raw_steps, list) or not raw_steps:
-            raise self.error("steps", _("expected one or more [[steps]] tables, got {value}").format(value=describe(raw_steps)))
+            raise self.error("steps", _("expected one or more [[steps]] tables, got {value}").format(
+                value=describe(raw_steps)))
         if len(raw_steps) > MAX_STEPS:
             raise self.error("steps", _("a guide has at most {limit} steps, this one has {count}").format(
                 limit=MAX_STEPS, count=len(raw_steps)))
@@ -82,13 +92,15 @@ class Checker(FieldReader):
         for lang, words in value.items():
             path = f"guide.labels.{lang}"
             if lang not in LANGUAGES:
-                raise self.error("guide.labels", _("unknown language '{lang}', expected nl or en").format(lang=short(lang)))
+                raise self.error("guide.labels", _("unknown language '{lang}', expected nl or en").format(
+                    lang=short(lang)))
             if not isinstance(words, list) or not words:
                 raise self.fail(path, _("expected a list of labels like {example}, got {value}").format(
                     example=LABELS_EXAMPLE, value=describe(words)), line)
             for word in words:
                 if not isinstance(word, str) or not word.strip():
-                    raise self.fail(path, _("expected a non-empty string, got {value}").format(value=describe(word)), line)
+                    raise self.fail(path, _("expected a non-empty string, got {value}").format(
+                        value=describe(word)), line)
                 if (any(mark in word for mark in ":/\n") or len(word) > 40 or len(word.split()) > 3
                         or word.strip()[0].isdigit() or forbidden_character(word, False) is not None):
                     raise self.fail(path, _("a label is typed before a colon: expected at most three words and 40 "
@@ -175,8 +187,9 @@ class Checker(FieldReader):
                         "'{word}' is kept for positions and the interest behind them; choose another text").format(
                         word=short(label)), self.line_of(f"{here}.text"))
                 if seen.get(word, level.id) != level.id:
-                    raise self.fail(f"{here}.text.{lang}", _("the text '{text}' is already that of level '{id}'").format(
-                        text=short(label), id=seen[word]), self.line_of(f"{here}.text"))
+                    raise self.fail(f"{here}.text.{lang}",
+                                    _("the text '{text}' is already that of level '{id}'").format(
+                                        text=short(label), id=seen[word]), self.line_of(f"{here}.text"))
                 seen[word] = level.id
         return levels
 
@@ -190,7 +203,8 @@ class Checker(FieldReader):
         low = self.integer(raw, "min", where, 1, 0, 100)
         high = self.integer(raw, "max", where, 5, 0, 100)
         if high <= low:
-            raise self.error(f"{where}.max", _("max ({high}) must be greater than min ({low})").format(high=high, low=low))
+            raise self.error(f"{where}.max", _("max ({high}) must be greater than min ({low})").format(
+                high=high, low=low))
         if high - low > 20:
             raise self.error(f"{where}.max", _("a scale has at most 21 points"))
         return Scale(low, high, self.text(raw, "low", where, False), self.text(raw, "high", where, False))
@@ -214,9 +228,12 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
     "timebox": (frozenset(), lambda c, raw, where, _earlier: c.integer(raw, "timebox", where, 10, 1, 240)),
     "anonymous": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "anonymous", where)),
     "moderate": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "moderate", where)),
-    "answered": (frozenset(), lambda c, raw, where, _earlier: c.word(raw, "answered", where, ("count", "names"), "count")),
-    "pains": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "pains", where) if "pains" in raw else None),
-    "lessons": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "lessons", where) if "lessons" in raw else None),
+    "answered": (frozenset(), lambda c, raw, where, _earlier: c.word(raw, "answered", where, ("count", "names"),
+                                                                     "count")),
+    "pains": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "pains", where)
+              if "pains" in raw else None),
+    "lessons": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.flag(raw, "lessons", where)
+                if "lessons" in raw else None),
     "levels": (frozenset({_OPEN}), lambda c, raw, where, _earlier: c.levels(raw, where)),
     "carry_over": (frozenset({_STATEMENT}), lambda c, raw, where, _earlier: c.flag(raw, "carry_over", where)),
     "items": (frozenset({_SCALE}), lambda c, raw, where, _earlier: PARTNER_ITEMS if raw.get("items") == "partners"
@@ -233,10 +250,13 @@ STEP_FIELDS: dict[str, tuple[frozenset[PromptKind], Reader]] = {
     "source": (frozenset({_VOTE}), lambda c, raw, where, earlier: c.vote_source(raw, where, earlier)),
     "dots": (frozenset({_VOTE}), lambda c, raw, where, _earlier: c.integer(raw, "dots", where, 3, 1, 20)),
     "rows": (frozenset({_ASSIGN}), lambda c, raw, where, _earlier: c.choices(raw, "rows", where, need_id=False)),
-    "when": (frozenset({_ASSIGN}), lambda c, raw, where, _earlier: c.word(raw, "when", where, ("date", "rhythm"), "date")),
+    "when": (frozenset({_ASSIGN}), lambda c, raw, where, _earlier: c.word(raw, "when", where, ("date", "rhythm"),
+                                                                           "date")),
     "actions": (frozenset({_ASSIGN}), lambda c, raw, where, _earlier: c.flag(raw, "actions", where)),
     "bodies": (frozenset({_CONSENT}), lambda c, raw, where, _earlier: c.choices(
-        raw, "bodies", where, least=1, too_few=N_("a consent step needs at least one [[steps.bodies]] with id and text"))),
+        raw, "bodies", where, least=1,
+        too_few=N_("a consent step needs at least one [[steps.bodies]] with id and text"))),
     "options": (frozenset({_CHOICE}), lambda c, raw, where, _earlier: c.choices(
-        raw, "options", where, least=2, too_few=N_("a choice step needs at least two [[steps.options]] with id and text"))),
+        raw, "options", where, least=2,
+        too_few=N_("a choice step needs at least two [[steps.options]] with id and text"))),
 }

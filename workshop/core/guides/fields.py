@@ -84,9 +84,11 @@ class FieldReader:
         value = data.get(key)
         path = f"{where}.{key}" if where else key
         if value is None:
-            raise self.error(where or key, _("missing '{key}' (an id: lowercase letters, digits, '-' or '_')").format(key=key))
+            raise self.error(where or key, _("missing '{key}' (an id: lowercase letters, digits, '-' or '_')").format(
+                key=key))
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):  # match() lets "x\n" through
-            raise self.error(path, _("expected an id of at most 64 lowercase letters, digits, '-' or '_', got {value}").format(
+            raise self.error(path, _("expected an id of at most 64 lowercase letters, digits, '-' or '_', "
+                                     "got {value}").format(
                 value=describe(value)))
         return value
 
@@ -96,7 +98,8 @@ class FieldReader:
         value = data.get(key)
         if value is None:
             if required:
-                raise self.error(where or key, _("missing '{key}' (a text: {example})").format(key=key, example=TEXT_EXAMPLE))
+                raise self.error(where or key, _("missing '{key}' (a text: {example})").format(
+                    key=key, example=TEXT_EXAMPLE))
             return EMPTY
         given = value
         if isinstance(value, str):
@@ -108,7 +111,8 @@ class FieldReader:
             if lang not in LANGUAGES:
                 raise self.error(path, _("unknown language '{lang}', expected nl or en").format(lang=short(lang)))
             if not isinstance(words, str) or not words.strip():
-                raise self.error(f"{path}.{lang}", _("expected a non-empty string, got {value}").format(value=describe(words)))
+                raise self.error(f"{path}.{lang}", _("expected a non-empty string, got {value}").format(
+                    value=describe(words)))
             if len(words) > 5000:
                 raise self.error(f"{path}.{lang}", _("text is longer than 5000 characters"))
             if self.strict and (char := forbidden_character(words, multiline)) is not None:

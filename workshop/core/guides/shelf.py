@@ -11,8 +11,8 @@ from pathlib import Path
 from workshop.core.guides.check import MAX_GUIDE_BYTES, Checker
 from workshop.core.guides.types import Guide, GuideError
 from workshop.core.guides.words import short
-from workshop.core.text.i18n import _
 from workshop.core.machine.platform import UnusablePath, check_user_path, no_wait_read_flags
+from workshop.core.text.i18n import _
 
 
 def load_guide_text(text: str, source: str = "<guide>") -> Guide:
@@ -55,7 +55,8 @@ def load_guide_file(path: Path) -> Guide:
     except IsADirectoryError:
         raise GuideError(_("{file}: is a folder, expected a .toml guide file").format(file=path)) from None
     except OSError as error:
-        raise GuideError(_("{file}: cannot be read ({problem})").format(file=path, problem=error.strerror or error)) from None
+        raise GuideError(_("{file}: cannot be read ({problem})").format(
+            file=path, problem=error.strerror or error)) from None
     if len(raw) > MAX_GUIDE_BYTES:  # load_guide_text counts characters; multi-byte text could slip by
         raise GuideError(_("{file}: the file is larger than {limit} KB; is it a guide?").format(
             file=path, limit=MAX_GUIDE_BYTES // 1000))
@@ -63,7 +64,8 @@ def load_guide_file(path: Path) -> Guide:
         text = raw.decode("utf-8-sig")  # a BOM (Windows Notepad) is harmless
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise GuideError(_("{file}: line {line}: not UTF-8 text (byte {position}), expected a UTF-8 encoded guide").format(
+        raise GuideError(_("{file}: line {line}: not UTF-8 text (byte {position}), "
+                           "expected a UTF-8 encoded guide").format(
             file=path, line=line, position=error.start)) from None
     return load_guide_text(text, str(path))
 

@@ -12,7 +12,8 @@ from workshop.core.guides.check import STEP_FIELDS, Checker
 from workshop.core.guides.types import Choice, GuideError, Scale, Step, Text
 from workshop.core.text.i18n import _
 
-_ONLY_WHEN_SET = {"anonymous", "carry_over", "hint", "moderate", "show_names", "levels"}  # written only when they say something
+# written only when they say something
+_ONLY_WHEN_SET = {"anonymous", "carry_over", "hint", "moderate", "show_names", "levels"}
 # blind: None (not said) is left out, true and false are kept (a guide's false wins over phones)
 _DEFAULTS = {"answered": "count"}  # left out when they have these values
 

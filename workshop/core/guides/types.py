@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workshop.core.text.i18n import LANGUAGES, _
 from workshop.core.model import PromptKind
+from workshop.core.text.i18n import LANGUAGES, _
 
 
 class GuideError(ValueError):

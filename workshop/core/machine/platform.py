@@ -154,8 +154,10 @@ def _shown(text: str, limit: int = 60) -> str:
 
 def long_paths_enabled() -> bool:
     """Whether Windows allows paths over 260 characters (an administrator's setting)."""
+    if sys.platform != "win32":  # winreg is Windows's only (and a type checker reads it so)
+        return False
     try:
-        import winreg  # type: ignore[import-not-found]
+        import winreg
 
         with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"SYSTEM\CurrentControlSet\Control\FileSystem") as key:
             return bool(winreg.QueryValueEx(key, "LongPathsEnabled")[0])
@@ -173,7 +175,8 @@ def check_user_path(path: str | os.PathLike[str], room: int = 0) -> None:
         raise UnusablePath(_("'{path}' holds a NUL character").format(path=_shown(text)))
     if not windows:
         if WINDOWS_DRIVE.match(text) or text.startswith("\\\\"):
-            raise UnusablePath(_("'{path}' is a Windows path; on this computer a path is written like ~/folder/name or /folder/name").format(
+            raise UnusablePath(_("'{path}' is a Windows path; "
+                                 "on this computer a path is written like ~/folder/name or /folder/name").format(
                 path=_shown(text)))
         if "\\" in text:
             raise UnusablePath(_("'{path}' holds a backslash; on this computer folders are separated by /").format(
@@ -200,5 +203,6 @@ def check_user_path(path: str | os.PathLike[str], room: int = 0) -> None:
         full = ntpath.abspath(ntpath.expanduser(text))
         if len(full) + room >= WINDOWS_MAX_PATH and not long_paths_enabled():
             raise UnusablePath(_("'{path}' is too long: with the names the app adds it has {length} characters, "
-                                 "and Windows allows {limit} unless long paths are turned on; choose a shorter path").format(
+                                 "and Windows allows {limit} unless long paths are turned on; "
+                                 "choose a shorter path").format(
                 path=_shown(text), length=len(full) + room, limit=WINDOWS_MAX_PATH - 1))

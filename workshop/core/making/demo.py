@@ -9,12 +9,13 @@ scale (a little better the second time) and actions that come back for review.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
-from workshop.core.machine import clock
 from workshop.core.guides import GuideShelf, load_shelf
-from workshop.core.model import Participant
+from workshop.core.machine import clock
 from workshop.core.making.prepare import Plan, prepare_session
+from workshop.core.model import Participant
 from workshop.core.session import LiveSession
 from workshop.core.store import Store
 
@@ -98,7 +99,7 @@ SCORES_SECOND = {
 PEOPLE = [(person.split("@")[0], person.split("@")[1].split(":")[0]) for person in PARTICIPANTS]
 
 
-def _scores(live: LiveSession, table: dict[str, tuple[int, ...]], comments: dict[tuple[str, str], str]) -> None:
+def _scores(live: LiveSession, table: Mapping[str, tuple[int, ...]], comments: dict[tuple[str, str], str]) -> None:
     """Each participant scores (the scale is per participant); a partner's second person one point apart."""
     for item, values in table.items():
         seen: set[str] = set()
@@ -136,6 +137,7 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
     live.assign("lower-threshold", "Elkaars mobiele nummers delen en tussendoor bellen", "Anja de Vries",
                 _due(clock, 7))
     _step(live, clock, "interests", 14)
+    noted = ""  # the uid of the last position noted: a "why" is the interest behind it
     for partner, participant, level, text in [  # as typed: 'Anja: organisatie: …', 'standpunt: …', 'waarom: …'
         (GEM, "Anja de Vries", "organisation", "regie op het jeugdbeleid, met minder dure specialistische trajecten"),
         (GEM, "Anja de Vries", "", "Wens: één gezamenlijke aanpak in plaats van vier losse"),
@@ -146,9 +148,9 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
         (SCHOOL, "Dirk Smit", "collaboration", "één aanspreekpunt als er zorgen zijn over een kind"),
     ]:
         if level == "why":  # the interest behind the position just noted
-            live.add("interests", text, partner, participant, item="organisation", value=position.uid)
+            live.add("interests", text, partner, participant, item="organisation", value=noted)
         else:
-            position = live.add("interests", text, partner, participant, item=level)
+            noted = live.add("interests", text, partner, participant, item=level).uid
     _step(live, clock, "break", 15)
     live.add("break", "Parkeerplaats: rol van de huisartsen", ZORG, "Bram Jansen")
     _step(live, clock, "pains", 11)
@@ -165,13 +167,16 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
         for index in picks:
             live.vote("priorities", uids[index], partner)
     _step(live, clock, "pilot", 18)
-    live.revise("pilot", "Pilot 'Vroeg erbij': op twee scholen een vast aanspreekpunt van het wijkteam, een half jaar lang.")
+    live.revise("pilot", "Pilot 'Vroeg erbij': op twee scholen een vast aanspreekpunt van het wijkteam, "
+                         "een half jaar lang.")
     live.revise("pilot", "Doel: signalen over kinderen komen eerder bij de juiste partner.\n"
-                         "We testen: één aanspreekpunt op twee scholen, en of we onze toezeggingen aan elkaar waarmaken.\n"
+                         "We testen: één aanspreekpunt op twee scholen, "
+                         "en of we onze toezeggingen aan elkaar waarmaken.\n"
                          "Achterban: twee intern begeleiders en twee wijkverpleegkundigen.\n"
                          "Leervragen: hoe snel wordt een signaal opgepakt? Wat houdt het tegen?\n"
                          "Tijd en middelen: vier uur per week per aanspreekpunt, betaald uit het preventiebudget.\n"
-                         "Succes: binnen twee weken contact na een signaal. Stoppen: als de scholen het niet gebruiken.\n"
+                         "Succes: binnen twee weken contact na een signaal. "
+                         "Stoppen: als de scholen het niet gebruiken.\n"
                          "Evaluatie: over zes maanden.")
     live.agree("pilot")
     _step(live, clock, "pilot-team", 3)
@@ -226,7 +231,8 @@ def _second_meeting(live: LiveSession, clock: _Clock) -> None:
     _step(live, clock, "interaction", 12)
     _scores(live, SCORES_SECOND, {("threshold", "Carla Bakker"): "We appen elkaar nu gewoon"})
     _step(live, clock, "lower-threshold", 5)
-    live.assign("lower-threshold", "Eén keer per maand samen lunchen op een van de scholen", "Dirk Smit", _due(clock, 30))
+    live.assign("lower-threshold", "Eén keer per maand samen lunchen op een van de scholen", "Dirk Smit",
+                _due(clock, 30))
     _step(live, clock, "interests", 8)
     live.add("interests", "Wens: de pilot ook op het voortgezet onderwijs", SCHOOL, "Dirk Smit")
     live.add("interests", "de wijkverpleging in het wijkteam houden, ook na de pilot", ZORG, "Bram Jansen",

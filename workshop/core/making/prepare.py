@@ -6,19 +6,28 @@ Used by `workshop new` (flags or the wizard) and by the app's new-session screen
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from workshop.core.machine import clock
-from workshop.core.steps.bodies import ADDED, carried_bodies
-from workshop.core.outcomes.carry import carried_from, starting_statements
-from workshop.core.steps.dependence import for_partners
 from workshop.core.guides import Guide, step_to_dict
-from workshop.core.text.i18n import LANGUAGES, _
-from workshop.core.typed.attribution import cards_of
-from workshop.core.model import Collaboration, Participant, PartnerCard, PromptKind, SessionInfo, SessionStatus
+from workshop.core.machine import clock
+from workshop.core.model import (
+    LANGUAGES,
+    Collaboration,
+    Participant,
+    PartnerCard,
+    PromptKind,
+    SessionInfo,
+    SessionStatus,
+)
+from workshop.core.outcomes.carry import carried_from, starting_statements
 from workshop.core.session import SessionView
+from workshop.core.steps.bodies import ADDED, carried_bodies
+from workshop.core.steps.dependence import for_partners
 from workshop.core.store import Store
+from workshop.core.text.i18n import _
+from workshop.core.typed.attribution import cards_of
 
 MAX_NAME = 120
 
@@ -125,7 +134,7 @@ def check_cards(partners: list[str], given: dict[str, PartnerCard]) -> dict[str,
     return cards
 
 
-def partner_specs(specs: list[str], groups: list[str] = ()) -> tuple[list[str], dict[str, PartnerCard]]:
+def partner_specs(specs: list[str], groups: Sequence[str] = ()) -> tuple[list[str], dict[str, PartnerCard]]:
     """`--partner "Gemeente Arnhem=Arnhem"` and `--group "gemeenten=Gemeente Arnhem,Ede"` read
     into partner names and their cards (a group may name partners by name or short name)."""
     partners: list[str] = []
@@ -206,7 +215,8 @@ def prepare_session(store: Store, plan: Plan) -> str:
         listed = {(b.id, " ".join(b.text.get(plan.lang).casefold().split()))
                   for s in plan.guide.steps if s.id == step_id for b in s.bodies}
         ids, names = {i for i, _n in listed}, {n for _i, n in listed}
-        added[step_id] = [e for e in entries if e["id"] not in ids and " ".join(e["name"].casefold().split()) not in names]
+        added[step_id] = [e for e in entries
+                          if e["id"] not in ids and " ".join(e["name"].casefold().split()) not in names]
     meta = {
         "collaboration": plan.collaboration,
         "partners": plan.partners,

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workshop.core.guides import Step
-from workshop.core.text.i18n import pgettext
 from workshop.core.model import Attendance, Participant, PromptKind
 from workshop.core.session import SessionView
+from workshop.core.text.i18n import pgettext
 
 AWAY = (Attendance.ABSENT.value, Attendance.EXCUSED.value)
 

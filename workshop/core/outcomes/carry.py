@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.core.typed.due import due_date
-from workshop.core.text.i18n import language
 from workshop.core.model import GOES_ON, Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
+from workshop.core.outcomes.summary import consent_label, consents_set
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
-from workshop.core.outcomes.summary import consent_label, consents_set
+from workshop.core.text.i18n import language
+from workshop.core.typed.due import due_date
 
 PILOT_STEP = "pilot"
 CARRIED_MARK = "carried"  # `item` of a statement revision that came from the last session

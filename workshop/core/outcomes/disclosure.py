@@ -16,8 +16,8 @@ blind scale as counts only (workshop/present/room.py, workshop/serve/pages.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from statistics import fmean
-from typing import Iterable
 
 from workshop.core.guides import Step
 from workshop.core.model import PromptKind

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.core.outcomes.disclosure import names_beside_scores
 from workshop.core.guides import Step
-from workshop.core.text.i18n import N_, _, language, ngettext, number, pgettext
 from workshop.core.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
+from workshop.core.outcomes.disclosure import names_beside_scores
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
+from workshop.core.text.i18n import N_, _, language, ngettext, number, pgettext
 
 ACTIONS_KEY = "actions"  # the one section that gathers every action step
 THRESHOLD_ITEM = "threshold"  # the scale item asked every session: is the threshold getting lower?
@@ -36,7 +36,7 @@ CONSENT_LABELS = {
     ConsentStatus.REFUSED: N_("refused"),
     ConsentStatus.ADVICE_GIVEN: N_("advice given"),
 }
-REVIEW_LABELS = {
+REVIEW_LABELS: dict[str, str] = {
     ReviewStatus.DONE: N_("done"),
     ReviewStatus.OPEN: N_("still open"),
     ReviewStatus.DROPPED: N_("dropped"),

@@ -10,9 +10,10 @@
 
 from workshop.core.session.changes import Change
 from workshop.core.session.live import LiveSession, SaveFailed, SessionClosed
-from workshop.core.session.told import Changed
 from workshop.core.session.rules import ID_PREFIX_EXTRA, MAX_TEXT
+from workshop.core.session.told import Changed
 from workshop.core.session.view import SessionView, Spread
 
-__all__ = ["Change", "Changed", "ID_PREFIX_EXTRA", "LiveSession", "MAX_TEXT", "SaveFailed", "SessionClosed", "SessionView",
+__all__ = ["Change", "Changed", "ID_PREFIX_EXTRA", "LiveSession", "MAX_TEXT", "SaveFailed", "SessionClosed",
+           "SessionView",
            "Spread"]

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import MISSING as _dataclass_missing
-from dataclasses import Field, FrozenInstanceError
-from typing import Any
+from dataclasses import MISSING as _dataclass_missing, Field, FrozenInstanceError, field
+from typing import Any, ClassVar, dataclass_transform
 
 _MISSING = object()
 
 
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
 class Frozen:
     """A frozen record, as `@dataclass(frozen=True)` makes one (keyword or positional
     construction, defaults, `field(default_factory=...)`, equality, hashing, repr, match), with
     one shared `__init__` instead of methods generated and compiled per class: importing this
     module is on the way to opening a session. A class declared with `@dataclass(frozen=True)`
-    works alongside (`apply` looks a change up by its type)."""
+    works alongside (`apply` looks a change up by its type). `dataclass_transform` tells a type
+    checker so: it checks each record's construction as a dataclass's."""
 
-    _names: tuple[str, ...] = ()
-    _defaults: dict[str, Any] = {}
-    _factories: dict[str, Any] = {}
+    _names: ClassVar[tuple[str, ...]] = ()
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _factories: ClassVar[dict[str, Any]] = {}
+    __match_args__: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **options: Any) -> None:
         super().__init_subclass__(**options)
@@ -37,7 +39,7 @@ class Frozen:
             elif value is not _MISSING:
                 defaults[name] = value
         cls._names, cls._defaults, cls._factories = tuple(names), defaults, factories
-        cls.__match_args__ = tuple(names)
+        cls.__match_args__ = tuple(names)  # type: ignore[misc]  # mypy allows it in a class body only
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         names = self._names
@@ -67,7 +69,7 @@ class Frozen:
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
+            return self._values() == other._values()
         return NotImplemented
 
     def __hash__(self) -> int:

@@ -11,19 +11,20 @@ as a record; without one, durably before it returns. When the disk refuses, the 
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from workshop.core.guides import Step
-from workshop.core.text.i18n import _
 from workshop.core.model import Contribution, PromptKind, now_iso
 from workshop.core.session import changes as c
 from workshop.core.session.rules import APPLY, ID_PREFIX_EXTRA, MAX_TEXT  # noqa: F401 (names kept importable)
 from workshop.core.session.saving import SaveFailed, Saves
+from workshop.core.session.timer import Timebox
 from workshop.core.session.told import Changed, record_of
 from workshop.core.session.view import SessionView
 from workshop.core.store import SessionFile, StoreError, check
 from workshop.core.store.atomic import encode
-from workshop.core.session.timer import Timebox
+from workshop.core.text.i18n import _
 
 __all__ = ["Changed", "LiveSession", "SaveFailed", "SessionClosed", "SessionFull"]
 _GONE = object()
@@ -135,7 +136,8 @@ class LiveSession(Saves, SessionView):
         grows = _record_bytes(contribution) - (_record_bytes(old) if old is not None else 0)
         if grows > 0 and self._bytes + grows > check.MAX_SESSION_BYTES - self._keep_free:
             raise SessionFull(_("Not saved: this session has reached its size limit ({limit}). "
-                                "Start a new session to go on.").format(limit=check.size_label(check.MAX_SESSION_BYTES)))
+                                "Start a new session to go on.").format(
+                limit=check.size_label(check.MAX_SESSION_BYTES)))
         self._bytes += max(grows, 0)
         self._by_uid[contribution.uid] = contribution
         self._moved(contribution.step)

@@ -5,21 +5,31 @@ touches anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-
-from workshop.core.typed.attribution import cards_of
-from workshop.core.steps.bodies import add_body, remove_body, rename_body, with_added
 from workshop.core.guides import Step, steps_from_dicts
-from workshop.core.text.i18n import _
-from workshop.core.typed.interests import LATEST_POSITION, no_position, position_behind, refuses
-from workshop.core.model import (PILOT_FOR, Attendance, ConsentStatus, Contribution, PilotStatus, PromptKind, ReviewStatus,
-                            SessionStatus, new_uid, now_iso)
+from workshop.core.model import (
+    PILOT_FOR,
+    Attendance,
+    ConsentStatus,
+    Contribution,
+    PilotStatus,
+    PromptKind,
+    ReviewStatus,
+    SessionStatus,
+    new_uid,
+    now_iso,
+)
 from workshop.core.session import changes as c
 from workshop.core.session.room import ROOM, free_seat, open_room, take_seat
-from workshop.core.session.view import DEVICES_JOINED, PARTNER_PICK, PICK
 from workshop.core.session.timer import Timebox
+from workshop.core.session.view import DEVICES_JOINED, PARTNER_PICK, PICK
+from workshop.core.steps.bodies import add_body, remove_body, rename_body, with_added
+from workshop.core.text.i18n import _
+from workshop.core.typed.attribution import cards_of
+from workshop.core.typed.interests import LATEST_POSITION, no_position, position_behind, refuses
 
 if TYPE_CHECKING:
     from workshop.core.session.live import LiveSession

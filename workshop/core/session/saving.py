@@ -28,10 +28,10 @@ import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from workshop.core.text.i18n import _
 from workshop.core.model import now_iso
 from workshop.core.session.told import Changed, Listener, Listeners
 from workshop.core.store import StoreError
+from workshop.core.text.i18n import _
 
 if TYPE_CHECKING:
     from workshop.core.session import changes as c

@@ -31,7 +31,7 @@ class Timebox:
     since: float | None = None  # wall-clock start of the running stretch
 
     @classmethod
-    def from_dict(cls, minutes: int, data: dict[str, Any] | None) -> "Timebox":
+    def from_dict(cls, minutes: int, data: dict[str, Any] | None) -> Timebox:
         data = data or {}
         since = data.get("since")
         return cls(

@@ -13,7 +13,7 @@ screen). Nothing in this package imports Textual.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from workshop.core.session.frozen import Frozen
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from workshop.core.steps.bodies import with_added
 from workshop.core.guides import GuideError, Step, Text, steps_from_dicts
 from workshop.core.model import Action, Contribution, Participant, PromptKind, SessionStatus
+from workshop.core.session.timer import Timebox
+from workshop.core.steps.bodies import with_added
 from workshop.core.steps.statements import settled
 from workshop.core.store import StoreError
 from workshop.core.store.store import CONTRIBUTIONS, META
@@ -19,7 +20,6 @@ from workshop.core.store.store import CONTRIBUTIONS, META
 PICK = "pick"  # the item of a participant's own pick on a choice step
 PARTNER_PICK = "partner-pick"  # the item of a partner's pick on a choice step with per = "partner"
 DEVICES_JOINED = "devices_joined"  # meta: someone joined from their own device (blind scales hide)
-from workshop.core.session.timer import Timebox
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from workshop.core.guides import Choice, Step, Text
-from workshop.core.text.i18n import _, ngettext
 from workshop.core.model import PromptKind
+from workshop.core.text.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from workshop.core.session.changes import AddBody, RemoveBody, RenameBody
@@ -49,7 +50,7 @@ def added_entries(meta: dict[str, Any], source: str = "session") -> dict[str, li
     damaged = ValueError(_("{file}: the added bodies are damaged").format(file=source))
     if not isinstance(found, dict):
         raise damaged
-    for step_id, entries in found.items():
+    for entries in found.values():
         if not isinstance(entries, list) or not all(
                 isinstance(e, dict) and isinstance(e.get("id"), str) and e["id"] and isinstance(e.get("name"), str)
                 for e in entries):

@@ -11,8 +11,8 @@ two scores differ by at least `ONE_SIDED` points on a 1–5 scale (the same shar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 from workshop.core.guides import Choice, Scale, Step, Text
 from workshop.core.model import Contribution, PromptKind

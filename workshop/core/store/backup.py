@@ -7,12 +7,20 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop.core.text.i18n import _
 from workshop.core.store.atomic import FILE_MODE
 from workshop.core.store.catalogue import note_session
-from workshop.core.store.check import CONTRIBUTIONS, META, Unreadable, check_parsed, parse, read_session_bytes, tables_from_export
+from workshop.core.store.check import (
+    CONTRIBUTIONS,
+    META,
+    Unreadable,
+    check_parsed,
+    parse,
+    read_session_bytes,
+    tables_from_export,
+)
 from workshop.core.store.storage import SessionStorage
 from workshop.core.store.store import SESSION_ID, SessionBusy, StoreError
+from workshop.core.text.i18n import _
 
 if TYPE_CHECKING:
     from workshop.core.store.store import Store

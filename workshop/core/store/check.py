@@ -13,12 +13,22 @@ import json
 import math
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from workshop.core.text.i18n import N_, _
-from workshop.core.model import LANGUAGES, Action, Attendance, ConsentStatus, Participant, PartnerCard, SessionInfo, SessionStatus
 from workshop.core.machine.platform import no_wait_read_flags
+from workshop.core.model import (
+    LANGUAGES,
+    Action,
+    Attendance,
+    ConsentStatus,
+    Participant,
+    PartnerCard,
+    SessionInfo,
+    SessionStatus,
+)
+from workshop.core.text.i18n import N_, _
 
 SCHEMA = 1
 META, CONTRIBUTIONS = "meta", "contributions"
@@ -53,7 +63,8 @@ def size_label(size: int) -> str:
 def readable_size(payload: bytes) -> None:
     """OSError (EFBIG) when `payload` is more than the store reads back: a save refuses to write it."""
     if len(payload) > MAX_SESSION_BYTES:
-        raise OSError(errno.EFBIG, _("the session would be too large to read again ({size}; the limit is {limit})").format(
+        raise OSError(errno.EFBIG, _("the session would be too large to read again "
+                                     "({size}; the limit is {limit})").format(
             size=size_label(len(payload)), limit=size_label(MAX_SESSION_BYTES)))
 
 
@@ -256,8 +267,8 @@ META_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "lang": (lambda value: value in LANGUAGES, "/".join(LANGUAGES)),
     "status": (lambda value: value in tuple(SessionStatus), "/".join(SessionStatus)),
     "autostart": (lambda value: isinstance(value, bool), N_("true or false")),
-    **{name: (_is_text, N_TEXT) for name in ("collaboration", "title", "date", "guide", "facilitator", "minutes_taker", "phase",
-                                            "previous", "created", "updated", "closed")},
+    **{name: (_is_text, N_TEXT) for name in ("collaboration", "title", "date", "guide", "facilitator", "minutes_taker",
+                                            "phase", "previous", "created", "updated", "closed")},
 }
 
 CONTRIBUTION_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {

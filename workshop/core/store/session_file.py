@@ -4,18 +4,19 @@ holding its lock, or read-only; saved durably in two halves so the slow half can
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from workshop.core.text.i18n import _
 from workshop.core.store import check
 from workshop.core.store.atomic import encode
 from workshop.core.store.check import META, Unreadable
+from workshop.core.text.i18n import _
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -42,7 +43,7 @@ class SessionFile:
     path: Path
     db: TinyDB
     lock: FileLock | None
-    on_release: Callable[["SessionFile"], None] | None = None
+    on_release: Callable[[SessionFile], None] | None = None
     _encoded: int = field(default=0, init=False, repr=False)  # the last version numbered
     _written: int = field(default=0, init=False, repr=False)  # the last version on disk
     _write_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
@@ -94,7 +95,7 @@ class SessionFile:
                 self.db.storage.write(tables)  # any other TinyDB storage (the tests' MemoryStorage)
             self._written = number
 
-    def as_read_only(self) -> "SessionFile":
+    def as_read_only(self) -> SessionFile:
         """The same session, read-only, with the lock let go (a closed session needs none): the
         document as last read or saved, held in memory."""
         tables = self.tables()

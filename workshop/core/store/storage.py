@@ -23,9 +23,9 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from workshop.core.text.i18n import _
 from workshop.core.store import atomic
 from workshop.core.store.check import check_parsed, parse, read_session_bytes, readable_size
+from workshop.core.text.i18n import _
 
 __all__ = ["DurableStorage", "SessionStorage"]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -23,7 +24,7 @@ from typing import Any, cast
 from tinydb import TinyDB
 
 from workshop.core.machine import clock
-from workshop.core.text.i18n import _
+from workshop.core.machine.platform import make_private_folder
 from workshop.core.model import SessionInfo, now_iso
 from workshop.core.store.atomic import FILE_MODE
 from workshop.core.store.catalogue import listing, note_session
@@ -36,9 +37,9 @@ from workshop.core.store.check import (  # noqa: F401 - CONTRIBUTIONS, info_from
     check_tables,
     info_from_tables,
 )
-from workshop.core.machine.platform import make_private_folder
 from workshop.core.store.session_file import SessionFile, table_of
 from workshop.core.store.storage import SessionStorage
+from workshop.core.text.i18n import _
 
 SESSION_ID = re.compile(r"^[0-9]{8}-[0-9a-z]{6}$")
 NAME_LIKE = re.compile(r"^[0-9a-z-]{1,40}$")
@@ -139,7 +140,8 @@ class Store:
         ids = self.session_ids()
         matches = [sid for sid in ids if sid.startswith(cleaned)]
         if not matches:
-            raise StoreError(_("no session '{name}' in {store} (see `workshop list`)").format(name=cleaned, store=self.root))
+            raise StoreError(_("no session '{name}' in {store} (see `workshop list`)").format(
+                name=cleaned, store=self.root))
         if len(matches) > 1:
             shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
             raise StoreError(_("'{name}' matches {count} sessions ({matches}); give more of the id").format(
@@ -240,7 +242,7 @@ class Store:
             if not (self.sessions_dir / f"{candidate}.json").exists():
                 return candidate
 
-    def create_session(self, meta: dict[str, Any], contributions: list[dict[str, Any]] = ()) -> str:
+    def create_session(self, meta: dict[str, Any], contributions: Sequence[dict[str, Any]] = ()) -> str:
         """Write a new session file (meta and any first contributions) durably; returns its id."""
         self.ensure()
         session_id = self.new_session_id(meta.get("date") or None)

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime
 import gettext
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 import workshop
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from workshop.core.text.i18n import _
 from workshop.core.machine import clock
+from workshop.core.text.i18n import _
 
 MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",

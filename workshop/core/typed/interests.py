@@ -16,14 +16,14 @@ level is never held as an unknown name and a name is never taken for a level:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
-from workshop.core.typed.attribution import PREFIX, Attribution, attribute, fold, names_of
 from workshop.core.guides import Choice, Step
 from workshop.core.guides.fields import POSITION, POSITION_WORDS, WHY_WORDS  # the guide checks levels against them
-from workshop.core.text.i18n import _
 from workshop.core.model import Contribution, Participant, PartnerCard
+from workshop.core.text.i18n import _
+from workshop.core.typed.attribution import PREFIX, Attribution, attribute, fold, names_of
 
 MIN_START = 3  # "org:" is Organisatie; "or:" is nobody's level
 
@@ -62,7 +62,7 @@ def level_of(prefix: str, levels: Iterable[Choice]) -> str:
 
 def _exact_names(partners: Iterable[str], participants: Iterable[Participant],
                  cards: dict[str, PartnerCard]) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for partner in partners:
         names.update(fold(name) for name in names_of(cards.get(partner) or PartnerCard(partner)))
     names.update(fold(person.name) for person in participants)
@@ -139,7 +139,7 @@ def position_behind(contributions: list[Contribution], partner: str) -> Contribu
     """The position an answer to "why?" belongs to: this partner's latest, else the step's latest."""
     positions = [c for c in contributions if c.item == POSITION]
     own = [c for c in positions if partner and c.partner == partner]
-    return (own or positions or [None])[-1]
+    return (own or positions)[-1] if own or positions else None
 
 
 def behind(c: Contribution) -> str:

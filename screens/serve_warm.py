@@ -25,7 +25,10 @@ _warming: Future | None = None
 def warm() -> None:
     """Load what F8 loads, in the order it does (one order in both threads: no import deadlock)."""
     import screens.widgets.join_panel  # noqa: F401 - workshop.serve: aiohttp, jinja2, the hub, the pages
-    from workshop.core.text.i18n import number
+    import workshop.core.config.settings
+    import workshop.serve.doors
+    import workshop.serve.qr  # noqa: F401 - segno
+    from workshop.core.text.i18n import number  # here: this runs in the warming thread, as the imports above
 
     number(1)  # Babel's number symbols for the app's language: the panel's counts
 

@@ -25,8 +25,8 @@ _warming: Future | None = None
 def warm() -> None:
     """Load what F8 loads, in the order it does (one order in both threads: no import deadlock)."""
     import screens.widgets.join_panel  # noqa: F401 - workshop.serve: aiohttp, jinja2, the hub, the pages
-    import workshop.core.config.settings
-    import workshop.serve.doors
+    import workshop.core.config.settings  # here: in the warming thread, off the loop
+    import workshop.serve.doors  # here: in the warming thread, off the loop
     import workshop.serve.qr  # noqa: F401 - segno
     from workshop.core.text.i18n import number  # here: this runs in the warming thread, as the imports above
 

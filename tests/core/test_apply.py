@@ -124,7 +124,7 @@ def test_agenda_moves_notes_and_timers_are_saved_in_meta(live, store):
     order = [x.id for x in view.agenda]
     assert order[order.index("pains") + 1] == extra.id
     assert view.neighbour("pains", +1).id == extra.id
-    assert view.neighbour(extra.id, +1).id == "pilot"  # the skipped vote is passed over
+    assert view.neighbour(extra.id, +1).id == "pilot-lessons"  # the skipped vote is passed over
     assert view.timebox("pains").extra == 5 and view.timebox("pains").since is None
 
 

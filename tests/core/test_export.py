@@ -159,7 +159,7 @@ def test_minutes_are_in_the_sessions_language(deterministic, store, make_session
     s.release()
     view = SessionView(store.read_session(s.id))
     text = export_session(view, "md")
-    assert "## 6. Gedeelde ambitie" in text and "Shared ambition" not in text
+    assert "## 5. Gedeelde ambitie" in text and "Shared ambition" not in text
 
 
 def test_participant_markdown_is_shown_literally(fixed_session):

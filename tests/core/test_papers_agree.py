@@ -64,7 +64,7 @@ def consent_given(store, make_session, alliance) -> str:
 def test_the_minutes_give_a_consent_one_status_in_every_part(store, consent_given):
     minutes = export_session(SessionView(store.read_session(consent_given)), "md")
     decisions = minutes[minutes.index("### Besluitenlijst"):minutes.index("### Kernboodschap")]
-    review = minutes[minutes.index("## 5. Terugblik"):minutes.index("## 6.")]
+    review = minutes[minutes.index("### 4. Terugblik"):minutes.index("### 5.")]
     assert "Cliëntenraad van Zorggroep: instemming gegeven" in decisions
     row = next(line for line in review.splitlines() if "Cliëntenraad" in line)
     assert "instemming gegeven" in row and "aan te vragen" not in row and "nog open" not in row
@@ -107,7 +107,7 @@ def test_the_comparison_counts_consents_apart_from_actions(capsys, consent_given
 
 def test_the_minutes_say_the_date_their_lateness_counts_from(store, consent_given):
     minutes = export_session(SessionView(store.read_session(consent_given)), "md")
-    review = minutes[minutes.index("## 5. Terugblik"):minutes.index("## 6.")]
+    review = minutes[minutes.index("## 4. Terugblik"):minutes.index("## 5.")]
     assert "| Risicoverdeling op papier zetten | Gemeente | 20 december 2025 | niet besproken · **335 dagen te laat** |" \
         in review
     assert "*Peildatum 20 november 2026, de datum van deze bijeenkomst: dagen te laat zijn tot die dag geteld.*" in review

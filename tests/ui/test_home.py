@@ -124,7 +124,7 @@ async def test_the_command_palette_offers_the_screen_actions(make_app, make_sess
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for wanted in ("Next step", "Presentation", "Summary of what was agreed; the session closes when the group "
                        "confirms", "Skip the current step",
-                       "Add an extra step", "High-contrast theme on/off", "Go to step 11: Pain points"):
+                       "Add an extra step", "High-contrast theme on/off", "Go to step 10: Pain points"):
             assert wanted in titles, wanted
         await pilot.press("f3")
         assert app.theme == "workshop-high-contrast"

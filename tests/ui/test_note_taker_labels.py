@@ -23,15 +23,15 @@ async def test_a_labelled_line_is_nobodys_and_every_step_starts_on_nobody_in_par
         await type_text(pilot, "en sneller")
         await pilot.press("enter")
         await pilot.pause()
-        await go_to(pilot, "mandate")
-        await type_text(pilot, "Een mandaat per partner")
+        await go_to(pilot, "pains")  # the next open step starts on nobody in particular again
+        await type_text(pilot, "Een pijnpunt van iedereen")
         await pilot.press("enter")
         await pilot.pause()
     view = saved(session_id)
     assert [(c.partner, c.text) for c in view.contributions("checkin")] == [
         ("", "Fijn dat we er zijn"), ("", "Ontbreekt: de woningcorporatie"), ("Pré Wonen", "meer huizen"),
         ("Pré Wonen", "en sneller")]
-    assert [(c.partner, c.text) for c in view.contributions("mandate")] == [("", "Een mandaat per partner")]
+    assert [(c.partner, c.text) for c in view.contributions("pains")] == [("", "Een pijnpunt van iedereen")]
 
 
 async def test_the_picker_says_before_enter_that_a_labelled_line_is_nobodys(make_session, make_app):

@@ -23,8 +23,8 @@ async def test_next_and_previous_move_the_meeting_and_are_remembered(make_sessio
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+b")
         await pilot.pause()
-        assert app.screen.step_id == "decision-rule"
-    assert saved(session_id).current.id == "decision-rule"
+        assert app.screen.step_id == "welcome"
+    assert saved(session_id).current.id == "welcome"
 
 
 async def test_the_agenda_jumps_skips_reorders_and_adds_a_step(make_session, make_app, saved):
@@ -33,8 +33,8 @@ async def test_the_agenda_jumps_skips_reorders_and_adds_a_step(make_session, mak
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+g")
         assert isinstance(app.focused, Agenda)
-        await pilot.press("down", "s")  # skip 'mandate'
-        await pilot.press(*["down"] * 9, "enter")  # jump to 'pains'
+        await pilot.press("down", "down", "s")  # skip 'welcome' (the phase is asked at the start of a phase)
+        await pilot.press(*["down"] * 7, "enter")  # jump to 'pains'
         await pilot.pause()
         assert app.screen.step_id == "pains"
         await pilot.press("ctrl+g", "shift+up", "shift+up")  # 'pains' before 'break' and 'interests'
@@ -47,7 +47,7 @@ async def test_the_agenda_jumps_skips_reorders_and_adds_a_step(make_session, mak
         await submit(pilot, "Who pays for the pilot?")
     view = saved(session_id)
     order = [s.id for s in view.agenda]
-    assert view.is_skipped("mandate")
+    assert view.is_skipped("welcome")
     assert order.index("pains") < order.index("interests")
     extra = view.agenda[order.index("pains") + 1]
     assert extra.id.startswith("extra-") and view.current.id == extra.id
@@ -149,7 +149,7 @@ async def test_a_second_window_on_a_locked_session_is_read_only_with_a_message(m
             assert "open elsewhere" in str(app.screen.query_one("#banner").render())
             await pilot.press("ctrl+n")
             await pilot.pause()
-            assert app.screen.step_id == "mandate"  # looking around is fine …
+            assert app.screen.step_id == "decision-rule"  # looking around is fine …
         assert saved(session_id).current.id == "checkin"  # … but nothing changes on disk
     finally:
         holder.release()

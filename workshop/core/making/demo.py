@@ -112,16 +112,15 @@ def _scores(live: LiveSession, table: Mapping[str, tuple[int, ...]], comments: d
 
 
 def _first_meeting(live: LiveSession, clock: _Clock) -> None:
-    _step(live, clock, "checkin", 11)
+    _step(live, clock, "checkin", 12)  # goal, question and mandate in one round
     live.add("checkin", "Doel: een eerste pilot kiezen en afspreken wie wat trekt", GEM, "Anja de Vries")
+    live.add("checkin", "Mag voorstellen doen; besluiten gaan via de wethouder", GEM, "Anja de Vries")
+    live.add("checkin", "Mag besluiten tot een half jaar pilot", ZORG, "Bram Jansen")
     live.add("checkin", "Ik wil weten wat de school hier concreet aan heeft", SCHOOL, "Dirk Smit")
     live.add("checkin", "Ontbreekt: de huisartsen", ZORG, "Bram Jansen")
-    _step(live, clock, "mandate", 5)
-    live.add("mandate", "Mag voorstellen doen; besluiten gaan via de wethouder", GEM, "Anja de Vries")
-    live.add("mandate", "Mag besluiten tot een half jaar pilot", ZORG, "Bram Jansen")
-    _step(live, clock, "decision-rule", 3)
+    _step(live, clock, "decision-rule", 2)
     live.choose("decision-rule", "achterban-first")
-    _step(live, clock, "welcome", 4)  # each partner says which phase it sees; the school is not that far yet
+    _step(live, clock, "welcome", 4)  # the start of the phase: each partner says which phase it sees
     for partner, phase in zip(PARTNERS, ("delen", "delen", "delen", "verkennen")):
         live.choose("welcome", phase, partner=partner)
     live.skip("review")  # the first session has nothing to look back on
@@ -166,6 +165,7 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
     for partner, picks in [(GEM, (0, 1, 3)), (ZORG, (1, 1, 4)), (WOON, (2, 2, 0)), (SCHOOL, (0, 0, 1))]:
         for index in picks:
             live.vote("priorities", uids[index], partner)
+    live.skip("pilot-lessons")  # a new pilot has no lessons yet: its minutes go to the card
     _step(live, clock, "pilot", 18)
     live.revise("pilot", "Pilot 'Vroeg erbij': op twee scholen een vast aanspreekpunt van het wijkteam, "
                          "een half jaar lang.")
@@ -214,16 +214,13 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
 
 
 def _second_meeting(live: LiveSession, clock: _Clock) -> None:
-    _step(live, clock, "checkin", 9)
+    _step(live, clock, "checkin", 10)
     live.add("checkin", "Doel: besluiten of de pilot wordt uitgebreid", GEM, "Anja de Vries")
-    _step(live, clock, "mandate", 3)
-    live.add("mandate", "Mag besluiten over uitbreiding binnen het budget", GEM, "Anja de Vries")
+    live.add("checkin", "Mag besluiten over uitbreiding binnen het budget", GEM, "Anja de Vries")
     _step(live, clock, "decision-rule", 1)
     live.choose("decision-rule", "achterban-first")
-    _step(live, clock, "welcome", 3)
-    for partner in PARTNERS:
-        live.choose("welcome", "delen", partner=partner)
-    _step(live, clock, "review", 10)
+    live.skip("welcome")  # the phase is asked at the start of a phase, and at the end (next-phase)
+    _step(live, clock, "review", 8)
     for index, action in enumerate(live.carried):
         live.mark("review", action.uid, ("done", "open", "done", "dropped", "open")[index % 5])
     _step(live, clock, "ambition", 6)
@@ -250,6 +247,9 @@ def _second_meeting(live: LiveSession, clock: _Clock) -> None:
     for partner, picks in [(GEM, (2, 1, 1)), (ZORG, (1, 1, 0)), (WOON, (0, 0, 1)), (SCHOOL, (0, 0, 0))]:
         for index in picks:
             live.vote("priorities", uids[index], partner)
+    _step(live, clock, "pilot-lessons", 5)
+    live.add("pilot-lessons", "Een vast gezicht op school verlaagt de drempel voor leerkrachten", SCHOOL, "Dirk Smit")
+    live.add("pilot-lessons", "Afspraak: signalen over huurachterstand gaan ook naar het wijkteam", WOON, "Carla Bakker")
     _step(live, clock, "pilot", 12)
     live.revise("pilot", live.agreed_statement("pilot").replace(
         "Evaluatie: over zes maanden.", "Bijgesteld: de woonconsulent sluit aan bij huurachterstand.\n"

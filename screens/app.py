@@ -21,6 +21,7 @@ from workshop.present.text import visible
 
 if TYPE_CHECKING:  # the guides and the session service are imported when first used: a faster start
     from textual.app import SystemCommand
+    from textual.notifications import SeverityLevel
 
     from workshop.core.guides import GuideShelf
 
@@ -34,7 +35,7 @@ class WorkshopApp(App[int]):
                  session_id: str | None = None, clock: Callable[[], float] = time.time,
                  config: Config | None = None) -> None:
         super().__init__()
-        self.start_notices: list[tuple[str, str]] = []
+        self.start_notices: list[tuple[str, SeverityLevel]] = []
         if config is None:  # started without the command line (tests, the bench): the environment's
             try:
                 config = load(read_keys=True)
@@ -98,7 +99,7 @@ class WorkshopApp(App[int]):
 
     # --- sessions -----------------------------------------------------------------------------
 
-    def notify(self, message: str, *, title: str = "", severity: str = "information",
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Every toast shows its text literally: messages carry names, file names and typed text,
         so markup is off and control characters are escaped (widgets' notify lands here too)."""
@@ -114,11 +115,11 @@ class WorkshopApp(App[int]):
         self.push_screen(screen)
         return True
 
-    def tell(self, notices: list[tuple[str, str]]) -> None:
+    def tell(self, notices: list[tuple[str, SeverityLevel]]) -> None:
         for message, severity in notices:
             self.notify(message, severity=severity, timeout=8)
 
-    def session_screen(self, session_id: str) -> tuple[Screen | None, list[tuple[str, str]]]:
+    def session_screen(self, session_id: str) -> tuple[Screen | None, list[tuple[str, SeverityLevel]]]:
         """The screen of a session and what to tell the facilitator (why it is read-only, or why
         it cannot be opened: then no screen)."""
         from screens.session import SessionScreen
@@ -201,7 +202,8 @@ class WorkshopApp(App[int]):
         """The palette with its placeholder in the app's language (Textual's is English)."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual types is_open's app App[object], which an App[int] is not (its type parameter is invariant).
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for an action…")))
 
     def action_help(self) -> None:

@@ -8,9 +8,10 @@ session tells what changed, whoever changed it, and the screen redraws that (scr
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -42,11 +43,16 @@ from workshop.core.session.changes import (
 from workshop.core.session.timer import TimeLeft
 from workshop.core.text.i18n import _, day
 
+if TYPE_CHECKING:
+    from screens.app import WorkshopApp
+
 GRID_KINDS = (PromptKind.SCALE, PromptKind.VOTE, PromptKind.CONSENT)
 AGENDA_EVERY = 5  # seconds between redraws of the agenda's times
 
 
 class SessionScreen(AsksForNotes, ServesParticipants, HearsChanges, Screen):
+    if TYPE_CHECKING:
+        app = getters.app(WorkshopApp)  # the type checker reads the app's own attributes
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     PLACE = "session"
     BINDINGS = bindings("session")
@@ -91,7 +97,8 @@ class SessionScreen(AsksForNotes, ServesParticipants, HearsChanges, Screen):
     def make_input(self) -> PromptInput:
         step = self.live.step(self.step_id)
         # Focus lands in the step's input as the screen first shows (no detour via the agenda).
-        self.AUTO_FOCUS = f"#prompt-input {INPUTS[step.kind].FOCUS}"
+        # Textual declares AUTO_FOCUS a ClassVar; it is read on the instance, and set per screen here.
+        self.AUTO_FOCUS = f"#prompt-input {INPUTS[step.kind].FOCUS}"  # type: ignore[misc]
         return INPUTS[step.kind](self.live, step, read_only=self.live.read_only, id="prompt-input")
 
     @property
@@ -279,9 +286,12 @@ class SessionScreen(AsksForNotes, ServesParticipants, HearsChanges, Screen):
 
         if self.live.read_only:
             return
-        # back to typing: left with the agenda, a typed line became the title of a new step
-        self.app.push_screen(AttendanceDialog(self.live, self.write),
-                             lambda _none: (self.show_step(), self.prompt_input.focus_input()))
+        def back_to_typing(_none: None) -> None:
+            # left with the agenda, a typed line became the title of a new step
+            self.show_step()
+            self.prompt_input.focus_input()
+
+        self.app.push_screen(AttendanceDialog(self.live, self.write), back_to_typing)
 
     def action_presentation(self) -> None:
         self.toggle_class("presenting")
@@ -354,8 +364,8 @@ class SessionScreen(AsksForNotes, ServesParticipants, HearsChanges, Screen):
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """The steps of this agenda, to jump to by name; every other command is in screens/commands.py."""
-        commands = []
-        for number, step in enumerate(self.live.agenda, start=1):
-            title = _("Go to step {number}: {title}").format(number=number, title=self.live.text(step.title))
-            commands.append((title, "", lambda step_id=step.id: self.run_worker(self.open_step(step_id))))
-        return commands
+        def go_to(step_id: str) -> Callable[[], object]:
+            return lambda: self.run_worker(self.open_step(step_id))
+
+        return [(_("Go to step {number}: {title}").format(number=number, title=self.live.text(step.title)), "",
+                 go_to(step.id)) for number, step in enumerate(self.live.agenda, start=1)]

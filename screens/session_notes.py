@@ -4,27 +4,13 @@ minutes (both from the command palette)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from workshop.core.session.changes import SetMinutesTaker, SetNextMeeting, SetNote
 from workshop.core.text.i18n import _
 
 if TYPE_CHECKING:
-    from textual.app import App
-
-    from workshop.core.session import Change, LiveSession
-
-
-class SessionLike(Protocol):
-    """What AsksForNotes uses of the screen it is mixed into, for the type checker."""
-
-    live: LiveSession
-    step_id: str
-
-    @property
-    def app(self) -> App[Any]: ...
-
-    def change(self, change: Change, agenda: bool = False) -> bool: ...
+    from screens.session_like import SessionLike
 
 
 class AsksForNotes:
@@ -58,7 +44,7 @@ class AsksForNotes:
                                         start, placeholder=_("e.g. 15 January, town hall; the pilot's first lessons")),
                              answered)
 
-    def action_minutes_taker(self) -> None:
+    def action_minutes_taker(self: SessionLike) -> None:
         from screens.dialogs import TextDialog  # here: a dialog is not needed to open a session
 
         def answered(text: str | None) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from screens.serve_warm import warm_soon, warmed
 from screens.text import one_line
@@ -15,7 +15,15 @@ from workshop.core.session.changes import CloseInput, Moderate, Reveal
 from workshop.core.text.i18n import _
 
 if TYPE_CHECKING:  # the server (and aiohttp) load when the facilitator first starts it, not before
+    from screens.session_like import SessionLike
     from workshop.serve import Server
+
+    class Serving(SessionLike, Protocol):
+        """The screen, with what ServesParticipants calls of its own (for the type checker)."""
+
+        async def action_serve(self) -> None: ...
+
+        def _free_seat(self, seat_id: str | None) -> None: ...
 
 
 def _panels(screen):
@@ -31,7 +39,7 @@ class ServesParticipants:
 
     server: Server | None = None
 
-    async def action_serve(self) -> None:
+    async def action_serve(self: SessionLike) -> None:
         if self.server is not None and self.server.running:
             await self.stop_serving(pause=True)
             self.notify(_("Participants can no longer join or send."))
@@ -60,7 +68,7 @@ class ServesParticipants:
         self.notify(_("Participants join at {address} with code {code}").format(
             address=server.address, code=server.code), timeout=8)
 
-    def serve_again(self) -> None:
+    def serve_again(self: Serving) -> None:
         """On opening the session: its room was open to phones when the app let it go (a restart,
         a crash, leaving the session), so it opens again with the same code and seats."""
         from workshop.core.session.room import listening
@@ -70,7 +78,7 @@ class ServesParticipants:
         elif not self.live.read_only:
             warm_soon(self)  # the first F8 then finds the server loaded
 
-    async def stop_serving(self, pause: bool = False) -> None:
+    async def stop_serving(self: SessionLike, pause: bool = False) -> None:
         server, self.server = self.server, None
         if server is not None:
             await (server.pause() if pause else server.stop())
@@ -82,12 +90,12 @@ class ServesParticipants:
         if self.server is not None and self.server.hub is not None:
             self.server.hub.stopping.set()
 
-    async def on_unmount(self) -> None:
+    async def on_unmount(self: SessionLike) -> None:
         await self.stop_serving()
 
     # --- the facilitator's controls (keys on the join panel, and the palette) ----------------
 
-    def action_seats(self) -> None:
+    def action_seats(self: Serving) -> None:
         server = self.server
         if server is None or server.hub is None:
             self.notify(_("Nobody can join now: F8 lets participants join."))
@@ -99,7 +107,7 @@ class ServesParticipants:
                  for seat in sorted(server.hub.joined.values(), key=lambda seat: seat.name.casefold())]
         self.app.push_screen(SeatsDialog(seats), self._free_seat)
 
-    def action_new_code(self) -> None:
+    def action_new_code(self: SessionLike) -> None:
         """Another join code, on the panel and in its QR code; the old one lets nobody in any
         more, and the phones already seated stay in (free one on the seats list)."""
         server = self.server
@@ -110,7 +118,7 @@ class ServesParticipants:
         self.notify(_("New join code: {code}. The old code no longer works; who joined stays in.").format(code=code),
                     timeout=8)
 
-    def action_move_participant(self) -> None:
+    def action_move_participant(self: SessionLike) -> None:
         """A listed person joins for the organisation the list gives them; here the facilitator
         changes it (typed as 'name, organisation'; an empty organisation: none)."""
         from screens.dialogs import ask
@@ -128,31 +136,31 @@ class ServesParticipants:
         ask(self.app, _("Put a listed person with another organisation, as: name, organisation"), "",
             _("e.g. Anna de Vries, Zorggroep Oost"), accept)
 
-    def _free_seat(self, seat_id: str | None) -> None:
+    def _free_seat(self: SessionLike, seat_id: str | None) -> None:
         if not seat_id or self.server is None or self.server.hub is None:
             return
         freed = self.server.hub.free(seat_id)
         if freed is not None:
             self.notify(_("{name}'s seat is free: that device is out.").format(name=one_line(freed.name, 40)))
 
-    def show_panels(self) -> None:
+    def show_panels(self: SessionLike) -> None:
         for panel in _panels(self):
             panel.show()
 
-    def action_reveal(self) -> None:
+    def action_reveal(self: SessionLike) -> None:
         self.write(Reveal(self.step_id))
 
-    def action_close_input(self) -> None:
+    def action_close_input(self: SessionLike) -> None:
         self.write(CloseInput(self.step_id, closed=not self.live.input_closed(self.step_id)))
 
-    def action_show_held(self) -> None:
+    def action_show_held(self: SessionLike) -> None:
         held = self.live.held()
         if held:
             self.write(Moderate(held[0].uid, shown=True))
         else:
             self.notify(_("No contribution is waiting."))
 
-    def action_hide_last_shown(self) -> None:
+    def action_hide_last_shown(self: SessionLike) -> None:
         """On a moderated step: hold back again the latest contribution that is shown."""
         if not self.live.step(self.step_id).moderate:
             self.notify(_("This step is not moderated."))

@@ -7,10 +7,25 @@ shows it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from textual.message import Message
 
 from workshop.core.session.told import NOTHING, Changed
 from workshop.core.text.i18n import _
+
+if TYPE_CHECKING:
+    from screens.session_like import SessionLike
+
+    class Hearing(SessionLike, Protocol):
+        """The screen, with what HearsChanges keeps itself (for the type checker)."""
+
+        _heard: Changed
+        _redraw_asked: bool
+
+        def session_told(self, record: Changed) -> None: ...
+
+        async def redraw_heard(self) -> None: ...
 
 # What each part of the screen shows of the meta (the rest of it is the step input's).
 STEP_PARTS = frozenset({"notes", "steps", "attendance", "status", "order", "skipped", "added_bodies"})  # show_step
@@ -34,23 +49,23 @@ class HearsChanges:
     _heard: Changed = NOTHING
     _redraw_asked = False
 
-    def listen_to_session(self) -> None:
+    def listen_to_session(self: Hearing) -> None:
         self.live.listen(self.session_told)
 
-    def stop_listening(self) -> None:
+    def stop_listening(self: Hearing) -> None:
         self.live.unlisten(self.session_told)
 
-    def session_told(self, record: Changed) -> None:
+    def session_told(self: SessionLike, record: Changed) -> None:
         """The session's listener: called by the core on the event loop, as the change is made."""
         self.post_message(SessionChanged(record))
 
-    def on_session_changed(self, event: SessionChanged) -> None:
+    def on_session_changed(self: Hearing, event: SessionChanged) -> None:
         self._heard = self._heard | event.record
         if not self._redraw_asked:
             self._redraw_asked = True
             self.call_later(self.redraw_heard)  # after the messages waiting now: once for all of them
 
-    async def redraw_heard(self) -> None:
+    async def redraw_heard(self: Hearing) -> None:
         """Once a frame: redraw what the records since the last one name."""
         record, self._heard, self._redraw_asked = self._heard, NOTHING, False
         live = self.live

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import time
 from typing import Any
 
@@ -325,12 +326,18 @@ def seated(live: LiveSession) -> dict[str, Joined]:
             for seat_id, seat in seats.items() if isinstance(seat, dict)}
 
 
+class _Gone(enum.Enum):
+    """Not there, before or after the changes (a sentinel the type checker tells apart from a value)."""
+
+    GONE = enum.auto()
+
+
 class Undo:
     """What a group of changes did in memory, so that it can be taken back when the disk refuses
     it: the contributions and meta fields it made, and its changes waiting in `pending`. Taken
     back only where nothing else (the facilitator) changed the same thing meanwhile."""
 
-    _GONE = object()
+    _GONE = _Gone.GONE
 
     def __init__(self, live: LiveSession) -> None:
         self.live = live

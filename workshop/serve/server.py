@@ -8,6 +8,7 @@ import contextlib
 import secrets
 import socket
 from dataclasses import dataclass, field
+from typing import cast
 
 from aiohttp import web
 
@@ -43,10 +44,11 @@ class _Counted(web.RequestHandler):
         self.admitted = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        peer = transport.get_extra_info("peername")
+        stream = cast(asyncio.Transport, transport)  # a stream server's connection: as aiohttp casts it too
+        peer = stream.get_extra_info("peername")
         address = str(peer[0]) if isinstance(peer, tuple) and peer else ""
-        if not self.doors.admit(self, address, transport.abort):
-            transport.abort()  # no descriptor is kept for it
+        if not self.doors.admit(self, address, stream.abort):
+            stream.abort()  # no descriptor is kept for it
             return
         self.admitted = True
         super().connection_made(transport)

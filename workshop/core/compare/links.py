@@ -9,7 +9,7 @@ They annotate the comparison and change nothing that was said, so a closed sessi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeAlias
 
 from workshop.core.compare.indexed import pain_steps, session_order
 from workshop.core.compare.select import short
@@ -18,6 +18,8 @@ from workshop.core.session import LiveSession, SessionView
 from workshop.core.session.changes import Annotate
 from workshop.core.store import Store, StoreError
 from workshop.core.text.i18n import _
+
+Pairs: TypeAlias = tuple[tuple[str, str], ...]
 
 
 def find_pain(views: Iterable[SessionView], prefix: str) -> tuple[SessionView, Contribution]:
@@ -47,10 +49,10 @@ def _in_session(store: Store, session_id: str, live: LiveSession | None,
     return session_id
 
 
-def _annotate(session: LiveSession, **changes: Any) -> None:
-    """Save links, rejections or solved marks through the session's one change path."""
-    session.apply(Annotate(**{name: tuple(tuple(p) if isinstance(p, list) else p for p in value)
-                              for name, value in changes.items()}))
+def _annotate(session: LiveSession, *, links: Pairs | None = None, not_same: Pairs | None = None,
+              solved: tuple[str, ...] | None = None) -> None:
+    """Save links, rejections or solved marks through the session's one change path (None: as it is)."""
+    session.apply(Annotate(links=links, not_same=not_same, solved=solved))
 
 
 def _pair(store: Store, views: list[SessionView], first: str, second: str) -> tuple[str, str, SessionView]:
@@ -60,8 +62,8 @@ def _pair(store: Store, views: list[SessionView], first: str, second: str) -> tu
     return a.uid, b.uid, max((view_a, view_b), key=session_order)
 
 
-def _without(pairs: Any, a: str, b: str) -> list[list[str]]:
-    return [list(p) for p in pairs or [] if not (isinstance(p, (list, tuple)) and set(p) == {a, b})]
+def _without(pairs: Any, a: str, b: str) -> Pairs:
+    return tuple(tuple(p) for p in pairs or [] if not (isinstance(p, (list, tuple)) and set(p) == {a, b}))
 
 
 def link_pains(store: Store, views: list[SessionView], first: str, second: str,
@@ -99,15 +101,12 @@ def reject_match(store: Store, views: list[SessionView], first: str, second: str
     a, b, later = _pair(store, views, first, second)
 
     def change(session: LiveSession) -> None:
-        rejected = [list(p) for p in session.meta.get("not_same", []) or []]
+        rejected = tuple(tuple(p) for p in session.meta.get("not_same", []) or [])
         links = session.meta.get("links", []) or []
-        updates: dict[str, Any] = {}
-        if not any(set(p) == {a, b} for p in rejected):
-            updates["not_same"] = [*rejected, [a, b]]
-        if any(isinstance(p, (list, tuple)) and set(p) == {a, b} for p in links):
-            updates["links"] = _without(links, a, b)
-        if updates:
-            _annotate(session, **updates)
+        not_same = None if any(set(p) == {a, b} for p in rejected) else (*rejected, (a, b))
+        linked = any(isinstance(p, (list, tuple)) and set(p) == {a, b} for p in links)
+        if not_same is not None or linked:
+            _annotate(session, not_same=not_same, links=_without(links, a, b) if linked else None)
 
     return _in_session(store, later.id, live, change)
 
@@ -122,6 +121,6 @@ def mark_solved(store: Store, views: list[SessionView], uid: str, solved: bool =
         marks = [u for u in session.meta.get("solved", []) or [] if isinstance(u, str) and u != pain.uid]
         if solved:
             marks.append(pain.uid)
-        _annotate(session, solved=marks)
+        _annotate(session, solved=tuple(marks))
 
     return _in_session(store, view.id, live, change)

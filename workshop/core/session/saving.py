@@ -26,7 +26,7 @@ import concurrent.futures
 import contextlib
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workshop.core.model import now_iso
 from workshop.core.session.told import Changed, Listener, Listeners
@@ -58,6 +58,8 @@ class Saves:
 
     file: SessionFile
     pending: list[c.Change]
+    if TYPE_CHECKING:
+        def tables(self) -> dict[str, Any]: ...  # SessionView's
 
     def _start_saving(self) -> None:
         self.listeners = Listeners()

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from workshop.core.guides import Step, steps_from_dicts
 from workshop.core.model import (
     PILOT_FOR,
-    Attendance,
     ConsentStatus,
     Contribution,
     PilotStatus,
@@ -24,11 +23,17 @@ from workshop.core.model import (
 )
 from workshop.core.session import changes as c
 from workshop.core.session.room import ROOM, free_seat, open_room, take_seat
+from workshop.core.session.table import (
+    add_participant,
+    devices_joined,
+    move_participant,
+    set_attendance,
+    set_partner_card,
+)
 from workshop.core.session.timer import Timebox
-from workshop.core.session.view import DEVICES_JOINED, PARTNER_PICK, PICK
+from workshop.core.session.view import PARTNER_PICK, PICK
 from workshop.core.steps.bodies import add_body, remove_body, rename_body, with_added
 from workshop.core.text.i18n import _
-from workshop.core.typed.attribution import cards_of
 from workshop.core.typed.interests import LATEST_POSITION, no_position, position_behind, refuses
 
 if TYPE_CHECKING:
@@ -242,28 +247,8 @@ def _minutes_taker(live: LiveSession, change: c.SetMinutesTaker) -> None:
     live._set_meta(minutes_taker=" ".join(live._clean(change.name).split()))
 
 
-def _set_attendance(live: LiveSession, change: c.SetAttendance) -> None:
-    if change.partner not in live.partners:
-        raise ValueError(_("'{partner}' is not one of the partners.").format(partner=change.partner))
-    attendance = {**live.meta.get("attendance", {})}
-    if change.status:
-        attendance[change.partner] = str(Attendance(change.status))  # a wrong status stays loud
-    else:
-        attendance.pop(change.partner, None)
-    live._set_meta(attendance=attendance)
 
 
-def _set_partner_card(live: LiveSession, change: c.SetPartnerCard) -> None:
-    if change.partner not in live.partners:
-        raise ValueError(_("'{partner}' is not one of the partners.").format(partner=change.partner))
-    short, group = live._clean(change.short).strip(), live._clean(change.group).strip()
-    for name, card in cards_of(live.meta).items():
-        if name != change.partner and short and short.casefold() in (name.casefold(), card.short.casefold()):
-            raise ValueError(_("'{short}' already names {other}.").format(short=short, other=name))
-    cards = {**live.meta.get("partner_cards", {})}
-    old = cards.get(change.partner, {})
-    cards[change.partner] = {**old, "name": change.partner, "short": short, "group": group}
-    live._set_meta(partner_cards=cards)
 
 
 def _skip(live: LiveSession, change: c.Skip) -> None:
@@ -328,28 +313,10 @@ def _listed(live: LiveSession, key: str, value: str, present: bool) -> None:
         live._set_meta(**{key: listed})
 
 
-def _devices_joined(live: LiveSession, change: c.DevicesJoined) -> None:
-    if not live.meta.get(DEVICES_JOINED):
-        live._set_meta(**{DEVICES_JOINED: True})
 
 
-def _add_participant(live: LiveSession, change: c.AddParticipant) -> None:
-    listed = live.meta.get("participants", [])
-    if any(str(person.get("name", "")).casefold() == change.name.casefold() for person in listed):
-        return
-    live._set_meta(participants=[*listed, {"name": change.name, "partner": change.partner, "role": ""}])
 
 
-def _move_participant(live: LiveSession, change: c.MoveParticipant) -> None:
-    listed = live.meta.get("participants", [])
-    wanted = " ".join(change.name.split()).casefold()
-    found = [n for n, person in enumerate(listed) if " ".join(str(person.get("name", "")).split()).casefold() == wanted]
-    if not found:
-        raise ValueError(_("{name} is not on the list of participants.").format(name=change.name[:80]))
-    if change.partner and change.partner not in live.partners:
-        raise ValueError(_("{partner} is not a partner of this session.").format(partner=change.partner[:80]))
-    live._set_meta(participants=[{**person, "partner": change.partner} if n in found else person
-                                 for n, person in enumerate(listed)])
 
 
 def _moderate(live: LiveSession, change: c.Moderate) -> None:
@@ -360,7 +327,7 @@ def _moderate(live: LiveSession, change: c.Moderate) -> None:
 APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.AddContribution: _add,
     c.EditContribution: _edit,
-    c.MoveParticipant: _move_participant,
+    c.MoveParticipant: move_participant,
     c.RemoveContribution: _remove,
     c.MoveContribution: _move,
     c.Revise: _revise,
@@ -386,16 +353,16 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.AddMinutes: lambda live, change: live._timer(change.step, lambda box, now: box.add_minutes(change.minutes)),
     c.Close: _close,
     c.Reveal: lambda live, change: _listed(live, "revealed", live.step(change.step).id, True),
-    c.DevicesJoined: _devices_joined,
-    c.AddParticipant: _add_participant,
+    c.DevicesJoined: devices_joined,
+    c.AddParticipant: add_participant,
     c.OpenRoom: open_room,
     c.TakeSeat: take_seat,
     c.FreeSeat: free_seat,
     c.CloseInput: lambda live, change: _listed(live, "input_closed", live.step(change.step).id, change.closed),
     c.Moderate: _moderate,
-    c.SetAttendance: _set_attendance,
+    c.SetAttendance: set_attendance,
     c.Restore: _restore,
-    c.SetPartnerCard: _set_partner_card,
+    c.SetPartnerCard: set_partner_card,
     c.AddBody: add_body,
     c.RenameBody: rename_body,
     c.RemoveBody: remove_body,

@@ -175,7 +175,7 @@ class LiveSession(Saves, SessionView):
         step = self.step(step_id)
         if step.kind is PromptKind.OPEN and step.anonymous:
             partner = participant = ""
-        position = max((x.position for x in self._by_uid.values() if x.step == step_id), default=-1) + 1
+        position = max((x.position for x in self._by_uid.step(step_id).values()), default=-1) + 1
         return self._put(Contribution(step=step_id, text=self._clean(text), partner=partner,
                                       participant=participant, position=position, **fields))
 
@@ -189,7 +189,7 @@ class LiveSession(Saves, SessionView):
     def _upsert(self, step_id: str, match: Callable[[Contribution], bool], **fields: Any) -> Contribution:
         # Unsorted first (a burst of participants' scores upserts hundreds at once); the earliest
         # match wins when there are several, as in the step's order.
-        matches = [x for x in self._by_uid.values() if x.step == step_id and match(x)]
+        matches = [x for x in self._by_uid.step(step_id).values() if match(x)]
         if matches:
             existing = min(matches, key=lambda x: (x.position, x.created))
             return self._edit(existing.uid, **fields)
@@ -219,7 +219,13 @@ class LiveSession(Saves, SessionView):
         return box
 
     def _partner_of(self, participant: str) -> str:
-        return next((p.partner for p in self.participants if p.name == participant), "")
+        # Read once per stored list (a change stores a new one): a burst of phones' scores asks it
+        # for every score, and `participants` builds the people again on every call.
+        listed = self.meta.get("participants", [])
+        read = getattr(self, "_partners_read", None)
+        if read is None or read[0] is not listed:
+            read = self._partners_read = (listed, {p.name: p.partner for p in reversed(self.participants)})
+        return read[1].get(participant, "")
 
     # --- the shorthands, kept for callers that name the intent --------------------------------
 

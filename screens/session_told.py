@@ -7,6 +7,8 @@ shows it."""
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.message import Message
 
 from workshop.core.text.i18n import _
@@ -33,6 +35,7 @@ class HearsChanges:
 
     _heard: Changed = NOTHING
     _redraw_asked = False
+    swapping: asyncio.Lock  # the screen's: held while the step's input is replaced
 
     def listen_to_session(self) -> None:
         self.live.listen(self.session_told)
@@ -52,6 +55,9 @@ class HearsChanges:
 
     async def redraw_heard(self) -> None:
         """Once a frame: redraw what the records since the last one name."""
+        if self.swapping.locked():  # the step's input is being replaced: there is none to redraw, or
+            async with self.swapping:  # one not composed yet; it shows the session as it is once
+                pass  # it is there, and what is told meanwhile is redrawn with this
         record, self._heard, self._redraw_asked = self._heard, NOTHING, False
         live = self.live
         if record.stage and live.closed and not self.prompt_input.read_only:  # closed: read-only from now on

@@ -3,8 +3,8 @@ every word goes through gettext and is checked for its Dutch translation)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 from workshop.core.text.i18n import _, current_language
 from workshop.serve.hub import SETTLED

@@ -10,7 +10,8 @@ every score, every page and every redraw asked it of a session of thousands).
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from workshop.core.model import Contribution
 
@@ -78,7 +79,7 @@ class ByUid(dict):
         dict.clear(self)
         self._steps.clear()
 
-    def __ior__(self, other: Any) -> ByUid:
+    def __ior__(self, other: Any) -> ByUid:  # noqa: PYI034 (ByUid is not subclassed)
         self.update(other)
         return self
 

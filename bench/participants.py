@@ -13,7 +13,11 @@ table prepared from procesregie; the phones are browser-like clients in another 
 - 200 phones joining at once (the join form posted, then the page);
 - memory per connected participant.
 
-    python bench/participants.py [--profile FILE]   # JSON on stdout; --profile: pyinstrument of the app
+    python bench/participants.py [--quick] [--profile FILE] [--cpu-profile FILE]   # JSON on stdout
+
+--profile: pyinstrument of the app during the burst (wall time); --cpu-profile: cProfile of the
+event loop's thread in its CPU time (time.thread_time), which a loaded machine does not inflate
+(FILE: the burst, FILE.crowd: the 200 joins).
 """
 
 from __future__ import annotations
@@ -130,7 +134,7 @@ class Facilitator:
             await asyncio.sleep(KEY_GAP)
 
 
-async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
+async def measure(root: Path, profile: str | None = None, cpu_profile: str | None = None) -> dict[str, Any]:
     from screens.app import WorkshopApp
     from workshop.core.config.settings import Config
     from workshop.core.guides import load_shelf
@@ -140,7 +144,7 @@ async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
     app = WorkshopApp(store=store, shelf=load_shelf(), lang="nl", session_id=session_id,
                       config=Config(serve_port=0))
     facilitator = Facilitator(app)
-    found: dict[str, Any] = {"rounds": 0}
+    found: dict[str, Any] = {"rounds": 0, "load": os.getloadavg()}
     profiler = None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f8")  # the facilitator's own key starts the server
@@ -171,6 +175,12 @@ async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
 
             profiler = Profiler(interval=0.001, async_mode="disabled")
             profiler.start()
+        if cpu_profile:  # the loop thread's CPU time (not wall time: a loaded machine inflates that)
+            import cProfile
+
+            profiler = cProfile.Profile(time.thread_time)
+            profiler.enable()
+        cpu_started = time.process_time()
         took_c, took_s, typing, moves, missed = [], [], [], [], []
         outcomes: Counter = Counter()
         given: dict[str, dict[str, int]] = {}
@@ -199,7 +209,11 @@ async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
             if len(typing) + len(moves) >= KEYS_WANTED or QUICK:
                 break
         found["burst_seconds"] = time.monotonic() - burst_started
-        if profiler is not None:
+        found["burst_cpu_seconds"] = time.process_time() - cpu_started  # the app's threads, all of them
+        if cpu_profile:
+            profiler.disable()
+            profiler.dump_stats(cpu_profile)
+        elif profiler is not None:
             profiler.stop()
             Path(profile).write_text(profiler.output_text(unicode=True, color=False, show_all=False))
             profiler.last_session.save(profile + ".pyisession")  # pyinstrument --load-prev … for another view
@@ -234,7 +248,13 @@ async def measure(root: Path, profile: str | None = None) -> dict[str, Any]:
             per_change.append((heard_now, percentile(reached[-heard_now:], 0.5) if heard_now else None))
         found["per_change"] = per_change  # (phones that heard it, their median ms)
 
+        if cpu_profile:  # the crowd's joins in a profile of their own
+            profiler = cProfile.Profile(time.thread_time)
+            profiler.enable()
         crowd = await ask({"do": "crowd", "count": CROWD, "partners": partners})
+        if cpu_profile:
+            profiler.disable()
+            profiler.dump_stats(cpu_profile + ".crowd")
         await ask({"do": "quit"})
         await phones.wait()
         found["writes"] = server.hub.writes
@@ -320,5 +340,6 @@ if __name__ == "__main__":
     import tempfile
 
     profile_to = sys.argv[sys.argv.index("--profile") + 1] if "--profile" in sys.argv else None
+    cpu_to = sys.argv[sys.argv.index("--cpu-profile") + 1] if "--cpu-profile" in sys.argv else None
     with tempfile.TemporaryDirectory(dir=BENCH) as folder:
-        print(json.dumps(asyncio.run(measure(Path(folder), profile_to)), indent=1))
+        print(json.dumps(asyncio.run(measure(Path(folder), profile_to, cpu_to)), indent=1))

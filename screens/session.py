@@ -7,6 +7,7 @@ session tells what changed, whoever changed it, and the screen redraws that (scr
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,7 @@ class SessionScreen(AsksForNotes, ServesParticipants, HearsChanges, Screen):
         self.warned: dict[str, TimeLeft] = {}
         self.released = False
         self.ticks = 0
+        self.swapping = asyncio.Lock()  # held while the step's input is replaced (open_step)
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -217,11 +219,12 @@ class SessionScreen(AsksForNotes, ServesParticipants, HearsChanges, Screen):
             step_id = self.live.current.id
         self.step_id = step_id
         self.remove_class("agenda-open")
-        await self.prompt_input.remove()
-        widget = self.make_input()
-        await self.query_one("#main").mount(widget)
-        self.show_step()
-        widget.focus_input()
+        async with self.swapping:  # one input at a time: two step changes in a row wait their turn
+            await self.prompt_input.remove()
+            widget = self.make_input()
+            await self.query_one("#main").mount(widget)
+            self.show_step()  # the session as it is now: what was told while the input was away too
+            widget.focus_input()
 
     async def action_next_step(self) -> None:
         await self._neighbour(+1)

@@ -7,6 +7,7 @@ shows it."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
         _heard: Changed
         _redraw_asked: bool
+        swapping: asyncio.Lock  # the screen's: held while the step's input is replaced
 
         def session_told(self, record: Changed) -> None: ...
 
@@ -48,6 +50,7 @@ class HearsChanges:
 
     _heard: Changed = NOTHING
     _redraw_asked = False
+    swapping: asyncio.Lock  # the screen's: held while the step's input is replaced
 
     def listen_to_session(self: Hearing) -> None:
         self.live.listen(self.session_told)
@@ -67,6 +70,9 @@ class HearsChanges:
 
     async def redraw_heard(self: Hearing) -> None:
         """Once a frame: redraw what the records since the last one name."""
+        if self.swapping.locked():  # the step's input is being replaced: there is none to redraw, or
+            async with self.swapping:  # one not composed yet; it shows the session as it is once
+                pass  # it is there, and what is told meanwhile is redrawn with this
         record, self._heard, self._redraw_asked = self._heard, NOTHING, False
         live = self.live
         if record.stage and live.closed and not self.prompt_input.read_only:  # closed: read-only from now on

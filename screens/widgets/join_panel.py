@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from screens.commands import bindings
 from screens.text import literal
+from screens.widgets.steady import update_steadily
 from workshop.core.model import PromptKind
 from workshop.core.text.i18n import _, ngettext, number
 from workshop.serve import Server
@@ -60,7 +61,7 @@ class JoinPanel(Static, can_focus=True):
         step = live.current
         self.set_class(self.folded(), "-folded")
         if self.folded():
-            self.update(self.one_line(live))
+            update_steadily(self, self.one_line(live))
             return
         if self.qr_link != server.join_link:  # made once per code: drawing it costs a frame
             self.qr_link, self.qr = server.join_link, "\n".join(qr_lines(server.join_link))
@@ -101,7 +102,7 @@ class JoinPanel(Static, can_focus=True):
                                  len(held)).format(count=len(held)) + "\n", style="yellow")
             text.append("› ")
             text.append(literal(held[0].text[:200]))
-        self.update(text)
+        update_steadily(self, text)
 
     def one_line(self, live) -> Text:
         """The folded panel: the join code and the counts, and how to open the QR code."""

@@ -11,6 +11,7 @@ from screens.text import literal, one_line
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard, seated
+from screens.widgets.steady import update_steadily
 from workshop.core.outcomes.attendance import away_columns, word as attendance_word
 from workshop.core.session.changes import Change, ClearScore, Score
 from workshop.core.steps.dependence import asks_dependence, is_partner_item, own_partner
@@ -131,7 +132,7 @@ class ScaleInput(PromptInput):
         detail.append("\n")
         if self.view.hidden(self.step.id):
             detail.append_text(hidden_line(scores, expected(self.view, self.step, seated(self.screen))))
-            self.query_one("#detail", Static).update(detail)
+            update_steadily(self.query_one("#detail", Static), detail)
             return
         detail.append_text(distribution(scores, 50 if wide else 40))
         detail.append_text(summary_line(scores, expected(self.view, self.step, seated(self.screen)), short=not wide))
@@ -157,7 +158,7 @@ class ScaleInput(PromptInput):
             for group, mean in scores.groups.items():
                 detail.append_text(literal(group, style="dim"))
                 detail.append(f" {group_words(mean)}  ", style="bold")
-        self.query_one("#detail", Static).update(detail)
+        update_steadily(self.query_one("#detail", Static), detail)
 
     def on_data_table_cell_highlighted(self, event: Grid.CellHighlighted) -> None:
         self.show_detail()

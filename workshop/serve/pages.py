@@ -5,13 +5,40 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import lru_cache
 from typing import Any
+
+from markupsafe import Markup
 
 from workshop.core.model import PromptKind
 from workshop.core.session.view import PICK
 from workshop.core.steps.dependence import is_partner_item, own_partner
+from workshop.core.text.characters import visible
 from workshop.core.text.i18n import _
 from workshop.serve.hub import MAX_TEXT, Hub, Joined, settled
+
+EARLIER = 50  # the step's latest contributions a phone's page lists
+
+
+@lru_cache(maxsize=64)
+def said(texts: tuple[str, ...]) -> Markup:
+    """The list of what was said, as the page shows it: the same for every phone on the step
+    until the next one arrives, so made once (it was most of a page's making during a burst);
+    each text shown as the `shown` filter shows it, and escaped."""
+    return Markup("").join(Markup("<li>{}</li>").format(visible(text)) for text in texts)
+
+
+def latest(live: Any, step_id: str) -> tuple[str, ...]:
+    """The texts of the step's latest EARLIER contributions a phone may see, oldest first (taken
+    from the end: none waiting for moderation)."""
+    held = set(live.meta.get("held", []))
+    texts: list[str] = []
+    for x in reversed(live.contributions(step_id)):
+        if x.uid not in held:
+            texts.append(x.text)
+            if len(texts) == EARLIER:
+                break
+    return tuple(reversed(texts))
 
 
 def submission_id() -> str:
@@ -46,8 +73,8 @@ def step_page(hub: Hub, who: Joined) -> dict[str, Any]:
     if step.kind is PromptKind.OPEN:
         page["anonymous"], page["moderate"] = step.anonymous, step.moderate
         page["budget"] = budget_line(hub, who, step.id)
-        page["earlier"] = [] if step.anonymous else [
-            x.text for x in live.contributions(step.id) if not live.is_held(x.uid)][-50:]
+        page["earlier"] = () if step.anonymous else latest(live, step.id)
+        page["said"] = said(page["earlier"])
     elif step.kind is PromptKind.SCALE:
         revealed = live.revealed(step.id)
         items = []

@@ -14,6 +14,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from workshop.core.model import Participant
 from workshop.core.session import LiveSession
 from workshop.core.text.characters import cleaned
 from workshop.core.text.i18n import _
@@ -46,6 +47,10 @@ class Joined:
     given: dict[tuple[str, str], int] = field(default_factory=dict)  # (step, item) → the score this seat gave
     received: OrderedDict[str, None] = field(default_factory=OrderedDict)  # submission ids on disk
     streams: int = 0  # pages of this seat listening for the meeting to move (each holds a connection)
+    folded: str = field(init=False, repr=False, compare=False)  # the name as names are compared (`folded`)
+
+    def __post_init__(self) -> None:
+        self.folded = folded(self.name)
 
     def uid_for(self, form_uid: str) -> str:
         """A contribution uid of this participant's own: one form sent twice is saved once, and
@@ -58,8 +63,10 @@ class Joined:
             self.received.popitem(last=False)
 
 
-def same_name(one: str, other: str) -> bool:
-    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+def folded(name: str) -> str:
+    """A name as two names are compared: case and spacing left out."""
+    return " ".join(name.split()).casefold()
+
 
 
 def seat(live: LiveSession, joined: dict[str, Joined], name: str, partner: str, scribe: bool = False) -> Joined:
@@ -71,12 +78,16 @@ def seat(live: LiveSession, joined: dict[str, Joined], name: str, partner: str, 
         raise Refused(_("A name has at most {limit} characters.").format(limit=MAX_NAME), 400)
     if len(joined) >= MAX_JOINED:
         raise Refused(_("This meeting is full."), 503)
-    registered = next((person for person in live.participants if same_name(person.name, name)), None)
+    key = folded(name)
+    # the listed people as stored (building every Participant for each of 200 joins at once cost
+    # more than the rest of a join)
+    listed = next((p for p in live.meta.get("participants", []) if folded(str(p.get("name", ""))) == key), None)
+    registered = Participant.from_dict(listed) if listed is not None else None
     if scribe:
         partner = ""
-    elif any(same_name(name, other) for other in live.partners):
+    elif any(folded(other) == key for other in live.partners):
         raise Refused(_("That is the name of an organisation. Please type your own name."), 400)
-    elif (taken := next((other for other in joined.values() if same_name(name, other.name) and not other.scribe),
+    elif (taken := next((other for other in joined.values() if other.folded == key and not other.scribe),
                         None)) is not None:
         raise Refused(_("Someone has already joined as {name} on another device. Was that you? Ask the "
                         "facilitator to free your seat. If not, add your surname or an initial.").format(

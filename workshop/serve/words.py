@@ -3,11 +3,24 @@ every word goes through gettext and is checked for its Dutch translation)."""
 
 from __future__ import annotations
 
-from workshop.core.text.i18n import _
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from workshop.core.text.i18n import _, current_language
 from workshop.serve.hub import SETTLED
 
+_MADE: dict[str, Mapping[str, str]] = {}  # language → its words: every page asks them, they never change
 
-def words() -> dict[str, str]:
+
+def words() -> Mapping[str, str]:
+    lang = current_language()
+    made = _MADE.get(lang)
+    if made is None:
+        made = _MADE[lang] = MappingProxyType(_words())
+    return made
+
+
+def _words() -> dict[str, str]:
     return {
         "join_title": _("Join the meeting"),
         "code": _("Join code"),

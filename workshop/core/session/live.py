@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from workshop.core.guides import Step
@@ -28,6 +29,7 @@ from workshop.core.text.i18n import _
 
 __all__ = ["Changed", "LiveSession", "SaveFailed", "SessionClosed", "SessionFull"]
 _GONE = object()
+POSITION = attrgetter("position")
 
 
 class SessionFull(ValueError):
@@ -177,7 +179,7 @@ class LiveSession(Saves, SessionView):
         step = self.step(step_id)
         if step.kind is PromptKind.OPEN and step.anonymous:
             partner = participant = ""
-        position = max((x.position for x in self._by_uid.values() if x.step == step_id), default=-1) + 1
+        position = max(map(POSITION, self._by_uid.step(step_id).values()), default=-1) + 1
         return self._put(Contribution(step=step_id, text=self._clean(text), partner=partner,
                                       participant=participant, position=position, **fields))
 
@@ -191,7 +193,7 @@ class LiveSession(Saves, SessionView):
     def _upsert(self, step_id: str, match: Callable[[Contribution], bool], **fields: Any) -> Contribution:
         # Unsorted first (a burst of participants' scores upserts hundreds at once); the earliest
         # match wins when there are several, as in the step's order.
-        matches = [x for x in self._by_uid.values() if x.step == step_id and match(x)]
+        matches = [x for x in self._by_uid.step(step_id).values() if match(x)]
         if matches:
             existing = min(matches, key=lambda x: (x.position, x.created))
             return self._edit(existing.uid, **fields)
@@ -221,7 +223,13 @@ class LiveSession(Saves, SessionView):
         return box
 
     def _partner_of(self, participant: str) -> str:
-        return next((p.partner for p in self.participants if p.name == participant), "")
+        # Read once per stored list (a change stores a new one): a burst of phones' scores asks it
+        # for every score, and `participants` builds the people again on every call.
+        listed = self.meta.get("participants", [])
+        read = getattr(self, "_partners_read", None)
+        if read is None or read[0] is not listed:
+            read = self._partners_read = (listed, {p.name: p.partner for p in reversed(self.participants)})
+        return read[1].get(participant, "")
 
     # --- the shorthands, kept for callers that name the intent --------------------------------
 
@@ -315,4 +323,4 @@ def _size_of(file: SessionFile) -> int:
 
 def _record_bytes(contribution: Contribution) -> int:
     """What a record takes in the file: its JSON (as the store writes it) and its key."""
-    return len(encode(contribution.to_dict())) + len(contribution.uid) + 4
+    return len(encode(vars(contribution))) + len(contribution.uid) + 4  # as tables() hands it to the file

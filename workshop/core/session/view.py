@@ -11,6 +11,7 @@ from typing import Any
 
 from workshop.core.guides import GuideError, Step, Text, steps_from_dicts
 from workshop.core.model import Action, Contribution, Participant, PromptKind, SessionStatus
+from workshop.core.session.index import ByUid
 from workshop.core.session.timer import Timebox
 from workshop.core.steps.bodies import with_added
 from workshop.core.steps.statements import settled
@@ -49,10 +50,8 @@ class SessionView:
         self.meta: dict[str, Any] = dict(tables[META]["1"])
         self.source = source
         self.steps: tuple[Step, ...] = self.read_steps()
-        self._by_uid: dict[str, Contribution] = {}
-        for doc in tables.get(CONTRIBUTIONS, {}).values():
-            contribution = Contribution.from_dict(doc)
-            self._by_uid[contribution.uid] = contribution
+        # uid → contribution, with each step's own beside them (workshop/core/session/index.py)
+        self._by_uid: ByUid = ByUid(Contribution.from_dict(doc) for doc in tables.get(CONTRIBUTIONS, {}).values())
 
     def guide_steps(self) -> tuple[Step, ...]:
         """The session's copy of the guide's steps (with the steps added on the fly), as stored.
@@ -192,7 +191,7 @@ class SessionView:
     # --- contributions ------------------------------------------------------------------------
 
     def contributions(self, step_id: str | None = None) -> list[Contribution]:
-        found = [c for c in self._by_uid.values() if step_id is None or c.step == step_id]
+        found = list(self._by_uid.values() if step_id is None else self._by_uid.step(step_id).values())
         found.sort(key=lambda c: (c.position, c.created))
         return found
 
@@ -352,7 +351,7 @@ class SessionView:
     def progress(self) -> tuple[int, int]:
         """(steps with something in them or visited, steps on the agenda)."""
         agenda = self.agenda
-        touched = {c.step for c in self._by_uid.values()} | set(self.meta.get("visited", []))
+        touched = self._by_uid.steps() | set(self.meta.get("visited", []))
         return sum(1 for s in agenda if s.id in touched or self.is_skipped(s.id)), len(agenda)
 
     def tables(self) -> dict[str, Any]:

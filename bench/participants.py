@@ -40,7 +40,7 @@ for folder in (ROOT, BENCH):
 
 PHONES, CONTRIBUTIONS, CROWD = 60, 10, 200
 QUICK = "--quick" in sys.argv  # one round only: the keys' figure then has fewer than 100 samples
-OPEN_STEPS = ["checkin", "mandate", "break", "pains", "close"]  # one per round: each device may send 30 to a step
+OPEN_STEPS = ["checkin", "interests", "break", "pains", "close"]  # one per round: each device may send 30 to a step
 SCALE = "interaction"  # procesregie's 8-item scale, per participant
 KEYS_WANTED = 100
 STEP_CHANGES = 6

@@ -28,6 +28,7 @@ from workshop.core.text.i18n import _, day, language, ngettext, number, pgettext
 from workshop.present.dependence import pairs_markdown
 from workshop.present.interests import levels_body
 from workshop.present.minutes_parts import (
+    adopted_note,
     consent_body,
     contested_note,
     plain_items,
@@ -126,6 +127,8 @@ def _step_markdown(view: SessionView, step: Step, place: int, with_names: bool =
     else:
         body = _BODIES[step.kind](view, step)
     parts.append(body or "*" + _("Nothing recorded.") + "*")
+    if note := adopted_note(view, step):
+        parts.append(f"*{note}*")
     return "\n\n".join(parts)
 
 

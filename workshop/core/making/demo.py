@@ -249,7 +249,8 @@ def _second_meeting(live: LiveSession, clock: _Clock) -> None:
             live.vote("priorities", uids[index], partner)
     _step(live, clock, "pilot-lessons", 5)
     live.add("pilot-lessons", "Een vast gezicht op school verlaagt de drempel voor leerkrachten", SCHOOL, "Dirk Smit")
-    live.add("pilot-lessons", "Afspraak: signalen over huurachterstand gaan ook naar het wijkteam", WOON, "Carla Bakker")
+    live.add("pilot-lessons", "Afspraak: signalen over huurachterstand gaan ook naar het wijkteam", WOON,
+             "Carla Bakker")
     _step(live, clock, "pilot", 12)
     live.revise("pilot", live.agreed_statement("pilot").replace(
         "Evaluatie: over zes maanden.", "Bijgesteld: de woonconsulent sluit aan bij huurachterstand.\n"

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.core.model import GOES_ON, Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
+from workshop.core.model import (
+    GOES_ON,
+    Action,
+    ConsentStatus,
+    Contribution,
+    PromptKind,
+    ReviewStatus,
+    RoleStatus,
+    now_iso,
+)
 from workshop.core.outcomes.summary import consent_label, consents_set
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
@@ -39,7 +48,7 @@ def carried_from(previous: SessionView) -> list[Action]:
         verdict = reviews.get(action.uid, ReviewStatus.OPEN)
         if action.kind == "role":
             # a role confirmed (done) or not looked at still holds; dropped, or set again, it does not
-            if verdict == ReviewStatus.DROPPED or _role_key(action.text) in roles_set:
+            if verdict in (ReviewStatus.DROPPED, RoleStatus.LAPSED) or _role_key(action.text) in roles_set:
                 continue
         elif verdict not in GOES_ON:  # done or dropped; a pilot finished or stopped
             continue
@@ -136,6 +145,32 @@ def _pending(contribution: Contribution) -> bool:
         return ConsentStatus(str(contribution.value)).pending
     except ValueError:
         return False
+
+
+def adopted_steps(earlier: list[SessionView], step_ids: list[str]) -> tuple[list[Contribution], dict[str, str]]:
+    """The rows of the roles, rhythm, team and consent steps as the group last adopted them
+    (`earlier` newest first), to start the new session's steps from; and step id → the date of
+    the session that adopted it. A role the review called lapsed since then stays out."""
+    rows: list[Contribution] = []
+    dates: dict[str, str] = {}
+    for step_id in step_ids:
+        lapsed: set[str] = set()
+        for view in earlier:
+            for step in view.steps:
+                if step.kind is PromptKind.REVIEW:
+                    lapsed |= {_role_key(a.text) for a in view.carried
+                               if a.kind == "role" and view.reviews(step.id).get(a.uid) in (RoleStatus.LAPSED,
+                                                                                           ReviewStatus.DROPPED)}
+            if not view.adopted(step_id):
+                continue
+            for c in view.contributions(step_id):
+                if view.step(step_id).kind is PromptKind.ASSIGN and (not c.text.strip() or _role_key(c.text) in lapsed):
+                    continue
+                rows.append(Contribution(step=step_id, text=c.text, partner=c.partner, participant=c.participant,
+                                         item=c.item, value=c.value, when=c.when, position=c.position))
+            dates[step_id] = view.date
+            break
+    return rows, dates
 
 
 def starting_statements(previous: SessionView, step_ids: list[str]) -> list[Contribution]:

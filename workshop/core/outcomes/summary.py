@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.core.guides import Step
-from workshop.core.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
+from workshop.core.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus, RoleStatus
 from workshop.core.outcomes.disclosure import names_beside_scores
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
@@ -44,6 +44,9 @@ REVIEW_LABELS: dict[str, str] = {
     PilotStatus.ADJUSTED: N_("adjusted"),
     PilotStatus.FINISHED: N_("finished"),
     PilotStatus.STOPPED: N_("stopped"),
+    RoleStatus.VALID: N_("still valid"),
+    RoleStatus.CHANGED: N_("changed"),
+    RoleStatus.LAPSED: N_("lapsed"),
 }
 
 

@@ -100,3 +100,22 @@ def test_a_role_called_lapsed_stays_out_of_the_step_after_it(store, capsys):
     second.release()  # the roles were not adopted again: the third starts from the first's, less Bram's
     third = SessionView(store.read_session(new(capsys, "2027-01-10")))
     assert [x.value for x in third.contributions("roles")] == ["Fleur"]
+
+
+def test_the_parking_lot_comes_back_in_the_next_review_until_it_is_dealt_with(store, capsys):
+    first = LiveSession(store.open_session(new(capsys, "2026-11-01")))
+    first.add("break", "Gegevensdeling tussen de partners (AVG), naar het bestuurlijk overleg")
+    first.add("break", "Parkeerplaats: financiering na 2027")
+    first.close()
+    first.release()
+    second = LiveSession(store.open_session(new(capsys, "2026-12-01")))
+    parked = [a for a in second.carried if a.kind == "parked"]
+    assert [a.text for a in parked] == ["Parkeerplaats: Gegevensdeling tussen de partners (AVG), naar het "
+                                        "bestuurlijk overleg", "Parkeerplaats: financiering na 2027"]
+    second.mark("review", parked[0].uid, "done")  # dealt with at the directors' meeting
+    review = to_markdown(second).split("Terugblik", 1)[1].split("\n### ", 1)[0]
+    assert "Parkeerplaats: Gegevensdeling" in review and "Parkeerplaats: financiering na 2027" in review
+    second.close()
+    second.release()
+    third = SessionView(store.read_session(new(capsys, "2027-01-10")))
+    assert [a.text for a in third.carried if a.kind == "parked"] == ["Parkeerplaats: financiering na 2027"]

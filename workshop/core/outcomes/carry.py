@@ -1,8 +1,9 @@
 """Carry-over: what one session of a collaboration hands to the next.
 
 The next session's review step holds the open actions, the pending consents, the pilot and the
-roles and rhythm (kind "role": still valid?) of the previous session; statements marked
-`carry_over` (the ambition) start from their last agreed text. `late_first` orders a long
+roles and rhythm (kind "role": still valid?) and the parking lot (kind "parked") of the previous
+session; statements marked `carry_over` (the ambition) start from their last agreed text, and the
+roles, rhythm, team and consent steps from what the group last adopted. `late_first` orders a long
 review: what is late first, grouped by owner.
 """
 
@@ -23,10 +24,11 @@ from workshop.core.model import (
 from workshop.core.outcomes.summary import consent_label, consents_set
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
-from workshop.core.text.i18n import language
+from workshop.core.text.i18n import _, language
 from workshop.core.typed.due import due_date
 
 PILOT_STEP = "pilot"
+PARKING_STEP = "break"  # the break, with its parking lot: its points come back in the next review
 CARRIED_MARK = "carried"  # `item` of a statement revision that came from the last session
 
 
@@ -77,6 +79,7 @@ def carried_from(previous: SessionView) -> list[Action]:
                         status = consent_label(str(c.value))
                     carried.append(Action(uid=c.uid, text=f"{name}: {status}", who=partner, when=c.when,
                                           kind="consent", session=previous.id))
+    carried.extend(_parked(previous))
     if new_pilot is not None:
         carried.append(new_pilot)
     seen: set[str] = set()
@@ -86,6 +89,26 @@ def carried_from(previous: SessionView) -> list[Action]:
             seen.add(action.uid)
             unique.append(action)
     return unique
+
+
+def _parked(previous: SessionView) -> list[Action]:
+    """The parking lot (the break step's points) as open points for the next review, each as
+    written: where it went is in its text ('…, naar het bestuurlijk overleg'). What the review
+    does not mark done or dropped comes back again, as an open action does."""
+    if PARKING_STEP not in {step.id for step in previous.agenda}:
+        return []
+    with language(previous.lang):
+        label = _("Parking lot")
+    found = []
+    for c in previous.contributions(PARKING_STEP):
+        text = c.text.strip()
+        if not text:
+            continue
+        if not text.casefold().startswith(label.casefold()):
+            text = f"{label}: {text}"
+        who = " / ".join(part for part in (c.partner, c.participant) if part)
+        found.append(Action(uid=c.uid, text=text, who=who, kind="parked", session=previous.id))
+    return found
 
 
 def _role_key(text: str) -> str:

@@ -196,6 +196,8 @@ COMMANDS: tuple[Command, ...] = (
     C("open.level", "f4,shift+up", N_("Level"), "cycle_level", "open", footer=False,
       title=N_("Next level of an interest"), help=N_("for the next contribution, or the one chosen in the list")),
     C("statement.agree", "ctrl+r", N_("Agree on this text"), "agree", "statement"),
+    C("statement.lines", "ctrl+e", N_("Several lines"), "lines", "statement", footer=False,
+      title=N_("Write the text as several lines (a card, a list)"), help=N_("ctrl+s saves a new version")),
     C("statement.clear", "f9,shift+delete", N_("Empty the entry"), "clear", "statement", priority=True,
       title=N_("Empty the entry to write the text anew")),
     C("scale.comment", "enter", N_("Score with comment"), "comment", "scale"),

@@ -59,7 +59,8 @@ def decisions(view: SessionView) -> list[str]:
         if step.kind is PromptKind.STATEMENT:
             shown = settled(view.revisions(step.id))
             if shown is not None and shown.value is True and shown.text.strip() and shown.item != CARRIED_MARK:
-                found.append(_("{title}: agreed, ‘{text}’").format(title=title, text=md_cell(shown.text)))
+                # a text of lines (a pilot card) keeps them: hard breaks inside the list item
+                found.append(_("{title}: agreed, ‘{text}’").format(title=title, text=md_escape(shown.text)))
         elif step.kind is PromptKind.CHOICE and view.choice(step.id):
             option = next((o for o in step.options if o.id == view.choice(step.id)), None)
             chosen = view.text(option.text).partition(":")[0] if option else view.choice(step.id)

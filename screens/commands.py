@@ -219,6 +219,7 @@ COMMANDS: tuple[Command, ...] = (
     C("consent.remove_body", "delete", N_("Remove body"), "remove_body", "consent", footer=False,
       title=N_("Remove a body added in a session"), help=N_("with its statuses, after you confirm")),
     # consent.status_1 … are made from the consent statuses: see consent_statuses()
+    C("choice.cycle", "space", N_("Next option"), "cycle", "choice", footer=False),
     *(C(f"choice.pick_{digit}", str(digit), N_("Pick"), f"pick({digit})", "choice", footer=False, palette=False)
       for digit in range(1, 10)),
     C("review.cycle", "space", N_("Next status"), "cycle", "review"),

@@ -119,3 +119,24 @@ def test_the_parking_lot_comes_back_in_the_next_review_until_it_is_dealt_with(st
     second.release()
     third = SessionView(store.read_session(new(capsys, "2027-01-10")))
     assert [a.text for a in third.carried if a.kind == "parked"] == ["Parkeerplaats: financiering na 2027"]
+
+
+def test_the_alliance_manager_row_is_one_row_per_partner(store, capsys):
+    s = LiveSession(store.open_session(new(capsys, "2026-11-01")))
+    rows = [s.text(row.text) for row in s.step("roles").rows]
+    assert "Alliantiemanager — Gemeente" in rows and "Alliantiemanager — Zorggroep" in rows
+    assert not any(row == "Alliantiemanager per partner" for row in rows)
+    gemeente = next(row for row in s.step("roles").rows if s.text(row.text).endswith("Gemeente"))
+    s.assign("roles", s.text(gemeente.text), "Anna", row=gemeente.id)
+    assert [c.item for c in s.contributions("roles")] == [gemeente.id]
+
+
+def test_a_row_per_what_else_is_refused_in_a_guide():
+    from workshop.core.guides import GuideError, load_guide_text
+
+    text = ('[guide]\nid = "g"\nversion = 1\ntitle = { nl = "G", en = "G" }\n\n[[steps]]\nid = "roles"\nkind = "assign"\n'
+            'title = { nl = "Rollen", en = "Roles" }\nprompt = { nl = "Wie?", en = "Who?" }\n\n'
+            '[[steps.rows]]\ntext = { nl = "A", en = "A" }\nper = "%s"\n')
+    assert load_guide_text(text % "partner").steps[0].rows[0].per == "partner"
+    with pytest.raises(GuideError, match="partner"):
+        load_guide_text(text % "body")

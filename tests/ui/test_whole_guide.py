@@ -142,7 +142,7 @@ async def test_a_whole_procesregie_meeting_is_recorded(make_session, make_app, s
     (lead,) = view.contributions("pilot-team")
     assert (lead.value, lead.when, lead.item) == ("Bram", "2026-12-15", "rows-1")
     (manager,) = view.contributions("roles")
-    assert (manager.item, manager.value, manager.when) == ("rows-2", "Anna", "quarterly")
+    assert (manager.item, manager.value, manager.when) == ("rows-2-gemeente", "Anna", "quarterly")  # her own partner's
     (rhythm,) = view.contributions("rhythm")
     assert (rhythm.value, rhythm.when) == ("", "every six weeks")
     consents = {key: c.value for key, c in view.consents("consent").items()}

@@ -100,6 +100,7 @@ def test_a_role_called_lapsed_stays_out_of_the_step_after_it(store, capsys):
     second.release()  # the roles were not adopted again: the third starts from the first's, less Bram's
     third = SessionView(store.read_session(new(capsys, "2027-01-10")))
     assert [x.value for x in third.contributions("roles")] == ["Fleur"]
+    assert [a.text for a in third.carried if a.kind == "role" and a.who == "Bram"] == []  # nor in the review
 
 
 def test_the_parking_lot_comes_back_in_the_next_review_until_it_is_dealt_with(store, capsys):

@@ -46,6 +46,8 @@ def carried_from(previous: SessionView) -> list[Action]:
     # a rewritten pilot replaces the old one, a consent set again in the consent step replaces
     # the carried status of that body.
     roles_set = _roles_set(previous)
+    lapsed = {(_role_key(a.text), a.who) for a in previous.carried
+              if a.kind == "role" and reviews.get(a.uid) in (RoleStatus.LAPSED, ReviewStatus.DROPPED)}
     for action in previous.carried:
         verdict = reviews.get(action.uid, ReviewStatus.OPEN)
         if action.kind == "role":
@@ -67,6 +69,8 @@ def carried_from(previous: SessionView) -> list[Action]:
                                           kind="action", session=previous.id))
         elif step.kind is PromptKind.ASSIGN:  # roles and rhythm: still valid next time?
             for c in previous.contributions(step.id):
+                if (_role_key(c.text), str(c.value or "")) in lapsed:
+                    continue  # the review called it lapsed; the step still held it as it came in
                 if c.text.strip() and str(c.value or "").strip():
                     carried.append(Action(uid=c.uid, text=c.text, who=str(c.value), when=c.when,
                                           kind="role", session=previous.id))

@@ -196,6 +196,8 @@ COMMANDS: tuple[Command, ...] = (
     C("open.level", "f4,shift+up", N_("Level"), "cycle_level", "open", footer=False,
       title=N_("Next level of an interest"), help=N_("for the next contribution, or the one chosen in the list")),
     C("statement.agree", "ctrl+r", N_("Agree on this text"), "agree", "statement"),
+    C("statement.lines", "ctrl+e", N_("Several lines"), "lines", "statement", footer=False,
+      title=N_("Write the text as several lines (a card, a list)"), help=N_("ctrl+s saves a new version")),
     C("statement.clear", "f9,shift+delete", N_("Empty the entry"), "clear", "statement", priority=True,
       title=N_("Empty the entry to write the text anew")),
     C("scale.comment", "enter", N_("Score with comment"), "comment", "scale"),
@@ -204,6 +206,10 @@ COMMANDS: tuple[Command, ...] = (
       for digit in range(10)),
     C("vote.add", "plus,space,enter,equals_sign", N_("Add a dot"), "dot(1)", "vote"),
     C("vote.remove", "minus,backspace,delete", N_("Take a dot back"), "dot(-1)", "vote"),
+    C("assign.adopt", "ctrl+r", N_("Adopt as it stands"), "adopt", "assign",
+      title=N_("Adopt these roles as they stand (vaststellen)"), help=N_("the next session starts from them")),
+    C("consent.adopt", "ctrl+r", N_("Adopt as it stands"), "adopt", "consent",
+      title=N_("Adopt this grid as it stands (vaststellen)"), help=N_("the next session starts from it")),
     C("consent.cycle", "space", N_("Next status"), "cycle", "consent"),
     C("consent.date", "d", N_("Date"), "date", "consent"),
     C("consent.add_body", "a", N_("Add a body"), "add_body", "consent", title=N_("Add a formal body to this step"),
@@ -213,6 +219,7 @@ COMMANDS: tuple[Command, ...] = (
     C("consent.remove_body", "delete", N_("Remove body"), "remove_body", "consent", footer=False,
       title=N_("Remove a body added in a session"), help=N_("with its statuses, after you confirm")),
     # consent.status_1 … are made from the consent statuses: see consent_statuses()
+    C("choice.cycle", "space", N_("Next option"), "cycle", "choice", footer=False),
     *(C(f"choice.pick_{digit}", str(digit), N_("Pick"), f"pick({digit})", "choice", footer=False, palette=False)
       for digit in range(1, 10)),
     C("review.cycle", "space", N_("Next status"), "cycle", "review"),

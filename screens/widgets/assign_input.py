@@ -6,18 +6,32 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
+from textual.widgets import Static
 
+from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
 from screens.widgets.contributions import ContributionLine, ContributionList
 from screens.widgets.entry import Entry as Input
 from screens.widgets.lines import Item
-from workshop.core.session.changes import Assign, Change
+from workshop.core.session.changes import Adopt, Assign, Change
 from workshop.core.text.characters import cleaned
-from workshop.core.text.i18n import N_, _
+from workshop.core.text.i18n import N_, _, day
 from workshop.core.typed.attribution import attribute, cards_of
 
 ROW = "row:"
+
+
+def adopted_words(view, step) -> Text:
+    """The line above a roles, rhythm, team or consent step: adopted, as adopted before, or a proposal."""
+    if view.adopted(step.id):
+        return Text("✔ " + _("Adopted in this meeting (ctrl+r takes it back)"), style="bold")
+    if before := view.adopted_before(step.id):
+        return Text(_("As adopted on {date}: change what differs, then ctrl+r adopts it again").format(
+            date=day(before)), style="italic")
+    if view.contributions(step.id) and not step.actions:
+        return Text(_("A proposal: ctrl+r adopts it as it stands"), style="italic")
+    return Text("")
 
 
 class AssignInput(PromptInput):
@@ -25,7 +39,8 @@ class AssignInput(PromptInput):
     Enter on a row in the list fills the inputs with it, to assign or change it."""
     FOCUS = "#entry"
     HELP_TITLE = N_("Assign step")
-
+    PLACE = "assign"
+    BINDINGS = bindings("assign")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -33,6 +48,7 @@ class AssignInput(PromptInput):
         self.editing_uid = ""
 
     def compose(self) -> ComposeResult:
+        yield Static(id="adopted", classes="legend")
         yield ContributionList(id="contributions", classes="contributions")
         names = self.view.partners + [p.name for p in self.view.participants]
         when = _("when (a date)") if self.step.when == "date" else _("how often (a rhythm)")
@@ -70,6 +86,18 @@ class AssignInput(PromptInput):
                 line.append(self._assignment(c.value, c.when))
                 options.append(Item(ContributionLine(line), c.uid))
         self.query_one(ContributionList).show(options)
+        adopted = self.query_one("#adopted", Static)
+        adopted.update(adopted_words(view, self.step))
+        adopted.display = bool(adopted_words(view, self.step))
+
+    def action_adopt(self) -> None:
+        """ctrl+r: the group adopts the rows as they stand; again takes it back."""
+        if self.step.actions:
+            self.notify(_("Actions are agreed one by one; there is nothing to adopt as a whole."))
+        elif not self.view.contributions(self.step.id):
+            self.notify(_("There is nothing to adopt yet."))
+        else:
+            self.want(Adopt(self.step.id, not self.view.adopted(self.step.id)))
 
     @staticmethod
     def _assignment(who, when) -> Text:

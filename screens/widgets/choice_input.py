@@ -29,7 +29,8 @@ class ChoiceInput(PromptInput):
 
     def compose(self) -> ComposeResult:
         if self.per_partner:
-            yield Static(Text(_("Per partner: a number picks that option, Enter the next one"), style="italic"),
+            yield Static(Text(_("Per partner: a number picks that option and moves to the next partner, as in a "
+                                "scale; Enter the next partner, space the next option"), style="italic"),
                          classes="legend")
             # which number is which option: kept in view on a narrow screen too (the legend is cut there)
             keys = Text()
@@ -136,12 +137,14 @@ class ChoiceInput(PromptInput):
             self.want(Choose(self.step.id, option))
         elif (partner := self._partner()) is not None:
             self.want(Choose(self.step.id, option, partner))
+            self.query_one(OptionList).action_cursor_down()  # on to the next partner, as a scale's digits do
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+    def action_cycle(self) -> None:
+        """space: the highlighted partner's next option (the group's choice: the highlighted one)."""
         if not self.per_partner:
-            if event.option.id:
-                self.want(Choose(self.step.id, event.option.id))
+            option = self.query_one(OptionList).highlighted_option
+            if option is not None and option.id:
+                self.want(Choose(self.step.id, option.id))
             return
         if (partner := self._partner()) is None:
             return
@@ -149,3 +152,11 @@ class ChoiceInput(PromptInput):
         current = self.view.partner_picks(self.step.id).get(partner)
         following = ids[(ids.index(current) + 1) % len(ids)] if current in ids else ids[0]
         self.want(Choose(self.step.id, following, partner))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not self.per_partner:
+            if event.option.id:
+                self.want(Choose(self.step.id, event.option.id))
+            return
+        self.query_one(OptionList).action_cursor_down()  # Enter: the next partner, as in a scale

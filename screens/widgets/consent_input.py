@@ -8,13 +8,14 @@ from textual.widgets import Static
 
 from screens.commands import bindings
 from screens.text import literal, one_line, visible
+from screens.widgets.assign_input import adopted_words
 from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid
 from screens.widgets.room import RoomBoard
 from workshop.core.model import ConsentStatus
 from workshop.core.outcomes.attendance import away, word as attendance_word
 from workshop.core.outcomes.summary import consent_label
-from workshop.core.session.changes import AddBody, RemoveBody, RenameBody, SetConsent
+from workshop.core.session.changes import AddBody, Adopt, RemoveBody, RenameBody, SetConsent
 from workshop.core.steps.bodies import added_ids, not_editable
 from workshop.core.text.i18n import N_, _, day, ngettext
 from workshop.core.typed.attribution import cards_of, column_headings
@@ -40,6 +41,7 @@ class ConsentInput(PromptInput):
                            for number, s in enumerate(ORDER, start=1))
         yield Static(Text(_("In a partner's column: a number sets the status, space the next one, d a date"),
                           style="italic") + Text("\n" + legend, style="dim"), classes="legend")
+        yield Static(id="adopted", classes="legend")
         yield Grid(id="consents")
         yield Static(id="detail", classes="detail")
         yield RoomBoard(self.view, self.step, classes="room")
@@ -84,7 +86,18 @@ class ConsentInput(PromptInput):
         if self.shown_bodies and new and grid.row_count:  # just added: the cursor on its first partner
             grid.move_cursor(row=ids.index(new[0]), column=1)
         self.shown_bodies = ids
+        if self.is_mounted:
+            adopted = self.query_one("#adopted", Static)
+            adopted.update(words := adopted_words(view, self.step))
+            adopted.display = bool(words)
         self.show_detail()
+
+    def action_adopt(self) -> None:
+        """ctrl+r: the group adopts the grid as it stands; again takes it back."""
+        if not self.view.consents(self.step.id):
+            self.notify(_("There is nothing to adopt yet."))
+        else:
+            self.want(Adopt(self.step.id, not self.view.adopted(self.step.id)))
 
     def show_detail(self) -> None:
         """The cell under the cursor in full: partner, body, status and date; on the bodies'

@@ -9,10 +9,12 @@ key has bubbled up to the app, by which time later keys may already be in the en
 handles `Submitted` read the entry late, losing, merging or repeating text. Handlers use
 `event.value`, never the entry's value.
 
-A paste of several lines follows one of two rules (`paste_lines`):
+A paste of several lines follows one of three rules (`paste_lines`):
 - True (an open step): every line is its own submission, as if Enter ended each line; a last
   line without a line break stays in the entry to finish, as in a terminal.
-- False (a statement, a dialog): the paste stays one text, its lines joined by a space.
+- "keep" (a statement): the lines are kept, in an `Entry.Lines` message with the whole text the
+  entry would hold, for its parent to show as lines (the statement opens its editor of lines).
+- False (a dialog): the paste stays one text, its lines joined by a space.
 Stock `Input` keeps only the first line of a paste and drops the rest.
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input
 
@@ -33,7 +36,16 @@ class Entry(Input):
     virtual_size = Reactive(Size(0, 0), layout=False)
     show_horizontal_scrollbar = Reactive(False, layout=False)
 
-    def __init__(self, *args, clear_on_enter: bool = False, paste_lines: bool = False, **kwargs) -> None:
+    class Lines(Message):
+        """A paste of several lines into an entry that keeps them: `text` is the entry's text with
+        the paste put in at the cursor, its lines kept."""
+
+        def __init__(self, entry: Entry, text: str) -> None:
+            super().__init__()
+            self.entry = entry
+            self.text = text
+
+    def __init__(self, *args, clear_on_enter: bool = False, paste_lines: bool | str = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.clear_on_enter = clear_on_enter
         self.paste_lines = paste_lines
@@ -64,7 +76,11 @@ class Entry(Input):
         lines = event.text.splitlines()
         if event.text.endswith(("\n", "\r")):
             lines.append("")
-        if not self.paste_lines or len(lines) == 1:
+        if self.paste_lines == "keep" and len([line for line in lines if line.strip()]) > 1:
+            before, after = self.value[: self.cursor_position], self.value[self.cursor_position:]
+            self.post_message(self.Lines(self, before + "\n".join(lines).strip("\n") + after))
+            return
+        if self.paste_lines is not True or len(lines) == 1:
             self.put(" ".join(line for line in lines if line.strip()) if len(lines) > 1 else lines[0])
             return
         before, after = self.value[: self.cursor_position], self.value[self.cursor_position:]

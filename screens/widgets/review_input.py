@@ -13,7 +13,7 @@ from screens.commands import bindings
 from screens.text import literal
 from screens.widgets.base import PromptInput
 from workshop.core.machine import clock
-from workshop.core.model import PILOT_FOR, PilotStatus, ReviewStatus, review_choices
+from workshop.core.model import PILOT_FOR, ROLE_FOR, PilotStatus, ReviewStatus, RoleStatus, review_choices
 from workshop.core.outcomes.carry import late_first
 from workshop.core.outcomes.summary import review_label
 from workshop.core.session.changes import Mark
@@ -31,7 +31,8 @@ def _today(session_date: str) -> date:
 
 MARKS: dict[str, str] = {ReviewStatus.DONE: "✔", ReviewStatus.OPEN: "…", ReviewStatus.DROPPED: "✘",
                          PilotStatus.RUNNING: "…", PilotStatus.ADJUSTED: "↻", PilotStatus.FINISHED: "✔",
-                         PilotStatus.STOPPED: "✘"}
+                         PilotStatus.STOPPED: "✘", RoleStatus.VALID: "✔", RoleStatus.CHANGED: "↻",
+                         RoleStatus.LAPSED: "✘"}
 # A pilot is reviewed as a learning cycle: the same keys, its own statuses (a is only for a pilot).
 PILOT_KEYS = {**PILOT_FOR, PilotStatus.ADJUSTED: PilotStatus.ADJUSTED}
 
@@ -45,7 +46,8 @@ class ReviewInput(PromptInput):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("d done · o still open · x dropped · space or Enter: next status. "
-                            "A pilot: d finished · o running · a adjusted · x stopped"), style="italic"),
+                            "A pilot: d finished · o running · a adjusted · x stopped. "
+                            "A role: d still valid · a changed · x lapsed"), style="italic"),
                      classes="legend")
         yield OptionList(id="carried", classes="options")
 
@@ -105,6 +107,8 @@ class ReviewInput(PromptInput):
         if (uid := self._chosen()) is not None:
             if self._kind(uid) == "pilot":
                 status = PILOT_KEYS[status]
+            elif self._kind(uid) == "role":  # a role is never done: still valid, changed or lapsed
+                status = ROLE_FOR[status]
             elif status not in ORDER:  # 'a' (adjusted) is for a pilot only
                 return
             self.want(Mark(self.step.id, uid, status))

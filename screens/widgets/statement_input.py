@@ -17,6 +17,14 @@ from workshop.core.text.characters import cleaned
 from workshop.core.text.i18n import N_, _, pgettext
 
 
+def one_line_entry(text: str) -> str:
+    """A text as the one-line entry holds it: its lines joined by " / " (a text of several lines
+    is rewritten in the editor of lines, where its lines stay)."""
+    if "\n" not in cleaned(text):
+        return cleaned(text, lines=False)
+    return " / ".join(line.strip() for line in cleaned(text).splitlines() if line.strip())
+
+
 class StatementInput(PromptInput):
     FOCUS = "#entry"
     HELP_TITLE = N_("Statement step")
@@ -27,16 +35,18 @@ class StatementInput(PromptInput):
     def compose(self) -> ComposeResult:
         yield Static(id="statement", classes="statement")
         # The entry holds the text being rewritten: Enter saves exactly what it holds then as a
-        # new version and leaves it there to rewrite further; a paste of lines stays one text.
-        yield Input(placeholder=_("Rewrite the text; Enter saves a new version"), id="entry",
-                    disabled=self.read_only, select_on_focus=False)
+        # new version and leaves it there to rewrite further.
+        # A text of several lines (a pilot card, a list) is written in the editor of lines
+        # (ctrl+e); a paste of lines opens it, so the lines are kept and seen before they are saved.
+        yield Input(placeholder=_("Rewrite the text; Enter saves a new version; ctrl+e: several lines"), id="entry",
+                    disabled=self.read_only, select_on_focus=False, paste_lines="keep")
         yield Static(Text(_("Earlier versions"), style="bold"), classes="section-title")
         yield OptionList(id="revisions", classes="revisions")
 
     def on_mount(self) -> None:
         self.show(self.view)
         latest = self.view.statement(self.step.id)
-        self.query_one("#entry", Input).value = cleaned(latest.text, lines=False) if latest else ""  # drawn raw
+        self.query_one("#entry", Input).value = one_line_entry(latest.text) if latest else ""  # drawn raw
 
     def show(self, view) -> None:
         super().show(view)
@@ -62,8 +72,36 @@ class StatementInput(PromptInput):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        latest = self.view.statement(self.step.id)
+        if latest is not None and "\n" in latest.text and event.value == one_line_entry(latest.text):
+            return  # the text of lines as the entry shows it, unchanged: no version without its lines
         if event.value.strip():  # the same text again makes no new version (the core checks)
             self.want(Revise(self.step.id, event.value))
+
+    def action_lines(self, text: str | None = None) -> None:
+        """ctrl+e: the text in an editor of lines (ctrl+s saves a new version, Escape cancels)."""
+        if self.read_only:
+            return
+        if text is None:
+            latest = self.view.statement(self.step.id)
+            typed = self.query_one("#entry", Input).value
+            text = latest.text if latest is not None and typed == one_line_entry(latest.text) else typed
+
+        def answered(answer: str | None) -> None:
+            entry = self.query_one("#entry", Input)
+            if answer is not None and answer.strip():
+                text = "\n".join(line.rstrip() for line in answer.strip("\n").splitlines())
+                self.want(Revise(self.step.id, text))
+                entry.value = one_line_entry(text)
+            entry.focus()
+
+        from screens.dialogs import TextDialog  # here: most statements never need it
+
+        self.app.push_screen(TextDialog(self.text_of(self.step.title), text, multiline=True), answered)
+
+    def on_entry_lines(self, event: Input.Lines) -> None:
+        event.stop()
+        self.action_lines(event.text)
 
     def action_agree(self) -> None:
         if self.view.statement(self.step.id) is None:

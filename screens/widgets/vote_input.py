@@ -12,6 +12,7 @@ from screens.widgets.base import PromptInput
 from screens.widgets.grid import Grid, away_notice
 from screens.widgets.room import RoomBoard
 from workshop.core.outcomes.attendance import away, word as attendance_word
+from workshop.core.outcomes.summary import place_words, places
 from workshop.core.session.changes import Vote
 from workshop.core.text.i18n import N_, _
 from workshop.core.typed.attribution import cards_of, column_headings
@@ -64,8 +65,9 @@ class VoteInput(PromptInput):
         ranking = Text(_("Ranking"), style="bold")
         if not rows:
             ranking = Text(_("The step being voted on has no contributions yet."), style="italic")
-        for place, (c, dots) in enumerate([r for r in view.ranking(step.id) if r[1]][:5], start=1):
-            ranking.append(f"\n{place}. ")
+        voted = [r for r in view.ranking(step.id) if r[1]]
+        for (c, dots), (place, tied) in list(zip(voted, places([d for _c, d in voted]), strict=True))[:5]:
+            ranking.append(f"\n{place_words(place, tied)} ", style="bold yellow" if tied else "")
             ranking.append(literal(one_line(c.text, 100)))
             ranking.append(f"  ({dots})", style="bold")
         self.query_one("#ranking", Static).update(ranking)

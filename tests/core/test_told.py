@@ -56,6 +56,7 @@ TABLE = {
     c.SetConsent: (lambda s: c.SetConsent("consent", "Gemeente", "or", "requested"), Changed(steps=S({"consent"}))),
     c.Choose: (lambda s: c.Choose("decision-rule", "consent"), Changed(steps=S({"decision-rule"}))),
     c.Mark: (lambda s: c.Mark("review", "earlier-action", "done"), Changed(steps=S({"review"}))),
+    c.Adopt: (lambda s: c.Adopt("consent"), Changed(meta=M({"adopted"}))),
     c.AddBody: (lambda s: c.AddBody("consent", "Raad"), Changed(meta=M({"added_bodies"}))),
     c.RenameBody: (lambda s: c.RenameBody("consent", body(s), "Raad"), Changed(meta=M({"added_bodies"}))),
     c.RemoveBody: (lambda s: c.RemoveBody("consent", body(s)), Changed(meta=M({"added_bodies"}))),

@@ -95,7 +95,7 @@ async def test_a_directors_meeting_runs_the_standard_agenda_and_records_its_deci
     assert list(view.reviews("review").values()) == ["done"]
     assert [c.partner for c in view.contributions("announcements")] == ["Zorggroep"]
     (role,) = view.contributions("roles")
-    assert (role.item, role.value, role.when) == ("rows-1", "Anna", "quarterly")
+    assert (role.item, role.value, role.when) == ("rows-1-gemeente", "Anna", "quarterly")  # one row per partner
     assert view.agreed_statement("ambition") == "Every child grows up safely, close to home"
     assert {who: c.value for who, c in view.scores("interaction", "threshold").items()} == {
         "Anna": 4, "Bram": 3, "Cem": 5}

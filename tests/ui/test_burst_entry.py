@@ -76,7 +76,9 @@ async def test_a_paste_of_lines_in_an_open_step_makes_one_contribution_per_line(
         "typed first", "second", "third", "unfinished"]
 
 
-async def test_a_paste_of_lines_in_a_statement_stays_one_text(make_session, make_app, saved):
+async def test_a_paste_of_lines_in_a_statement_keeps_its_lines(make_session, make_app, saved):
+    """The paste opens the editor of lines; an Enter in the same burst lands there, and ctrl+s
+    saves one version with its lines."""
     session_id = make_session()
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
@@ -85,7 +87,9 @@ async def test_a_paste_of_lines_in_a_statement_stays_one_text(make_session, make
         app.post_message(events.Paste("Every child\ngrows up safely\n"))
         app.post_message(key("\r"))
         await settle(pilot)
-    assert [r.text for r in saved(session_id).revisions("ambition")] == ["Every child grows up safely"]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert [r.text for r in saved(session_id).revisions("ambition")] == ["Every child\ngrows up safely"]
 
 
 async def test_changes_on_a_full_disk_are_counted_on_screen_and_saved_in_order_later(

@@ -36,7 +36,7 @@ async def test_the_phase_is_picked_per_partner_and_the_spread_and_the_fitting_gu
     app = make_app(session_id)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "welcome")
-        await pilot.press("home", "2", "down", "2", "down", "enter")  # Gemeente and Zorggroep: delen
+        await pilot.press("home", "2", "2", "space")  # Gemeente and Zorggroep: delen; Woonstede the first option
         await pilot.pause()
         spread = str(app.screen.query_one("#spread").render())
     view = saved(session_id)

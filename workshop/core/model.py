@@ -85,12 +85,23 @@ class PilotStatus(StrEnum):
     STOPPED = "stopped"  # gestopt
 
 
-# The statuses a review offers per kind of carried thing, in the order of its keys. A pilot
-# reviewed in an older session may still hold done, open or dropped: those are still read.
-REVIEW_CHOICES: dict[str, tuple[str, ...]] = {"pilot": tuple(PilotStatus)}
+class RoleStatus(StrEnum):
+    """What the group says about a carried role or rhythm: a role is not a task, it is never done."""
+
+    VALID = "valid"  # nog geldig
+    CHANGED = "changed"  # gewijzigd
+    LAPSED = "lapsed"  # vervallen
+
+
+# The statuses a review offers per kind of carried thing, in the order of its keys. A pilot or a
+# role reviewed in an older session may still hold done, open or dropped: those are still read.
+REVIEW_CHOICES: dict[str, tuple[str, ...]] = {"pilot": tuple(PilotStatus), "role": tuple(RoleStatus)}
 # A pilot marked with an action's status (an older caller, a key) gets the pilot's own status.
 PILOT_FOR: dict[str, PilotStatus] = {ReviewStatus.DONE: PilotStatus.FINISHED, ReviewStatus.OPEN: PilotStatus.RUNNING,
                                       ReviewStatus.DROPPED: PilotStatus.STOPPED}
+# A role marked with an action's key: d (done) and o (open) mean it still holds, a changed, x lapsed.
+ROLE_FOR: dict[str, RoleStatus] = {ReviewStatus.DONE: RoleStatus.VALID, ReviewStatus.OPEN: RoleStatus.VALID,
+                                   PilotStatus.ADJUSTED: RoleStatus.CHANGED, ReviewStatus.DROPPED: RoleStatus.LAPSED}
 GOES_ON = frozenset({ReviewStatus.OPEN, PilotStatus.RUNNING, PilotStatus.ADJUSTED})  # reviewed again next time
 
 
@@ -100,7 +111,7 @@ def review_choices(kind: str) -> tuple[str, ...]:
 
 
 def is_review_status(status: str) -> bool:
-    return status in set(ReviewStatus) | set(PilotStatus)
+    return status in set(ReviewStatus) | set(PilotStatus) | set(RoleStatus)
 
 
 class SessionStatus(StrEnum):

@@ -20,7 +20,7 @@ from workshop.core.guides.direction import with_direction
 from workshop.core.model import PromptKind
 from workshop.core.outcomes.attendance import roll, statuses
 from workshop.core.outcomes.disclosure import circulated, distribution_words, names_beside_scores, score_counts
-from workshop.core.outcomes.summary import THRESHOLD_ITEM
+from workshop.core.outcomes.summary import THRESHOLD_ITEM, place_words, places
 from workshop.core.session import SessionView
 from workshop.core.steps.dependence import asks_dependence
 from workshop.core.steps.statements import settled
@@ -28,6 +28,7 @@ from workshop.core.text.i18n import _, day, language, ngettext, number, pgettext
 from workshop.present.dependence import pairs_markdown
 from workshop.present.interests import levels_body
 from workshop.present.minutes_parts import (
+    adopted_note,
     consent_body,
     contested_note,
     plain_items,
@@ -126,6 +127,8 @@ def _step_markdown(view: SessionView, step: Step, place: int, with_names: bool =
     else:
         body = _BODIES[step.kind](view, step)
     parts.append(body or "*" + _("Nothing recorded.") + "*")
+    if note := adopted_note(view, step):
+        parts.append(f"*{note}*")
     return "\n\n".join(parts)
 
 
@@ -196,9 +199,16 @@ def _good_ends(view: SessionView, step: Step) -> str:
 
 def _vote_body(view: SessionView, step: Step) -> str:
     ranked = [(c, dots) for c, dots in view.ranking(step.id) if dots > 0]
+    shared = places([dots for _c, dots in ranked])
+    if not any(tied for _place, tied in shared):
+        return "\n".join(
+            f"{place}. {md_cell(c.text)} — " + ngettext("{count} dot", "{count} dots", dots).format(count=dots)
+            for place, (c, dots) in enumerate(ranked, start=1))
+    # a tie: each line says its place ("gedeeld 2e"), in a list that numbers nothing itself
     return "\n".join(
-        f"{place}. {md_cell(c.text)} — " + ngettext("{count} dot", "{count} dots", dots).format(count=dots)
-        for place, (c, dots) in enumerate(ranked, start=1))
+        f"- **{place_words(place, tied)}** {md_cell(c.text)} — "
+        + ngettext("{count} dot", "{count} dots", dots).format(count=dots)
+        for (c, dots), (place, tied) in zip(ranked, shared, strict=True))
 
 
 def _assign_body(view: SessionView, step: Step) -> str:

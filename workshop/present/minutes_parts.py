@@ -59,12 +59,20 @@ def decisions(view: SessionView) -> list[str]:
         if step.kind is PromptKind.STATEMENT:
             shown = settled(view.revisions(step.id))
             if shown is not None and shown.value is True and shown.text.strip() and shown.item != CARRIED_MARK:
-                found.append(_("{title}: agreed, ‘{text}’").format(title=title, text=md_cell(shown.text)))
+                # a text of lines (a pilot card) keeps them: hard breaks inside the list item
+                found.append(_("{title}: agreed, ‘{text}’").format(title=title, text=md_escape(shown.text)))
         elif step.kind is PromptKind.CHOICE and view.choice(step.id):
             option = next((o for o in step.options if o.id == view.choice(step.id)), None)
             chosen = view.text(option.text).partition(":")[0] if option else view.choice(step.id)
             found.append(_("{title}: {choice}").format(title=title, choice=md_cell(chosen)))
+        elif step.kind is PromptKind.ASSIGN and view.adopted(step.id):
+            rows = "; ".join(f"{c.text}: {c.value}" if str(c.value or "").strip() else c.text
+                             for c in view.contributions(step.id) if c.text.strip())
+            found.append(_("{title}: adopted, {rows}").format(title=title, rows=md_cell(rows)) if rows
+                         else _("{title}: adopted").format(title=title))
         elif step.kind is PromptKind.CONSENT:
+            if view.adopted(step.id):
+                found.append(_("{title}: adopted").format(title=title))
             bodies = {body.id: view.text(body.text) for body in step.bodies}
             for (partner, body), c in view.consents(step.id).items():
                 if str(c.value) in CONSENT_DECIDED:
@@ -83,6 +91,20 @@ def decisions(view: SessionView) -> list[str]:
                 found.append(_("‘{what}’: {verdict}").format(what=md_cell(action.text),
                                                              verdict=review_label(verdict)))
     return found
+
+
+def adopted_note(view: SessionView, step: Step) -> str:
+    """Where a roles, rhythm, team or consent step stands: adopted today, as adopted on an earlier
+    date, or a proposal; "" for a step of another kind or one that holds nothing."""
+    if not (step.kind is PromptKind.CONSENT or (step.kind is PromptKind.ASSIGN and not step.actions)):
+        return ""
+    if view.adopted(step.id):
+        return _("Adopted in this meeting.")
+    if before := view.adopted_before(step.id):
+        return _("As adopted on {date}; not adopted again in this meeting.").format(date=day(before))
+    if view.contributions(step.id):
+        return _("A proposal, not adopted.")
+    return ""
 
 
 # A review verdict that is a decision for the minutes: what the group agreed, not what happened.

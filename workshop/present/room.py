@@ -14,7 +14,7 @@ from workshop.core.guides import Step
 from workshop.core.model import Attendance, ConsentStatus
 from workshop.core.outcomes.attendance import away, expected, recorded, statuses as attendance
 from workshop.core.outcomes.disclosure import MIN_GROUP, group_mean, score_counts
-from workshop.core.outcomes.summary import CONSENT_LABELS
+from workshop.core.outcomes.summary import CONSENT_LABELS, place_words, places
 from workshop.core.session import SessionView
 from workshop.core.steps.dependence import asks_dependence
 from workshop.core.text.i18n import _, number
@@ -164,8 +164,8 @@ def room_vote(view: SessionView, step: Step, width: int) -> RenderableType:
     top = max((dots for _c, dots in ranking), default=0) or 1
     room = max(5, min(40, width // 3))
     parts: list[RenderableType] = []
-    for place, (contribution, dots) in enumerate(ranking, start=1):
-        line = Text(f"{place:>2}. ", style="bold")
+    for (contribution, dots), (place, tied) in zip(ranking, places([d for _c, d in ranking]), strict=True):
+        line = Text(f"{place_words(place, tied):>3} ", style="bold")
         line.append("●" * round(dots / top * room) if dots else "", style="yellow")
         line.append(f" {dots}  ", style="bold")
         line.append_text(literal(one_line(contribution.text, max(20, width - room - 12))))

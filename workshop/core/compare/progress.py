@@ -20,7 +20,7 @@ from workshop.core.compare.result import (
     RoleTrail,
 )
 from workshop.core.compare.similar import fold
-from workshop.core.model import Action, PromptKind, ReviewStatus
+from workshop.core.model import Action, PromptKind, ReviewStatus, RoleStatus
 from workshop.core.typed.due import due_date
 
 NOT_REVIEWED = "not_reviewed"
@@ -56,7 +56,8 @@ def roles(sessions: list[Indexed], lang: str) -> tuple[RoleTrail, ...]:
             if action.kind != "role" or confirmed is None or confirmed not in found:
                 continue
             holders = found[confirmed]["holders"]
-            if holders[index] is None and said.get(action.uid) in (ReviewStatus.DONE, ReviewStatus.OPEN):
+            if holders[index] is None and said.get(action.uid) in (ReviewStatus.DONE, ReviewStatus.OPEN,
+                                                                           RoleStatus.VALID):
                 holders[index] = Holder(action.who, action.when, confirmed=True)
     return tuple(RoleTrail(step_id, entry["title"], entry["role"], tuple(entry["holders"]))
                  for (step_id, _key), entry in found.items())

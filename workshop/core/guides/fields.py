@@ -5,6 +5,7 @@ GuideError naming the file and the line or field, and what was expected."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from workshop.core.guides.types import EMPTY, GOOD_ENDS, Choice, GuideError, Text
@@ -151,7 +152,8 @@ class FieldReader:
         return value
 
     def choices(self, data: dict[str, Any], key: str, where: str, need_id: bool = True,
-                least: int = 0, too_few: str = "", scale_item: bool = False) -> tuple[Choice, ...]:
+                least: int = 0, too_few: str = "", scale_item: bool = False, row: bool = False
+                ) -> tuple[Choice, ...]:
         value = data.get(key, [])
         path = f"{where}.{key}"
         if not isinstance(value, list):
@@ -163,13 +165,15 @@ class FieldReader:
         for number, entry in enumerate(value, start=1):
             here = f"{path}[{number}]"
             entry = self.table(entry, here)
-            unknown = set(entry) - {"id", "text"} - (set(SCALE_ITEM_FIELDS) if scale_item else set())
+            unknown = set(entry) - {"id", "text"} - (set(SCALE_ITEM_FIELDS) if scale_item else set()) \
+                - ({"per"} if row else set())
             if unknown:
                 name = sorted(unknown)[0]
                 if scale_item:
                     message = _("unknown field '{name}', expected id, text, perspective, good, rising and falling")
                 else:
-                    message = _("unknown field '{name}', expected id and text")
+                    message = _("unknown field '{name}', expected id, text and per") if row else \
+                        _("unknown field '{name}', expected id and text")
                 raise self.error(f"{here}.{name}", message.format(name=short(name)))
             ident = self.ident(entry, "id", here) if need_id or "id" in entry else f"{key}-{number}"
             if ident in seen:
@@ -177,7 +181,11 @@ class FieldReader:
             seen.add(ident)
             lens = self.word(entry, "perspective", here, PERSPECTIVES, "") if "perspective" in entry else ""
             direction = self.direction(entry, here) if scale_item else {}
-            result.append(Choice(ident, self.text(entry, "text", here), lens, **direction))
+            if row and entry.get("per", "partner") != "partner":
+                raise self.error(f"{here}.per", _('expected "partner" (one row per partner), got {value}').format(
+                    value=describe(entry["per"])))
+            choice = Choice(ident, self.text(entry, "text", here), lens, **direction)
+            result.append(replace(choice, per="partner") if row and "per" in entry else choice)
         if len(result) < least:
             raise self.error(where, _(too_few))
         return tuple(result)

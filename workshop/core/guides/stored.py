@@ -37,6 +37,8 @@ def _choice(choice: Choice) -> dict[str, Any]:
     data: dict[str, Any] = {"id": choice.id, "text": choice.text.to_dict()}
     if choice.perspective:
         data["perspective"] = choice.perspective
+    if choice.per:
+        data["per"] = choice.per
     if choice.good:
         data["good"] = choice.good
     if choice.rising.values:

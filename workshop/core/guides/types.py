@@ -46,6 +46,7 @@ class Choice:
     good: str = ""  # scale items: the good end of the scale, one of GOOD_ENDS; "" not declared
     rising: Text = EMPTY  # scale items: what a rising score means, in words ("the threshold got lower")
     falling: Text = EMPTY  # scale items: what a falling score means, in words
+    per: str = ""  # assign rows: "partner" makes it one row per partner at the table (an alliance manager each)
 
     @property
     def judged(self) -> bool:

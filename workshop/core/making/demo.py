@@ -96,6 +96,7 @@ SCORES_SECOND = {
 }
 
 
+MANAGERS = {"Gemeente Rivierstad": "Anja de Vries", "Woonstichting Thuis": "Carla Bakker"}  # the others: none yet
 PEOPLE = [(person.split("@")[0], person.split("@")[1].split(":")[0]) for person in PARTICIPANTS]
 
 
@@ -185,7 +186,9 @@ def _first_meeting(live: LiveSession, clock: _Clock) -> None:
     live.assign("pilot-team", "Lessen verzamelen en terugkoppelen", "Bram Jansen", _due(clock, 84), row="rows-4")
     _step(live, clock, "roles", 4)
     live.assign("roles", "Procesbegeleider", "Marieke (extern)", "maandelijks", row="rows-1")
-    live.assign("roles", "Alliantiemanager per partner", "Anja de Vries, Carla Bakker", "elk kwartaal", row="rows-2")
+    for row in live.step("roles").rows:  # one alliance manager per partner (rows-2-<partner>)
+        if row.id.startswith("rows-2-") and (manager := MANAGERS.get(live.text(row.text).rpartition(" — ")[2])):
+            live.assign("roles", live.text(row.text), manager, "elk kwartaal", row=row.id)
     live.assign("roles", "Kwartiermaker(s)", "Bram Jansen", "tweewekelijks", row="rows-3")
     _step(live, clock, "rhythm", 2)
     live.assign("rhythm", "Overleg leidinggevenden: voortgang van ambitie en pilot", "alle partners", "elke 6 weken",

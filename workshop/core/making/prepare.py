@@ -21,8 +21,9 @@ from workshop.core.model import (
     SessionInfo,
     SessionStatus,
 )
-from workshop.core.outcomes.carry import carried_from, starting_statements
+from workshop.core.outcomes.carry import adopted_steps, carried_from, starting_statements
 from workshop.core.session import SessionView
+from workshop.core.session.view import ADOPTED_BEFORE
 from workshop.core.steps.bodies import ADDED, carried_bodies
 from workshop.core.steps.dependence import for_partners
 from workshop.core.store import Store
@@ -209,6 +210,10 @@ def prepare_session(store: Store, plan: Plan) -> str:
                 if found:
                     first.extend(found)
                     break
+    # Roles, rhythm, the team and the consent grid start as the group last adopted them.
+    adopted, adopted_on = adopted_steps(earlier, [s.id for s in plan.guide.steps if s.kind is PromptKind.CONSENT
+                                                  or (s.kind is PromptKind.ASSIGN and not s.actions)])
+    first.extend(adopted)
     # Bodies added in an earlier session are there again; one the guide now lists itself is not.
     added = {}
     for step_id, entries in carried_bodies(earlier).items():
@@ -243,5 +248,6 @@ def prepare_session(store: Store, plan: Plan) -> str:
         "carried": [a.to_dict() for a in carried],
         "autostart": True,
         **({ADDED: added} if added else {}),  # only where a session before added some
+        **({ADOPTED_BEFORE: adopted_on} if adopted_on else {}),  # step id → the date it was adopted
     }
     return store.create_session(meta, [c.to_dict() for c in first])

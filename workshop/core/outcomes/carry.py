@@ -1,8 +1,9 @@
 """Carry-over: what one session of a collaboration hands to the next.
 
 The next session's review step holds the open actions, the pending consents, the pilot and the
-roles and rhythm (kind "role": still valid?) of the previous session; statements marked
-`carry_over` (the ambition) start from their last agreed text. `late_first` orders a long
+roles and rhythm (kind "role": still valid?) and the parking lot (kind "parked") of the previous
+session; statements marked `carry_over` (the ambition) start from their last agreed text, and the
+roles, rhythm, team and consent steps from what the group last adopted. `late_first` orders a long
 review: what is late first, grouped by owner.
 """
 
@@ -10,14 +11,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop.core.model import GOES_ON, Action, ConsentStatus, Contribution, PromptKind, ReviewStatus, now_iso
+from workshop.core.model import (
+    GOES_ON,
+    Action,
+    ConsentStatus,
+    Contribution,
+    PromptKind,
+    ReviewStatus,
+    RoleStatus,
+    now_iso,
+)
 from workshop.core.outcomes.summary import consent_label, consents_set
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
-from workshop.core.text.i18n import language
+from workshop.core.text.i18n import _, language
 from workshop.core.typed.due import due_date
 
 PILOT_STEP = "pilot"
+PARKING_STEP = "break"  # the break, with its parking lot: its points come back in the next review
 CARRIED_MARK = "carried"  # `item` of a statement revision that came from the last session
 
 
@@ -35,11 +46,13 @@ def carried_from(previous: SessionView) -> list[Action]:
     # a rewritten pilot replaces the old one, a consent set again in the consent step replaces
     # the carried status of that body.
     roles_set = _roles_set(previous)
+    lapsed = {(_role_key(a.text), a.who) for a in previous.carried
+              if a.kind == "role" and reviews.get(a.uid) in (RoleStatus.LAPSED, ReviewStatus.DROPPED)}
     for action in previous.carried:
         verdict = reviews.get(action.uid, ReviewStatus.OPEN)
         if action.kind == "role":
             # a role confirmed (done) or not looked at still holds; dropped, or set again, it does not
-            if verdict == ReviewStatus.DROPPED or _role_key(action.text) in roles_set:
+            if verdict in (ReviewStatus.DROPPED, RoleStatus.LAPSED) or _role_key(action.text) in roles_set:
                 continue
         elif verdict not in GOES_ON:  # done or dropped; a pilot finished or stopped
             continue
@@ -56,6 +69,8 @@ def carried_from(previous: SessionView) -> list[Action]:
                                           kind="action", session=previous.id))
         elif step.kind is PromptKind.ASSIGN:  # roles and rhythm: still valid next time?
             for c in previous.contributions(step.id):
+                if (_role_key(c.text), str(c.value or "")) in lapsed:
+                    continue  # the review called it lapsed; the step still held it as it came in
                 if c.text.strip() and str(c.value or "").strip():
                     carried.append(Action(uid=c.uid, text=c.text, who=str(c.value), when=c.when,
                                           kind="role", session=previous.id))
@@ -68,6 +83,7 @@ def carried_from(previous: SessionView) -> list[Action]:
                         status = consent_label(str(c.value))
                     carried.append(Action(uid=c.uid, text=f"{name}: {status}", who=partner, when=c.when,
                                           kind="consent", session=previous.id))
+    carried.extend(_parked(previous))
     if new_pilot is not None:
         carried.append(new_pilot)
     seen: set[str] = set()
@@ -77,6 +93,26 @@ def carried_from(previous: SessionView) -> list[Action]:
             seen.add(action.uid)
             unique.append(action)
     return unique
+
+
+def _parked(previous: SessionView) -> list[Action]:
+    """The parking lot (the break step's points) as open points for the next review, each as
+    written: where it went is in its text ('…, naar het bestuurlijk overleg'). What the review
+    does not mark done or dropped comes back again, as an open action does."""
+    if PARKING_STEP not in {step.id for step in previous.agenda}:
+        return []
+    with language(previous.lang):
+        label = _("Parking lot")
+    found = []
+    for c in previous.contributions(PARKING_STEP):
+        text = c.text.strip()
+        if not text:
+            continue
+        if not text.casefold().startswith(label.casefold()):
+            text = f"{label}: {text}"
+        who = " / ".join(part for part in (c.partner, c.participant) if part)
+        found.append(Action(uid=c.uid, text=text, who=who, kind="parked", session=previous.id))
+    return found
 
 
 def _role_key(text: str) -> str:
@@ -136,6 +172,32 @@ def _pending(contribution: Contribution) -> bool:
         return ConsentStatus(str(contribution.value)).pending
     except ValueError:
         return False
+
+
+def adopted_steps(earlier: list[SessionView], step_ids: list[str]) -> tuple[list[Contribution], dict[str, str]]:
+    """The rows of the roles, rhythm, team and consent steps as the group last adopted them
+    (`earlier` newest first), to start the new session's steps from; and step id → the date of
+    the session that adopted it. A role the review called lapsed since then stays out."""
+    rows: list[Contribution] = []
+    dates: dict[str, str] = {}
+    for step_id in step_ids:
+        lapsed: set[str] = set()
+        for view in earlier:
+            for step in view.steps:
+                if step.kind is PromptKind.REVIEW:
+                    lapsed |= {_role_key(a.text) for a in view.carried
+                               if a.kind == "role" and view.reviews(step.id).get(a.uid) in (RoleStatus.LAPSED,
+                                                                                           ReviewStatus.DROPPED)}
+            if not view.adopted(step_id):
+                continue
+            for c in view.contributions(step_id):
+                if view.step(step_id).kind is PromptKind.ASSIGN and (not c.text.strip() or _role_key(c.text) in lapsed):
+                    continue
+                rows.append(Contribution(step=step_id, text=c.text, partner=c.partner, participant=c.participant,
+                                         item=c.item, value=c.value, when=c.when, position=c.position))
+            dates[step_id] = view.date
+            break
+    return rows, dates
 
 
 def starting_statements(previous: SessionView, step_ids: list[str]) -> list[Contribution]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.core.guides import Step
-from workshop.core.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus
+from workshop.core.model import ConsentStatus, PilotStatus, PromptKind, ReviewStatus, RoleStatus
 from workshop.core.outcomes.disclosure import names_beside_scores
 from workshop.core.session import SessionView
 from workshop.core.steps.statements import settled
@@ -44,6 +44,9 @@ REVIEW_LABELS: dict[str, str] = {
     PilotStatus.ADJUSTED: N_("adjusted"),
     PilotStatus.FINISHED: N_("finished"),
     PilotStatus.STOPPED: N_("stopped"),
+    RoleStatus.VALID: N_("still valid"),
+    RoleStatus.CHANGED: N_("changed"),
+    RoleStatus.LAPSED: N_("lapsed"),
 }
 
 
@@ -139,10 +142,23 @@ def _choice_lines(view: SessionView, step: Step) -> list[SummaryLine]:
         for option, count in phones.items()]
 
 
+def places(dots: list[int]) -> list[tuple[int, bool]]:
+    """The place of each count in a ranking, most first, and whether it is shared: 5, 3, 3, 1 are
+    places 1, 2 (tied), 2 (tied), 4. The group breaks a tie that matters (the guide says how)."""
+    return [(1 + sum(1 for other in dots if other > count), dots.count(count) > 1) for count in dots]
+
+
+def place_words(place: int, tied: bool) -> str:
+    """"2." or, shared, "tied for place 2" ("gedeeld 2e")."""
+    return _("tied for place {place}").format(place=place) if tied else f"{place}."
+
+
 def _vote_lines(view: SessionView, step: Step) -> list[SummaryLine]:
-    ranked = [(c, dots) for c, dots in view.ranking(step.id) if dots > 0][:VOTE_TOP]
-    return [SummaryLine(c.text, c.partner, status=ngettext("{count} dot", "{count} dots", dots).format(count=dots))
-            for c, dots in ranked]
+    ranked = [(c, dots) for c, dots in view.ranking(step.id) if dots > 0]
+    shown = zip(ranked, places([dots for _c, dots in ranked]), strict=True)
+    return [SummaryLine(c.text, c.partner, status=ngettext("{count} dot", "{count} dots", dots).format(count=dots)
+                        + (" · " + place_words(place, tied) if tied else ""))
+            for (c, dots), (place, tied) in list(shown)[:VOTE_TOP]]
 
 
 def _scale_lines(view: SessionView, step: Step) -> list[SummaryLine]:

@@ -147,6 +147,14 @@ class Choose(Frozen):
     partner: str = ""  # on a step with per = "partner": this partner's pick
 
 
+class Adopt(Frozen):
+    """The group adopts (stelt vast) the proposal a roles, rhythm, team or consent step holds, as it
+    stands; `adopted=False` takes that back. The next session's step starts from it."""
+
+    step: str
+    adopted: bool = True
+
+
 class Mark(Frozen):
     """The group's verdict on something carried over: done, still open or dropped."""
 
@@ -334,7 +342,7 @@ class Annotate(Frozen):
 # against the classes and the rule table; mypy checks every call against it).
 Change: TypeAlias = (
     AddContribution | EditContribution | RemoveContribution | MoveContribution | Revise | Agree | Score | ClearScore |
-    Vote | Assign | SetConsent | Choose | Mark | GoTo | Skip | MoveStep | AddStep | SetNote | StartTimer |
+    Vote | Assign | SetConsent | Choose | Adopt | Mark | GoTo | Skip | MoveStep | AddStep | SetNote | StartTimer |
     PauseTimer | AddMinutes | Close | Link | Annotate | Reveal | DevicesJoined | AddParticipant | CloseInput |
     OpenRoom | TakeSeat | FreeSeat | Moderate | SetAttendance | SetPartnerCard | Restore | AddBody | RenameBody |
     RemoveBody | SetNextMeeting | MoveParticipant | SetMinutesTaker

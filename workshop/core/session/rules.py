@@ -11,12 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from workshop.core.guides import Step, steps_from_dicts
 from workshop.core.model import (
-    PILOT_FOR,
     ConsentStatus,
     Contribution,
-    PilotStatus,
     PromptKind,
-    ReviewStatus,
     SessionStatus,
     new_uid,
     now_iso,
@@ -31,6 +28,7 @@ from workshop.core.session.table import (
     set_partner_card,
 )
 from workshop.core.session.timer import Timebox
+from workshop.core.session.verdicts import adopt, mark
 from workshop.core.session.view import PARTNER_PICK, PICK
 from workshop.core.steps.bodies import add_body, remove_body, rename_body, with_added
 from workshop.core.text.i18n import _
@@ -202,18 +200,6 @@ def _choose(live: LiveSession, change: c.Choose) -> Contribution:
     return live._upsert(change.step, lambda x: x.item not in (PICK, PARTNER_PICK), value=change.option)
 
 
-def _mark(live: LiveSession, change: c.Mark) -> Contribution:
-    carried = next((a for a in live.carried if a.uid == change.carried), None)
-    status = change.status
-    if carried is not None and carried.kind == "pilot":  # loopt, bijgesteld, afgerond, gestopt
-        status = PilotStatus(PILOT_FOR.get(status, status))
-    else:
-        ReviewStatus(status)
-    text = carried.text if carried is not None else ""
-    return live._upsert(change.step, lambda x: x.item == change.carried,
-                        item=change.carried, value=str(status), text=text)
-
-
 def _link(live: LiveSession, change: c.Link) -> None:
     if not change.uid_a or not change.uid_b or change.uid_a == change.uid_b:
         raise ValueError(_("Link two different contributions."))
@@ -338,7 +324,8 @@ APPLY: dict[type, Callable[[LiveSession, Any], Any]] = {
     c.Assign: _assign,
     c.SetConsent: _set_consent,
     c.Choose: _choose,
-    c.Mark: _mark,
+    c.Adopt: adopt,
+    c.Mark: mark,
     c.Link: _link,
     c.Annotate: _annotate,
     c.SetNextMeeting: _next_meeting,

@@ -21,6 +21,8 @@ from workshop.core.store.store import CONTRIBUTIONS, META
 PICK = "pick"  # the item of a participant's own pick on a choice step
 PARTNER_PICK = "partner-pick"  # the item of a partner's pick on a choice step with per = "partner"
 DEVICES_JOINED = "devices_joined"  # meta: someone joined from their own device (blind scales hide)
+ADOPTED = "adopted"  # meta: the steps whose proposal (roles, rhythm, team, consent grid) the group adopted
+ADOPTED_BEFORE = "adopted_before"  # meta: step id → the date of the earlier session whose adopted rows it starts from
 
 
 @dataclass(frozen=True)
@@ -333,6 +335,14 @@ class SessionView:
         the room says (no one joined) sees the scores as typed. A participant's page stays blind
         until the reveal either way (`revealed`)."""
         return not self.revealed(step_id) and bool(self.meta.get(DEVICES_JOINED))
+
+    def adopted(self, step_id: str) -> bool:
+        """The group adopted (stelde vast) this step's proposal as it stands."""
+        return step_id in self.meta.get(ADOPTED, [])
+
+    def adopted_before(self, step_id: str) -> str:
+        """The date of the earlier session that adopted what this step started from ("" if none)."""
+        return str(self.meta.get(ADOPTED_BEFORE, {}).get(step_id, ""))
 
     def input_closed(self, step_id: str) -> bool:
         return step_id in self.meta.get("input_closed", [])

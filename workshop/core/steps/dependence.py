@@ -33,9 +33,23 @@ def partner_item_id(partner: str, taken: set[str]) -> str:
 
 
 def for_partners(steps: Iterable[Step], partners: list[str]) -> list[Step]:
-    """The steps with every `items = "partners"` turned into one item per partner."""
+    """The steps with every `items = "partners"` turned into one item per partner, and every
+    assign row with `per = "partner"` into one row per partner ("Alliantiemanager — Gemeente")."""
     result = []
     for step in steps:
+        if step.kind is PromptKind.ASSIGN and any(row.per == "partner" for row in step.rows):
+            rows: list[Choice] = []
+            for row in step.rows:
+                if row.per != "partner":
+                    rows.append(row)
+                    continue
+                used: set[str] = set()
+                for partner in partners:
+                    ident = partner_item_id(partner, used)
+                    used.add(ident)
+                    rows.append(Choice(f"{row.id}-{ident.removeprefix(PREFIX)}", Text(
+                        {lang: f"{words} — {partner}" for lang, words in row.text.values.items()})))
+            step = replace(step, rows=tuple(rows))
         if step.kind is PromptKind.SCALE and [item.id for item in step.items] == [PARTNER_ITEMS]:
             taken: set[str] = set()
             items = []

@@ -47,7 +47,8 @@ def test_a_partner_without_people_is_named_where_it_was_marked(store, make_sessi
     assert "- **Absent:** Cor (Woonstede), Talis\n" in text
 
 
-def test_without_attendance_recorded_everyone_listed_is_present(store, make_session, live):
+def test_without_attendance_recorded_the_minutes_list_people_but_do_not_call_them_present(store, make_session, live):
     text = _minutes(store, make_session, live, "en", {})
-    assert "- **Present:** Anna (Gemeente, wethouder), Bram (Zorggroep), Cor (Woonstede), Dina (Welzijn)\n" in text
-    assert "**Absent" not in text and "**Excused" not in text
+    assert ("- **Listed (attendance not recorded):** Anna (Gemeente, wethouder), Bram (Zorggroep), Cor (Woonstede), "
+            "Dina (Welzijn)\n") in text
+    assert "**Present" not in text and "**Absent" not in text and "**Excused" not in text

@@ -55,7 +55,7 @@ def test_the_minutes_match_the_golden_file(store, make_session, lang):
 def test_dutch_minutes_are_ready_to_circulate(store, make_session):
     text = _minutes(store, make_session, "nl")
     assert "**Datum:** 15 december 2026" in text
-    assert "**Aanwezig:** Anna (Gemeente, wethouder), Bram (Zorggroep)" in text
+    assert "**Deelnemerslijst (aanwezigheid niet bijgehouden):** Anna (Gemeente, wethouder), Bram (Zorggroep)" in text
     assert text.index("### Besluitenlijst") < text.index("### Kernboodschap voor de achterban") \
         < text.index("### Actielijst") < text.index("### Volgende bijeenkomst") < text.index("## Werkverslag")
     assert "| Risicoverdeling opnieuw agenderen | Gemeente | 15 januari 2027 | nieuw |" in text

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from workshop.core.guides import Step, Text
 from workshop.core.guides.direction import with_direction
 from workshop.core.model import PromptKind
-from workshop.core.outcomes.attendance import roll, statuses
+from workshop.core.outcomes.attendance import recorded, roll, statuses
 from workshop.core.outcomes.disclosure import circulated, distribution_words, names_beside_scores, score_counts
 from workshop.core.outcomes.summary import THRESHOLD_ITEM, place_words, places
 from workshop.core.session import SessionView
@@ -71,13 +71,15 @@ def _header(view: SessionView) -> str:
 
 
 def _roll_rows(view: SessionView) -> list[tuple[str, str]]:
-    """Present, absent, and absent with notice, as the attendance says (everyone listed is present
-    when it was not recorded)."""
+    """Present, absent, and absent with notice, as the attendance says; when it was not recorded,
+    the people listed, said as such (the comparison says the same: not recorded)."""
 
     def names(who: tuple) -> str:
         return ", ".join(who_ if isinstance(who_, str) else _person(who_.name, who_.partner, who_.role) for who_ in who)
 
     said = roll(view)
+    if not recorded(view):  # nobody marked who came: the list says who was invited, not who was there
+        return [(_("Listed (attendance not recorded)"), names(said.present))]
     return [(_("Present"), names(said.present)), (_("Absent"), names(said.absent)),
             (_("Excused (with notice)"), names(said.excused))]
 

@@ -171,6 +171,14 @@ def test_the_timer_warns_near_the_end_and_when_over():
     assert clock_text(box.left(0)) == "10:00"
 
 
+def test_a_one_minute_step_does_not_warn_the_moment_it_opens():
+    box = Timebox(minutes=1)
+    box.start(0)
+    assert box.warning(1) is TimeLeft.PLENTY
+    assert box.warning(31) is TimeLeft.NEARLY_UP
+    assert box.warning(61) is TimeLeft.OVER
+
+
 def test_a_closed_session_cannot_be_changed(live, store):
     s = live()
     s.add("pains", "laatste", partner="Gemeente")

@@ -78,8 +78,9 @@ class Timebox:
         left = self.left(now)
         if left <= 0:
             return TimeLeft.OVER
-        # Warn in the last tenth of the timebox, but at least in the last minute.
-        if left <= max(60.0, self.total / 10):
+        # Warn in the last tenth of the timebox, but at least in the last minute; never in the
+        # first half (a one-minute step would otherwise warn the moment it opens).
+        if left <= min(max(60.0, self.total / 10), self.total / 2):
             return TimeLeft.NEARLY_UP
         return TimeLeft.PLENTY
 
